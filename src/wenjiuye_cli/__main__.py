@@ -1,0 +1,3 @@
+from wenjiuye_cli.cli import main
+
+main()

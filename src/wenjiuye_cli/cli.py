@@ -1,0 +1,451 @@
+"""The command line: parses options, calls the library, renders. No rule lives here.
+
+stdout carries data only (tables, JSON, NDJSON, CSV); messages and errors go to stderr.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from wenjiuye_cli import __version__
+from wenjiuye_cli.articles import ARTICLES
+from wenjiuye_cli.engine import ApplicantResult, evaluate, facts_for_kind, measure_by_id, registry
+from wenjiuye_cli.exitcodes import ExitCode
+from wenjiuye_cli.explain import format_arg, render, render_message
+from wenjiuye_cli.facts import KINDS
+from wenjiuye_cli.money import fmt_money, fmt_number
+from wenjiuye_cli.outcome import STATUS_LABELS, Check, Status
+from wenjiuye_cli.output import CSV_ITEM_COLUMNS, itemised_rows, write_json, write_ndjson
+from wenjiuye_cli.policy import Policy, PolicyError, load_policy
+from wenjiuye_cli.scenario import InputError, read_scenario_files
+
+app = typer.Typer(
+    name="wenjiuye",
+    help="和平区稳就业政策补贴计算器 / Subsidy calculator for the Heping District employment policy (2020).",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,  # locals would print applicants' ID numbers
+    add_completion=False,
+)
+policy_app = typer.Typer(help="查看、检查政策参数 / show and check policy parameters", no_args_is_help=True)
+app.add_typer(policy_app, name="policy")
+
+
+class Lang(StrEnum):
+    zh = "zh"
+    en = "en"
+
+
+class Format(StrEnum):
+    table = "table"
+    json = "json"
+    ndjson = "ndjson"
+    csv = "csv"
+
+
+class ListFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+LangOpt = Annotated[Lang, typer.Option("--lang", help="输出语言 zh/en / language of labels and messages")]
+PolicyOpt = Annotated[
+    Path | None, typer.Option("--policy", help="使用其他政策文件 / use another policy file", dir_okay=False)
+]
+SetOpt = Annotated[
+    list[str] | None,
+    typer.Option("--set", help="覆盖参数 group.name=VALUE 或 group.name@YYYY-MM-DD=VALUE（可重复）"),
+]
+AsOfOpt = Annotated[
+    str | None, typer.Option("--as-of", help="计算日期 YYYY-MM-DD（默认：各申请人的申请日期）")
+]
+NoColorOpt = Annotated[bool, typer.Option("--no-color", help="不使用颜色 / no colour")]
+
+
+def t(lang: Lang | str, zh: str, en: str) -> str:
+    return zh if lang == "zh" else en
+
+
+def err_console(no_color: bool = False) -> Console:
+    return Console(stderr=True, no_color=no_color or "NO_COLOR" in os.environ, highlight=False)
+
+
+def fail(console: Console, message: str, code: ExitCode) -> NoReturn:
+    console.print(Text(message), style="red")
+    raise typer.Exit(code)
+
+
+def open_policy(console: Console, lang: Lang, path: Path | None, sets: list[str] | None) -> Policy:
+    try:
+        return load_policy(path, sets or [])
+    except PolicyError as exc:
+        fail(console, t(lang, f"政策参数错误：{exc}", f"policy error: {exc}"), ExitCode.BAD_CONFIG)
+
+
+def parse_as_of(console: Console, lang: Lang, text: str | None) -> date | None:
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        fail(console, t(lang, f"--as-of 应为日期 YYYY-MM-DD：{text!r}", f"--as-of needs YYYY-MM-DD: {text!r}"),
+             ExitCode.USAGE)  # fmt: skip
+
+
+@contextmanager
+def quiet_broken_pipe() -> Iterator[None]:
+    """A reader that goes away (``| head -1``) ends the run quietly with exit code 0."""
+    try:
+        yield
+        sys.stdout.flush()
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        raise typer.Exit(ExitCode.OK) from None
+
+
+def version_callback(value: bool) -> None:
+    if value:
+        print(f"wenjiuye {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=version_callback, is_eager=True, help="显示版本 / show version"),
+    ] = False,
+) -> None:
+    """和平区稳就业政策补贴计算器。"""
+
+
+# ------------------------------------------------------------------------------------------------- calc
+
+
+@app.command()
+def calc(
+    scenarios: Annotated[list[str], typer.Argument(help="情景文件（TOML/JSON），- 表示标准输入")],
+    fmt: Annotated[Format | None, typer.Option("--format", "-f", help="table|json|ndjson|csv")] = None,
+    lang: LangOpt = Lang.zh,
+    policy_file: PolicyOpt = None,
+    sets: SetOpt = None,
+    as_of: AsOfOpt = None,
+    no_color: NoColorOpt = False,
+) -> None:
+    """计算情景文件中每个申请人的各项补贴 / itemised entitlements for each applicant in the scenarios."""
+    console = err_console(no_color)
+    policy = open_policy(console, lang, policy_file, sets)
+    on = parse_as_of(console, lang, as_of)
+    try:
+        applicants = list(read_scenario_files(scenarios, sys.stdin.buffer))
+    except FileNotFoundError as exc:
+        fail(
+            console,
+            t(lang, f"找不到文件：{exc.filename}", f"no such file: {exc.filename}"),
+            ExitCode.NO_INPUT,
+        )
+    except IsADirectoryError as exc:
+        fail(console, t(lang, f"不是文件：{exc.filename}", f"not a file: {exc.filename}"), ExitCode.NO_INPUT)
+    except InputError as exc:
+        for problem in exc.problems:
+            console.print(Text(problem.text(lang)), style="red")
+        raise typer.Exit(ExitCode.BAD_CONFIG) from None
+    results = [evaluate(a, policy, on) for a in applicants]
+    chosen = fmt or (Format.table if sys.stdout.isatty() else Format.json)
+    with quiet_broken_pipe():
+        if chosen is Format.json:
+            write_json(results, policy, on, lang, sys.stdout)
+        elif chosen is Format.ndjson:
+            write_ndjson(results, policy, on, lang, sys.stdout)
+        elif chosen is Format.csv:
+            writer = csv.writer(sys.stdout, lineterminator="\r\n")
+            writer.writerow(CSV_ITEM_COLUMNS)
+            for result in results:
+                writer.writerows(itemised_rows(result, lang))
+        else:
+            render_tables(results, policy, on, lang, no_color)
+
+
+def render_tables(
+    results: list[ApplicantResult], policy: Policy, on: date | None, lang: Lang, no_color: bool
+) -> None:
+    out = Console(no_color=no_color or "NO_COLOR" in os.environ, highlight=False)
+    for result in results:
+        kind = KINDS[result.applicant.kind][0 if lang == "zh" else 1]
+        title = f"{result.applicant.id}（{kind}） {t(lang, '计算日期', 'as of')} {result.as_of.isoformat()}"
+        table = Table(title=title, title_justify="left", show_lines=True)
+        table.add_column(t(lang, "措施", "measure"))
+        table.add_column(t(lang, "条款/序号", "article/task"), no_wrap=True)
+        table.add_column(t(lang, "状态", "status"), no_wrap=True)
+        table.add_column(t(lang, "金额（元）", "amount (yuan)"), justify="right", no_wrap=True)
+        table.add_column(t(lang, "依据与计算", "why and how"))
+        for outcome in result.outcomes:
+            measure = measure_by_id(outcome.measure_id)
+            if outcome.amount is not None:
+                amount = fmt_money(outcome.amount)
+            elif outcome.maximum is not None:
+                amount = t(lang, "最高 ", "max ") + fmt_money(outcome.maximum)
+            else:
+                amount = "—"
+            lines: list[str] = []
+            for cond in outcome.conditions:
+                if cond.result is not Check.PASSED:
+                    mark = "✗" if cond.result is Check.FAILED else "?"
+                    lines.append(f"{mark} {render(cond.code, cond.args, measure, lang)}")
+            lines.extend(render_message(m, measure, lang) for m in outcome.arithmetic)
+            lines.extend(render_message(m, measure, lang) for m in outcome.notes)
+            if outcome.missing_facts:
+                names = "、".join(outcome.missing_facts)
+                lines.append(t(lang, f"缺少事实：{names}", f"missing facts: {names}"))
+            style = {
+                Status.ELIGIBLE: "green",
+                Status.INELIGIBLE: "red",
+                Status.CANNOT_DECIDE: "yellow",
+                Status.AMOUNT_SET_ELSEWHERE: "cyan",
+            }[outcome.status]
+            table.add_row(
+                measure.name(lang),
+                f"第{measure.article}条/{','.join(str(n) for n in measure.tasks)}",
+                Text(STATUS_LABELS[outcome.status][0 if lang == "zh" else 1], style=style),
+                amount,
+                Text("\n".join(lines)),
+            )
+        out.print(table)
+        total = t(lang, "合计（符合条件的确定金额）", "total (eligible exact amounts)")
+        line = f"{total}: {fmt_money(result.total)}"
+        if result.maxima_total:
+            line += t(lang, f"；另有最高额合计 {fmt_money(result.maxima_total)}（未计入）",
+                      f"; maxima not included: {fmt_money(result.maxima_total)}")  # fmt: skip
+        out.print(Text(line, style="bold"))
+        out.print()
+    stamp = policy.stamp()
+    overrides = ", ".join(stamp["overrides"]) or t(lang, "无", "none")
+    out.print(
+        Text(
+            f"wenjiuye {__version__} · policy {stamp['file']} sha256:{stamp['sha256'][:12]} · "
+            f"--as-of {on.isoformat() if on else t(lang, '未指定', 'not set')} · --set {overrides}",
+            style="dim",
+        )
+    )
+
+
+# --------------------------------------------------------------------------------------------- measures
+
+
+@app.command()
+def measures(
+    fmt: Annotated[ListFormat | None, typer.Option("--format", "-f", help="table|json")] = None,
+    lang: LangOpt = Lang.zh,
+) -> None:
+    """列出全部32条及其任务序号、责任部门、是否计算 / the 32 articles and what the calculator computes."""
+    computed: dict[str, list[str]] = {}
+    for measure in registry():
+        computed.setdefault(measure.article, []).append(measure.id)
+    rows = [
+        {
+            "article": a.number,
+            "title": a.title(lang),
+            "tasks": list(a.tasks),
+            "department": a.department,
+            "computed": a.number in computed,
+            "measures": computed.get(a.number, []),
+        }
+        for a in ARTICLES
+    ]
+    chosen = fmt or (ListFormat.table if sys.stdout.isatty() else ListFormat.json)
+    with quiet_broken_pipe():
+        if chosen is ListFormat.json:
+            json.dump({"articles": rows}, sys.stdout, ensure_ascii=False, indent=2)
+            sys.stdout.write("\n")
+            return
+        table = Table(show_lines=False)
+        for col in (t(lang, "条", "article"), t(lang, "标题", "title"), t(lang, "序号", "tasks"),
+                    t(lang, "责任部门", "department"), t(lang, "计算", "computed")):  # fmt: skip
+            table.add_column(col)
+        for article in ARTICLES:
+            ids = computed.get(article.number)
+            status = (
+                t(lang, "计算：", "computed: ") + ", ".join(ids)
+                if ids
+                else t(lang, "服务或目标", "service or target")
+            )
+            table.add_row(
+                article.number,
+                article.title(lang),
+                ",".join(map(str, article.tasks)),
+                article.department,
+                status,
+            )
+        Console(highlight=False).print(table)
+
+
+# ----------------------------------------------------------------------------------------------- schema
+
+
+@app.command()
+def schema(
+    kind: Annotated[str | None, typer.Argument(help="申请人类型 / applicant kind")] = None,
+    fmt: Annotated[ListFormat | None, typer.Option("--format", "-f", help="table|json")] = None,
+    lang: LangOpt = Lang.zh,
+) -> None:
+    """每类申请人可填写的事实 / the facts each kind of applicant takes."""
+    console = err_console()
+    kinds = [kind] if kind else list(KINDS)
+    for k in kinds:
+        if k not in KINDS:
+            fail(console, t(lang, f"未知类型 {k!r}，应为 {', '.join(KINDS)}", f"unknown kind {k!r}; one of {', '.join(KINDS)}"),
+                 ExitCode.USAGE)  # fmt: skip
+    doc: dict[str, list[dict[str, object]]] = {}
+    for k in kinds:
+        used_by: dict[str, list[str]] = {}
+        for measure in registry():
+            if k in measure.kinds:
+                for spec in measure.facts:
+                    used_by.setdefault(spec.name, []).append(measure.id)
+        doc[k] = [
+            {
+                "name": spec.name,
+                "label": spec.label(lang),
+                "type": spec.type,
+                "choices": {v: labels[0 if lang == "zh" else 1] for v, labels in spec.choices.items()}
+                or None,
+                "help": spec.help(lang),
+                "measures": used_by.get(spec.name, []),
+            }
+            for spec in facts_for_kind(k).values()
+        ]
+    chosen = fmt or (ListFormat.table if sys.stdout.isatty() else ListFormat.json)
+    with quiet_broken_pipe():
+        if chosen is ListFormat.json:
+            json.dump({"kinds": doc}, sys.stdout, ensure_ascii=False, indent=2)
+            sys.stdout.write("\n")
+            return
+        out = Console(highlight=False)
+        for k, facts in doc.items():
+            table = Table(title=f"{k}（{KINDS[k][0 if lang == 'zh' else 1]}）", title_justify="left")
+            for col in ("name", t(lang, "标签（中文表头）", "label"), t(lang, "类型", "type"),
+                        t(lang, "说明", "help"), t(lang, "用于", "used by")):  # fmt: skip
+                table.add_column(col)
+            for f in facts:
+                typ = str(f["type"])
+                if f["choices"]:
+                    typ += " " + "/".join(f"{v}={lab}" for v, lab in dict(f["choices"]).items())  # type: ignore[call-overload]
+                table.add_row(str(f["name"]), str(f["label"]), typ, str(f["help"]), ", ".join(f["measures"]))  # type: ignore[arg-type]
+            out.print(table)
+
+
+# ----------------------------------------------------------------------------------------------- policy
+
+
+@policy_app.command("show")
+def policy_show(
+    key: Annotated[str | None, typer.Argument(help="参数名或分组前缀，如 rent_subsidy")] = None,
+    fmt: Annotated[ListFormat | None, typer.Option("--format", "-f", help="table|json")] = None,
+    lang: LangOpt = Lang.zh,
+    policy_file: PolicyOpt = None,
+    sets: SetOpt = None,
+) -> None:
+    """显示参数：取值及生效日期、单位、条款、来源 / parameters with dated values, units and sources."""
+    console = err_console()
+    policy = open_policy(console, lang, policy_file, sets)
+    selected = {
+        k: p for k, p in policy.parameters.items() if key is None or k == key or k.startswith(f"{key}.")
+    }
+    if not selected:
+        fail(console, t(lang, f"没有参数 {key!r}", f"no parameter {key!r}"), ExitCode.USAGE)
+    chosen = fmt or (ListFormat.table if sys.stdout.isatty() else ListFormat.json)
+    with quiet_broken_pipe():
+        if chosen is ListFormat.json:
+            doc = {
+                "policy": policy.stamp(),
+                "parameters": {
+                    k: {
+                        **p.model_dump(mode="json", exclude={"values"}),
+                        "values": [
+                            {"from": s.isoformat(), "until": u.isoformat() if u else None, "value": _plain(v)}
+                            for s, u, v in p.entries()
+                        ],
+                    }
+                    for k, p in selected.items()
+                },
+            }
+            json.dump(doc, sys.stdout, ensure_ascii=False, indent=2)
+            sys.stdout.write("\n")
+            return
+        table = Table(show_lines=True)
+        for col in (t(lang, "参数", "parameter"), t(lang, "取值（生效日期）", "values (from date)"),
+                    t(lang, "单位", "unit"), t(lang, "条/序号", "article/task"), t(lang, "依据", "source")):  # fmt: skip
+            table.add_column(col)
+        for k, p in selected.items():
+            values = "\n".join(
+                f"{s.isoformat()}: {format_arg(v, lang)}" + (f" (→{u.isoformat()})" if u else "")
+                for s, u, v in p.entries()
+            )
+            desc = p.description if lang == "zh" else p.description_en
+            source = p.source + (
+                f"\n[{p.certainty}] {p.interpretation}" if p.interpretation else f"\n[{p.certainty}]"
+            )
+            table.add_row(Text(f"{k}\n{desc}"), values, p.unit, f"{p.article}/{','.join(map(str, p.tasks))}",
+                          Text(source))  # fmt: skip
+        Console(highlight=False).print(table)
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, bool | int | str):
+        return value
+    if isinstance(value, date):
+        return value.isoformat()
+    return fmt_number(value)  # type: ignore[arg-type]
+
+
+@policy_app.command("check")
+def policy_check(
+    file: Annotated[Path, typer.Argument(help="要检查的政策文件", dir_okay=False)],
+    lang: LangOpt = Lang.zh,
+) -> None:
+    """校验政策文件（单位、类型、日期区间、未知字段）/ validate a policy file."""
+    console = err_console()
+    if not file.exists():
+        fail(console, t(lang, f"找不到文件：{file}", f"no such file: {file}"), ExitCode.NO_INPUT)
+    policy = open_policy(console, lang, file, [])
+    missing = sorted(_required_keys() - set(policy.parameters))
+    if missing:
+        fail(console, t(lang, f"{file}: 缺少规则需要的参数：{', '.join(missing)}",
+                        f"{file}: parameters the rules need are missing: {', '.join(missing)}"),
+             ExitCode.BAD_CONFIG)  # fmt: skip
+    console.print(
+        Text(
+            t(
+                lang,
+                f"{file}: 通过，{len(policy.parameters)} 个参数，sha256 {policy.sha256}",
+                f"{file}: OK, {len(policy.parameters)} parameters, sha256 {policy.sha256}",
+            )
+        )
+    )
+
+
+def _required_keys() -> set[str]:
+    """Every parameter key the shipped policy defines: a replacement file must define them too."""
+    return set(load_policy().parameters)
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        err_console().print(Text("已中断 / interrupted"), style="red")
+        sys.exit(ExitCode.INTERRUPTED)

@@ -1,0 +1,344 @@
+"""Applicant kinds and the facts an applicant can carry.
+
+A fact is declared once, here or in the measure module that alone uses it, as a :class:`FactSpec`: its
+type, labels in Chinese and English, and the kinds of applicant it belongs to. The same converter reads a
+fact from a scenario file (TOML/JSON values) and from a CSV cell typed by a person (full-width digits,
+thousands separators, a trailing 元, 是/否, 2020年7月1日). An absent or empty value is *missing*, never 0.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+from typing import Any, Literal
+
+FactType = Literal["bool", "int", "money", "ratio", "date", "text", "choice", "firms"]
+
+KINDS: dict[str, tuple[str, str]] = {
+    "person": ("个人", "individual"),
+    "enterprise": ("企业", "enterprise"),
+    "incubator": ("创业孵化基地", "business incubator"),
+    "training_provider": ("培训机构", "training provider"),
+    "hr_agency": ("人力资源服务机构", "HR service agency"),
+    "vocational_school": ("职业院校", "vocational school"),
+}
+KIND_ALIASES: dict[str, str] = {zh: kind for kind, (zh, _en) in KINDS.items()} | {
+    en: kind for kind, (_zh, en) in KINDS.items()
+}
+
+
+class FactError(ValueError):
+    """A value that cannot be read as the fact's type. ``zh``/``en`` are the reasons shown to users."""
+
+    def __init__(self, zh: str, en: str) -> None:
+        super().__init__(en)
+        self.zh = zh
+        self.en = en
+
+
+@dataclass(frozen=True, slots=True)
+class IncubatedFirm:
+    """A firm newly taken into an incubator: how long it has operated and how many jobs it created."""
+
+    operating_months: int
+    jobs_created: int
+
+
+@dataclass(frozen=True)
+class FactSpec:
+    name: str
+    type: FactType
+    label_zh: str
+    label_en: str
+    help_zh: str
+    help_en: str
+    kinds: frozenset[str]
+    choices: Mapping[str, tuple[str, str]] = field(default_factory=dict)  # value -> (zh, en) labels
+
+    def label(self, lang: str) -> str:
+        return self.label_zh if lang == "zh" else self.label_en
+
+    def help(self, lang: str) -> str:
+        return self.help_zh if lang == "zh" else self.help_en
+
+    def convert(self, raw: Any) -> Any:
+        """Convert a raw value (from TOML/JSON or a CSV cell) to the fact's type; ``None`` if missing."""
+        return _CONVERTERS[self.type](self, raw)
+
+
+# --------------------------------------------------------------------------------------------- readers
+
+_TRUE = {"是", "true", "yes", "y", "1", "t", "对", "有"}
+_FALSE = {"否", "false", "no", "n", "0", "f", "无"}
+_NUMBER_JUNK = str.maketrans({",": None, " ": None, "元": None, "¥": None, "￥": None, "_": None})
+_CN_DATE = re.compile(r"^(\d{4})\s*[年/.\-]\s*(\d{1,2})\s*[月/.\-]\s*(\d{1,2})\s*日?$")
+
+
+def _blank(raw: Any) -> bool:
+    return raw is None or (isinstance(raw, str) and raw.strip() == "")
+
+
+def _clean_text(raw: str) -> str:
+    return unicodedata.normalize("NFKC", raw).strip()
+
+
+def _to_bool(spec: FactSpec, raw: Any) -> bool | None:
+    if _blank(raw):
+        return None
+    if isinstance(raw, bool):
+        return raw
+    if isinstance(raw, str):
+        text = _clean_text(raw).lower()
+        if text in _TRUE:
+            return True
+        if text in _FALSE:
+            return False
+    raise FactError(f"应为 是/否，而不是 {raw!r}", f"expected yes/no (是/否), got {raw!r}")
+
+
+def _to_decimal(spec: FactSpec, raw: Any) -> Decimal | None:
+    if _blank(raw):
+        return None
+    if isinstance(raw, bool):
+        raise FactError(f"应为数字，而不是 {raw!r}", f"expected a number, got {raw!r}")
+    if isinstance(raw, int | Decimal):
+        value = Decimal(raw)
+    elif isinstance(raw, float):
+        # JSON/TOML are parsed with parse_float=Decimal; a float here came from Python code.
+        value = Decimal(repr(raw))
+    elif isinstance(raw, str):
+        text = _clean_text(raw).translate(_NUMBER_JUNK)
+        percent = text.endswith("%")
+        try:
+            value = Decimal(text[:-1] if percent else text)
+        except InvalidOperation:
+            raise FactError(f"应为数字，而不是 {raw!r}", f"expected a number, got {raw!r}") from None
+        if percent:
+            value /= 100
+    else:
+        raise FactError(f"应为数字，而不是 {raw!r}", f"expected a number, got {raw!r}")
+    if not value.is_finite():
+        raise FactError("应为有限的数字", "expected a finite number")
+    if value < 0:
+        raise FactError(f"不能为负数（{raw}）", f"must not be negative ({raw})")
+    return value
+
+
+def _to_ratio(spec: FactSpec, raw: Any) -> Decimal | None:
+    value = _to_decimal(spec, raw)
+    if value is not None and value > 1:
+        raise FactError(
+            f"比例应在 0 到 1 之间（或写成百分数），而不是 {raw}", f"a ratio is 0..1 (or n%), got {raw}"
+        )
+    return value
+
+
+def _to_int(spec: FactSpec, raw: Any) -> int | None:
+    value = _to_decimal(spec, raw)
+    if value is None:
+        return None
+    if value != value.to_integral_value():
+        raise FactError(f"应为整数，而不是 {raw}", f"expected a whole number, got {raw}")
+    return int(value)
+
+
+def _to_date(spec: FactSpec, raw: Any) -> date | None:
+    if _blank(raw):
+        return None
+    if isinstance(raw, datetime):
+        return raw.date()
+    if isinstance(raw, date):
+        return raw
+    if isinstance(raw, str):
+        text = _clean_text(raw)
+        match = _CN_DATE.match(text)
+        if match:
+            try:
+                return date(int(match[1]), int(match[2]), int(match[3]))
+            except ValueError:
+                raise FactError(f"日期不存在：{raw}", f"no such date: {raw}") from None
+    raise FactError(
+        f"应为日期（如 2020-07-01、2020/7/1 或 2020年7月1日），而不是 {raw!r}",
+        f"expected a date such as 2020-07-01, 2020/7/1 or 2020年7月1日, got {raw!r}",
+    )
+
+
+def _to_text(spec: FactSpec, raw: Any) -> str | None:
+    if _blank(raw):
+        return None
+    if isinstance(raw, str):
+        return raw.strip()
+    if isinstance(raw, int) and not isinstance(raw, bool):
+        return str(raw)
+    raise FactError(f"应为文本，而不是 {raw!r}", f"expected text, got {raw!r}")
+
+
+def _to_choice(spec: FactSpec, raw: Any) -> str | None:
+    if _blank(raw):
+        return None
+    if isinstance(raw, str):
+        text = _clean_text(raw)
+        for value, (zh, en) in spec.choices.items():
+            if text in (value, zh) or text.lower() == en.lower():
+                return value
+    options = "、".join(f"{v}（{zh}）" for v, (zh, _en) in spec.choices.items())
+    raise FactError(f"应为 {options} 之一，而不是 {raw!r}", f"expected one of {options}, got {raw!r}")
+
+
+def _to_firms(spec: FactSpec, raw: Any) -> tuple[IncubatedFirm, ...] | None:
+    """A list of ``{operating_months, jobs_created}`` tables, or in a CSV cell ``"14/3; 12/1"``."""
+    if raw is None:
+        return None
+    items: list[tuple[Any, Any]] = []
+    if isinstance(raw, str):
+        text = _clean_text(raw)
+        if text == "":
+            return None
+        if text in {"无", "none", "-"}:
+            return ()
+        for part in re.split(r"[;；]", text):
+            if not part.strip():
+                continue
+            months, sep, jobs = part.partition("/")
+            if not sep:
+                raise FactError(
+                    f"每户写成 经营月数/带动就业人数，用分号分隔（如 14/3; 12/1），而不是 {part!r}",
+                    f"write each firm as months/jobs, separated by ';' (e.g. 14/3; 12/1), got {part!r}",
+                )
+            items.append((months, jobs))
+    elif isinstance(raw, list):
+        for entry in raw:
+            if not isinstance(entry, dict) or set(entry) != {"operating_months", "jobs_created"}:
+                raise FactError(
+                    "每户应为 {operating_months, jobs_created}",
+                    "each firm must be a table {operating_months, jobs_created}",
+                )
+            items.append((entry["operating_months"], entry["jobs_created"]))
+    else:
+        raise FactError("应为孵化企业列表", f"expected a list of incubated firms, got {raw!r}")
+    months_spec = _INT_HELPER
+    firms = []
+    for months, jobs in items:
+        m, j = _to_int(months_spec, months), _to_int(months_spec, jobs)
+        if m is None or j is None:
+            raise FactError(
+                "孵化企业的经营月数和带动就业人数都要填写", "each firm needs both months and jobs"
+            )
+        firms.append(IncubatedFirm(m, j))
+    return tuple(firms)
+
+
+_CONVERTERS: dict[str, Callable[[FactSpec, Any], Any]] = {
+    "bool": _to_bool,
+    "int": _to_int,
+    "money": _to_decimal,
+    "ratio": _to_ratio,
+    "date": _to_date,
+    "text": _to_text,
+    "choice": _to_choice,
+    "firms": _to_firms,
+}
+
+
+def fact(
+    name: str,
+    type_: FactType,
+    label: tuple[str, str],
+    help_: tuple[str, str],
+    kinds: tuple[str, ...],
+    choices: Mapping[str, tuple[str, str]] | None = None,
+) -> FactSpec:
+    unknown = set(kinds) - set(KINDS)
+    if unknown:
+        raise ValueError(f"fact {name}: unknown kinds {sorted(unknown)}")
+    return FactSpec(
+        name, type_, label[0], label[1], help_[0], help_[1], frozenset(kinds), dict(choices or {})
+    )
+
+
+_INT_HELPER = fact("_int", "int", ("整数", "integer"), ("", ""), ())
+
+ALL_KINDS = tuple(KINDS)
+
+# ------------------------------------------------------------------------------ facts shared by measures
+# Facts read by more than one measure are declared here; a measure's own facts live in its module.
+
+APPLICATION_DATE = fact(
+    "application_date", "date", ("申请日期", "application date"),
+    ("申请补贴的日期；未给出 --as-of 时作为计算日期", "date of application; the evaluation date unless --as-of"),
+    ALL_KINDS,
+)  # fmt: skip
+IS_TIANJIN_FULLTIME_STUDENT = fact(
+    "tianjin_fulltime_student", "bool", ("本市全日制高校在校生", "full-time student at a Tianjin university"),
+    ("附件2 重点创业人群之一", "one of the key entrepreneur groups (附件2)"), ("person",),
+)  # fmt: skip
+GRADUATION_DATE = fact(
+    "graduation_date", "date", ("高校毕业日期", "university graduation date"),
+    ("用于判断“毕业5年内”等条件", "used for 'graduated within 5 years' and similar conditions"),
+    ("person",),
+)  # fmt: skip
+HAIHE_TALENT_SETTLED_DATE = fact(
+    "haihe_talent_settled_date", "date", ("“海河英才”落户日期", "Haihe Talent settlement date"),
+    ("以“海河英才”落户的日期；未落户填“否”请用 haihe_talent 字段", "date settled under the Haihe Talent plan"),
+    ("person",),
+)  # fmt: skip
+IS_HAIHE_TALENT = fact(
+    "haihe_talent", "bool", ("是否“海河英才”落户", "settled as Haihe Talent"),
+    ("否 表示未以“海河英才”落户；是 时需同时填落户日期", "no = not settled under Haihe Talent"),
+    ("person",),
+)  # fmt: skip
+IS_UNIVERSITY_GRADUATE = fact(
+    "university_graduate", "bool", ("是否高校毕业生", "university graduate"),
+    ("否 表示没有高校学历；是 时需同时填毕业日期", "no = holds no university degree"), ("person",),
+)  # fmt: skip
+IS_SMALL_MICRO = fact(
+    "small_micro_enterprise", "bool", ("是否小微企业", "small or micro enterprise"),
+    ("按国家中小企业划型标准", "by the national SME classification"), ("enterprise",),
+)  # fmt: skip
+JOBS_CREATED = fact(
+    "jobs_created", "int", ("带动就业人数", "jobs created"),
+    ("创业带动就业的人数（不含创业者本人）", "people employed by the new business, founder excluded"),
+    ("person", "enterprise"),
+)  # fmt: skip
+REGISTRATION_DATE = fact(
+    "registration_date", "date", ("注册日期", "registration date"),
+    ("企业或个体工商户的注册（登记）日期", "registration date of the firm or sole proprietorship"),
+    ("person", "enterprise"),
+)  # fmt: skip
+REGISTERED_IN_HEPING = fact(
+    "registered_in_heping", "bool", ("是否在本区注册", "registered in Heping District"),
+    ("创办的企业或个体工商户是否在和平区注册", "whether the business is registered in Heping"),
+    ("person", "enterprise"),
+)  # fmt: skip
+
+COMMON_FACTS: tuple[FactSpec, ...] = (
+    APPLICATION_DATE,
+    IS_TIANJIN_FULLTIME_STUDENT,
+    IS_UNIVERSITY_GRADUATE,
+    GRADUATION_DATE,
+    IS_HAIHE_TALENT,
+    HAIHE_TALENT_SETTLED_DATE,
+    IS_SMALL_MICRO,
+    JOBS_CREATED,
+    REGISTRATION_DATE,
+    REGISTERED_IN_HEPING,
+)
+
+
+class Facts:
+    """An applicant's validated facts. A fact that was not given reads as ``None`` (missing), never 0."""
+
+    __slots__ = ("values",)
+
+    def __init__(self, values: dict[str, Any]) -> None:
+        self.values = values
+
+    def get(self, name: str) -> Any:
+        return self.values.get(name)
+
+    def __repr__(self) -> str:
+        return f"Facts({self.values!r})"

@@ -1,0 +1,415 @@
+"""Loading, validating and querying ``policy.toml``: every number the rules use, dated and referenced.
+
+The file has one ``[meta]`` table and then two-level parameter tables, ``[group.name]``; the parameter's
+dotted key is ``group.name``. Each parameter carries its unit, the article (条) and task numbers (序号)
+it implements, the responsible department, its source, and ``values`` keyed by the date from which each
+value is in force (OpenFisca style). A value may also be a table ``{ value = ..., until = DATE }`` to end
+it before the next one starts; the ranges must not overlap.
+
+Validation is strict (pydantic, ``extra="forbid"``): an unknown key, a missing unit, a value of the wrong
+type for its unit or overlapping date ranges is a :class:`PolicyError` naming the key.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import itertools
+import re
+import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+Unit = Literal[
+    "yuan",
+    "yuan/month",
+    "yuan/person",
+    "yuan/firm",
+    "yuan/post/month",
+    "ratio",
+    "months",
+    "years",
+    "persons",
+    "count",
+    "date",
+    "choice",
+    "flag",
+]
+DECIMAL_UNITS = frozenset({"yuan", "yuan/month", "yuan/person", "yuan/firm", "yuan/post/month", "ratio"})
+INTEGER_UNITS = frozenset({"months", "years", "persons", "count"})
+
+Value = Decimal | int | date | str | bool
+
+ARTICLE_NUMERALS: tuple[str, ...] = (
+    "一", "二", "三", "四", "五", "六", "七", "八", "九", "十",
+    "十一", "十二", "十三", "十四", "十五", "十六", "十七", "十八", "十九", "二十",
+    "二十一", "二十二", "二十三", "二十四", "二十五", "二十六", "二十七", "二十八", "二十九", "三十",
+    "三十一", "三十二",
+)  # fmt: skip
+# Places in the document that are not one of the 32 numbered articles but still carry rules.
+OTHER_PLACES = ("附则", "附件2", "外部")
+TASK_NUMBERS = range(1, 69)
+
+
+class PolicyError(Exception):
+    """A policy file, reform or override is invalid. The message names the key and the reason."""
+
+
+class ParameterNotInForce(Exception):
+    """The parameter has no value on the requested date (before its first value, or after ``until``)."""
+
+    def __init__(self, key: str, on: date) -> None:
+        super().__init__(f"{key} has no value in force on {on.isoformat()}")
+        self.key = key
+        self.on = on
+
+
+class DatedValue(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    value: Decimal | int | date | str | bool
+    until: date | None = None
+
+
+class Parameter(BaseModel):
+    """One parameter of the policy, as written in policy.toml."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    description: str = Field(min_length=1)
+    description_en: str = Field(min_length=1)
+    unit: Unit
+    article: str
+    tasks: list[int] = Field(default_factory=list)
+    department: str = Field(min_length=1)
+    source: str = Field(min_length=1)
+    reference: str | None = None
+    certainty: Literal["stated", "external", "interpretation", "derived"]
+    checked: date | None = None
+    interpretation: str | None = None
+    choices: list[str] | None = None
+    values: dict[date, DatedValue | Decimal | int | date | str | bool]
+
+    @field_validator("article")
+    @classmethod
+    def _known_article(cls, article: str) -> str:
+        if article not in ARTICLE_NUMERALS and article not in OTHER_PLACES:
+            allowed = "、".join((*ARTICLE_NUMERALS[:3], "…", ARTICLE_NUMERALS[-1], *OTHER_PLACES))
+            raise ValueError(f"unknown article {article!r}; expected one of {allowed}")
+        return article
+
+    @field_validator("tasks")
+    @classmethod
+    def _known_tasks(cls, tasks: list[int]) -> list[int]:
+        for task in tasks:
+            if task not in TASK_NUMBERS:
+                raise ValueError(f"task number {task} is not in the task list (1-68)")
+        return tasks
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Parameter:
+        if not self.values:
+            raise ValueError("values must hold at least one dated value")
+        if self.certainty == "external" and self.checked is None:
+            raise ValueError("an external value needs 'checked' (the date its source was checked)")
+        if self.certainty == "interpretation" and not self.interpretation:
+            raise ValueError("an interpretation needs 'interpretation' (the reading chosen and why)")
+        if self.unit == "choice" and not self.choices:
+            raise ValueError("unit 'choice' needs 'choices'")
+        for start, raw in self.values.items():
+            value = raw.value if isinstance(raw, DatedValue) else raw
+            _check_value_type(self, value, where=start.isoformat())
+        _check_no_overlap(self.entries())
+        return self
+
+    def entries(self) -> list[tuple[date, date | None, Value]]:
+        """(start, until, value) sorted by start."""
+        out: list[tuple[date, date | None, Value]] = []
+        for start in sorted(self.values):
+            raw = self.values[start]
+            if isinstance(raw, DatedValue):
+                out.append((start, raw.until, _normalise(self.unit, raw.value)))
+            else:
+                out.append((start, None, _normalise(self.unit, raw)))
+        return out
+
+
+def _normalise(unit: str, value: Value) -> Value:
+    if unit in DECIMAL_UNITS and isinstance(value, int) and not isinstance(value, bool):
+        return Decimal(value)
+    return value
+
+
+def _check_value_type(param: Parameter, value: Value, where: str) -> None:
+    unit = param.unit
+    ok: bool
+    if unit in DECIMAL_UNITS:
+        ok = isinstance(value, Decimal | int) and not isinstance(value, bool)
+        expected = "a number"
+    elif unit in INTEGER_UNITS:
+        ok = isinstance(value, int) and not isinstance(value, bool)
+        expected = "a whole number"
+    elif unit == "date":
+        ok = isinstance(value, date)
+        expected = "a date"
+    elif unit == "flag":
+        ok = isinstance(value, bool)
+        expected = "true or false"
+    else:  # choice
+        ok = isinstance(value, str) and value in (param.choices or [])
+        expected = f"one of {param.choices}"
+    if not ok:
+        raise ValueError(f"value at {where} is {value!r}; unit {unit!r} needs {expected}")
+    if isinstance(value, Decimal) and not value.is_finite():
+        raise ValueError(f"value at {where} is not a finite number")
+
+
+def _check_no_overlap(entries: list[tuple[date, date | None, Value]]) -> None:
+    for (start, until, _), (next_start, _n, _v) in itertools.pairwise(entries):
+        if until is not None and until >= next_start:
+            raise ValueError(
+                f"date ranges overlap: the value from {start} runs until {until}, "
+                f"but the next value starts on {next_start}"
+            )
+    for start, until, _ in entries:
+        if until is not None and until < start:
+            raise ValueError(f"the value from {start} ends before it starts ({until})")
+
+
+class PolicyMeta(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    title: str
+    title_en: str
+    issuer: str
+    issued: date
+    text: str
+    schema_version: Literal[1]
+
+
+@dataclass(frozen=True, slots=True)
+class _Series:
+    starts: list[date]
+    entries: list[tuple[date, date | None, Value]]
+
+
+@dataclass
+class Policy:
+    """A validated policy: metadata plus parameters, queryable by key and date.
+
+    ``sha256`` identifies the file the policy was read from; ``overrides`` lists the ``--set``
+    assignments applied on top of it, so every output can say exactly what it was computed from.
+    """
+
+    meta: PolicyMeta
+    parameters: dict[str, Parameter]
+    sha256: str
+    origin: str
+    overrides: list[str] = field(default_factory=list)
+    _series: dict[str, _Series] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        self._series = {}
+        for key, param in self.parameters.items():
+            entries = param.entries()
+            self._series[key] = _Series([e[0] for e in entries], entries)
+
+    def parameter(self, key: str) -> Parameter:
+        try:
+            return self.parameters[key]
+        except KeyError:
+            raise PolicyError(f"unknown parameter {key!r}") from None
+
+    def value(self, key: str, on: date) -> Value:
+        """The value of ``key`` in force on ``on``; raises :class:`ParameterNotInForce` if none is."""
+        try:
+            series = self._series[key]
+        except KeyError:
+            raise PolicyError(f"unknown parameter {key!r}") from None
+        i = bisect.bisect_right(series.starts, on) - 1
+        if i < 0:
+            raise ParameterNotInForce(key, on)
+        _start, until, value = series.entries[i]
+        if until is not None and on > until:
+            raise ParameterNotInForce(key, on)
+        return value
+
+    def changes_between(self, key: str, first: date, last: date) -> list[date]:
+        """Start dates of values of ``key`` that begin strictly after ``first`` and on or before ``last``."""
+        return [s for s in self._series[key].starts if first < s <= last]
+
+    def stamp(self) -> dict[str, Any]:
+        return {
+            "title": self.meta.title,
+            "file": self.origin,
+            "sha256": self.sha256,
+            "overrides": list(self.overrides),
+        }
+
+
+# --------------------------------------------------------------------------------------------- loading
+
+
+def default_policy_bytes() -> bytes:
+    return resources.files("wenjiuye_cli").joinpath("policy.toml").read_bytes()
+
+
+def load_policy(path: Path | None = None, overrides: Iterable[str] = ()) -> Policy:
+    """Read and validate a policy file (the shipped one when ``path`` is None), then apply ``--set``s."""
+    if path is None:
+        raw, origin = default_policy_bytes(), "builtin:policy.toml"
+    else:
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            raise PolicyError(f"{path}: cannot read policy file: {exc.strerror}") from None
+        origin = str(path)
+    policy = parse_policy(raw, origin)
+    for assignment in overrides:
+        apply_override(policy, assignment)
+    return policy
+
+
+def parse_policy(raw: bytes, origin: str) -> Policy:
+    try:
+        text = raw.decode("utf-8-sig")
+        data = tomllib.loads(text, parse_float=Decimal)
+    except UnicodeDecodeError:
+        raise PolicyError(f"{origin}: not UTF-8 text") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise PolicyError(f"{origin}: not valid TOML: {exc}") from None
+    meta, params = validate_policy_data(data, origin)
+    return Policy(meta=meta, parameters=params, sha256=hashlib.sha256(raw).hexdigest(), origin=origin)
+
+
+def validate_policy_data(data: Mapping[str, Any], origin: str) -> tuple[PolicyMeta, dict[str, Parameter]]:
+    if "meta" not in data:
+        raise PolicyError(f"{origin}: missing [meta] table")
+    try:
+        meta = PolicyMeta.model_validate(data["meta"])
+    except ValidationError as exc:
+        raise PolicyError(_describe(origin, "meta", exc)) from None
+    params = validate_parameters(data, origin, skip=("meta",))
+    return meta, params
+
+
+def validate_parameters(
+    data: Mapping[str, Any], origin: str, skip: tuple[str, ...] = (), partial: bool = False
+) -> dict[str, Parameter]:
+    """Validate the ``[group.name]`` tables of a policy (or, with ``partial``, of a reform file)."""
+    params: dict[str, Parameter] = {}
+    for group, table in data.items():
+        if group in skip:
+            continue
+        if not isinstance(table, dict) or not _is_identifier(group):
+            raise PolicyError(f"{origin}: {group}: expected a table of parameters [{group}.name]")
+        for name, body in table.items():
+            key = f"{group}.{name}"
+            if not isinstance(body, dict) or not _is_identifier(name):
+                raise PolicyError(f"{origin}: {key}: expected a parameter table with unit, values, …")
+            if partial:
+                params[key] = body  # type: ignore[assignment]  # merged and validated by the caller
+                continue
+            try:
+                params[key] = Parameter.model_validate(body)
+            except ValidationError as exc:
+                raise PolicyError(_describe(origin, key, exc)) from None
+    return params
+
+
+_IDENT = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+def _is_identifier(name: str) -> bool:
+    return bool(_IDENT.match(name))
+
+
+def _describe(origin: str, key: str, exc: ValidationError) -> str:
+    parts = []
+    for err in exc.errors(include_url=False):
+        loc = ".".join(str(p) for p in err["loc"] if not _is_type_tag(str(p)))
+        where = f"{key}.{loc}" if loc else key
+        msg = err["msg"].removeprefix("Value error, ")
+        if err["type"] == "extra_forbidden":
+            msg = "unknown key (not part of the policy file format)"
+        elif err["type"] == "missing":
+            msg = "required key is missing"
+        parts.append(f"{where}: {msg}")
+    # Union members each report the same failure; show each message once.
+    unique = list(dict.fromkeys(parts))
+    return f"{origin}: " + "; ".join(unique[:5])
+
+
+def _is_type_tag(part: str) -> bool:
+    # pydantic puts union member names (e.g. 'DatedValue', 'decimal') into error locations.
+    return part in {"DatedValue", "decimal", "int", "date", "str", "bool", "function-after[_consistent()]"}
+
+
+# ------------------------------------------------------------------------------------------- overrides
+
+_ASSIGNMENT = re.compile(
+    r"^(?P<key>[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*)(?:@(?P<date>\d{4}-\d{2}-\d{2}))?=(?P<v>.*)$"
+)
+
+
+def parse_scalar(param: Parameter, text: str, key: str) -> Value:
+    """Parse a command-line value for ``param`` by its unit; errors name the key and the expected type."""
+    text = text.strip()
+    unit = param.unit
+    try:
+        if unit in DECIMAL_UNITS:
+            if text.endswith("%"):
+                return Decimal(text[:-1]) / 100
+            number = Decimal(text)
+            if not number.is_finite():
+                raise InvalidOperation
+            return number
+        if unit in INTEGER_UNITS:
+            return int(text)
+        if unit == "date":
+            return date.fromisoformat(text)
+        if unit == "flag":
+            lowered = text.lower()
+            if lowered in {"true", "yes", "1", "是"}:
+                return True
+            if lowered in {"false", "no", "0", "否"}:
+                return False
+            raise ValueError
+    except (ValueError, InvalidOperation):
+        raise PolicyError(f"--set {key}: {text!r} is not valid for unit {unit!r}") from None
+    if param.choices and text in param.choices:
+        return text
+    raise PolicyError(f"--set {key}: {text!r} is not one of {param.choices}")
+
+
+def apply_override(policy: Policy, assignment: str) -> None:
+    """Apply ``key=VALUE`` (the value for every date) or ``key@YYYY-MM-DD=VALUE`` (from that date on)."""
+    match = _ASSIGNMENT.match(assignment.strip())
+    if not match:
+        raise PolicyError(f"--set {assignment!r}: expected group.name=VALUE or group.name@YYYY-MM-DD=VALUE")
+    key = match["key"]
+    param = policy.parameter(key)
+    value = parse_scalar(param, match["v"], key)
+    if match["date"]:
+        start = date.fromisoformat(match["date"])
+        kept = {d: v for d, v in param.values.items() if d < start}
+        new_values: dict[date, Any] = {**kept, start: value}
+    else:
+        new_values = {min(param.values): value}
+    try:
+        updated = Parameter.model_validate({**param.model_dump(exclude={"values"}), "values": new_values})
+    except ValidationError as exc:
+        raise PolicyError(_describe("--set", key, exc)) from None
+    replace_parameter(policy, key, updated)
+    policy.overrides.append(assignment.strip())
+
+
+def replace_parameter(policy: Policy, key: str, param: Parameter) -> None:
+    policy.parameters[key] = param
+    entries = param.entries()
+    policy._series[key] = _Series([e[0] for e in entries], entries)

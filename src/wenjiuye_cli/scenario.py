@@ -1,0 +1,148 @@
+"""Reading scenario files (TOML or JSON) into applicants, with errors that name file, applicant and field.
+
+A scenario holds ``[[applicants]]`` tables; each has ``id``, ``kind`` and facts named as in
+``wenjiuye schema``. Unknown keys are errors: a misspelt fact must never silently become a missing one.
+"""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from wenjiuye_cli.engine import Applicant, facts_for_kind
+from wenjiuye_cli.facts import KIND_ALIASES, KINDS, FactError, Facts
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with an input: where it is, which field, and why (in both languages)."""
+
+    source: str
+    field: str | None
+    zh: str
+    en: str
+
+    def text(self, lang: str) -> str:
+        where = self.source if self.field is None else f"{self.source} {self.field}"
+        return f"{where}: {self.zh if lang == 'zh' else self.en}"
+
+
+class InputError(Exception):
+    """An input (scenario file, row) is invalid. ``problems`` lists every problem found."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("; ".join(p.text("en") for p in problems))
+        self.problems = problems
+
+
+RESERVED = ("id", "kind")
+
+
+def build_applicant(raw: Mapping[str, Any], source: str, default_kind: str | None = None) -> Applicant:
+    """Validate one applicant's mapping of fact name → raw value. Raises :class:`InputError`."""
+    problems: list[Problem] = []
+    kind_raw = raw.get("kind")
+    if kind_raw is None or (isinstance(kind_raw, str) and not kind_raw.strip()):
+        kind_raw = default_kind
+    kind = KIND_ALIASES.get(kind_raw.strip(), kind_raw.strip()) if isinstance(kind_raw, str) else None
+    if kind not in KINDS:
+        names = "、".join(f"{k}（{zh}）" for k, (zh, _en) in KINDS.items())
+        problems.append(
+            Problem(source, "kind", f"申请人类型应为 {names} 之一，而不是 {kind_raw!r}",
+                    f"kind must be one of {', '.join(KINDS)}, got {kind_raw!r}")
+        )  # fmt: skip
+        raise InputError(problems)
+    ident = raw.get("id")
+    if isinstance(ident, int) and not isinstance(ident, bool):
+        ident = str(ident)
+    if not isinstance(ident, str) or not ident.strip():
+        problems.append(Problem(source, "id", "缺少申请人编号 id", "missing applicant id"))
+        ident = ""
+    specs = facts_for_kind(kind)
+    values: dict[str, Any] = {}
+    for name, value in raw.items():
+        if name in RESERVED:
+            continue
+        spec = specs.get(name)
+        if spec is None:
+            problems.append(
+                Problem(source, name, f"未知字段（{KINDS[kind][0]} 没有此项事实，见 wenjiuye schema）",
+                        f"unknown field (not a fact of kind {kind!r}; see wenjiuye schema)")
+            )  # fmt: skip
+            continue
+        try:
+            converted = spec.convert(value)
+        except FactError as exc:
+            problems.append(Problem(source, name, f"{spec.label_zh}：{exc.zh}", f"{spec.label_en}: {exc.en}"))
+            continue
+        if converted is not None:
+            values[name] = converted
+    if problems:
+        raise InputError(problems)
+    return Applicant(id=ident.strip(), kind=kind, facts=Facts(values), source=source)
+
+
+def parse_scenario_bytes(data: bytes, name: str) -> Any:
+    """Parse TOML or JSON (by extension; stdin is sniffed) with Decimal numbers."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InputError([Problem(name, None, "不是 UTF-8 文本", "not UTF-8 text")]) from None
+    looks_json = name.lower().endswith(".json") or (
+        not name.lower().endswith(".toml") and text.lstrip()[:1] in "[{"
+    )
+    try:
+        if looks_json:
+            return json.loads(text, parse_float=Decimal)
+        return tomllib.loads(text, parse_float=Decimal)
+    except json.JSONDecodeError as exc:
+        raise InputError([Problem(name, None, f"JSON 格式错误：{exc}", f"invalid JSON: {exc}")]) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise InputError([Problem(name, None, f"TOML 格式错误：{exc}", f"invalid TOML: {exc}")]) from None
+
+
+def read_scenario(data: bytes, name: str) -> list[Applicant]:
+    """All applicants of one scenario file; every problem in the file is reported at once."""
+    doc = parse_scenario_bytes(data, name)
+    if isinstance(doc, list):
+        doc = {"applicants": doc}
+    if not isinstance(doc, dict) or not isinstance(doc.get("applicants"), list):
+        raise InputError(
+            [
+                Problem(
+                    name,
+                    None,
+                    "缺少 applicants 列表（[[applicants]]）",
+                    "expected an 'applicants' list ([[applicants]])",
+                )
+            ]
+        )
+    extra = set(doc) - {"applicants", "description", "title"}
+    problems = [Problem(name, key, "未知的顶层字段", "unknown top-level key") for key in sorted(extra)]
+    applicants: list[Applicant] = []
+    for index, raw in enumerate(doc["applicants"], start=1):
+        label = raw.get("id") if isinstance(raw, dict) else None
+        source = f"{name} applicants[{index}]" + (f" ({label})" if label else "")
+        if not isinstance(raw, dict):
+            problems.append(Problem(source, None, "应为一张表", "expected a table"))
+            continue
+        try:
+            applicants.append(build_applicant(raw, source))
+        except InputError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise InputError(problems)
+    return applicants
+
+
+def read_scenario_files(paths: list[str], stdin: BinaryIO) -> Iterator[Applicant]:
+    for path in paths:
+        if path == "-":
+            yield from read_scenario(stdin.read(), "<stdin>")
+        else:
+            yield from read_scenario(Path(path).read_bytes(), path)
