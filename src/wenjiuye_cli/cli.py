@@ -443,6 +443,21 @@ def _required_keys() -> set[str]:
     return set(load_policy().parameters)
 
 
+def _register_command_modules() -> None:
+    """Wire up the sub-commands kept in ``wenjiuye_cli.commands`` (batch, compare, sweep, …)."""
+    import importlib
+    import pkgutil
+
+    from wenjiuye_cli import commands
+
+    for module in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
+        if not module.name.startswith("_"):
+            importlib.import_module(f"{commands.__name__}.{module.name}").register(app)
+
+
+_register_command_modules()
+
+
 def main() -> None:
     try:
         app()

@@ -315,6 +315,61 @@ REGISTERED_IN_HEPING = fact(
     ("person", "enterprise"),
 )  # fmt: skip
 
+SEX = fact(
+    "sex", "choice", ("性别", "sex"), ("男 male / 女 female", "male (男) or female (女)"),
+    ("person",), choices={"male": ("男", "male"), "female": ("女", "female")},
+)  # fmt: skip
+BIRTH_DATE = fact(
+    "birth_date", "date", ("出生日期", "date of birth"),
+    ("用于年龄和法定退休年龄", "for ages and the statutory retirement age"), ("person",),
+)  # fmt: skip
+ORIGINAL_RETIREMENT_AGE = fact(
+    "original_retirement_age", "int", ("原法定退休年龄（女）", "original statutory retirement age (women)"),
+    ("女职工原退休年龄 50 或 55 岁（男性不填）", "50 or 55 for women under the pre-2025 rules; blank for men"),
+    ("person",),
+)  # fmt: skip
+TIANJIN_HUKOU = fact(
+    "tianjin_hukou", "bool", ("是否本市户籍", "Tianjin household registration"), ("", ""), ("person",),
+)  # fmt: skip
+REGISTERED_UNEMPLOYED_SINCE = fact(
+    "registered_unemployed_since", "date", ("登记失业日期", "registered unemployed since"),
+    ("办理失业登记的日期；未登记失业请留空并填 registered_unemployed=否", "date of unemployment registration"),
+    ("person",),
+)  # fmt: skip
+REGISTERED_UNEMPLOYED = fact(
+    "registered_unemployed", "bool", ("是否登记失业", "registered unemployed"), ("", ""), ("person",),
+)  # fmt: skip
+DIFFICULTY_PERSON = fact(
+    "employment_difficulty", "bool", ("是否认定为就业困难人员", "certified as having employment difficulty"),
+    ("经人社部门认定的就业困难人员", "certified 就业困难人员"), ("person",),
+)  # fmt: skip
+ZERO_EMPLOYMENT_FAMILY = fact(
+    "zero_employment_family", "bool", ("零就业家庭人员", "member of a zero-employment family"),
+    ("附件2 特殊就业困难人员之一", "one of the 特殊就业困难人员 categories (附件2)"), ("person",),
+)  # fmt: skip
+SINGLE_PARENT_FAMILY = fact(
+    "single_parent_family", "bool", ("单亲家庭人员", "single-parent family"),
+    ("附件2 特殊就业困难人员之一", "one of the 特殊就业困难人员 categories (附件2)"), ("person",),
+)  # fmt: skip
+SUBSISTENCE_FAMILY = fact(
+    "subsistence_allowance_family", "bool", ("低保家庭人员", "family on the minimum subsistence allowance"),
+    ("附件2 特殊就业困难人员之一", "one of the 特殊就业困难人员 categories (附件2)"), ("person",),
+)  # fmt: skip
+SUPPORTS_SERIOUSLY_ILL = fact(
+    "supports_seriously_ill_relative", "bool", ("需赡养患重大疾病直系亲属", "supports a seriously ill close relative"),
+    ("附件2 特殊就业困难人员之一", "one of the 特殊就业困难人员 categories (附件2)"), ("person",),
+)  # fmt: skip
+RURAL_LABOUR = fact(
+    "rural_labour", "bool", ("是否农村劳动力", "rural labour"), ("", ""), ("person",),
+)  # fmt: skip
+POOR_VILLAGE_LABOUR = fact(
+    "poor_village_labour", "bool", ("是否困难村劳动力", "labour from a designated poor village"), ("", ""), ("person",),
+)  # fmt: skip
+POVERTY_REGISTERED = fact(
+    "poverty_registered_labour", "bool", ("是否建档立卡贫困劳动力", "registered poor labour (建档立卡)"), ("", ""),
+    ("person",),
+)  # fmt: skip
+
 COMMON_FACTS: tuple[FactSpec, ...] = (
     APPLICATION_DATE,
     IS_TIANJIN_FULLTIME_STUDENT,
@@ -326,6 +381,20 @@ COMMON_FACTS: tuple[FactSpec, ...] = (
     JOBS_CREATED,
     REGISTRATION_DATE,
     REGISTERED_IN_HEPING,
+    SEX,
+    BIRTH_DATE,
+    ORIGINAL_RETIREMENT_AGE,
+    TIANJIN_HUKOU,
+    REGISTERED_UNEMPLOYED,
+    REGISTERED_UNEMPLOYED_SINCE,
+    DIFFICULTY_PERSON,
+    ZERO_EMPLOYMENT_FAMILY,
+    SINGLE_PARENT_FAMILY,
+    SUBSISTENCE_FAMILY,
+    SUPPORTS_SERIOUSLY_ILL,
+    RURAL_LABOUR,
+    POOR_VILLAGE_LABOUR,
+    POVERTY_REGISTERED,
 )
 
 

@@ -1,0 +1,142 @@
+"""第十五条 / 序号37 创业房租补贴: one test per rule sentence, with the boundaries."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tests.helpers import POLICY, condition, run
+from wenjiuye_cli.outcome import Check, Status
+from wenjiuye_cli.policy import load_policy
+
+BASE: dict[str, Any] = {
+    "application_date": date(2021, 3, 15),
+    "tianjin_fulltime_student": False,
+    "university_graduate": True,
+    "graduation_date": date(2018, 7, 1),
+    "haihe_talent": False,
+    "registration_date": date(2020, 10, 8),
+    "registered_in_heping": True,
+    "rent_type": "house",
+    "jobs_created": 3,
+    "monthly_rent": Decimal(4000),
+    "rent_months": 24,
+}
+
+
+def rent(**changes: Any) -> Any:
+    return run("rent_subsidy", "person", **{**BASE, **changes})
+
+
+@pytest.mark.parametrize(
+    ("rent_type", "jobs", "monthly"),
+    [
+        ("house", 0, "1000"),  # 租赁房屋给予每月1000元的补贴
+        ("house", 1, "1500"),  # 每带动就业1人，补贴标准增加500元
+        ("house", 3, "2500"),  # 每月最高2500元: exactly hit
+        ("house", 4, "2500"),  # exceeded: capped
+        ("workstation", 0, "300"),  # 租赁工位给予每月300元的补贴
+        ("workstation", 1, "600"),  # 每带动就业1人，补贴标准增加300元; 每月最高600元 exactly hit
+        ("workstation", 2, "600"),  # exceeded
+    ],
+)
+def test_monthly_standard_and_caps(rent_type: str, jobs: int, monthly: str) -> None:
+    outcome = rent(rent_type=rent_type, jobs_created=jobs, rent_months=1)
+    assert outcome.status is Status.ELIGIBLE
+    assert outcome.monthly_amount == Decimal(monthly)
+    assert outcome.amount == Decimal(monthly)
+
+
+def test_cap_reported_as_binding_only_when_exceeded() -> None:
+    hit = rent(jobs_created=3)
+    exceeded = rent(jobs_created=4)
+    assert [c.bound for c in hit.caps if c.parameter == "rent_subsidy.house_cap_monthly"] == [False]
+    assert [c.bound for c in exceeded.caps if c.parameter == "rent_subsidy.house_cap_monthly"] == [True]
+
+
+@pytest.mark.parametrize(("claimed", "paid"), [(23, 23), (24, 24), (25, 24), (36, 24)])
+def test_at_most_24_months(claimed: int, paid: int) -> None:
+    # 补贴期限最长2年
+    outcome = rent(rent_months=claimed)
+    assert outcome.months == paid
+    assert outcome.amount == Decimal(2500) * paid
+
+
+@pytest.mark.parametrize(
+    ("applied", "ok"),
+    [(date(2021, 10, 8), True), (date(2021, 10, 9), False), (date(2020, 10, 8), True), (date(2020, 10, 7), False)],
+)
+def test_apply_within_one_year_of_registration(applied: date, ok: bool) -> None:
+    # 注册1年内可申请: the anniversary itself is still within one year
+    outcome = rent(application_date=applied)
+    assert condition(outcome, "applied_within_window") is (Check.PASSED if ok else Check.FAILED)
+    assert (outcome.status is Status.ELIGIBLE) is ok
+
+
+def test_only_key_entrepreneur_groups() -> None:
+    # 附件2: graduated more than 5 years before, not a student, not Haihe talent
+    outcome = rent(graduation_date=date(2015, 6, 30))
+    assert outcome.status is Status.INELIGIBLE
+    assert condition(outcome, "key_group") is Check.FAILED
+
+
+@pytest.mark.parametrize(
+    ("graduated", "ok"), [(date(2016, 3, 15), True), (date(2016, 3, 14), False)]
+)
+def test_graduated_within_five_years_boundary(graduated: date, ok: bool) -> None:
+    assert (rent(graduation_date=graduated).status is Status.ELIGIBLE) is ok
+
+
+def test_student_or_haihe_talent_qualifies_alone() -> None:
+    assert rent(tianjin_fulltime_student=True, graduation_date=date(2000, 1, 1)).status is Status.ELIGIBLE
+    haihe = rent(graduation_date=date(2000, 1, 1), haihe_talent=True, haihe_talent_settled_date=date(2019, 1, 1))
+    assert haihe.status is Status.ELIGIBLE
+
+
+def test_missing_facts_are_not_zero() -> None:
+    facts = {k: v for k, v in BASE.items() if k not in ("jobs_created", "tianjin_fulltime_student")}
+    facts["graduation_date"] = date(2000, 1, 1)
+    outcome = run("rent_subsidy", "person", **facts)
+    assert outcome.status is Status.CANNOT_DECIDE
+    assert outcome.amount is None
+    assert "tianjin_fulltime_student" in outcome.missing_facts
+    only_jobs_missing = run("rent_subsidy", "person", **{k: v for k, v in BASE.items() if k != "jobs_created"})
+    assert only_jobs_missing.status is Status.CANNOT_DECIDE
+    assert only_jobs_missing.missing_facts == ["jobs_created"]
+
+
+def test_subsidy_limited_to_actual_rent_and_overridable() -> None:
+    assert rent(monthly_rent=Decimal("1800.50")).monthly_amount == Decimal("1800.50")
+    lenient = load_policy(overrides=["rent_subsidy.cap_binds_actual_rent=false"])
+    outcome = run("rent_subsidy", "person", policy=lenient, **{**BASE, "monthly_rent": Decimal(1800)})
+    assert outcome.monthly_amount == Decimal(2500)
+
+
+def test_set_changes_cap() -> None:
+    policy = load_policy(overrides=["rent_subsidy.house_cap_monthly=3000"])
+    outcome = run("rent_subsidy", "person", policy=policy, **{**BASE, "jobs_created": 8})
+    assert outcome.monthly_amount == Decimal(3000)
+
+
+@given(
+    rent_type=st.sampled_from(["house", "workstation"]),
+    jobs=st.integers(0, 60),
+    months=st.integers(0, 120),
+    rent_paid=st.decimals(0, 20000, places=2),
+)
+def test_never_above_caps_and_monotone_in_jobs(rent_type: str, jobs: int, months: int, rent_paid: Decimal) -> None:
+    cap = POLICY.value(f"rent_subsidy.{rent_type}_cap_monthly", date(2021, 1, 1))
+    facts = {"rent_type": rent_type, "rent_months": months, "monthly_rent": rent_paid}
+    now = rent(jobs_created=jobs, **facts)
+    more = rent(jobs_created=jobs + 1, **facts)
+    assert now.monthly_amount is not None and now.amount is not None and more.amount is not None
+    assert now.monthly_amount <= cap
+    assert now.monthly_amount <= rent_paid
+    assert now.months is not None and now.months <= 24
+    assert now.amount <= cap * 24
+    assert more.amount >= now.amount
