@@ -211,6 +211,7 @@ class Policy:
     sha256: str
     origin: str
     overrides: list[str] = field(default_factory=list)
+    reforms: list[dict[str, str]] = field(default_factory=list)  # {"file": ..., "sha256": ...} in order
     _series: dict[str, _Series] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -248,6 +249,7 @@ class Policy:
             "title": self.meta.title,
             "file": self.origin,
             "sha256": self.sha256,
+            "reforms": [dict(r) for r in self.reforms],
             "overrides": list(self.overrides),
         }
 
