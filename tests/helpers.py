@@ -17,7 +17,9 @@ def applicant(kind: str, **facts: Any) -> Applicant:
     return build_applicant({"id": "T", "kind": kind, **facts}, "test")
 
 
-def run(measure_id: str, kind: str, on: date | None = None, policy: Policy | None = None, **facts: Any) -> Outcome:
+def run(
+    measure_id: str, kind: str, on: date | None = None, policy: Policy | None = None, **facts: Any
+) -> Outcome:
     """Evaluate one measure for an applicant; ``on`` defaults to the application date."""
     person = applicant(kind, **facts)
     day = on or person.facts.get("application_date")

@@ -80,7 +80,9 @@ def t(lang: Lang | str, zh: str, en: str) -> str:
 
 
 def err_console(no_color: bool = False) -> Console:
-    return Console(stderr=True, no_color=no_color or "NO_COLOR" in os.environ, highlight=False)
+    return Console(
+        stderr=True, no_color=no_color or "NO_COLOR" in os.environ, highlight=False, soft_wrap=True
+    )
 
 
 def fail(console: Console, message: str, code: ExitCode) -> NoReturn:

@@ -19,7 +19,7 @@ import re
 import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 from importlib import resources
 from pathlib import Path
@@ -399,7 +399,14 @@ def apply_override(policy: Policy, assignment: str) -> None:
     value = parse_scalar(param, match["v"], key)
     if match["date"]:
         start = date.fromisoformat(match["date"])
-        kept = {d: v for d, v in param.values.items() if d < start}
+        kept: dict[date, Any] = {}
+        for day, raw in param.values.items():
+            if day >= start:
+                continue
+            if isinstance(raw, DatedValue) and raw.until is not None and raw.until >= start:
+                # The earlier value now ends the day before the override starts.
+                raw = DatedValue(value=raw.value, until=start - timedelta(days=1))
+            kept[day] = raw
         new_values: dict[date, Any] = {**kept, start: value}
     else:
         new_values = {min(param.values): value}

@@ -69,7 +69,12 @@ def test_at_most_24_months(claimed: int, paid: int) -> None:
 
 @pytest.mark.parametrize(
     ("applied", "ok"),
-    [(date(2021, 10, 8), True), (date(2021, 10, 9), False), (date(2020, 10, 8), True), (date(2020, 10, 7), False)],
+    [
+        (date(2021, 10, 8), True),
+        (date(2021, 10, 9), False),
+        (date(2020, 10, 8), True),
+        (date(2020, 10, 7), False),
+    ],
 )
 def test_apply_within_one_year_of_registration(applied: date, ok: bool) -> None:
     # 注册1年内可申请: the anniversary itself is still within one year
@@ -85,16 +90,16 @@ def test_only_key_entrepreneur_groups() -> None:
     assert condition(outcome, "key_group") is Check.FAILED
 
 
-@pytest.mark.parametrize(
-    ("graduated", "ok"), [(date(2016, 3, 15), True), (date(2016, 3, 14), False)]
-)
+@pytest.mark.parametrize(("graduated", "ok"), [(date(2016, 3, 15), True), (date(2016, 3, 14), False)])
 def test_graduated_within_five_years_boundary(graduated: date, ok: bool) -> None:
     assert (rent(graduation_date=graduated).status is Status.ELIGIBLE) is ok
 
 
 def test_student_or_haihe_talent_qualifies_alone() -> None:
     assert rent(tianjin_fulltime_student=True, graduation_date=date(2000, 1, 1)).status is Status.ELIGIBLE
-    haihe = rent(graduation_date=date(2000, 1, 1), haihe_talent=True, haihe_talent_settled_date=date(2019, 1, 1))
+    haihe = rent(
+        graduation_date=date(2000, 1, 1), haihe_talent=True, haihe_talent_settled_date=date(2019, 1, 1)
+    )
     assert haihe.status is Status.ELIGIBLE
 
 
@@ -105,7 +110,9 @@ def test_missing_facts_are_not_zero() -> None:
     assert outcome.status is Status.CANNOT_DECIDE
     assert outcome.amount is None
     assert "tianjin_fulltime_student" in outcome.missing_facts
-    only_jobs_missing = run("rent_subsidy", "person", **{k: v for k, v in BASE.items() if k != "jobs_created"})
+    only_jobs_missing = run(
+        "rent_subsidy", "person", **{k: v for k, v in BASE.items() if k != "jobs_created"}
+    )
     assert only_jobs_missing.status is Status.CANNOT_DECIDE
     assert only_jobs_missing.missing_facts == ["jobs_created"]
 
@@ -129,14 +136,19 @@ def test_set_changes_cap() -> None:
     months=st.integers(0, 120),
     rent_paid=st.decimals(0, 20000, places=2),
 )
-def test_never_above_caps_and_monotone_in_jobs(rent_type: str, jobs: int, months: int, rent_paid: Decimal) -> None:
+def test_never_above_caps_and_monotone_in_jobs(
+    rent_type: str, jobs: int, months: int, rent_paid: Decimal
+) -> None:
     cap = POLICY.value(f"rent_subsidy.{rent_type}_cap_monthly", date(2021, 1, 1))
     facts = {"rent_type": rent_type, "rent_months": months, "monthly_rent": rent_paid}
     now = rent(jobs_created=jobs, **facts)
     more = rent(jobs_created=jobs + 1, **facts)
-    assert now.monthly_amount is not None and now.amount is not None and more.amount is not None
+    assert now.monthly_amount is not None
+    assert now.amount is not None
+    assert more.amount is not None
     assert now.monthly_amount <= cap
     assert now.monthly_amount <= rent_paid
-    assert now.months is not None and now.months <= 24
+    assert now.months is not None
+    assert now.months <= 24
     assert now.amount <= cap * 24
     assert more.amount >= now.amount

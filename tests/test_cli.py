@@ -1,0 +1,141 @@
+"""The calc/measures/schema/policy commands: data on stdout only, messages on stderr, documented exit codes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from wenjiuye_cli.cli import app
+from wenjiuye_cli.exitcodes import ExitCode
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+RENT = str(EXAMPLES / "rent_subsidy.toml")
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def test_calc_json_is_itemised_and_stamped(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["calc", RENT, "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == ""
+    doc = json.loads(result.stdout)
+    first = doc["applicants"][0]
+    assert first["id"] == "R-001"
+    item = next(i for i in first["items"] if i["measure"] == "rent_subsidy")
+    assert item["article"] == "十五"
+    assert item["tasks"] == [37]
+    assert item["amount"] == "60000.00"  # a string, never a float
+    assert first["total"] == "60000.00"
+    assert "1000 + 3 × 500 = 2500" in " ".join(item["arithmetic"])
+    assert doc["stamp"]["policy"]["sha256"]
+    assert doc["stamp"]["version"]
+
+
+def test_calc_set_changes_the_answer_and_is_stamped(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["calc", RENT, "-f", "json", "--set", "rent_subsidy.house_cap_monthly=2000"])
+    doc = json.loads(result.stdout)
+    item = doc["applicants"][0]["items"][0]
+    assert item["monthly_amount"] == "2000.00"
+    assert item["amount"] == "48000.00"
+    assert doc["policy"]["overrides"] == ["rent_subsidy.house_cap_monthly=2000"]
+
+
+def test_calc_reads_stdin(runner: CliRunner) -> None:
+    text = Path(RENT).read_text(encoding="utf-8")
+    result = runner.invoke(app, ["calc", "-", "-f", "ndjson", "--lang", "en"], input=text)
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert len(lines) == 3
+    assert json.loads(lines[1])["items"][0]["name"] == "start-up rent subsidy"
+
+
+def test_calc_csv_has_a_header_and_one_row_per_item(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["calc", RENT, "-f", "csv"])
+    rows = result.stdout.splitlines()
+    assert rows[0].startswith("id,kind,as_of,measure")
+    assert sum(1 for r in rows[1:] if ",rent_subsidy," in r) == 3
+
+
+def test_calc_table_ends_with_the_total(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["calc", RENT, "-f", "table", "--no-color"])
+    assert result.exit_code == 0
+    assert "60000.00" in result.stdout
+    assert "合计" in result.stdout
+
+
+def test_bad_set_exits_78_with_the_key_on_stderr(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["calc", RENT, "--set", "rent_subsidy.house_cap=1"])
+    assert result.exit_code == ExitCode.BAD_CONFIG
+    assert result.stdout == ""
+    assert "rent_subsidy.house_cap" in result.stderr
+
+
+def test_missing_scenario_file_exits_66(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["calc", str(tmp_path / "nope.toml")])
+    assert result.exit_code == ExitCode.NO_INPUT
+    assert result.stdout == ""
+    assert "nope.toml" in result.stderr
+
+
+def test_bad_scenario_names_file_applicant_and_field(runner: CliRunner, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text(
+        '[[applicants]]\nid = "X1"\nkind = "person"\njobs_created = "three"\nrent_typ = "house"\n',
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["calc", str(bad), "--lang", "en"])
+    assert result.exit_code == ExitCode.BAD_CONFIG
+    assert result.stdout == ""
+    assert "bad.toml applicants[1] (X1) jobs_created" in result.stderr
+    assert "expected a number" in result.stderr
+    assert "rent_typ" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_bad_policy_file_exits_78(runner: CliRunner, tmp_path: Path) -> None:
+    bad = tmp_path / "policy.toml"
+    bad.write_text("[meta]\ntitle = 1\n", encoding="utf-8")
+    result = runner.invoke(app, ["calc", RENT, "--policy", str(bad)])
+    assert result.exit_code == ExitCode.BAD_CONFIG
+    assert "meta" in result.stderr
+
+
+def test_measures_lists_all_32_articles(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["measures", "--format", "json"])
+    articles = json.loads(result.stdout)["articles"]
+    assert len(articles) == 32
+    by_number = {a["article"]: a for a in articles}
+    assert by_number["十五"]["computed"] is True
+    assert "rent_subsidy" in by_number["十五"]["measures"]
+    assert by_number["三十二"]["computed"] is False
+    assert by_number["十七"]["tasks"] == [40, 41]
+
+
+def test_schema_documents_facts_with_chinese_labels(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["schema", "person", "--format", "json"])
+    facts = {f["name"]: f for f in json.loads(result.stdout)["kinds"]["person"]}
+    assert facts["jobs_created"]["label"] == "带动就业人数"
+    assert "rent_subsidy" in facts["rent_type"]["measures"]
+
+
+def test_policy_show_and_check(runner: CliRunner, tmp_path: Path) -> None:
+    shown = runner.invoke(app, ["policy", "show", "rent_subsidy.house_cap_monthly", "-f", "json"])
+    param = json.loads(shown.stdout)["parameters"]["rent_subsidy.house_cap_monthly"]
+    assert param["values"] == [{"from": "2020-06-30", "until": None, "value": "2500"}]
+    assert param["article"] == "十五"
+    shipped = Path(__file__).resolve().parents[1] / "policy.toml"
+    checked = runner.invoke(app, ["policy", "check", str(shipped)])
+    assert checked.exit_code == 0
+    assert "OK" in checked.stderr or "通过" in checked.stderr
+    assert checked.stdout == ""
+
+
+def test_version(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["--version"])
+    assert result.stdout.startswith("wenjiuye ")
