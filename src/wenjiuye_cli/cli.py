@@ -146,6 +146,10 @@ def calc(
     policy_file: PolicyOpt = None,
     sets: SetOpt = None,
     as_of: AsOfOpt = None,
+    schedule: Annotated[
+        bool,
+        typer.Option("--schedule", help="表格中列出按月发放的月份、金额和截止日期 / show monthly schedules"),
+    ] = False,
     no_color: NoColorOpt = False,
 ) -> None:
     """计算情景文件中每个申请人的各项补贴 / itemised entitlements for each applicant in the scenarios."""
@@ -179,11 +183,16 @@ def calc(
             for result in results:
                 writer.writerows(itemised_rows(result, lang))
         else:
-            render_tables(results, policy, on, lang, no_color)
+            render_tables(results, policy, on, lang, no_color, schedule)
 
 
 def render_tables(
-    results: list[ApplicantResult], policy: Policy, on: date | None, lang: Lang, no_color: bool
+    results: list[ApplicantResult],
+    policy: Policy,
+    on: date | None,
+    lang: Lang,
+    no_color: bool,
+    schedule: bool = False,
 ) -> None:
     out = Console(no_color=no_color or "NO_COLOR" in os.environ, highlight=False)
     for result in results:
@@ -233,6 +242,8 @@ def render_tables(
             line += t(lang, f"；另有最高额合计 {fmt_money(result.maxima_total)}（未计入）",
                       f"; maxima not included: {fmt_money(result.maxima_total)}")  # fmt: skip
         out.print(Text(line, style="bold"))
+        if schedule:
+            render_schedules(out, result, lang)
         out.print()
     stamp = policy.stamp()
     overrides = ", ".join(stamp["overrides"]) or t(lang, "无", "none")
@@ -243,6 +254,27 @@ def render_tables(
             style="dim",
         )
     )
+
+
+def render_schedules(out: Console, result: ApplicantResult, lang: Lang) -> None:
+    """The months of each monthly payment, their amounts and the end date (and why it ends then)."""
+    for outcome in result.outcomes:
+        if not outcome.schedule:
+            continue
+        measure = measure_by_id(outcome.measure_id)
+        end = outcome.extra.get("end_date")
+        reason = outcome.extra.get("end_reason")
+        title = f"{measure.name(lang)} · {t(lang, '按月明细', 'monthly schedule')}"
+        if end is not None:
+            title += f" · {t(lang, '截止', 'ends')} {format_arg(end, lang)}"
+            if reason is not None:
+                title += f"（{format_arg(reason, lang)}）"
+        table = Table(title=title, title_justify="left")
+        table.add_column(t(lang, "月份", "month"))
+        table.add_column(t(lang, "金额（元）", "amount (yuan)"), justify="right")
+        for line in outcome.schedule:
+            table.add_row(line.month.isoformat()[:7], fmt_money(line.amount))
+        out.print(table)
 
 
 # --------------------------------------------------------------------------------------------- measures
