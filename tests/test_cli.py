@@ -51,7 +51,7 @@ def test_calc_reads_stdin(runner: CliRunner) -> None:
     result = runner.invoke(app, ["calc", "-", "-f", "ndjson", "--lang", "en"], input=text)
     assert result.exit_code == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert len(lines) == 3
+    assert len(lines) == 5
     assert json.loads(lines[1])["items"][0]["name"] == "start-up rent subsidy"
 
 
@@ -59,7 +59,8 @@ def test_calc_csv_has_a_header_and_one_row_per_item(runner: CliRunner) -> None:
     result = runner.invoke(app, ["calc", RENT, "-f", "csv"])
     rows = result.stdout.splitlines()
     assert rows[0].startswith("id,kind,as_of,measure")
-    assert sum(1 for r in rows[1:] if ",rent_subsidy," in r) == 3
+    assert sum(1 for r in rows[1:] if ",rent_subsidy," in r) == 5
+    assert json.loads(result.stderr)["policy"]["sha256"]
 
 
 def test_calc_table_ends_with_the_total(runner: CliRunner) -> None:

@@ -29,7 +29,7 @@ from wenjiuye_cli.explain import format_arg, render, render_message
 from wenjiuye_cli.facts import KINDS
 from wenjiuye_cli.money import fmt_money, fmt_number
 from wenjiuye_cli.outcome import STATUS_LABELS, Check, Status
-from wenjiuye_cli.output import CSV_ITEM_COLUMNS, itemised_rows, write_json, write_ndjson
+from wenjiuye_cli.output import CSV_ITEM_COLUMNS, itemised_rows, stamp, write_json, write_ndjson
 from wenjiuye_cli.policy import Policy, PolicyError, load_policy
 from wenjiuye_cli.scenario import InputError, read_scenario_files
 
@@ -178,6 +178,8 @@ def calc(
         elif chosen is Format.ndjson:
             write_ndjson(results, policy, on, lang, sys.stdout)
         elif chosen is Format.csv:
+            # CSV has no place for metadata: the stamp goes to stderr so the data stays clean.
+            console.print(Text(json.dumps(stamp(policy, on), ensure_ascii=False)), style="dim")
             writer = csv.writer(sys.stdout, lineterminator="\r\n")
             writer.writerow(CSV_ITEM_COLUMNS)
             for result in results:
