@@ -29,7 +29,20 @@ def format_arg(value: Any, lang: str) -> str:
     return str(value)
 
 
+class _Unknown(dict[str, str]):
+    """Placeholders whose argument was not recorded (a fact was missing) read as unknown, not as ``{x}``."""
+
+    def __init__(self, values: dict[str, str], lang: str) -> None:
+        super().__init__(values)
+        self.lang = lang
+
+    def __missing__(self, key: str) -> str:
+        return format_arg(None, self.lang)
+
+
 def render(code: str, args: Mapping[str, Any], measure: Measure | None, lang: str) -> str:
+    """Render a message. A string argument naming another message is rendered as that message, with the
+    same arguments minus itself, so nesting always ends."""
     catalog = messages_for(measure)
     template = catalog.get(code)
     if template is None:
@@ -38,17 +51,15 @@ def render(code: str, args: Mapping[str, Any], measure: Measure | None, lang: st
     values: dict[str, str] = {}
     for name, value in args.items():
         if isinstance(value, str) and value in catalog and value != code:
-            values[name] = render(value, args, measure, lang)
+            rest = {k: v for k, v in args.items() if k != name}
+            values[name] = render(value, rest, measure, lang)
         elif isinstance(value, str) and value in COMPARISON_SYMBOLS:
             values[name] = COMPARISON_SYMBOLS[value]
         elif isinstance(value, str) and value in KINDS:
             values[name] = KINDS[value][0 if lang == "zh" else 1]
         else:
             values[name] = format_arg(value, lang)
-    try:
-        return text.format(**values)
-    except (KeyError, IndexError):
-        return f"{text} {dict(values)}"
+    return text.format_map(_Unknown(values, lang))
 
 
 def render_message(message: Message, measure: Measure | None, lang: str) -> str:

@@ -1,0 +1,249 @@
+"""Shared by both parts of 第十七条 加大创业担保贷款支持力度 — 附件1 序号40–41 (责任部门：区人社局).
+
+  ……对带动就业效果明显的创业者和小微企业，可最多申请3次贷款。
+
+The individual loan (序号40, ``startup_loan``) and the small/micro firm loan (序号41,
+``startup_loan_firm``) are two measures because a measure sees only facts, not the applicant's kind,
+and their rules differ. This module holds their common facts, the loan-count rule quoted above and the
+interest arithmetic for the three repayment schedules. Everything is Decimal; nothing is rounded here:
+the measure rounds only the final discount to the fen.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from wenjiuye_cli.facts import FactSpec, fact
+from wenjiuye_cli.money import FEN, fmt_number
+from wenjiuye_cli.outcome import Evaluation, Label, Message
+
+REPAYMENT_CHOICES: dict[str, tuple[str, str]] = {
+    "interest_only": ("按月付息到期还本", "interest only, principal at maturity"),
+    "equal_principal": ("等额本金", "equal principal"),
+    "equal_installment": ("等额本息", "equal instalments"),
+}
+
+STARTING_BUSINESS_IN_HEPING = fact(
+    "starting_business_in_heping", "bool", ("是否在本区创业", "starting a business in Heping"),
+    ("创业者或小微企业在和平区创业", "the founder or small/micro firm starts up in Heping District"),
+    ("person", "enterprise"),
+)  # fmt: skip
+LOAN_AMOUNT = fact(
+    "loan_amount", "money", ("创业担保贷款金额", "guaranteed loan amount"),
+    ("贷款合同金额（元）；超过最高额的部分不贴息", "loan principal in yuan; no discount above the maximum"),
+    ("person", "enterprise"),
+)  # fmt: skip
+LOAN_TERM_MONTHS = fact(
+    "loan_term_months", "int", ("贷款期限（月）", "loan term (months)"),
+    ("贷款合同期限，按月计；超过最长期限的部分不贴息", "loan term in months; no discount beyond the longest term"),
+    ("person", "enterprise"),
+)  # fmt: skip
+LOAN_ANNUAL_RATE = fact(
+    "loan_annual_rate", "ratio", ("贷款年利率", "loan annual interest rate"),
+    ("合同年利率，如 0.0435 或 4.35%", "annual rate in the contract, e.g. 0.0435 or 4.35%"),
+    ("person", "enterprise"),
+)  # fmt: skip
+LOAN_CONTRACT_DATE = fact(
+    "loan_contract_date", "date", ("贷款合同签订日期", "loan contract date"),
+    ("用于确定当日的一年期LPR", "fixes the one-year LPR that applies"), ("person", "enterprise"),
+)  # fmt: skip
+REPAYMENT = fact(
+    "repayment", "choice", ("还款方式", "repayment schedule"),
+    ("interest_only（按月付息到期还本）、equal_principal（等额本金）、equal_installment（等额本息）；"
+     "不填则按政策参数 startup_loan.repayment",
+     "interest_only, equal_principal or equal_installment; blank = policy parameter startup_loan.repayment"),
+    ("person", "enterprise"), choices=REPAYMENT_CHOICES,
+)  # fmt: skip
+PRIOR_GUARANTEED_LOANS = fact(
+    "prior_guaranteed_loans", "int", ("此前已获创业担保贷款次数", "earlier guaranteed loans"),
+    ("本次之前已获得的创业担保贷款次数；首次申请填 0", "guaranteed loans obtained before this one; 0 if first"),
+    ("person", "enterprise"),
+)  # fmt: skip
+NOTABLE_JOB_CREATION = fact(
+    "notable_job_creation", "bool", ("是否带动就业效果明显", "notable job-creation effect"),
+    ("经认定带动就业效果明显（可最多申请3次贷款）", "recognised as creating many jobs (up to 3 loans)"),
+    ("person", "enterprise"),
+)  # fmt: skip
+
+LOAN_FACTS: tuple[FactSpec, ...] = (
+    LOAN_AMOUNT,
+    LOAN_TERM_MONTHS,
+    LOAN_ANNUAL_RATE,
+    LOAN_CONTRACT_DATE,
+    REPAYMENT,
+    PRIOR_GUARANTEED_LOANS,
+    NOTABLE_JOB_CREATION,
+)
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "starting_business_in_heping": ("在我区创业", "starting a business in Heping District"),
+    "loan_count": ("贷款次数：{which}", "number of loans: {which}"),
+    "loans.within_default": (
+        "本次为第 {number} 次（此前 {prior} 次），不超过 {max_default} 次",
+        "this is loan {number} ({prior} before), within {max_default}",
+    ),
+    "loans.notable": (
+        "本次为第 {number} 次，带动就业效果明显者最多 {max_notable} 次",
+        "this is loan {number}; with a notable job-creation effect up to {max_notable} loans",
+    ),
+    "loans.not_notable": (
+        "本次为第 {number} 次，超过 {max_default} 次，且带动就业效果不明显（明显者最多 {max_notable} 次）",
+        "this is loan {number}, more than {max_default}, and the job-creation effect is not notable "
+        "(notable: up to {max_notable})",
+    ),
+    "loans.too_many": (
+        "本次为第 {number} 次，超过最多 {max_notable} 次",
+        "this is loan {number}, more than the {max_notable} allowed at most",
+    ),
+    "loans.notable_unknown": (
+        "本次为第 {number} 次，超过 {max_default} 次；需知是否带动就业效果明显（明显者最多 {max_notable} 次）",
+        "this is loan {number}, more than {max_default}: need to know whether the job-creation effect is "
+        "notable (then up to {max_notable})",
+    ),
+    "loans.unknown": ("需知此前已获创业担保贷款次数", "need the number of earlier guaranteed loans"),
+    "arith.principal": (
+        "贴息本金 = min(贷款 {loan}, 最高 {max_loan}) = {principal} 元",
+        "principal for the discount = min(loan {loan}, maximum {max_loan}) = {principal} yuan",
+    ),
+    "arith.term": (
+        "贴息期限 = min(贷款期限 {term}, 最长 {max_term}) = {months} 个月",
+        "discount period = min(term {term}, longest {max_term}) = {months} months",
+    ),
+    "arith.interest.interest_only": (
+        "{what}：{principal} × {rate} × {months} ÷ 12 = {interest} 元（{repayment}）",
+        "{what}: {principal} × {rate} × {months} ÷ 12 = {interest} yuan ({repayment})",
+    ),
+    "arith.interest.equal_principal": (
+        "{what}：本金 {principal} 元分 {months} 期等额还本，逐月按剩余本金 × {rate} ÷ 12 计息，合计 {interest} 元（{repayment}）",
+        "{what}: {principal} yuan repaid in {months} equal parts, monthly interest on the balance at "
+        "{rate} ÷ 12, total {interest} yuan ({repayment})",
+    ),
+    "arith.interest.equal_installment": (
+        "{what}：本金 {principal} 元、年利率 {rate}、{months} 期，月供 {payment} 元，逐月计息合计 {interest} 元（{repayment}）",
+        "{what}: principal {principal} yuan at {rate} a year over {months} months, instalment {payment} "
+        "yuan, monthly interest totals {interest} yuan ({repayment})",
+    ),
+    "note.loan_facts": (
+        "可贷最高 {max_loan} 元、期限最长 {max_term} 个月；计算贴息还需贷款金额、期限、利率和合同签订日期",
+        "loan up to {max_loan} yuan for at most {max_term} months; the discount needs the loan amount, term, "
+        "rate and contract date",
+    ),
+}
+
+
+def pct(ratio: Decimal, places: int = 4) -> str:
+    """A ratio as a percentage for display: 0.02025 → "2.025%"; 1/3 → "≈33.3333%" (display only)."""
+    exact = ratio * 100
+    shown = exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    text = f"{fmt_number(shown)}%"
+    return text if shown == exact else f"≈{text}"
+
+
+def shown_money(value: Decimal) -> str:
+    """An unrounded amount for display: exact if it is whole fen, else "≈" and the fen."""
+    fen = value.quantize(FEN, rounding=ROUND_HALF_UP)
+    return fmt_number(value) if fen == value else f"≈{fmt_number(fen)}"
+
+
+def repayment_mode(ev: Evaluation) -> str:
+    """The applicant's repayment schedule if given, else the policy default."""
+    given: str | None = ev.facts.get("repayment")
+    return given if given is not None else ev.choice("startup_loan.repayment")
+
+
+def repayment_label(mode: str) -> Label:
+    return Label(*REPAYMENT_CHOICES[mode])
+
+
+def installment(principal: Decimal, annual_rate: Decimal, months: int) -> Decimal:
+    """Monthly payment of an equal-instalment (annuity) loan."""
+    i = annual_rate / 12
+    if months == 0:
+        return Decimal(0)
+    if i == 0:
+        return principal / months
+    factor = (1 + i) ** months
+    return principal * i * factor / (factor - 1)
+
+
+def interest(principal: Decimal, annual_rate: Decimal, months: int, mode: str) -> Decimal:
+    """Interest over ``months`` under a repayment schedule, month by month, unrounded."""
+    if months <= 0 or principal == 0 or annual_rate == 0:
+        return Decimal(0)
+    i = annual_rate / 12
+    if mode == "interest_only":
+        return principal * annual_rate * months / 12
+    total = Decimal(0)
+    if mode == "equal_principal":
+        part = principal / months
+        for k in range(months):
+            total += (principal - part * k) * i
+        return total
+    if mode == "equal_installment":
+        payment = installment(principal, annual_rate, months)
+        balance = principal
+        for _ in range(months):
+            charge = balance * i
+            total += charge
+            balance -= payment - charge
+        return total
+    raise ValueError(f"unknown repayment schedule {mode!r}")
+
+
+def interest_message(
+    what: str, principal: Decimal, rate: Decimal, months: int, mode: str, amount: Decimal
+) -> Message:
+    args: dict[str, Any] = {
+        "what": what,
+        "principal": principal,
+        "rate": pct(rate),
+        "months": months,
+        "interest": shown_money(amount),
+        "repayment": repayment_label(mode),
+    }
+    if mode == "equal_installment":
+        args["payment"] = shown_money(installment(principal, rate, months))
+    return Message(f"arith.interest.{mode}", args)
+
+
+def check_loan_count(ev: Evaluation) -> int | None:
+    """Record the rule "可最多申请3次贷款" and return this loan's number (1 for a first loan)."""
+    prior: int | None = ev.fact("prior_guaranteed_loans")
+    if prior is None:
+        ev.check("loan_count", None, missing=("prior_guaranteed_loans",), which="loans.unknown")
+        return None
+    number = prior + 1
+    max_default = ev.integer("startup_loan.max_loans_default")
+    max_notable = ev.integer("startup_loan.max_loans_notable")
+    args: dict[str, Any] = {
+        "number": number,
+        "prior": prior,
+        "max_default": max_default,
+        "max_notable": max_notable,
+    }
+    if number <= max_default:
+        ev.check("loan_count", True, which="loans.within_default", **args)
+    elif number > max_notable:
+        ev.check("loan_count", False, which="loans.too_many", **args)
+    else:
+        notable: bool | None = ev.fact("notable_job_creation")
+        if notable is None:
+            ev.check(
+                "loan_count", None, missing=("notable_job_creation",), which="loans.notable_unknown", **args
+            )
+        else:
+            ev.check("loan_count", notable, which="loans.notable" if notable else "loans.not_notable", **args)
+    return number
+
+
+def loan_facts(ev: Evaluation, need_rate: bool) -> tuple[Decimal, int, Decimal | None, date] | None:
+    """The loan's amount, term, rate (only when ``need_rate``) and contract date; None if one is missing."""
+    amount: Decimal | None = ev.fact("loan_amount")
+    term: int | None = ev.fact("loan_term_months")
+    rate: Decimal | None = ev.fact("loan_annual_rate") if need_rate else None
+    signed: date | None = ev.fact("loan_contract_date")
+    if amount is None or term is None or signed is None or (need_rate and rate is None):
+        return None
+    return amount, term, rate, signed

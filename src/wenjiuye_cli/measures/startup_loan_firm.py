@@ -1,0 +1,217 @@
+"""第十七条 加大创业担保贷款支持力度：小微企业创业担保贷款贴息 — 附件1 序号41 (责任部门：区人社局)
+
+  在我区创业的各小微企业当年新招用符合创业担保贷款申请条件的人数达到企业现有在职职工人数20%
+  （100人以上企业达到10%)，可申请最高300万元贷款，贷款期限最长2年，按贷款基础利率的50%给予贴息。
+  对带动就业效果明显的创业者和小微企业，可最多申请3次贷款。
+
+The loan itself is not money the government pays: the outcome's amount is the interest discount (贴息), with
+the loan limits in ``extra`` (max_loan, max_term_months, loan_number, repayment).
+
+Readings:
+- "达到" and "100人以上" include the number: hires ≥ 20% × staff, or ≥ 10% × staff when staff ≥ 100
+  (``startup_loan.firm_hire_ratio``, ``…_ratio_large``, ``…_large_staff_threshold``); at least
+  ``startup_loan.firm_min_new_hires`` (1) new hire is needed, so a firm with no staff and no hires does not
+  "reach" 20%.
+- "贷款基础利率" is the one-year LPR (``external.lpr_1y``) on the contract date; the discount is the interest
+  on min(loan, 300万) for min(term, 24) months at 50% × LPR (``startup_loan.firm_discount_share_of_lpr``),
+  never more than the interest actually charged at the contract rate when
+  ``startup_loan.firm_discount_capped_by_actual_interest`` (then, and only then, the contract rate is needed).
+- Repayment schedule and loan count as for individuals (see ``_startup_loan``).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from wenjiuye_cli.facts import APPLICATION_DATE, IS_SMALL_MICRO, fact
+from wenjiuye_cli.measures._startup_loan import (
+    LOAN_FACTS,
+    STARTING_BUSINESS_IN_HEPING,
+    check_loan_count,
+    interest,
+    interest_message,
+    loan_facts,
+    pct,
+    repayment_mode,
+    shown_money,
+)
+from wenjiuye_cli.measures._startup_loan import MESSAGES as LOAN_MESSAGES
+from wenjiuye_cli.money import to_fen
+from wenjiuye_cli.outcome import Cap, Evaluation, Measure, Message, Outcome, Status
+
+QUALIFYING_NEW_HIRES = fact(
+    "qualifying_new_hires_this_year", "int", ("当年新招用符合创业担保贷款申请条件人数", "qualifying new hires this year"),
+    ("当年新招用的、符合创业担保贷款申请条件的人数", "people hired this year who meet the guaranteed-loan conditions"),
+    ("enterprise",),
+)  # fmt: skip
+STAFF_COUNT = fact(
+    "staff_count", "int", ("现有在职职工人数", "current staff"),
+    ("企业现有在职职工人数", "people currently employed by the firm"), ("enterprise",),
+)  # fmt: skip
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    **LOAN_MESSAGES,
+    "small_micro_enterprise": ("小微企业", "a small or micro enterprise"),
+    "new_hires": ("新招用人数：{which}", "new hires: {which}"),
+    "hires.ratio_small": (
+        "当年新招用符合条件 {hires} 人 ÷ 现有在职职工 {staff} 人 = {share} {op} {required}（不足 {large} 人的企业）",
+        "{hires} qualifying hires this year ÷ {staff} current staff = {share} {op} {required} "
+        "(firm with fewer than {large} staff)",
+    ),
+    "hires.ratio_large": (
+        "当年新招用符合条件 {hires} 人 ÷ 现有在职职工 {staff} 人 = {share} {op} {required}（{large}人以上企业）",
+        "{hires} qualifying hires this year ÷ {staff} current staff = {share} {op} {required} "
+        "(firm with {large} or more staff)",
+    ),
+    "hires.too_few": (
+        "当年新招用符合条件 {hires} 人，少于 {min_hires} 人",
+        "{hires} qualifying hires this year, fewer than {min_hires}",
+    ),
+    "hires.no_staff": (
+        "现有在职职工人数为 0，但当年新招用 {hires} 人，请核对",
+        "0 current staff but {hires} hires this year; please check",
+    ),
+    "hires.unknown": (
+        "需知当年新招用符合条件人数和现有在职职工人数",
+        "need this year's qualifying hires and the current staff count",
+    ),
+    "arith.rate_firm": (
+        "贴息利率 = {signed} 的一年期LPR {lpr} × {share} = {rate}",
+        "discount rate = one-year LPR on {signed} {lpr} × {share} = {rate}",
+    ),
+    "what.discount_firm": ("按贴息利率计算的贴息", "discount at the discount rate"),
+    "what.actual_interest": ("按合同利率计算的实际利息", "interest actually charged at the contract rate"),
+    "arith.discount_firm_capped": (
+        "贴息 = min({discount}, 实际利息 {actual}) = {amount} 元",
+        "discount = min({discount}, actual interest {actual}) = {amount} yuan",
+    ),
+    "arith.discount_firm": ("贴息 {discount} = {amount} 元", "discount {discount} = {amount} yuan"),
+}
+
+
+def _check_hires(ev: Evaluation) -> None:
+    hires: int | None = ev.fact("qualifying_new_hires_this_year")
+    staff: int | None = ev.fact("staff_count")
+    min_hires = ev.integer("startup_loan.firm_min_new_hires")
+    if hires is not None and hires < min_hires:
+        ev.check("new_hires", False, which="hires.too_few", hires=hires, min_hires=min_hires)
+        return
+    if hires is None or staff is None:
+        missing = tuple(
+            n for n, v in (("qualifying_new_hires_this_year", hires), ("staff_count", staff)) if v is None
+        )
+        ev.check("new_hires", None, missing=missing, which="hires.unknown")
+        return
+    if staff == 0 and hires > 0:
+        ev.check("new_hires", None, missing=("staff_count",), which="hires.no_staff", hires=hires)
+        return
+    large = ev.integer("startup_loan.firm_large_staff_threshold")
+    is_large = staff >= large
+    required = ev.dec("startup_loan.firm_hire_ratio_large" if is_large else "startup_loan.firm_hire_ratio")
+    ok = Decimal(hires) >= required * staff  # 达到 (inclusive), compared exactly
+    ev.check(
+        "new_hires",
+        ok,
+        which="hires.ratio_large" if is_large else "hires.ratio_small",
+        hires=hires,
+        staff=staff,
+        share=pct(Decimal(hires) / Decimal(staff), places=2) if staff else "—",
+        op="≥" if ok else "<",
+        required=pct(required),
+        large=large,
+    )
+
+
+def evaluate(ev: Evaluation) -> Outcome:
+    in_heping = ev.fact("starting_business_in_heping")
+    ev.check("starting_business_in_heping", in_heping, missing=("starting_business_in_heping",))
+    small_micro = ev.fact("small_micro_enterprise")
+    ev.check("small_micro_enterprise", small_micro, missing=("small_micro_enterprise",))
+    _check_hires(ev)
+    number = check_loan_count(ev)
+    settled = ev.undecided_or_ineligible()
+    if settled is not None:
+        return settled
+
+    max_loan = ev.dec("startup_loan.firm_max")
+    max_term = ev.integer("startup_loan.firm_max_term_months")
+    mode = repayment_mode(ev)
+    extra: dict[str, Any] = {
+        "max_loan": max_loan,
+        "max_term_months": max_term,
+        "loan_number": number,
+        "repayment": mode,
+    }
+    capped = ev.flag("startup_loan.firm_discount_capped_by_actual_interest")
+    facts = loan_facts(ev, need_rate=capped)
+    if facts is None:
+        note = Message("note.loan_facts", {"max_loan": max_loan, "max_term": max_term})
+        return ev.outcome(Status.CANNOT_DECIDE, notes=[note], extra=extra)
+    loan, term, rate, signed = facts
+
+    lpr = ev.dec("external.lpr_1y", on=signed)
+    share = ev.dec("startup_loan.firm_discount_share_of_lpr")
+    discount_rate = lpr * share
+    principal = min(loan, max_loan)
+    months = min(term, max_term)
+    discount = interest(principal, discount_rate, months, mode)
+    caps = [
+        Cap("startup_loan.firm_max", max_loan, loan, loan > max_loan),
+        Cap("startup_loan.firm_max_term_months", max_term, term, term > max_term),
+    ]
+    arithmetic = [
+        Message("arith.principal", {"loan": loan, "max_loan": max_loan, "principal": principal}),
+        Message("arith.term", {"term": term, "max_term": max_term, "months": months}),
+        Message(
+            "arith.rate_firm",
+            {"signed": signed, "lpr": pct(lpr), "share": pct(share), "rate": pct(discount_rate)},
+        ),
+        interest_message("what.discount_firm", principal, discount_rate, months, mode, discount),
+    ]
+    if rate is not None:  # capped by the interest actually charged
+        actual = interest(principal, rate, months, mode)
+        amount = to_fen(min(discount, actual))
+        caps.append(
+            Cap(
+                "startup_loan.firm_discount_capped_by_actual_interest",
+                to_fen(actual),
+                to_fen(discount),
+                actual < discount,
+            )
+        )
+        arithmetic.append(interest_message("what.actual_interest", principal, rate, months, mode, actual))
+        arithmetic.append(
+            Message(
+                "arith.discount_firm_capped",
+                {"discount": shown_money(discount), "actual": shown_money(actual), "amount": amount},
+            )
+        )
+    else:
+        amount = to_fen(discount)
+        arithmetic.append(
+            Message("arith.discount_firm", {"discount": shown_money(discount), "amount": amount})
+        )
+    extra |= {"lpr": lpr, "discount_rate": discount_rate}
+    return ev.outcome(Status.ELIGIBLE, amount=amount, caps=caps, arithmetic=arithmetic, extra=extra)
+
+
+MEASURE = Measure(
+    id="startup_loan_firm",
+    name_zh="小微企业创业担保贷款贴息",
+    name_en="interest discount on a small/micro firm's guaranteed start-up loan",
+    article="十七",
+    tasks=(41,),
+    department="区人社局",
+    kinds=frozenset({"enterprise"}),
+    facts=(
+        APPLICATION_DATE,
+        STARTING_BUSINESS_IN_HEPING,
+        IS_SMALL_MICRO,
+        QUALIFYING_NEW_HIRES,
+        STAFF_COUNT,
+        *LOAN_FACTS,
+    ),
+    evaluate=evaluate,
+    messages=MESSAGES,
+)

@@ -1,0 +1,405 @@
+"""第十七条 / 序号40–41 创业担保贷款贴息 (个人 startup_loan, 小微企业 startup_loan_firm): rules and boundaries."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tests.helpers import POLICY, condition, run
+from wenjiuye_cli.engine import measure_by_id
+from wenjiuye_cli.explain import render, render_message
+from wenjiuye_cli.measures._startup_loan import interest
+from wenjiuye_cli.outcome import Check, Outcome, Status
+from wenjiuye_cli.policy import load_policy
+
+ON = date(2021, 3, 1)
+PERSON: dict[str, Any] = {
+    "application_date": ON,
+    "starting_business_in_heping": True,
+    "tianjin_fulltime_student": False,
+    "university_graduate": True,
+    "graduation_date": date(2018, 7, 1),  # key entrepreneur group until 2023-07-01
+    "haihe_talent": False,
+    "prior_guaranteed_loans": 0,
+    "loan_amount": Decimal(200000),
+    "loan_term_months": 24,
+    "loan_annual_rate": "4.35%",
+    "loan_contract_date": date(2020, 6, 1),  # LPR 3.85%, ceiling 4.35%
+}
+FIRM: dict[str, Any] = {
+    "application_date": ON,
+    "starting_business_in_heping": True,
+    "small_micro_enterprise": True,
+    "staff_count": 50,
+    "qualifying_new_hires_this_year": 10,
+    "prior_guaranteed_loans": 0,
+    "loan_amount": Decimal(2000000),
+    "loan_term_months": 24,
+    "loan_annual_rate": "4.35%",
+    "loan_contract_date": date(2020, 6, 1),
+}
+NOT_KEY_GROUP = {"graduation_date": date(2010, 7, 1)}
+
+
+def person(policy: Any = None, **changes: Any) -> Outcome:
+    facts = {k: v for k, v in {**PERSON, **changes}.items() if v is not None}
+    return run("startup_loan", "person", policy=policy, **facts)
+
+
+def firm(policy: Any = None, **changes: Any) -> Outcome:
+    facts = {k: v for k, v in {**FIRM, **changes}.items() if v is not None}
+    return run("startup_loan_firm", "enterprise", policy=policy, **facts)
+
+
+def text(outcome: Outcome, code: str, lang: str = "zh") -> str:
+    measure = measure_by_id(outcome.measure_id)
+    found = [c for c in outcome.conditions if c.code == code]
+    assert found, code
+    return render(code, found[0].args, measure, lang)
+
+
+def lines(outcome: Outcome, lang: str = "zh") -> list[str]:
+    measure = measure_by_id(outcome.measure_id)
+    return [render_message(m, measure, lang) for m in (*outcome.arithmetic, *outcome.notes)]
+
+
+def bound(outcome: Outcome) -> dict[str, bool]:
+    return {c.parameter: c.bound for c in outcome.caps}
+
+
+# ------------------------------------------------------------------------- individuals (序号40)
+
+
+def test_individual_full_discount_interest_only() -> None:
+    # 在规定的贷款额度、利率和贴息期限内给予全额贴息: 200000 × 4.35% × 24 ÷ 12
+    outcome = person()
+    assert outcome.status is Status.ELIGIBLE
+    assert outcome.amount == Decimal("17400.00")
+    assert outcome.counts_as_payment
+    assert outcome.extra == {
+        "max_loan": Decimal(500000),
+        "max_term_months": 36,
+        "loan_number": 1,
+        "repayment": "interest_only",
+        "lpr": Decimal("0.0385"),
+        "discount_rate": Decimal("0.0435"),
+    }
+    assert "可贴息利息：200000 × 4.35% × 24 ÷ 12 = 17400 元（按月付息到期还本）" in lines(outcome)
+
+
+@pytest.mark.parametrize(
+    ("changes", "max_loan", "cap"),
+    [({}, 500000, "startup_loan.key_group_max"), (NOT_KEY_GROUP, 300000, "startup_loan.individual_max")],
+)
+def test_loan_above_the_maximum_is_discounted_on_the_maximum(
+    changes: dict[str, Any], max_loan: int, cap: str
+) -> None:
+    # 最高30万元；重点创业人群最高50万元
+    outcome = person(loan_amount=Decimal(800000), **changes)
+    assert outcome.status is Status.ELIGIBLE
+    assert outcome.amount == to_amount(max_loan, "0.0435", 24)
+    assert outcome.extra["max_loan"] == Decimal(max_loan)
+    assert bound(outcome)[cap] is True
+    assert bound(person(loan_amount=Decimal(max_loan), **changes))[cap] is False  # exactly the maximum
+
+
+def to_amount(principal: int, rate: str, months: int) -> Decimal:
+    return (Decimal(principal) * Decimal(rate) * months / 12).quantize(Decimal("0.01"))
+
+
+def test_not_being_in_a_key_group_only_lowers_the_maximum() -> None:
+    outcome = person(**NOT_KEY_GROUP)
+    assert outcome.status is Status.ELIGIBLE
+    assert outcome.extra["max_loan"] == Decimal(300000)
+    assert all(c.code != "key_group" for c in outcome.conditions)
+    assert "贷款最高 300000 元" in lines(outcome)[-1]
+
+
+def test_key_group_asked_only_when_the_loan_exceeds_the_general_maximum() -> None:
+    unknown_group = {"university_graduate": None, "graduation_date": None}
+    within = person(loan_amount=Decimal(300000), **unknown_group)
+    assert within.status is Status.ELIGIBLE
+    assert within.amount == to_amount(300000, "0.0435", 24)
+    above = person(loan_amount=Decimal(300001), **unknown_group)
+    assert above.status is Status.CANNOT_DECIDE
+    assert "graduation_date" in above.missing_facts
+
+
+@pytest.mark.parametrize(("term", "months", "is_bound"), [(36, 36, False), (37, 36, True), (60, 36, True)])
+def test_term_above_three_years_is_discounted_for_three(term: int, months: int, is_bound: bool) -> None:
+    # 贷款期限最长3年
+    outcome = person(loan_term_months=term)
+    assert outcome.amount == to_amount(200000, "0.0435", months)
+    assert bound(outcome)["startup_loan.individual_max_term_months"] is is_bound
+
+
+def test_rate_above_the_ceiling_is_discounted_at_the_ceiling() -> None:
+    # 规定的利率: LPR on the contract date + 0.5%
+    outcome = person(loan_annual_rate="6%")
+    assert outcome.amount == to_amount(200000, "0.0435", 24)
+    assert bound(outcome)["startup_loan.individual_rate_ceiling_over_lpr"] is True
+    lower = person(loan_annual_rate="3.9%")
+    assert lower.amount == to_amount(200000, "0.039", 24)
+    assert bound(lower)["startup_loan.individual_rate_ceiling_over_lpr"] is False
+
+
+@pytest.mark.parametrize(
+    ("signed", "lpr", "words"),
+    [
+        (date(2020, 4, 20), "0.0385", "2020-04-20 的一年期LPR 3.85% + 0.5% = 4.35%"),
+        (date(2020, 4, 19), "0.0405", "2020-04-19 的一年期LPR 4.05% + 0.5% = 4.55%"),
+    ],
+)
+def test_lpr_in_force_on_the_contract_date(signed: date, lpr: str, words: str) -> None:
+    outcome = person(loan_contract_date=signed, loan_annual_rate="6%")
+    assert outcome.extra["lpr"] == Decimal(lpr)
+    assert outcome.amount == to_amount(200000, str(Decimal(lpr) + Decimal("0.005")), 24)
+    assert words in lines(outcome)[2]
+
+
+def test_contract_before_any_lpr_cannot_decide() -> None:
+    outcome = person(loan_contract_date=date(2019, 1, 1))
+    assert outcome.status is Status.CANNOT_DECIDE
+    assert [n.args["key"] for n in outcome.notes if n.code == "param_not_in_force"] == ["external.lpr_1y"]
+
+
+def test_repayment_schedules_month_by_month() -> None:
+    # equal principal: interest on the declining balance = P·i·(n+1)/2
+    principal = person(repayment="equal_principal")
+    assert principal.amount == Decimal("9062.50")  # 200000 × 0.0435/12 × 12.5
+    assert principal.extra["repayment"] == "equal_principal"
+    installment = person(repayment="equal_installment")
+    i = Decimal("0.0435") / 12
+    payment = Decimal(200000) * i * (1 + i) ** 24 / ((1 + i) ** 24 - 1)
+    assert installment.amount == (payment * 24 - 200000).quantize(Decimal("0.01"))
+    assert Decimal("9062.50") < installment.amount < Decimal("17400")
+
+
+def test_policy_default_repayment_can_be_overridden() -> None:
+    policy = load_policy(overrides=["startup_loan.repayment=equal_principal"])
+    assert person(policy).amount == Decimal("9062.50")
+
+
+def test_interest_schedules_agree_on_a_one_month_loan() -> None:
+    for mode in ("interest_only", "equal_principal", "equal_installment"):
+        assert interest(Decimal(120000), Decimal("0.06"), 1, mode) == Decimal(600)
+
+
+def test_missing_loan_facts_still_show_the_limits() -> None:
+    outcome = person(loan_amount=None, loan_term_months=None)
+    assert outcome.status is Status.CANNOT_DECIDE
+    assert outcome.amount is None
+    assert outcome.missing_facts == ["loan_amount", "loan_term_months"]
+    assert outcome.extra["max_loan"] == Decimal(500000)
+    assert outcome.extra["max_term_months"] == 36
+
+
+def test_must_start_up_in_heping() -> None:
+    outcome = person(starting_business_in_heping=False)
+    assert outcome.status is Status.INELIGIBLE
+    assert condition(outcome, "starting_business_in_heping") is Check.FAILED
+
+
+@pytest.mark.parametrize(
+    ("prior", "notable", "status"),
+    [
+        (0, None, Status.ELIGIBLE),  # first loan: the job-creation effect does not matter
+        (1, False, Status.INELIGIBLE),  # 2nd loan without a notable effect
+        (1, None, Status.CANNOT_DECIDE),
+        (1, True, Status.ELIGIBLE),
+        (2, True, Status.ELIGIBLE),  # 3rd loan: 最多申请3次
+        (3, True, Status.INELIGIBLE),  # 4th loan refused
+    ],
+)
+def test_at_most_three_loans_with_a_notable_job_creation_effect(
+    prior: int, notable: bool | None, status: Status
+) -> None:
+    for outcome in (
+        person(prior_guaranteed_loans=prior, notable_job_creation=notable),
+        firm(prior_guaranteed_loans=prior, notable_job_creation=notable),
+    ):
+        assert outcome.status is status
+        if status is not Status.CANNOT_DECIDE:
+            assert condition(outcome, "loan_count") is (
+                Check.PASSED if status is Status.ELIGIBLE else Check.FAILED
+            )
+    assert "第 4 次" in text(person(prior_guaranteed_loans=3, notable_job_creation=True), "loan_count")
+
+
+# ------------------------------------------------------------------------- small/micro firms (序号41)
+
+
+@pytest.mark.parametrize(
+    ("staff", "hires", "ok"),
+    [
+        (50, 10, True),  # exactly 20%: 达到 includes it
+        (50, 9, False),  # 18%
+        (51, 10, False),  # 19.6%
+        (100, 10, True),  # 100人以上企业达到10%: 100 itself is 以上
+        (99, 19, False),  # 99 staff still need 20%: 19.2%
+        (99, 20, True),
+        (250, 24, False),
+        (250, 25, True),
+    ],
+)
+def test_firm_new_hires_share(staff: int, hires: int, ok: bool) -> None:
+    outcome = firm(staff_count=staff, qualifying_new_hires_this_year=hires)
+    assert condition(outcome, "new_hires") is (Check.PASSED if ok else Check.FAILED)
+    assert (outcome.status is Status.ELIGIBLE) is ok
+
+
+def test_firm_hire_share_in_words() -> None:
+    assert text(firm(staff_count=100), "new_hires") == (
+        "新招用人数：当年新招用符合条件 10 人 ÷ 现有在职职工 100 人 = 10% ≥ 10%（100人以上企业）"
+    )
+
+
+def test_firm_needs_at_least_one_new_hire() -> None:
+    outcome = firm(staff_count=0, qualifying_new_hires_this_year=0)
+    assert outcome.status is Status.INELIGIBLE
+    lenient = load_policy(overrides=["startup_loan.firm_min_new_hires=0"])
+    assert firm(lenient, staff_count=0, qualifying_new_hires_this_year=0).status is Status.ELIGIBLE
+
+
+def test_firm_must_be_small_micro() -> None:
+    assert firm(small_micro_enterprise=False).status is Status.INELIGIBLE
+    assert firm(small_micro_enterprise=None).missing_facts == ["small_micro_enterprise"]
+
+
+def test_firm_discount_is_half_the_lpr() -> None:
+    # 按贷款基础利率的50%给予贴息: 2000000 × (3.85% × 50%) × 24 ÷ 12
+    outcome = firm()
+    assert outcome.status is Status.ELIGIBLE
+    assert outcome.amount == Decimal("77000.00")
+    assert outcome.extra["discount_rate"] == Decimal("0.01925")
+    assert outcome.extra["max_loan"] == Decimal(3000000)
+    assert outcome.extra["max_term_months"] == 24
+
+
+@pytest.mark.parametrize(
+    ("signed", "amount"), [(date(2020, 4, 20), "77000.00"), (date(2020, 4, 19), "81000.00")]
+)
+def test_firm_lpr_on_contract_date(signed: date, amount: str) -> None:
+    assert firm(loan_contract_date=signed).amount == Decimal(amount)
+
+
+def test_firm_loan_and_term_above_the_maxima() -> None:
+    # 最高300万元，贷款期限最长2年
+    outcome = firm(loan_amount=Decimal(5000000), loan_term_months=36)
+    assert outcome.amount == (Decimal(3000000) * Decimal("0.01925") * 2).quantize(Decimal("0.01"))
+    assert bound(outcome)["startup_loan.firm_max"] is True
+    assert bound(outcome)["startup_loan.firm_max_term_months"] is True
+
+
+def test_firm_discount_never_above_the_interest_charged() -> None:
+    cheap = firm(loan_annual_rate="1.5%")
+    assert cheap.amount == Decimal("60000.00")  # 2000000 × 1.5% × 2
+    assert bound(cheap)["startup_loan.firm_discount_capped_by_actual_interest"] is True
+    uncapped = load_policy(overrides=["startup_loan.firm_discount_capped_by_actual_interest=false"])
+    assert firm(uncapped, loan_annual_rate="1.5%").amount == Decimal("77000.00")
+    # without the cap the contract rate is not needed at all
+    assert firm(uncapped, loan_annual_rate=None).status is Status.ELIGIBLE
+
+
+# ------------------------------------------------------------------------------------------ properties
+
+SAME = load_policy(
+    overrides=[
+        f"{key}={POLICY.value(key, ON)}"
+        for key in (
+            "startup_loan.individual_max",
+            "startup_loan.key_group_max",
+            "startup_loan.individual_max_term_months",
+            "startup_loan.individual_discount_share",
+            "startup_loan.individual_rate_ceiling_over_lpr",
+            "startup_loan.firm_max",
+            "startup_loan.firm_max_term_months",
+            "startup_loan.firm_hire_ratio",
+            "startup_loan.firm_discount_share_of_lpr",
+            "startup_loan.repayment",
+            "startup_loan.max_loans_default",
+        )
+    ]
+)
+modes = st.sampled_from(["interest_only", "equal_principal", "equal_installment"])
+amounts = st.decimals(0, 6_000_000, places=2)
+rates = st.decimals(0, Decimal("0.15"), places=4)
+signed_dates = st.dates(date(2019, 8, 20), date(2025, 6, 29))
+
+
+@given(
+    loan=amounts,
+    more=amounts,
+    term=st.integers(0, 72),
+    rate=rates,
+    mode=modes,
+    signed=signed_dates,
+    key=st.booleans(),
+)
+def test_individual_properties(
+    loan: Decimal, more: Decimal, term: int, rate: Decimal, mode: str, signed: date, key: bool
+) -> None:
+    facts: dict[str, Any] = {
+        "loan_term_months": term,
+        "loan_annual_rate": rate,
+        "repayment": mode,
+        "loan_contract_date": signed,
+        **({} if key else NOT_KEY_GROUP),
+    }
+    now = person(loan_amount=loan, **facts)
+    bigger = person(loan_amount=loan + more, **facts)
+    longer = person(loan_amount=loan, **{**facts, "loan_term_months": term + 1})
+    assert now.amount is not None
+    assert bigger.amount is not None
+    assert longer.amount is not None
+    max_loan = Decimal(500000 if key else 300000)
+    lpr = POLICY.value("external.lpr_1y", signed)
+    assert isinstance(lpr, Decimal)
+    used = min(rate, lpr + Decimal("0.005"))
+    # never above interest-only interest on the capped loan, at the capped rate, for the capped term
+    assert now.amount <= (min(loan, max_loan) * used * min(term, 36) / 12).quantize(Decimal("0.01"))
+    assert bigger.amount >= now.amount  # a bigger loan never lowers the discount
+    assert longer.amount >= now.amount  # nor does a longer term
+    again = person(SAME, loan_amount=loan, **facts)
+    assert again.amount == now.amount
+
+
+@given(
+    loan=amounts,
+    more=amounts,
+    term=st.integers(0, 48),
+    rate=rates,
+    mode=modes,
+    signed=signed_dates,
+    staff=st.integers(1, 400),
+    hires=st.integers(0, 400),
+)
+def test_firm_properties(
+    loan: Decimal, more: Decimal, term: int, rate: Decimal, mode: str, signed: date, staff: int, hires: int
+) -> None:
+    facts: dict[str, Any] = {
+        "loan_term_months": term,
+        "loan_annual_rate": rate,
+        "repayment": mode,
+        "loan_contract_date": signed,
+        "staff_count": staff,
+        "qualifying_new_hires_this_year": hires,
+    }
+    now = firm(loan_amount=loan, **facts)
+    more_hires = firm(loan_amount=loan, **{**facts, "qualifying_new_hires_this_year": hires + 1})
+    bigger = firm(loan_amount=loan + more, **facts)
+    if now.status is Status.ELIGIBLE:
+        assert more_hires.status is Status.ELIGIBLE  # more qualifying hires never lose eligibility
+        assert now.amount is not None
+        assert bigger.amount is not None
+        lpr = POLICY.value("external.lpr_1y", signed)
+        assert isinstance(lpr, Decimal)
+        assert now.amount <= (Decimal(3000000) * lpr / 2 * 24 / 12).quantize(Decimal("0.01"))
+        assert bigger.amount >= now.amount
+    again = firm(SAME, loan_amount=loan, **facts)
+    assert (again.status, again.amount) == (now.status, now.amount)
