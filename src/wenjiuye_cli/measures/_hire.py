@@ -1,0 +1,266 @@
+"""Shared pieces of the employer measures 第十条 (序号29–30) and 第十二条 (序号32–33): one hire per row.
+
+An employer applies per person hired, so an ``enterprise`` row carries the facts of ONE hire: the
+person's own facts (sex, birth date, registered unemployment, 就业困难人员, …) under the same names as
+for a ``person`` row, plus the hire's own facts (hire date, contract, contributions, post type).
+
+The person facts are declared once in :mod:`wenjiuye_cli.facts` for ``person`` rows; :func:`for_enterprise`
+makes the same fact (same name, labels and converter) available on ``enterprise`` rows.
+
+Subsidy months are calendar months: the first is the month of the hire (or the next one, by
+``hire_months.first_month``), and the period ends at the earliest of the duration limit, the statutory
+retirement date and the last day of the policy (``general.policy_end``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from wenjiuye_cli.dates import add_months, month_start
+from wenjiuye_cli.facts import (
+    BIRTH_DATE,
+    DIFFICULTY_PERSON,
+    GRADUATION_DATE,
+    IS_UNIVERSITY_GRADUATE,
+    ORIGINAL_RETIREMENT_AGE,
+    POOR_VILLAGE_LABOUR,
+    POVERTY_REGISTERED,
+    REGISTERED_UNEMPLOYED,
+    REGISTERED_UNEMPLOYED_SINCE,
+    RURAL_LABOUR,
+    SEX,
+    SINGLE_PARENT_FAMILY,
+    SUBSISTENCE_FAMILY,
+    SUPPORTS_SERIOUSLY_ILL,
+    ZERO_EMPLOYMENT_FAMILY,
+    FactSpec,
+    fact,
+)
+from wenjiuye_cli.measures._person_retirement import MESSAGES as RETIREMENT_MESSAGES
+from wenjiuye_cli.measures._person_retirement import check_retirement
+from wenjiuye_cli.outcome import Evaluation, Label, Message
+from wenjiuye_cli.retirement import Retirement, within_years_of_retirement
+
+
+def for_enterprise(spec: FactSpec) -> FactSpec:
+    """The person fact ``spec``, readable on an ``enterprise`` row (the facts of the hire)."""
+    if "enterprise" in spec.kinds:
+        return spec
+    return dataclasses.replace(spec, kinds=frozenset({"enterprise"}))
+
+
+E_SEX = for_enterprise(SEX)
+E_BIRTH_DATE = for_enterprise(BIRTH_DATE)
+E_ORIGINAL_RETIREMENT_AGE = for_enterprise(ORIGINAL_RETIREMENT_AGE)
+E_REGISTERED_UNEMPLOYED = for_enterprise(REGISTERED_UNEMPLOYED)
+E_REGISTERED_UNEMPLOYED_SINCE = for_enterprise(REGISTERED_UNEMPLOYED_SINCE)
+E_UNIVERSITY_GRADUATE = for_enterprise(IS_UNIVERSITY_GRADUATE)
+E_GRADUATION_DATE = for_enterprise(GRADUATION_DATE)
+E_RURAL_LABOUR = for_enterprise(RURAL_LABOUR)
+E_POOR_VILLAGE_LABOUR = for_enterprise(POOR_VILLAGE_LABOUR)
+E_POVERTY_REGISTERED = for_enterprise(POVERTY_REGISTERED)
+E_DIFFICULTY = for_enterprise(DIFFICULTY_PERSON)
+E_ZERO_EMPLOYMENT = for_enterprise(ZERO_EMPLOYMENT_FAMILY)
+E_SINGLE_PARENT = for_enterprise(SINGLE_PARENT_FAMILY)
+E_SUBSISTENCE = for_enterprise(SUBSISTENCE_FAMILY)
+E_SUPPORTS_ILL = for_enterprise(SUPPORTS_SERIOUSLY_ILL)
+
+RETIREMENT_FACTS: tuple[FactSpec, ...] = (E_SEX, E_BIRTH_DATE, E_ORIGINAL_RETIREMENT_AGE)
+SPECIAL_DIFFICULTY_FACTS: tuple[FactSpec, ...] = (
+    E_DIFFICULTY,
+    E_ZERO_EMPLOYMENT,
+    E_SINGLE_PARENT,
+    E_SUBSISTENCE,
+    E_SUPPORTS_ILL,
+)
+
+HIRE_DATE = fact(
+    "hire_date", "date", ("招用日期", "hire date"),
+    ("企业招用该人员（开始用工）的日期；补贴按月从该月起计", "day the person was hired; subsidy months count from that month"),
+    ("enterprise",),
+)  # fmt: skip
+CONTRACT_MONTHS = fact(
+    "contract_months", "int", ("劳动合同期限（月）", "labour-contract term (months)"),
+    ("签订的劳动合同期限，按月计；无固定期限合同请填 open_ended_contract=是", "contract term in months; "
+     "for an open-ended contract set open_ended_contract=yes"),
+    ("enterprise",),
+)  # fmt: skip
+OPEN_ENDED_CONTRACT = fact(
+    "open_ended_contract", "bool", ("是否无固定期限劳动合同", "open-ended labour contract"),
+    ("是 表示签订无固定期限劳动合同（视为满足“1年以上”）", "yes = open-ended contract (meets 'one year or more')"),
+    ("enterprise",),
+)  # fmt: skip
+CONTRIBUTION_MONTHS = fact(
+    "contribution_months", "int", ("已缴纳社会保险费月数", "months of social-insurance contributions"),
+    ("企业为该人员按规定缴纳社会保险费的月数", "months the firm has paid social insurance for the person"),
+    ("enterprise",),
+)  # fmt: skip
+TIANJIN_UNIVERSITY = fact(
+    "tianjin_university", "bool", ("是否本市高校毕业", "graduated from a Tianjin university"),
+    ("“本市高校毕业生”：毕业于天津市的高校", "graduated from a university in Tianjin ('本市高校毕业生')"),
+    ("enterprise",),
+)  # fmt: skip
+POST_TYPE = fact(
+    "post_type", "choice", ("岗位类型", "type of post"),
+    ("普通岗位、托底安置岗位（第十二条，经遴选的服务型岗位）或公益性岗位", "ordinary post, fallback placement "
+     "post (art. 12, a selected service post) or public-welfare post"),
+    ("enterprise",),
+    choices={
+        "ordinary": ("普通岗位", "ordinary"),
+        "fallback": ("托底安置岗位", "fallback placement"),
+        "public_welfare": ("公益性岗位", "public welfare"),
+    },
+)  # fmt: skip
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    **RETIREMENT_MESSAGES,
+    "before_retirement": (
+        "开始时未达到法定退休年龄：{start} 早于 {retirement}",
+        "below statutory retirement age at the start: {start} is before {retirement}",
+    ),
+    "end.duration": ("期限届满", "duration limit"),
+    "end.retirement": ("达到法定退休年龄", "statutory retirement age reached"),
+    "end.policy_end": ("政策有效期届满", "policy expiry"),
+    "contract": (
+        "签订 {required} 个月以上劳动合同：{term}",
+        "labour contract of at least {required} months: {term}",
+    ),
+    "contract.open": ("无固定期限", "open-ended"),
+    "hire_date_known": ("招用日期：{hired}", "hire date: {hired}"),
+    "extension": (
+        "{on} 距法定退休日期 {retirement} 不足 {years} 年：{result}",
+        "on {on}, fewer than {years} years before statutory retirement on {retirement}: {result}",
+    ),
+    "note.extended": (
+        "距法定退休年龄不足 {years} 年，补贴延长至退休（{retirement}），不受 {limit} 个月限制",
+        "fewer than {years} years from retirement age: the subsidy runs to retirement ({retirement}) "
+        "instead of {limit} months",
+    ),
+    "arith.months": (
+        "{what} {first} 至 {last}，共 {months} 个月，截止 {end}（{reason}）",
+        "{what} {first} to {last}: {months} months, ending {end} ({reason})",
+    ),
+    "what.insurance": ("五项社保补贴", "five-insurance subsidy"),
+    "what.post": ("岗位补贴", "post subsidy"),
+    "what.allowance": ("托底安置补助", "fallback placement allowance"),
+}
+
+
+def names_label(names: dict[str, tuple[str, str]], keys: list[str]) -> Label:
+    """The names of ``keys`` joined in each language, e.g. 农村劳动力、困难村劳动力."""
+    return Label("、".join(names[k][0] for k in keys), ", ".join(names[k][1] for k in keys))
+
+
+def contract_check(ev: Evaluation, required_key: str) -> bool | None:
+    """Record condition ``contract``: a contract of at least ``required_key`` months, or open-ended."""
+    required = ev.integer(required_key)
+    months: int | None = ev.facts.get("contract_months")
+    open_ended = ev.facts.get("open_ended_contract")
+    if open_ended is True:
+        return ev.check("contract", True, required=required, term="contract.open")
+    if months is None:
+        return ev.check("contract", None, missing=("contract_months",), required=required, term=None)
+    return ev.check("contract", months >= required, required=required, term=months)
+
+
+def hire_date_check(ev: Evaluation) -> date | None:
+    """Record condition ``hire_date_known`` and return the hire date (None when missing)."""
+    hired: date | None = ev.fact("hire_date")
+    ev.check("hire_date_known", None if hired is None else True, missing=("hire_date",), hired=hired)
+    return hired
+
+
+def retirement_of(ev: Evaluation) -> Retirement | None:
+    """The hire's statutory retirement; records condition ``retirement_age`` (unknown names the facts needed)."""
+    return check_retirement(ev)
+
+
+@dataclass(frozen=True, slots=True)
+class MonthPeriod:
+    """Calendar months of a monthly subsidy, and when and why it ends."""
+
+    months: tuple[date, ...]  # first day of each month paid
+    end_date: date
+    end_reason: str  # "end.duration", "end.retirement", "end.policy_end"
+    duration_end: date  # where the duration limit alone would end it
+
+
+def first_subsidy_month(ev: Evaluation, start: date) -> date:
+    rule = ev.choice("hire_months.first_month", start)
+    first = month_start(start)
+    return add_months(first, 1) if rule == "next_month" else first
+
+
+def subsidy_period(
+    ev: Evaluation,
+    start: date,
+    max_months: int | None,
+    retirement: Retirement | None,
+) -> MonthPeriod:
+    """Months from the first subsidy month for at most ``max_months`` (None: until retirement),
+    stopping at the retirement date and at the policy's last day, whichever comes first.
+
+    A month counts when its first day is on or before the end date; the end date is the last day of
+    the last month for the duration limit, or the retirement / policy end date itself.
+    """
+    first = first_subsidy_month(ev, start)
+    policy_end = ev.day("general.policy_end")
+    candidates: list[tuple[date, str]] = []
+    if max_months is not None:
+        duration_end = add_months(first, max_months) - timedelta(days=1)
+        candidates.append((duration_end, "end.duration"))
+    else:
+        duration_end = date.max
+    if retirement is not None:
+        candidates.append((retirement.date, "end.retirement"))
+    candidates.append((policy_end, "end.policy_end"))
+    end, reason = min(candidates, key=lambda c: c[0])  # ties: the first listed (duration, retirement)
+    months: list[date] = []
+    month = first
+    while month <= end:
+        months.append(month)
+        month = add_months(month, 1)
+    return MonthPeriod(tuple(months), end, reason, duration_end)
+
+
+def period_args(period: MonthPeriod, what: str = "what.insurance") -> dict[str, object]:
+    """Arguments of the ``arith.months`` message for ``period``."""
+    return {
+        "what": what,
+        "first": f"{period.months[0]:%Y-%m}" if period.months else None,
+        "last": f"{period.months[-1]:%Y-%m}" if period.months else None,
+        "months": len(period.months),
+        "end": period.end_date,
+        "reason": period.end_reason,
+    }
+
+
+def extend_to_retirement(
+    ev: Evaluation,
+    group: str,
+    retirement: Retirement,
+    start: date,
+    standard: MonthPeriod,
+    notes: list[Message],
+) -> tuple[MonthPeriod, bool]:
+    """ "距法定退休年龄不足N年的，可延长至退休": the period to use and whether it was extended.
+
+    Reads ``{group}.extension_years_before_retirement`` and ``{group}.extension_assessed_at``
+    (``subsidy_start``: on the start date; ``standard_end``: on the day the limit alone would end it).
+    Extending changes the period only when the duration limit, not retirement or the policy's end,
+    would end it; the extended period still stops at retirement and at the policy's end.
+    """
+    years = ev.integer(f"{group}.extension_years_before_retirement")
+    at = ev.choice(f"{group}.extension_assessed_at")
+    on = start if at == "subsidy_start" else min(standard.duration_end, retirement.date)
+    within = within_years_of_retirement(retirement.date, on, years)
+    notes.append(
+        Message("extension", {"on": on, "retirement": retirement.date, "years": years, "result": within})
+    )
+    if not within or standard.end_reason != "end.duration":
+        return standard, False
+    limit = len(standard.months)
+    notes.append(Message("note.extended", {"years": years, "retirement": retirement.date, "limit": limit}))
+    return subsidy_period(ev, start, None, retirement), True

@@ -1,0 +1,105 @@
+"""第十二条 / 序号32 托底安置岗位补助: a monthly maximum per post, month by month, at most three years."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tests.helpers import POLICY, applicant, condition, run
+from wenjiuye_cli.engine import evaluate
+from wenjiuye_cli.outcome import Check, Status
+from wenjiuye_cli.policy import load_policy
+from wenjiuye_cli.retirement import statutory_retirement
+
+BASE: dict[str, Any] = {
+    "application_date": date(2020, 8, 1),
+    "hire_date": date(2020, 7, 1),
+    "post_type": "fallback",
+    "employment_difficulty": True,
+    "sex": "male",
+    "birth_date": date(1975, 4, 2),
+}
+
+
+def placement(**changes: Any) -> Any:
+    return run("fallback_placement", "enterprise", **{**BASE, **changes})
+
+
+def test_up_to_1000_per_post_per_month_for_three_years() -> None:
+    outcome = placement()
+    assert outcome.status is Status.ELIGIBLE
+    assert outcome.amount is None  # "最高": a maximum, never an exact payment
+    assert outcome.maximum == Decimal(36000)
+    assert outcome.months == 36
+    assert len(outcome.schedule) == 36
+    assert outcome.extra["end_date"] == date(2023, 6, 30)
+    assert outcome.extra["end_reason"] == "duration"
+
+
+def test_maximum_is_not_added_to_the_total() -> None:
+    result = evaluate(applicant("enterprise", id="T", **BASE), POLICY, only=["fallback_placement"])
+    assert result.total == 0
+    assert result.maxima_total == Decimal(36000)
+
+
+def test_each_month_uses_the_ceiling_in_force_that_month() -> None:
+    policy = load_policy(overrides=["fallback_placement.max_monthly_per_post@2021-01-01=1200"])
+    outcome = run("fallback_placement", "enterprise", policy=policy, **BASE)
+    amounts = [line.amount for line in outcome.schedule]
+    assert amounts[:6] == [Decimal(1000)] * 6  # 2020-07 .. 2020-12
+    assert amounts[6:] == [Decimal(1200)] * 30
+    assert outcome.maximum == 6 * 1000 + 30 * 1200
+
+
+def test_policy_expiry_and_retirement_end_it_earlier() -> None:
+    late = placement(hire_date=date(2023, 1, 15), application_date=date(2023, 2, 1))
+    assert late.months == 30  # 2023-01 .. 2025-06
+    assert late.extra["end_date"] == date(2025, 6, 29)
+    assert late.extra["end_reason"] == "policy_end"
+    old = placement(birth_date=date(1961, 3, 20))  # retires at 60 on 2021-03-20
+    assert old.months == 9  # 2020-07 .. 2021-03
+    assert old.extra["end_date"] == date(2021, 3, 20)
+    assert old.extra["end_reason"] == "retirement"
+
+
+def test_only_selected_posts_for_difficulty_persons() -> None:
+    ordinary = placement(post_type="ordinary")
+    assert ordinary.status is Status.INELIGIBLE
+    assert condition(ordinary, "fallback_post") is Check.FAILED
+    not_difficult = placement(employment_difficulty=False)
+    assert not_difficult.status is Status.INELIGIBLE
+    assert condition(not_difficult, "difficulty") is Check.FAILED
+
+
+def test_on_top_of_article_10_subsidies() -> None:
+    outcome = placement()
+    assert any(n.code == "note.on_top" for n in outcome.notes)
+
+
+def test_missing_facts() -> None:
+    outcome = run("fallback_placement", "enterprise", **{k: v for k, v in BASE.items() if k != "birth_date"})
+    assert outcome.status is Status.CANNOT_DECIDE
+    assert outcome.missing_facts == ["birth_date"]
+
+
+@given(
+    hired=st.dates(min_value=date(2020, 6, 30), max_value=date(2025, 6, 29)),
+    birth=st.dates(min_value=date(1955, 1, 1), max_value=date(2000, 1, 1)),
+)
+def test_never_more_than_36_months_or_past_retirement(hired: date, birth: date) -> None:
+    outcome = placement(hire_date=hired, birth_date=birth)
+    retirement = statutory_retirement("male", birth, None, POLICY).date
+    if hired >= retirement:
+        assert outcome.status is Status.INELIGIBLE
+        return
+    assert outcome.months is not None
+    assert outcome.months <= 36
+    assert outcome.maximum == sum(line.amount for line in outcome.schedule)
+    assert outcome.maximum is not None
+    assert outcome.maximum <= 36 * 1000
+    assert outcome.extra["end_date"] <= retirement
+    assert all(line.month <= outcome.extra["end_date"] for line in outcome.schedule)

@@ -1,0 +1,155 @@
+"""第十四条 / 序号35 首次创业社保补贴和岗位补贴: who qualifies, and the months (amounts follow city standards)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tests.helpers import POLICY, applicant, condition, run
+from wenjiuye_cli.dates import add_months, month_start
+from wenjiuye_cli.engine import evaluate
+from wenjiuye_cli.outcome import Check, Status
+from wenjiuye_cli.policy import load_policy
+from wenjiuye_cli.retirement import statutory_retirement
+
+BASE: dict[str, Any] = {
+    "application_date": date(2021, 3, 15),
+    "registration_date": date(2021, 1, 5),
+    "business_type": "enterprise",
+    "first_business": True,
+    "registered_in_heping": True,
+    "tianjin_fulltime_student": False,
+    "university_graduate": True,
+    "graduation_date": date(2019, 7, 1),
+    "haihe_talent": False,
+    "employment_difficulty": False,
+    "sex": "male",
+    "birth_date": date(1996, 2, 1),
+}
+
+
+def founder(policy: Any = None, **changes: Any) -> Any:
+    facts = {k: v for k, v in {**BASE, **changes}.items() if v is not None}
+    return run("first_startup_insurance", "person", policy=policy, **facts)
+
+
+def test_key_group_founder_gets_36_months_and_12_months_amount_set_elsewhere() -> None:
+    # 给予最长3年五项社保补贴和1年岗位补贴
+    outcome = founder()
+    assert outcome.status is Status.AMOUNT_SET_ELSEWHERE
+    assert outcome.amount is None
+    assert outcome.months == 36
+    assert outcome.extra["insurance_first_month"] == "2021-01"
+    assert outcome.extra["end_date"] == date(2023, 12, 31)
+    assert outcome.extra["end_reason"] == "duration"
+    assert outcome.extra["post_months"] == 12
+    assert outcome.extra["post_end_date"] == date(2021, 12, 31)
+    assert "note.city_standard" in [n.code for n in outcome.notes]
+
+
+def test_never_counted_in_a_total() -> None:
+    result = evaluate(applicant("person", **BASE), POLICY, only=["first_startup_insurance"])
+    assert result.total == 0
+    assert result.maxima_total == 0
+
+
+def test_employment_difficulty_qualifies_too() -> None:
+    # 对重点创业人群、就业困难人员
+    outcome = founder(university_graduate=False, employment_difficulty=True)
+    assert outcome.status is Status.AMOUNT_SET_ELSEWHERE
+    assert [c.args["which"] for c in outcome.conditions if c.code == "branch"] == ["founder.difficulty"]
+
+
+def test_both_groups_give_one_subsidy() -> None:
+    outcome = founder(employment_difficulty=True)
+    assert outcome.months == 36
+    assert [n.code for n in outcome.notes].count("note.branch_also") == 1
+
+
+def test_key_group_judged_on_registration_date() -> None:
+    # graduated 2016-01-04: more than 5 years before the 2021-01-05 registration
+    assert founder(graduation_date=date(2016, 1, 4)).status is Status.INELIGIBLE
+    assert founder(graduation_date=date(2016, 1, 5)).status is Status.AMOUNT_SET_ELSEWHERE
+
+
+def test_neither_group_is_ineligible() -> None:
+    outcome = founder(university_graduate=False)
+    assert outcome.status is Status.INELIGIBLE
+    assert condition(outcome, "employment_difficulty") is Check.FAILED
+
+
+def test_first_business_only() -> None:
+    # 首次创办企业
+    assert founder(first_business=False).status is Status.INELIGIBLE
+
+
+def test_heping_registration_required_unless_overridden() -> None:
+    assert founder(registered_in_heping=False).status is Status.INELIGIBLE
+    anywhere = load_policy(overrides=["first_startup.insurance_requires_heping=false"])
+    assert founder(anywhere, registered_in_heping=False).status is Status.AMOUNT_SET_ELSEWHERE
+
+
+def test_policy_end_cuts_the_period() -> None:
+    outcome = founder(registration_date=date(2024, 1, 20), application_date=date(2024, 2, 1))
+    assert outcome.months == 18  # 2024-01 .. 2025-06
+    assert outcome.extra["end_date"] == date(2025, 6, 29)
+    assert outcome.extra["end_reason"] == "policy_end"
+
+
+def test_months_before_the_policy_are_not_counted() -> None:
+    outcome = founder(registration_date=date(2019, 1, 10), graduation_date=date(2018, 7, 1))
+    assert outcome.months == 19  # 2020-06 .. 2021-12 of the 2019-01 .. 2021-12 period
+    assert "note.before_policy_start" in [n.code for n in outcome.notes]
+
+
+def test_period_already_over_is_ineligible() -> None:
+    outcome = founder(registration_date=date(2016, 1, 10), graduation_date=date(2015, 7, 1))
+    assert outcome.status is Status.INELIGIBLE
+    assert condition(outcome, "insurance_months") is Check.FAILED
+
+
+@pytest.mark.parametrize(("covered", "months"), [("true", 13), ("false", 12)])
+def test_retirement_ends_the_period(covered: str, months: int) -> None:
+    # a man born 1962-01-01 reaches 60 on 2022-01-01
+    policy = load_policy(overrides=[f"first_startup.retirement_month_covered={covered}"])
+    outcome = founder(
+        policy, university_graduate=False, employment_difficulty=True, birth_date=date(1962, 1, 1)
+    )
+    assert outcome.months == months
+    assert outcome.extra["end_reason"] == "retirement"
+    assert outcome.extra["end_date"] <= date(2022, 1, 1)
+
+
+def test_retirement_facts_are_needed() -> None:
+    outcome = founder(sex="female")
+    assert outcome.status is Status.CANNOT_DECIDE
+    assert outcome.missing_facts == ["original_retirement_age"]
+
+
+@given(
+    registered=st.dates(date(2018, 1, 1), date(2025, 6, 29)),
+    birth=st.dates(date(1955, 1, 1), date(2000, 12, 31)),
+    sex=st.sampled_from(["male", "female"]),
+    original=st.sampled_from([50, 55]),
+)
+def test_months_never_above_limits_nor_past_retirement(
+    registered: date, birth: date, sex: str, original: int
+) -> None:
+    on = max(registered, date(2020, 6, 30))
+    facts = {"registration_date": registered, "application_date": on, "birth_date": birth, "sex": sex,
+             "original_retirement_age": original if sex == "female" else None,
+             "university_graduate": False, "employment_difficulty": True}  # fmt: skip
+    outcome = founder(**facts)
+    if outcome.status is not Status.AMOUNT_SET_ELSEWHERE:
+        return
+    retirement = statutory_retirement(sex, birth, original if sex == "female" else None, POLICY)
+    assert outcome.months is not None
+    assert 1 <= outcome.months <= 36
+    assert outcome.extra["post_months"] <= 12
+    assert outcome.extra["end_date"] <= min(retirement.date, date(2025, 6, 29))
+    assert outcome.extra["end_date"] < add_months(month_start(registered), 36)
+    assert outcome.extra["post_end_date"] <= outcome.extra["end_date"]
