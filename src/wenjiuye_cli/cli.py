@@ -267,11 +267,12 @@ def render_schedules(out: Console, result: ApplicantResult, lang: Lang) -> None:
         end = outcome.extra.get("end_date")
         reason = outcome.extra.get("end_reason")
         title = f"{measure.name(lang)} · {t(lang, '按月明细', 'monthly schedule')}"
+        caption = None
         if end is not None:
-            title += f" · {t(lang, '截止', 'ends')} {format_arg(end, lang)}"
+            caption = f"{t(lang, '截止', 'ends')} {format_arg(end, lang)}"
             if reason is not None:
-                title += f"（{format_arg(reason, lang)}）"
-        table = Table(title=title, title_justify="left")
+                caption += f"（{render(f'end_reason.{reason}', {}, measure, lang)}）"
+        table = Table(title=title, title_justify="left", caption=caption, caption_justify="left")
         table.add_column(t(lang, "月份", "month"))
         table.add_column(t(lang, "金额（元）", "amount (yuan)"), justify="right")
         for line in outcome.schedule:

@@ -14,6 +14,18 @@ from wenjiuye_cli.outcome import COMPARISON_SYMBOLS, Label, Measure, Message
 
 LANGS = ("zh", "en")
 
+# Words every measure may use; a measure's own catalog wins over these.
+GENERIC_MESSAGES: dict[str, tuple[str, str]] = {
+    "end_reason.duration": ("期限届满", "the duration limit"),
+    "end_reason.retirement": ("达到法定退休年龄", "statutory retirement age"),
+    "end_reason.policy_end": ("政策有效期届满", "the end of the policy"),
+    "end_reason.period_end": ("见习期结束", "the end of the internship"),
+}
+
+
+def catalog_for(measure: Measure | None) -> dict[str, tuple[str, str]]:
+    return {**GENERIC_MESSAGES, **messages_for(measure)}
+
 
 def format_arg(value: Any, lang: str) -> str:
     if value is None:
@@ -43,7 +55,7 @@ class _Unknown(dict[str, str]):
 def render(code: str, args: Mapping[str, Any], measure: Measure | None, lang: str) -> str:
     """Render a message. A string argument naming another message is rendered as that message, with the
     same arguments minus itself, so nesting always ends."""
-    catalog = messages_for(measure)
+    catalog = catalog_for(measure)
     template = catalog.get(code)
     if template is None:
         return code

@@ -21,6 +21,10 @@ FactType = Literal["bool", "int", "money", "ratio", "date", "text", "choice", "f
 KINDS: dict[str, tuple[str, str]] = {
     "person": ("个人", "individual"),
     "enterprise": ("企业", "enterprise"),
+    # One row per person an enterprise hires (第十条、第十二条): the person's facts and the hire's.
+    "hire": ("企业招用人员", "person hired by an enterprise"),
+    # One row per intern at an internship base (第九条).
+    "intern": ("见习人员", "intern at an internship base"),
     "incubator": ("创业孵化基地", "business incubator"),
     "training_provider": ("培训机构", "training provider"),
     "hr_agency": ("人力资源服务机构", "HR service agency"),
@@ -263,6 +267,8 @@ def fact(
 _INT_HELPER = fact("_int", "int", ("整数", "integer"), ("", ""), ())
 
 ALL_KINDS = tuple(KINDS)
+# A person's own facts are the same whether the person applies, is hired or is an intern.
+PERSON_LIKE = ("person", "hire", "intern")
 
 # ------------------------------------------------------------------------------ facts shared by measures
 # Facts read by more than one measure are declared here; a measure's own facts live in its module.
@@ -279,7 +285,7 @@ IS_TIANJIN_FULLTIME_STUDENT = fact(
 GRADUATION_DATE = fact(
     "graduation_date", "date", ("高校毕业日期", "university graduation date"),
     ("用于判断“毕业5年内”等条件", "used for 'graduated within 5 years' and similar conditions"),
-    ("person",),
+    PERSON_LIKE,
 )  # fmt: skip
 HAIHE_TALENT_SETTLED_DATE = fact(
     "haihe_talent_settled_date", "date", ("“海河英才”落户日期", "Haihe Talent settlement date"),
@@ -293,11 +299,11 @@ IS_HAIHE_TALENT = fact(
 )  # fmt: skip
 IS_UNIVERSITY_GRADUATE = fact(
     "university_graduate", "bool", ("是否高校毕业生", "university graduate"),
-    ("否 表示没有高校学历；是 时需同时填毕业日期", "no = holds no university degree"), ("person",),
+    ("否 表示没有高校学历；是 时需同时填毕业日期", "no = holds no university degree"), PERSON_LIKE,
 )  # fmt: skip
 IS_SMALL_MICRO = fact(
     "small_micro_enterprise", "bool", ("是否小微企业", "small or micro enterprise"),
-    ("按国家中小企业划型标准", "by the national SME classification"), ("enterprise",),
+    ("按国家中小企业划型标准", "by the national SME classification"), ("enterprise", "hire"),
 )  # fmt: skip
 JOBS_CREATED = fact(
     "jobs_created", "int", ("带动就业人数", "jobs created"),
@@ -317,57 +323,57 @@ REGISTERED_IN_HEPING = fact(
 
 SEX = fact(
     "sex", "choice", ("性别", "sex"), ("男 male / 女 female", "male (男) or female (女)"),
-    ("person",), choices={"male": ("男", "male"), "female": ("女", "female")},
+    PERSON_LIKE, choices={"male": ("男", "male"), "female": ("女", "female")},
 )  # fmt: skip
 BIRTH_DATE = fact(
     "birth_date", "date", ("出生日期", "date of birth"),
-    ("用于年龄和法定退休年龄", "for ages and the statutory retirement age"), ("person",),
+    ("用于年龄和法定退休年龄", "for ages and the statutory retirement age"), PERSON_LIKE,
 )  # fmt: skip
 ORIGINAL_RETIREMENT_AGE = fact(
     "original_retirement_age", "int", ("原法定退休年龄（女）", "original statutory retirement age (women)"),
     ("女职工原退休年龄 50 或 55 岁（男性不填）", "50 or 55 for women under the pre-2025 rules; blank for men"),
-    ("person",),
+    PERSON_LIKE,
 )  # fmt: skip
 TIANJIN_HUKOU = fact(
-    "tianjin_hukou", "bool", ("是否本市户籍", "Tianjin household registration"), ("", ""), ("person",),
+    "tianjin_hukou", "bool", ("是否本市户籍", "Tianjin household registration"), ("", ""), PERSON_LIKE,
 )  # fmt: skip
 REGISTERED_UNEMPLOYED_SINCE = fact(
     "registered_unemployed_since", "date", ("登记失业日期", "registered unemployed since"),
     ("办理失业登记的日期；未登记失业请留空并填 registered_unemployed=否", "date of unemployment registration"),
-    ("person",),
+    PERSON_LIKE,
 )  # fmt: skip
 REGISTERED_UNEMPLOYED = fact(
-    "registered_unemployed", "bool", ("是否登记失业", "registered unemployed"), ("", ""), ("person",),
+    "registered_unemployed", "bool", ("是否登记失业", "registered unemployed"), ("", ""), PERSON_LIKE,
 )  # fmt: skip
 DIFFICULTY_PERSON = fact(
     "employment_difficulty", "bool", ("是否认定为就业困难人员", "certified as having employment difficulty"),
-    ("经人社部门认定的就业困难人员", "certified 就业困难人员"), ("person",),
+    ("经人社部门认定的就业困难人员", "certified 就业困难人员"), PERSON_LIKE,
 )  # fmt: skip
 ZERO_EMPLOYMENT_FAMILY = fact(
     "zero_employment_family", "bool", ("零就业家庭人员", "member of a zero-employment family"),
-    ("附件2 特殊就业困难人员之一", "one of the 特殊就业困难人员 categories (附件2)"), ("person",),
+    ("附件2 特殊就业困难人员之一", "one of the 特殊就业困难人员 categories (附件2)"), PERSON_LIKE,
 )  # fmt: skip
 SINGLE_PARENT_FAMILY = fact(
     "single_parent_family", "bool", ("单亲家庭人员", "single-parent family"),
-    ("附件2 特殊就业困难人员之一", "one of the 特殊就业困难人员 categories (附件2)"), ("person",),
+    ("附件2 特殊就业困难人员之一", "one of the 特殊就业困难人员 categories (附件2)"), PERSON_LIKE,
 )  # fmt: skip
 SUBSISTENCE_FAMILY = fact(
     "subsistence_allowance_family", "bool", ("低保家庭人员", "family on the minimum subsistence allowance"),
-    ("附件2 特殊就业困难人员之一", "one of the 特殊就业困难人员 categories (附件2)"), ("person",),
+    ("附件2 特殊就业困难人员之一", "one of the 特殊就业困难人员 categories (附件2)"), PERSON_LIKE,
 )  # fmt: skip
 SUPPORTS_SERIOUSLY_ILL = fact(
     "supports_seriously_ill_relative", "bool", ("需赡养患重大疾病直系亲属", "supports a seriously ill close relative"),
-    ("附件2 特殊就业困难人员之一", "one of the 特殊就业困难人员 categories (附件2)"), ("person",),
+    ("附件2 特殊就业困难人员之一", "one of the 特殊就业困难人员 categories (附件2)"), PERSON_LIKE,
 )  # fmt: skip
 RURAL_LABOUR = fact(
-    "rural_labour", "bool", ("是否农村劳动力", "rural labour"), ("", ""), ("person",),
+    "rural_labour", "bool", ("是否农村劳动力", "rural labour"), ("", ""), PERSON_LIKE,
 )  # fmt: skip
 POOR_VILLAGE_LABOUR = fact(
-    "poor_village_labour", "bool", ("是否困难村劳动力", "labour from a designated poor village"), ("", ""), ("person",),
+    "poor_village_labour", "bool", ("是否困难村劳动力", "labour from a designated poor village"), ("", ""), PERSON_LIKE,
 )  # fmt: skip
 POVERTY_REGISTERED = fact(
     "poverty_registered_labour", "bool", ("是否建档立卡贫困劳动力", "registered poor labour (建档立卡)"), ("", ""),
-    ("person",),
+    PERSON_LIKE,
 )  # fmt: skip
 
 COMMON_FACTS: tuple[FactSpec, ...] = (

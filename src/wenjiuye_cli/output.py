@@ -134,7 +134,7 @@ def write_ndjson(
 
 CSV_ITEM_COLUMNS = (
     "id", "kind", "as_of", "measure", "name", "article", "tasks", "department", "status",
-    "amount", "maximum", "monthly_amount", "months", "missing_facts", "arithmetic",
+    "amount", "maximum", "monthly_amount", "months", "counts_as_payment", "missing_facts", "arithmetic",
 )  # fmt: skip
 
 
@@ -157,6 +157,8 @@ def itemised_rows(result: ApplicantResult, lang: str, detail: bool = True) -> It
             money(outcome.maximum) or "",
             money(outcome.monthly_amount) or "",
             "" if outcome.months is None else str(outcome.months),
+            # An income disregard (第二十八条) is a reduction, not money paid: never sum it with payments.
+            "true" if outcome.counts_as_payment else "false",
             " ".join(outcome.missing_facts),
             arithmetic,
         ]

@@ -40,7 +40,7 @@ GRADUATE = {"university_graduate": True, "graduation_date": date(2020, 7, 1), "t
 
 
 def hire(**changes: Any) -> Any:
-    return run("employer_insurance", "enterprise", **{**PLAIN, **changes})
+    return run("employer_insurance", "hire", **{**PLAIN, **changes})
 
 
 def test_no_category_is_ineligible() -> None:
@@ -180,7 +180,7 @@ def test_extension_runs_to_retirement_not_beyond() -> None:
         "birth_date": date(1965, 5, 20),
         "poverty_registered_labour": True,
     }
-    outcome = run("employer_insurance", "enterprise", policy=policy, **facts)
+    outcome = run("employer_insurance", "hire", policy=policy, **facts)
     # 60 y 2 m → 2025-07-20
     assert outcome.extra["retirement_date"] == date(2025, 7, 20)
     assert outcome.extra["extended_to_retirement"] is True
@@ -199,12 +199,12 @@ def test_one_year_subsidy_extension_is_an_interpretation() -> None:
         "hire_date": date(2021, 7, 11),
         "birth_date": date(1966, 3, 10),
     }
-    lenient = run("employer_insurance", "enterprise", policy=load_policy(overrides=[ages]), **facts)
+    lenient = run("employer_insurance", "hire", policy=load_policy(overrides=[ages]), **facts)
     assert lenient.extra["category"] == "one_year"
     assert lenient.extra["extended_to_retirement"] is True
     assert lenient.months == 48
     strict = load_policy(overrides=[ages, "employer_insurance.extension_for_one_year=false"])
-    outcome = run("employer_insurance", "enterprise", policy=strict, **facts)
+    outcome = run("employer_insurance", "hire", policy=strict, **facts)
     assert outcome.months == 12
 
 
@@ -222,7 +222,7 @@ def test_hire_at_or_after_retirement_is_ineligible() -> None:
 
 def test_missing_person_facts_cannot_decide() -> None:
     facts = {k: v for k, v in PLAIN.items() if k != "sex"}
-    no_sex = run("employer_insurance", "enterprise", **{**facts, "poverty_registered_labour": True})
+    no_sex = run("employer_insurance", "hire", **{**facts, "poverty_registered_labour": True})
     assert no_sex.status is Status.CANNOT_DECIDE
     assert "sex" in no_sex.missing_facts
     woman = hire(sex="female", poverty_registered_labour=True)

@@ -26,7 +26,7 @@ BASE: dict[str, Any] = {
 
 
 def placement(**changes: Any) -> Any:
-    return run("fallback_placement", "enterprise", **{**BASE, **changes})
+    return run("fallback_placement", "hire", **{**BASE, **changes})
 
 
 def test_up_to_1000_per_post_per_month_for_three_years() -> None:
@@ -41,14 +41,14 @@ def test_up_to_1000_per_post_per_month_for_three_years() -> None:
 
 
 def test_maximum_is_not_added_to_the_total() -> None:
-    result = evaluate(applicant("enterprise", id="T", **BASE), POLICY, only=["fallback_placement"])
+    result = evaluate(applicant("hire", id="T", **BASE), POLICY, only=["fallback_placement"])
     assert result.total == 0
     assert result.maxima_total == Decimal(36000)
 
 
 def test_each_month_uses_the_ceiling_in_force_that_month() -> None:
     policy = load_policy(overrides=["fallback_placement.max_monthly_per_post@2021-01-01=1200"])
-    outcome = run("fallback_placement", "enterprise", policy=policy, **BASE)
+    outcome = run("fallback_placement", "hire", policy=policy, **BASE)
     amounts = [line.amount for line in outcome.schedule]
     assert amounts[:6] == [Decimal(1000)] * 6  # 2020-07 .. 2020-12
     assert amounts[6:] == [Decimal(1200)] * 30
@@ -81,7 +81,7 @@ def test_on_top_of_article_10_subsidies() -> None:
 
 
 def test_missing_facts() -> None:
-    outcome = run("fallback_placement", "enterprise", **{k: v for k, v in BASE.items() if k != "birth_date"})
+    outcome = run("fallback_placement", "hire", **{k: v for k, v in BASE.items() if k != "birth_date"})
     assert outcome.status is Status.CANNOT_DECIDE
     assert outcome.missing_facts == ["birth_date"]
 

@@ -28,7 +28,7 @@ NONE_OF_THEM: dict[str, Any] = {
 
 
 def hire(**changes: Any) -> Any:
-    return run("hiring_subsidy", "enterprise", **{**NONE_OF_THEM, **changes})
+    return run("hiring_subsidy", "hire", **{**NONE_OF_THEM, **changes})
 
 
 def test_no_category_no_subsidy() -> None:
@@ -124,7 +124,7 @@ def test_unknown_poor_village_status_decides_the_standard() -> None:
 
 
 def test_missing_facts_listed() -> None:
-    outcome = run("hiring_subsidy", "enterprise", application_date=date(2021, 8, 1), rural_labour=True)
+    outcome = run("hiring_subsidy", "hire", application_date=date(2021, 8, 1), rural_labour=True)
     assert outcome.status is Status.CANNOT_DECIDE
     assert {"hire_date", "contract_months", "contribution_months"} <= set(outcome.missing_facts)
 

@@ -26,7 +26,7 @@ BASE: dict[str, Any] = {
 
 
 def intern(**changes: Any) -> Any:
-    return run("internship", "enterprise", **{**BASE, **changes})
+    return run("internship", "intern", **{**BASE, **changes})
 
 
 def test_allowance_follows_minimum_wage_in_force_each_month() -> None:
@@ -93,9 +93,7 @@ def test_month_counts_with_at_least_15_days(start: date, months: int) -> None:
 
 def test_min_days_is_overridable() -> None:
     policy = load_policy(overrides=["internship.min_days_in_month=1"])
-    outcome = run(
-        "internship", "enterprise", policy=policy, **{**BASE, "internship_start": date(2021, 5, 31)}
-    )
+    outcome = run("internship", "intern", policy=policy, **{**BASE, "internship_start": date(2021, 5, 31)})
     assert outcome.months == 4
 
 
@@ -124,7 +122,7 @@ def test_months_before_the_policy_are_not_counted() -> None:
 
 def test_end_before_start_is_ineligible_and_missing_facts_undecided() -> None:
     assert intern(internship_end=date(2021, 4, 30)).status is Status.INELIGIBLE
-    missing = run("internship", "enterprise", **{k: v for k, v in BASE.items() if k != "intern_retained"})
+    missing = run("internship", "intern", **{k: v for k, v in BASE.items() if k != "intern_retained"})
     assert missing.status is Status.CANNOT_DECIDE
     assert missing.missing_facts == ["intern_retained"]
     assert missing.amount is None
@@ -132,7 +130,7 @@ def test_end_before_start_is_ineligible_and_missing_facts_undecided() -> None:
 
 def test_ratio_is_a_parameter() -> None:
     policy = load_policy(overrides=["internship.living_allowance_ratio=1"])
-    outcome = run("internship", "enterprise", policy=policy, **BASE)
+    outcome = run("internship", "intern", policy=policy, **BASE)
     assert outcome.extra["living_allowance"] == 2 * 2050 + 2 * 2180
 
 

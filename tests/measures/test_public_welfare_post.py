@@ -29,7 +29,7 @@ BASE: dict[str, Any] = {
 
 
 def post(**changes: Any) -> Any:
-    return run("public_welfare_post", "enterprise", **{**BASE, **changes})
+    return run("public_welfare_post", "hire", **{**BASE, **changes})
 
 
 def test_three_years_of_both_subsidies() -> None:
@@ -53,9 +53,7 @@ def test_extended_to_retirement_when_fewer_than_five_years_away() -> None:
 
 def test_post_subsidy_extension_is_an_interpretation() -> None:
     policy = load_policy(overrides=["public_welfare_post.extension_covers_post_subsidy=false"])
-    outcome = run(
-        "public_welfare_post", "enterprise", policy=policy, **{**BASE, "birth_date": date(1974, 5, 2)}
-    )
+    outcome = run("public_welfare_post", "hire", policy=policy, **{**BASE, "birth_date": date(1974, 5, 2)})
     assert outcome.months == 47
     assert outcome.extra["post_subsidy_months"] == 36
 
@@ -85,14 +83,12 @@ def test_requires_public_welfare_post_and_difficulty() -> None:
     no = post(employment_difficulty=False)
     assert no.status is Status.INELIGIBLE
     lenient = load_policy(overrides=["public_welfare_post.requires_employment_difficulty=false"])
-    outcome = run(
-        "public_welfare_post", "enterprise", policy=lenient, **{**BASE, "employment_difficulty": False}
-    )
+    outcome = run("public_welfare_post", "hire", policy=lenient, **{**BASE, "employment_difficulty": False})
     assert outcome.status is Status.AMOUNT_SET_ELSEWHERE
 
 
 def test_not_counted_again_under_article_10() -> None:
-    art10 = run("employer_insurance", "enterprise", **{**BASE, "poverty_registered_labour": True})
+    art10 = run("employer_insurance", "hire", **{**BASE, "poverty_registered_labour": True})
     assert art10.status is Status.INELIGIBLE
     assert condition(art10, "not_public_welfare_post") is Check.FAILED
 

@@ -1,11 +1,10 @@
 """Shared pieces of the employer measures 第十条 (序号29–30) and 第十二条 (序号32–33): one hire per row.
 
-An employer applies per person hired, so an ``enterprise`` row carries the facts of ONE hire: the
-person's own facts (sex, birth date, registered unemployment, 就业困难人员, …) under the same names as
-for a ``person`` row, plus the hire's own facts (hire date, contract, contributions, post type).
-
-The person facts are declared once in :mod:`wenjiuye_cli.facts` for ``person`` rows; :func:`for_enterprise`
-makes the same fact (same name, labels and converter) available on ``enterprise`` rows.
+An employer applies per person hired, so a ``hire`` row carries the facts of ONE hire: the person's own
+facts (sex, birth date, registered unemployment, 就业困难人员, …) under the same names as for a ``person``
+row, the hire's own facts (hire date, contract, contributions, post type) and the facts about the employer
+that the rules read (small/micro, elder-care or housekeeping firm, …). Firm-level measures (稳岗返还,
+enterprise loans, …) stay on ``enterprise`` rows, so a hire row never triggers them.
 
 Subsidy months are calendar months: the first is the month of the hire (or the next one, by
 ``hire_months.first_month``), and the period ends at the earliest of the duration limit, the statutory
@@ -14,7 +13,6 @@ retirement date and the last day of the policy (``general.policy_end``).
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -43,29 +41,21 @@ from wenjiuye_cli.measures._person_retirement import check_retirement
 from wenjiuye_cli.outcome import Evaluation, Label, Message
 from wenjiuye_cli.retirement import Retirement, within_years_of_retirement
 
-
-def for_enterprise(spec: FactSpec) -> FactSpec:
-    """The person fact ``spec``, readable on an ``enterprise`` row (the facts of the hire)."""
-    if "enterprise" in spec.kinds:
-        return spec
-    return dataclasses.replace(spec, kinds=frozenset({"enterprise"}))
-
-
-E_SEX = for_enterprise(SEX)
-E_BIRTH_DATE = for_enterprise(BIRTH_DATE)
-E_ORIGINAL_RETIREMENT_AGE = for_enterprise(ORIGINAL_RETIREMENT_AGE)
-E_REGISTERED_UNEMPLOYED = for_enterprise(REGISTERED_UNEMPLOYED)
-E_REGISTERED_UNEMPLOYED_SINCE = for_enterprise(REGISTERED_UNEMPLOYED_SINCE)
-E_UNIVERSITY_GRADUATE = for_enterprise(IS_UNIVERSITY_GRADUATE)
-E_GRADUATION_DATE = for_enterprise(GRADUATION_DATE)
-E_RURAL_LABOUR = for_enterprise(RURAL_LABOUR)
-E_POOR_VILLAGE_LABOUR = for_enterprise(POOR_VILLAGE_LABOUR)
-E_POVERTY_REGISTERED = for_enterprise(POVERTY_REGISTERED)
-E_DIFFICULTY = for_enterprise(DIFFICULTY_PERSON)
-E_ZERO_EMPLOYMENT = for_enterprise(ZERO_EMPLOYMENT_FAMILY)
-E_SINGLE_PARENT = for_enterprise(SINGLE_PARENT_FAMILY)
-E_SUBSISTENCE = for_enterprise(SUBSISTENCE_FAMILY)
-E_SUPPORTS_ILL = for_enterprise(SUPPORTS_SERIOUSLY_ILL)
+E_SEX = SEX
+E_BIRTH_DATE = BIRTH_DATE
+E_ORIGINAL_RETIREMENT_AGE = ORIGINAL_RETIREMENT_AGE
+E_REGISTERED_UNEMPLOYED = REGISTERED_UNEMPLOYED
+E_REGISTERED_UNEMPLOYED_SINCE = REGISTERED_UNEMPLOYED_SINCE
+E_UNIVERSITY_GRADUATE = IS_UNIVERSITY_GRADUATE
+E_GRADUATION_DATE = GRADUATION_DATE
+E_RURAL_LABOUR = RURAL_LABOUR
+E_POOR_VILLAGE_LABOUR = POOR_VILLAGE_LABOUR
+E_POVERTY_REGISTERED = POVERTY_REGISTERED
+E_DIFFICULTY = DIFFICULTY_PERSON
+E_ZERO_EMPLOYMENT = ZERO_EMPLOYMENT_FAMILY
+E_SINGLE_PARENT = SINGLE_PARENT_FAMILY
+E_SUBSISTENCE = SUBSISTENCE_FAMILY
+E_SUPPORTS_ILL = SUPPORTS_SERIOUSLY_ILL
 
 RETIREMENT_FACTS: tuple[FactSpec, ...] = (E_SEX, E_BIRTH_DATE, E_ORIGINAL_RETIREMENT_AGE)
 SPECIAL_DIFFICULTY_FACTS: tuple[FactSpec, ...] = (
@@ -79,34 +69,34 @@ SPECIAL_DIFFICULTY_FACTS: tuple[FactSpec, ...] = (
 HIRE_DATE = fact(
     "hire_date", "date", ("招用日期", "hire date"),
     ("企业招用该人员（开始用工）的日期；补贴按月从该月起计", "day the person was hired; subsidy months count from that month"),
-    ("enterprise",),
+    ("hire",),
 )  # fmt: skip
 CONTRACT_MONTHS = fact(
     "contract_months", "int", ("劳动合同期限（月）", "labour-contract term (months)"),
     ("签订的劳动合同期限，按月计；无固定期限合同请填 open_ended_contract=是", "contract term in months; "
      "for an open-ended contract set open_ended_contract=yes"),
-    ("enterprise",),
+    ("hire",),
 )  # fmt: skip
 OPEN_ENDED_CONTRACT = fact(
     "open_ended_contract", "bool", ("是否无固定期限劳动合同", "open-ended labour contract"),
     ("是 表示签订无固定期限劳动合同（视为满足“1年以上”）", "yes = open-ended contract (meets 'one year or more')"),
-    ("enterprise",),
+    ("hire",),
 )  # fmt: skip
 CONTRIBUTION_MONTHS = fact(
     "contribution_months", "int", ("已缴纳社会保险费月数", "months of social-insurance contributions"),
     ("企业为该人员按规定缴纳社会保险费的月数", "months the firm has paid social insurance for the person"),
-    ("enterprise",),
+    ("hire",),
 )  # fmt: skip
 TIANJIN_UNIVERSITY = fact(
     "tianjin_university", "bool", ("是否本市高校毕业", "graduated from a Tianjin university"),
     ("“本市高校毕业生”：毕业于天津市的高校", "graduated from a university in Tianjin ('本市高校毕业生')"),
-    ("enterprise",),
+    ("person", "hire", "intern"),
 )  # fmt: skip
 POST_TYPE = fact(
     "post_type", "choice", ("岗位类型", "type of post"),
     ("普通岗位、托底安置岗位（第十二条，经遴选的服务型岗位）或公益性岗位", "ordinary post, fallback placement "
      "post (art. 12, a selected service post) or public-welfare post"),
-    ("enterprise",),
+    ("hire",),
     choices={
         "ordinary": ("普通岗位", "ordinary"),
         "fallback": ("托底安置岗位", "fallback placement"),

@@ -53,17 +53,17 @@ from wenjiuye_cli.outcome import Evaluation, Label, Measure, Message, Outcome, S
 
 STARTUP_TECH_SME = fact(
     "startup_tech_sme", "bool", ("是否初创期科技型中小企业", "start-up technology SME"),
-    ("经认定的初创期科技型中小企业", "a recognised start-up technology-based SME"), ("enterprise",),
+    ("经认定的初创期科技型中小企业", "a recognised start-up technology-based SME"), ("hire",),
 )  # fmt: skip
 STUDENT_STARTUP = fact(
     "student_startup_enterprise", "bool", ("是否大学生创业企业", "enterprise founded by a university student"),
-    ("由大学生（含毕业生）创办的企业", "a firm founded by a university student or graduate"), ("enterprise",),
+    ("由大学生（含毕业生）创办的企业", "a firm founded by a university student or graduate"), ("hire",),
 )  # fmt: skip
 CARE_FIRM_TYPE = fact(
     "care_firm_type", "choice", ("养老/家政企业类型", "elder-care or housekeeping firm"),
     ("养老服务企业（含民办非企业单位）、员工制家政服务企业，或都不是", "elder-care firm (incl. private non-enterprise "
      "units), employee-based housekeeping firm, or neither"),
-    ("enterprise",),
+    ("hire",),
     choices={
         "elder_care": ("养老服务企业", "elder care"),
         "housekeeping": ("员工制家政服务企业", "housekeeping"),
@@ -297,7 +297,7 @@ MEASURE = Measure(
     article="十",
     tasks=(30,),
     department="区人社局",
-    kinds=frozenset({"enterprise"}),
+    kinds=frozenset({"hire"}),
     facts=(
         APPLICATION_DATE,
         HIRE_DATE,

@@ -32,7 +32,6 @@ then ``cannot_decide`` with the computable months in the schedule and the others
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -49,7 +48,7 @@ from wenjiuye_cli.facts import (
 )
 from wenjiuye_cli.measures._branches import MESSAGES as BRANCH_MESSAGES
 from wenjiuye_cli.measures._branches import Branch
-from wenjiuye_cli.measures._hire import TIANJIN_UNIVERSITY as _HIRE_TIANJIN_UNIVERSITY
+from wenjiuye_cli.measures._hire import TIANJIN_UNIVERSITY
 from wenjiuye_cli.measures._person_retirement import MESSAGES as RETIREMENT_MESSAGES
 from wenjiuye_cli.measures._person_retirement import RETIREMENT_FACTS, check_retirement
 from wenjiuye_cli.measures._schedule import MESSAGES as SCHEDULE_MESSAGES
@@ -61,12 +60,6 @@ from wenjiuye_cli.outcome import Evaluation, Measure, Message, Outcome, Schedule
 from wenjiuye_cli.policy import ParameterNotInForce
 from wenjiuye_cli.retirement import Retirement, within_years_of_retirement
 
-# "本市高校毕业生": the same fact the employer measures read for a hire, here on a person row.
-TIANJIN_UNIVERSITY = (
-    _HIRE_TIANJIN_UNIVERSITY
-    if "person" in _HIRE_TIANJIN_UNIVERSITY.kinds
-    else dataclasses.replace(_HIRE_TIANJIN_UNIVERSITY, kinds=frozenset({"person"}))
-)
 FLEXIBLE_SINCE = fact(
     "flexible_employment_since", "date", ("从事个体经营或灵活就业起始日期", "self-employed or flexibly employed since"),
     ("以个体经营或灵活就业人员身份就业（参保）的起始日期", "date the person began self-employment or flexible work"),

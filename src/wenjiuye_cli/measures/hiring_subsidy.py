@@ -43,12 +43,12 @@ from wenjiuye_cli.outcome import Evaluation, Measure, Message, Outcome, Status
 SME = fact(
     "sme", "bool", ("是否中小微企业", "small, medium or micro enterprise (SME)"),
     ("按国家中小企业划型标准属于中型、小型或微型企业", "medium, small or micro by the national SME classification"),
-    ("enterprise",),
+    ("hire",),
 )  # fmt: skip
 FIRST_JOB_SINCE_GRADUATION = fact(
     "first_job_since_graduation", "bool", ("是否离校后首次就业", "first job since leaving university"),
     ("应届毕业生或离校后一直未就业的毕业生填 是", "yes for a final-year graduate or one not employed since leaving"),
-    ("enterprise",),
+    ("hire",),
 )  # fmt: skip
 
 CATEGORY_NAMES: dict[str, tuple[str, str]] = {
@@ -237,7 +237,7 @@ MEASURE = Measure(
     article="十",
     tasks=(29,),
     department="区人社局",
-    kinds=frozenset({"enterprise"}),
+    kinds=frozenset({"hire"}),
     facts=(
         APPLICATION_DATE,
         HIRE_DATE,

@@ -29,13 +29,13 @@ from wenjiuye_cli.outcome import Cap, Evaluation, Label, Measure, Message, Outco
 BASE_IN_HEPING = fact(
     "internship_base_in_heping", "bool", ("是否我区管辖的就业见习基地", "internship base administered by Heping"),
     ("申请单位是否为和平区管辖的（大学生）就业见习基地", "whether the applicant is an internship base under Heping"),
-    ("enterprise",),
+    ("intern",),
 )  # fmt: skip
 INTERN_CATEGORY = fact(
     "intern_category", "choice", ("见习人员类别", "intern category"),
     ("高校学生或毕业生；中等职业学校毕业学年学生；技工院校毕业学年学生；其他", "university student or graduate; "
      "final-year secondary-vocational student; final-year technical-school student; other"),
-    ("enterprise",),
+    ("intern",),
     choices={
         "university": ("高校学生或毕业生", "university student or graduate"),
         "secondary_vocational": ("中等职业学校毕业学年学生", "final-year secondary-vocational student"),
@@ -45,17 +45,17 @@ INTERN_CATEGORY = fact(
 )  # fmt: skip
 INTERNSHIP_START = fact(
     "internship_start", "date", ("见习开始日期", "internship start"), ("见习协议约定的开始日期", "first day"),
-    ("enterprise",),
+    ("intern",),
 )  # fmt: skip
 INTERNSHIP_END = fact(
     "internship_end", "date", ("见习结束日期", "internship end"),
-    ("见习的最后一日（含）", "last day of the internship (inclusive)"), ("enterprise",),
+    ("见习的最后一日（含）", "last day of the internship (inclusive)"), ("intern",),
 )  # fmt: skip
 INTERN_RETAINED = fact(
     "intern_retained", "bool", ("是否留用", "intern kept on"),
     ("见习结束后留用并签订劳动合同（按市规定：30日内签1年以上合同并缴纳社保满3个月）",
      "kept on after the internship (city rule: contract of 1 year+ within 30 days, 3 months of contributions)"),
-    ("enterprise",),
+    ("intern",),
 )  # fmt: skip
 
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -235,7 +235,7 @@ MEASURE = Measure(
     article="九",
     tasks=(27,),
     department="区人社局",
-    kinds=frozenset({"enterprise"}),
+    kinds=frozenset({"intern"}),
     facts=(
         APPLICATION_DATE,
         BASE_IN_HEPING,

@@ -118,7 +118,7 @@ MEASURE = Measure(
     article="十二",
     tasks=(33,),
     department="区人社局",
-    kinds=frozenset({"enterprise"}),
+    kinds=frozenset({"hire"}),
     facts=(
         APPLICATION_DATE,
         HIRE_DATE,
