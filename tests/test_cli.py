@@ -141,3 +141,26 @@ def test_policy_show_and_check(runner: CliRunner, tmp_path: Path) -> None:
 def test_version(runner: CliRunner) -> None:
     result = runner.invoke(app, ["--version"])
     assert result.stdout.startswith("wenjiuye ")
+
+
+def test_calc_applies_a_reform_and_stamps_it(runner: CliRunner, tmp_path: Path) -> None:
+    reform = tmp_path / "cap.toml"
+    reform.write_text("[rent_subsidy.house_cap_monthly]\nvalues = { 2020-06-30 = 2000 }\n", encoding="utf-8")
+    result = runner.invoke(app, ["calc", RENT, "-f", "json", "--reform", str(reform)])
+    assert result.exit_code == 0, result.stderr
+    doc = json.loads(result.stdout)
+    item = next(i for i in doc["applicants"][0]["items"] if i["measure"] == "rent_subsidy")
+    assert item["monthly_amount"] == "2000.00"
+    assert doc["policy"]["reforms"][0]["file"] == str(reform)
+    assert len(doc["policy"]["reforms"][0]["sha256"]) == 64
+
+
+def test_calc_with_a_bad_reform_names_the_key_and_computes_nothing(runner: CliRunner, tmp_path: Path) -> None:
+    reform = tmp_path / "typo.toml"
+    reform.write_text("[rent_subsidy.house_cap_montly]\nvalues = { 2020-06-30 = 2000 }\n", encoding="utf-8")
+    result = runner.invoke(app, ["calc", RENT, "--reform", str(reform)])
+    assert result.exit_code == ExitCode.BAD_CONFIG
+    assert result.stdout == ""
+    assert "rent_subsidy.house_cap_montly" in result.stderr
+    missing = runner.invoke(app, ["calc", RENT, "--reform", str(tmp_path / "none.toml")])
+    assert missing.exit_code == ExitCode.NO_INPUT

@@ -69,6 +69,14 @@ SetOpt = Annotated[
     list[str] | None,
     typer.Option("--set", help="覆盖参数 group.name=VALUE 或 group.name@YYYY-MM-DD=VALUE（可重复）"),
 ]
+ReformOpt = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--reform",
+        help="改革方案文件（部分 policy.toml，可重复，按顺序应用，--set 最后应用）/ reform file(s), applied in order",
+        dir_okay=False,
+    ),
+]
 AsOfOpt = Annotated[
     str | None, typer.Option("--as-of", help="计算日期 YYYY-MM-DD（默认：各申请人的申请日期）")
 ]
@@ -90,9 +98,31 @@ def fail(console: Console, message: str, code: ExitCode) -> NoReturn:
     raise typer.Exit(code)
 
 
-def open_policy(console: Console, lang: Lang, path: Path | None, sets: list[str] | None) -> Policy:
+def open_policy(
+    console: Console, lang: Lang, path: Path | None, sets: list[str] | None, reforms: list[Path] | None = None
+) -> Policy:
+    """The policy for this run: the file (or the shipped one), then the reforms in order, then ``--set``."""
+    from wenjiuye_cli.reform import ReformError, with_reforms
+
+    for reform in reforms or []:
+        if not reform.exists():
+            fail(
+                console,
+                t(lang, f"找不到改革方案文件：{reform}", f"no such reform file: {reform}"),
+                ExitCode.NO_INPUT,
+            )
     try:
-        return load_policy(path, sets or [])
+        if not reforms:
+            return load_policy(path, sets or [])
+        return with_reforms(load_policy(path), reforms, sets or [])
+    except FileNotFoundError as exc:
+        fail(
+            console,
+            t(lang, f"找不到文件：{exc.filename}", f"no such file: {exc.filename}"),
+            ExitCode.NO_INPUT,
+        )
+    except ReformError as exc:
+        fail(console, t(lang, f"改革方案错误：{exc.zh}", f"reform error: {exc.en}"), ExitCode.BAD_CONFIG)
     except PolicyError as exc:
         fail(console, t(lang, f"政策参数错误：{exc}", f"policy error: {exc}"), ExitCode.BAD_CONFIG)
 
@@ -144,6 +174,7 @@ def calc(
     fmt: Annotated[Format | None, typer.Option("--format", "-f", help="table|json|ndjson|csv")] = None,
     lang: LangOpt = Lang.zh,
     policy_file: PolicyOpt = None,
+    reforms: ReformOpt = None,
     sets: SetOpt = None,
     as_of: AsOfOpt = None,
     schedule: Annotated[
@@ -154,7 +185,7 @@ def calc(
 ) -> None:
     """计算情景文件中每个申请人的各项补贴 / itemised entitlements for each applicant in the scenarios."""
     console = err_console(no_color)
-    policy = open_policy(console, lang, policy_file, sets)
+    policy = open_policy(console, lang, policy_file, sets, reforms)
     on = parse_as_of(console, lang, as_of)
     try:
         applicants = list(read_scenario_files(scenarios, sys.stdin.buffer))

@@ -90,9 +90,42 @@ def test_only_key_entrepreneur_groups() -> None:
     assert condition(outcome, "key_group") is Check.FAILED
 
 
-@pytest.mark.parametrize(("graduated", "ok"), [(date(2016, 3, 15), True), (date(2016, 3, 14), False)])
-def test_graduated_within_five_years_boundary(graduated: date, ok: bool) -> None:
+@pytest.mark.parametrize(("graduated", "ok"), [(date(2015, 10, 8), True), (date(2015, 10, 7), False)])
+def test_graduated_within_five_years_of_registration_boundary(graduated: date, ok: bool) -> None:
+    # 附件2 毕业5年内, judged when the business is registered (2020-10-08)
     assert (rent(graduation_date=graduated).status is Status.ELIGIBLE) is ok
+
+
+def test_key_group_judged_at_registration_unless_overridden() -> None:
+    # Graduated 2016-01-01, registered 2020-12-31 (inside 5 years), applied 2021-06-01 (outside 5 years).
+    facts = {
+        "graduation_date": date(2016, 1, 1),
+        "registration_date": date(2020, 12, 31),
+        "application_date": date(2021, 6, 1),
+    }
+    assert rent(**facts).status is Status.ELIGIBLE
+    strict = load_policy(overrides=["rent_subsidy.key_group_assessed_on=application"])
+    assert run("rent_subsidy", "person", policy=strict, **{**BASE, **facts}).status is Status.INELIGIBLE
+
+
+def test_paid_month_by_month_and_not_past_the_policy_end() -> None:
+    facts = {"application_date": date(2024, 1, 15), "registration_date": date(2023, 6, 1)}
+    late = rent(**facts)
+    assert late.months == 18  # 2024-01 .. 2025-06; the policy's last day is 2025-06-29
+    assert late.amount == Decimal(2500 * 18)
+    assert late.schedule[0].month == date(2024, 1, 1)
+    assert late.schedule[-1].month == date(2025, 6, 1)
+    assert late.extra["end_reason"] == "policy_end"
+    full = load_policy(overrides=["general.payments_end_with_policy=false"])
+    assert run("rent_subsidy", "person", policy=full, **{**BASE, **facts}).months == 24
+
+
+def test_a_dated_change_applies_from_its_month() -> None:
+    policy = load_policy(overrides=["rent_subsidy.house_cap_monthly@2022-01-01=2000"])
+    outcome = run("rent_subsidy", "person", policy=policy, **BASE)  # months 2021-03 .. 2023-02
+    assert outcome.months == 24
+    assert outcome.amount == Decimal(2500 * 10 + 2000 * 14)
+    assert outcome.monthly_amount is None  # it varies: see the schedule
 
 
 def test_student_or_haihe_talent_qualifies_alone() -> None:

@@ -4,17 +4,21 @@
   每带动就业1人，补贴标准增加500元，每月最高2500元；租赁工位给予每月300元的补贴，每带动就业1人，
   补贴标准增加300元，每月最高600元，补贴期限最长2年。
 
-Reading: the monthly amount is base + jobs × step, capped; when ``rent_subsidy.cap_binds_actual_rent``
-holds it is also limited to the rent actually paid. The subsidy runs for the months claimed, at most
-``rent_subsidy.max_months``. House and workstation are alternatives: the applicant states which is rented.
+Readings (each a parameter in policy.toml): the monthly amount is base + jobs × step, capped; when
+``rent_subsidy.cap_binds_actual_rent`` holds it is also limited to the rent actually paid. The subsidy is
+paid month by month from the application month (``rent_subsidy.first_month``) for the months claimed, at most
+``rent_subsidy.max_months``, each month at the values in force then, and not past the policy's end when
+``general.payments_end_with_policy`` holds. Membership of a key group is judged when the business is
+registered (``rent_subsidy.key_group_assessed_on``). House and workstation are alternatives: the applicant
+states which is rented.
 """
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
-from wenjiuye_cli.dates import add_months
+from wenjiuye_cli.dates import add_months, month_start
 from wenjiuye_cli.facts import (
     APPLICATION_DATE,
     GRADUATION_DATE,
@@ -30,7 +34,7 @@ from wenjiuye_cli.facts import (
 from wenjiuye_cli.measures._key_groups import MESSAGES as KEY_GROUP_MESSAGES
 from wenjiuye_cli.measures._key_groups import check_key_group
 from wenjiuye_cli.money import to_fen
-from wenjiuye_cli.outcome import Cap, Evaluation, Label, Measure, Message, Outcome, Status
+from wenjiuye_cli.outcome import Cap, Evaluation, Label, Measure, Message, Outcome, ScheduleLine, Status
 
 RENT_TYPE = fact(
     "rent_type", "choice", ("租赁类型", "rented space"),
@@ -69,6 +73,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{monthly} 元/月 × {months} 个月 = {amount} 元",
         "{monthly} yuan/month × {months} months = {amount} yuan",
     ),
+    "arith.sum": (
+        "按月明细合计 {months} 个月 = {amount} 元",
+        "sum of {months} monthly amounts = {amount} yuan",
+    ),
+    "note.policy_end": (
+        "政策有效期至 {end}，只补贴此前的 {months} 个月（general.payments_end_with_policy）",
+        "the policy ends on {end}: only the {months} months up to then are paid (general.payments_end_with_policy)",
+    ),
     "note.months_capped": (
         "申请 {claimed} 个月，补贴期限最长 {limit} 个月",
         "{claimed} months claimed; the subsidy runs at most {limit} months",
@@ -84,7 +96,13 @@ def evaluate(ev: Evaluation) -> Outcome:
     registered: date | None = ev.fact("registration_date")
     applied: date = ev.facts.get("application_date") or ev.on
 
-    check_key_group(ev, ev.on)
+    if ev.choice("rent_subsidy.key_group_assessed_on") == "registration":
+        if registered is None:
+            ev.check("key_group", None, missing=("registration_date",), which="key_group.unknown")
+        else:
+            check_key_group(ev, registered)
+    else:
+        check_key_group(ev, applied)
     in_heping = ev.fact("registered_in_heping")
     ev.check("registered_in_heping", in_heping, missing=("registered_in_heping",))
     window = ev.integer("rent_subsidy.application_window_months")
@@ -108,46 +126,83 @@ def evaluate(ev: Evaluation) -> Outcome:
     assert rent_type is not None
 
     jobs: int | None = ev.fact("jobs_created")
-    months: int | None = ev.fact("rent_months")
+    claimed: int | None = ev.fact("rent_months")
     binds_rent = ev.flag("rent_subsidy.cap_binds_actual_rent")
     rent: Decimal | None = ev.fact("monthly_rent") if binds_rent else None
-    if jobs is None or months is None or (binds_rent and rent is None):
+    if jobs is None or claimed is None or (binds_rent and rent is None):
         return ev.outcome(Status.CANNOT_DECIDE)
 
-    base = ev.dec(f"rent_subsidy.{rent_type}_base_monthly")
-    step = ev.dec(f"rent_subsidy.{rent_type}_per_job_monthly")
-    cap_key = f"rent_subsidy.{rent_type}_cap_monthly"
-    cap = ev.dec(cap_key)
     max_months = ev.integer("rent_subsidy.max_months")
+    first = month_start(applied)  # rent_subsidy.first_month = application_month
+    ev.choice("rent_subsidy.first_month")
+    months = [add_months(first, i) for i in range(min(claimed, max_months))]
+    end_reason = "duration"
+    if ev.flag("general.payments_end_with_policy"):
+        policy_end = ev.day("general.policy_end")
+        within = [m for m in months if m <= policy_end]
+        if len(within) < len(months):
+            months, end_reason = within, "policy_end"
 
-    raw = base + jobs * step
-    monthly = min(raw, cap)
-    caps = [Cap(cap_key, cap, raw, raw > cap)]
-    arithmetic = [
-        Message("arith.monthly", {"base": base, "jobs": jobs, "step": step, "raw": raw}),
-        Message("arith.cap", {"cap": cap, "value": monthly}),
-    ]
-    if rent is not None:
-        caps.append(Cap("rent_subsidy.cap_binds_actual_rent", rent, monthly, rent < monthly))
-        monthly = min(monthly, rent)
-        arithmetic.append(Message("arith.rent", {"rent": rent, "value": monthly}))
-    paid_months = min(months, max_months)
-    caps.append(Cap("rent_subsidy.max_months", max_months, months, months > max_months))
-    amount = to_fen(monthly * paid_months)
-    arithmetic.append(Message("arith.total", {"monthly": monthly, "months": paid_months, "amount": amount}))
+    base_key = f"rent_subsidy.{rent_type}_base_monthly"
+    step_key = f"rent_subsidy.{rent_type}_per_job_monthly"
+    cap_key = f"rent_subsidy.{rent_type}_cap_monthly"
+    schedule: list[ScheduleLine] = []
+    caps: list[Cap] = []
+    arithmetic: list[Message] = []
+    # With no month to pay (0 claimed, or all after the policy end) the first month still shows the rate.
+    for month in months or [first]:
+        on = max(month, applied)
+        base, step, cap = ev.dec(base_key, on), ev.dec(step_key, on), ev.dec(cap_key, on)
+        raw = base + jobs * step
+        monthly = min(raw, cap)
+        if not arithmetic:  # the first month shows the rule; later months differ only if a value changed
+            caps.append(Cap(cap_key, cap, raw, raw > cap))
+            arithmetic.append(
+                Message("arith.monthly", {"base": base, "jobs": jobs, "step": step, "raw": raw})
+            )
+            arithmetic.append(Message("arith.cap", {"cap": cap, "value": monthly}))
+            if rent is not None:
+                caps.append(Cap("rent_subsidy.cap_binds_actual_rent", rent, monthly, rent < monthly))
+                arithmetic.append(Message("arith.rent", {"rent": rent, "value": min(monthly, rent)}))
+        if rent is not None:
+            monthly = min(monthly, rent)
+        if months:
+            schedule.append(ScheduleLine(month, monthly))
+
+    caps.append(Cap("rent_subsidy.max_months", max_months, claimed, claimed > max_months))
+    amount = to_fen(sum((line.amount for line in schedule), Decimal(0)))
+    amounts = {line.amount for line in schedule} or {monthly}
+    monthly_amount = amounts.pop() if len(amounts) == 1 else None
+    if monthly_amount is not None:
+        arithmetic.append(
+            Message("arith.total", {"monthly": monthly_amount, "months": len(schedule), "amount": amount})
+        )
+    else:
+        arithmetic.append(Message("arith.sum", {"months": len(schedule), "amount": amount}))
     notes = [Message("note.alternative", {"rent_type": label})]
-    if months > max_months:
-        notes.append(Message("note.months_capped", {"claimed": months, "limit": max_months}))
+    if claimed > max_months:
+        notes.append(Message("note.months_capped", {"claimed": claimed, "limit": max_months}))
+    end_date = last_day_of_month(schedule[-1].month) if schedule else None
+    if end_reason == "policy_end":
+        notes.append(
+            Message("note.policy_end", {"end": ev.day("general.policy_end"), "months": len(schedule)})
+        )
     return ev.outcome(
         Status.ELIGIBLE,
         amount=amount,
-        monthly_amount=monthly,
-        months=paid_months,
+        monthly_amount=monthly_amount,
+        months=len(schedule),
         payee="applicant",
         caps=caps,
         arithmetic=arithmetic,
         notes=notes,
+        schedule=schedule,
+        extra={"first_month": first, "end_date": end_date, "end_reason": end_reason},
     )
+
+
+def last_day_of_month(month: date) -> date:
+    return add_months(month, 1) - timedelta(days=1)
 
 
 MEASURE = Measure(

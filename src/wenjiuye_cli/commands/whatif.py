@@ -1,0 +1,841 @@
+"""What-if commands: ``compare``, ``sweep`` and ``policy diff``. They parse options and render; the work is
+done by :mod:`wenjiuye_cli.reform` and :mod:`wenjiuye_cli.whatif`.
+
+The helpers of :mod:`wenjiuye_cli.cli` are imported inside the functions: ``cli`` imports this module while
+it is being set up, so a top-level import would be circular.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from contextlib import AbstractContextManager
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from enum import StrEnum
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from wenjiuye_cli.atomic import atomic_write
+from wenjiuye_cli.engine import Applicant, measure_by_id
+from wenjiuye_cli.exitcodes import ExitCode
+from wenjiuye_cli.money import fmt_money, fmt_number
+from wenjiuye_cli.policy import Policy, PolicyError, load_policy
+from wenjiuye_cli.reform import (
+    ReformError,
+    change_dict,
+    diff_policies,
+    plain_value,
+    with_reforms,
+)
+from wenjiuye_cli.scenario import InputError, read_scenario_files
+from wenjiuye_cli.tabular import guard_formula
+from wenjiuye_cli.whatif import (
+    CHANGE_LABELS,
+    COMPARE_COLUMNS,
+    COMPARE_ITEM_COLUMNS,
+    DIRECTION_LABELS,
+    Axis,
+    Better,
+    BudgetImpact,
+    Change,
+    Comparison,
+    SweepError,
+    SweepPoint,
+    compare_applicant,
+    comparison_dict,
+    comparison_item_rows,
+    comparison_row,
+    describe_item,
+    entitlement,
+    fact_axis,
+    find_cliffs,
+    money_changes,
+    parameter_axis,
+    run_stamp,
+    stamp_text,
+    sweep,
+    sweep_columns,
+    sweep_dict,
+    sweep_rows,
+    value_text,
+)
+
+if TYPE_CHECKING:
+    from wenjiuye_cli.whatif import Cliff
+
+
+class Lang(StrEnum):
+    zh = "zh"
+    en = "en"
+
+
+class CompareFormat(StrEnum):
+    table = "table"
+    csv = "csv"
+    ndjson = "ndjson"
+    json = "json"
+
+
+class SweepFormat(StrEnum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+class DiffFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+LangOpt = Annotated[Lang, typer.Option("--lang", help="输出语言 zh/en / language of labels and messages")]
+PolicyOpt = Annotated[
+    Path | None,
+    typer.Option("--policy", help="基准政策文件（默认内置）/ baseline policy file", dir_okay=False),
+]
+ReformOpt = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--reform",
+        help="改革方案文件：与 policy.toml 相同的 [group.name] 表，写 values，自其最早日期起取代基准取值（之前的保留）；"
+        "可重复，按顺序应用 / reform file: [group.name] tables whose values replace the parameter from their "
+        "earliest date on (earlier baseline values kept); repeatable, applied in order",
+        dir_okay=False,
+    ),
+]
+SetOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--set", help="最后应用的参数覆盖 group.name=VALUE（可重复）/ override applied after the reforms"
+    ),
+]
+AsOfOpt = Annotated[
+    str | None, typer.Option("--as-of", help="计算日期 YYYY-MM-DD（默认：各申请人的申请日期）")
+]
+NoColorOpt = Annotated[bool, typer.Option("--no-color", help="不使用颜色 / no colour")]
+
+TABULAR_SUFFIXES = (".csv", ".tsv", ".ndjson", ".jsonl")
+TABLE_ROW_LIMIT = 200  # a rich Table holds every row: show this many, then say how many more
+
+
+def _t(lang: str, zh: str, en: str) -> str:
+    return zh if lang == "zh" else en
+
+
+def _console(no_color: bool = False, stderr: bool = True) -> Console:
+    return Console(stderr=stderr, no_color=no_color or "NO_COLOR" in os.environ, highlight=False)
+
+
+def _fail(console: Console, message: str, code: ExitCode) -> typer.Exit:
+    console.print(Text(message), style="red", soft_wrap=True)
+    return typer.Exit(code)
+
+
+def _policies(
+    console: Console, lang: str, policy_file: Path | None, reforms: list[Path] | None, sets: list[str] | None
+) -> tuple[Policy, Policy]:
+    """The baseline and the reformed policy; every reform is validated before anything is computed."""
+    for path in reforms or []:
+        if not path.exists():
+            raise _fail(
+                console,
+                _t(lang, f"找不到改革方案文件：{path}", f"no such reform file: {path}"),
+                ExitCode.NO_INPUT,
+            )
+    try:
+        baseline = load_policy(policy_file)
+        reformed = with_reforms(baseline, reforms or [], sets or [])
+    except ReformError as exc:
+        raise _fail(
+            console, _t(lang, f"改革方案错误：{exc.zh}", f"reform error: {exc.en}"), ExitCode.BAD_CONFIG
+        ) from None
+    except PolicyError as exc:
+        raise _fail(
+            console, _t(lang, f"政策参数错误：{exc}", f"policy error: {exc}"), ExitCode.BAD_CONFIG
+        ) from None
+    return baseline, reformed
+
+
+def _as_of(console: Console, lang: str, text: str | None) -> date | None:
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise _fail(
+            console,
+            _t(lang, f"--as-of 应为日期 YYYY-MM-DD：{text!r}", f"--as-of needs YYYY-MM-DD: {text!r}"),
+            ExitCode.USAGE,
+        ) from None
+
+
+def _read_scenarios(console: Console, lang: str, paths: list[str]) -> list[Applicant]:
+    try:
+        return list(read_scenario_files(paths, sys.stdin.buffer))
+    except FileNotFoundError as exc:
+        raise _fail(
+            console,
+            _t(lang, f"找不到文件：{exc.filename}", f"no such file: {exc.filename}"),
+            ExitCode.NO_INPUT,
+        ) from None
+    except IsADirectoryError as exc:
+        raise _fail(
+            console, _t(lang, f"不是文件：{exc.filename}", f"not a file: {exc.filename}"), ExitCode.NO_INPUT
+        ) from None
+    except InputError as exc:
+        for problem in exc.problems:
+            console.print(Text(problem.text(lang)), style="red", soft_wrap=True)
+        raise typer.Exit(ExitCode.BAD_CONFIG) from None
+
+
+def _quiet_broken_pipe() -> AbstractContextManager[None]:
+    from wenjiuye_cli.cli import quiet_broken_pipe
+
+    return quiet_broken_pipe()
+
+
+# ---------------------------------------------------------------------------------------------- compare
+
+
+def compare(
+    inputs: Annotated[
+        list[str], typer.Argument(help="情景文件（TOML/JSON），- 表示标准输入 / scenario files")
+    ],
+    reforms: ReformOpt = None,
+    sets: SetOpt = None,
+    fmt: Annotated[
+        CompareFormat | None, typer.Option("--format", "-f", help="table|csv|ndjson|json（终端默认 table）")
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="写入文件（原子写入）/ write to a file", dir_okay=False),
+    ] = None,
+    itemised: Annotated[
+        bool, typer.Option("--itemised", help="CSV 每人每项措施一行 / CSV: one row per applicant × measure")
+    ] = False,
+    changed_only: Annotated[
+        bool,
+        typer.Option(
+            "--changed-only", help="只输出结果有变化的申请人（汇总仍计全部）/ output only changed applicants"
+        ),
+    ] = False,
+    summary: Annotated[
+        bool, typer.Option("--summary", help="在标准错误输出汇总表 / budget summary table on stderr")
+    ] = False,
+    summary_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--summary-file", help="把汇总写成 JSON 文件 / write the summary as JSON", dir_okay=False
+        ),
+    ] = None,
+    budget: Annotated[
+        str | None, typer.Option("--budget", help="可用资金（元），与改革后合计比较 / available fund in yuan")
+    ] = None,
+    policy_file: PolicyOpt = None,
+    as_of: AsOfOpt = None,
+    lang: LangOpt = Lang.zh,
+    excel_safe: Annotated[
+        bool,
+        typer.Option("--excel-safe/--no-excel-safe", help="CSV 公式注入防护 / CSV formula-injection guard"),
+    ] = True,
+    no_color: NoColorOpt = False,
+) -> None:
+    """对比基准政策与改革方案：每个申请人的差额与预算影响 / baseline versus reform, per applicant and in total."""
+    console = _console(no_color)
+    if not reforms and not sets:
+        raise _fail(
+            console,
+            _t(
+                lang,
+                "请用 --reform 或 --set 给出要对比的改革方案",
+                "give a reform to compare with --reform or --set",
+            ),
+            ExitCode.USAGE,
+        )
+    tabular = [name for name in inputs if name.lower().endswith(TABULAR_SUFFIXES)]
+    if tabular:
+        # Batch input must go through the batch module's row reader (rejects, row numbers, constant
+        # memory); until it offers one that yields validated applicants, compare does not guess.
+        raise _fail(
+            console,
+            _t(lang, f"compare 目前只读取情景文件（TOML/JSON）；CSV/NDJSON 批量输入尚不支持：{', '.join(tabular)}",
+               f"compare reads scenario files (TOML/JSON) for now; CSV/NDJSON batch input is not supported yet: "
+               f"{', '.join(tabular)}"),
+            ExitCode.USAGE,
+        )  # fmt: skip
+    available = _money_option(console, lang, budget)
+    baseline, reformed = _policies(console, lang, policy_file, reforms, sets)
+    on = _as_of(console, lang, as_of)
+    applicants = _read_scenarios(console, lang, inputs)
+    today = date.today()
+    stamp = run_stamp(reformed, on, today)
+    impact = BudgetImpact()
+
+    def comparisons() -> Iterator[Comparison]:
+        for applicant in applicants:
+            comparison = compare_applicant(applicant, baseline, reformed, on, today)
+            impact.add(comparison)
+            if not changed_only or comparison.changed:
+                yield comparison
+
+    chosen = fmt or _default_format(output)
+    if chosen is CompareFormat.table and output is not None:
+        raise _fail(
+            console,
+            _t(
+                lang,
+                "表格只输出到终端；写文件请用 -f csv/json/ndjson",
+                "a table is for the terminal; use -f csv/json/ndjson with -o",
+            ),
+            ExitCode.USAGE,
+        )
+    try:
+        with _quiet_broken_pipe():
+            if chosen is CompareFormat.table:
+                _compare_table(comparisons(), lang, stamp, no_color)
+            else:
+                if chosen is CompareFormat.csv:  # CSV has no room for metadata: the stamp goes to stderr
+                    console.print(Text(json.dumps(stamp, ensure_ascii=False)), style="dim", soft_wrap=True)
+                _write_output(
+                    output,
+                    chosen is CompareFormat.csv,
+                    lambda out: _write_compare(
+                        out, chosen, comparisons(), impact, lang, stamp, itemised, excel_safe, available
+                    ),
+                )
+        doc = impact.as_dict(lang, available)
+        if summary_file is not None:
+            with atomic_write(summary_file) as handle:
+                json.dump({"stamp": stamp, "summary": doc}, handle, ensure_ascii=False, indent=2)
+                handle.write("\n")
+    except OSError as exc:
+        where = exc.filename or output or summary_file
+        raise _fail(
+            console,
+            _t(lang, f"无法写入 {where}：{exc.strerror}", f"cannot write {where}: {exc.strerror}"),
+            ExitCode.IO_ERROR,
+        ) from None
+    if summary or chosen is CompareFormat.table:
+        _render_summary(_console(no_color), impact, doc, lang)
+
+
+def _default_format(output: Path | None) -> CompareFormat:
+    """By the output file's extension; a table on a terminal; JSON otherwise."""
+    if output is not None:
+        suffix = output.suffix.lower()
+        if suffix == ".csv":
+            return CompareFormat.csv
+        if suffix in (".ndjson", ".jsonl"):
+            return CompareFormat.ndjson
+        return CompareFormat.json
+    return CompareFormat.table if sys.stdout.isatty() else CompareFormat.json
+
+
+def _money_option(console: Console, lang: str, text: str | None) -> Decimal | None:
+    if text is None:
+        return None
+    cleaned = text.strip().replace(",", "").replace("，", "").removesuffix("元").strip()
+    try:
+        value = Decimal(cleaned)
+        if not value.is_finite() or value < 0:
+            raise InvalidOperation
+    except InvalidOperation:
+        raise _fail(
+            console,
+            _t(
+                lang,
+                f"--budget 应为非负金额（元），而不是 {text!r}",
+                f"--budget needs an amount in yuan, got {text!r}",
+            ),
+            ExitCode.USAGE,
+        ) from None
+    return value
+
+
+def _write_output(output: Path | None, bom: bool, write: Any) -> None:
+    if output is None:
+        write(sys.stdout)
+        return
+    with atomic_write(output, bom=bom and output.suffix.lower() == ".csv") as handle:
+        write(handle)
+
+
+def _write_compare(
+    out: IO[str],
+    fmt: CompareFormat,
+    comparisons: Iterable[Comparison],
+    impact: BudgetImpact,
+    lang: str,
+    stamp: dict[str, Any],
+    itemised: bool,
+    excel_safe: bool,
+    budget: Decimal | None,
+) -> None:
+    if fmt is CompareFormat.csv:
+        writer = csv.writer(out, lineterminator="\r\n")
+        guard = guard_formula if excel_safe else (lambda cell: cell)
+        text_cols = {"id", "name", "changed_measures", "department"}
+        columns = COMPARE_ITEM_COLUMNS if itemised else COMPARE_COLUMNS
+        guarded = [i for i, c in enumerate(columns) if c in text_cols]
+        writer.writerow(columns)
+        for comparison in comparisons:
+            rows = comparison_item_rows(comparison) if itemised else [comparison_row(comparison)]
+            for row in rows:
+                for i in guarded:
+                    row[i] = guard(row[i])
+                writer.writerow(row)
+    elif fmt is CompareFormat.ndjson:
+        for comparison in comparisons:
+            line = comparison_dict(comparison, lang)
+            line["stamp"] = stamp
+            out.write(json.dumps(line, ensure_ascii=False, separators=(",", ":")))
+            out.write("\n")
+    else:
+        # Streamed: the applicants array is written one element at a time, the summary after it.
+        out.write('{\n"stamp": ' + json.dumps(stamp, ensure_ascii=False) + ',\n"applicants": [')
+        first = True
+        for comparison in comparisons:
+            out.write("\n" if first else ",\n")
+            out.write(json.dumps(comparison_dict(comparison, lang), ensure_ascii=False))
+            first = False
+        out.write("\n],\n" if not first else "],\n")
+        out.write(
+            '"summary": ' + json.dumps(impact.as_dict(lang, budget), ensure_ascii=False, indent=2) + "\n}\n"
+        )
+
+
+def _compare_table(
+    comparisons: Iterable[Comparison], lang: str, stamp: dict[str, Any], no_color: bool
+) -> None:
+    out = _console(no_color, stderr=False)
+    table = Table(title=_t(lang, "基准与改革方案对比", "baseline versus reform"), title_justify="left")
+    table.add_column(_t(lang, "申请人", "applicant"))
+    table.add_column(_t(lang, "基准（元）", "baseline"), justify="right", no_wrap=True)
+    table.add_column(_t(lang, "改革后（元）", "reform"), justify="right", no_wrap=True)
+    table.add_column(_t(lang, "差额（元）", "difference"), justify="right", no_wrap=True)
+    table.add_column(_t(lang, "变化", "change"), no_wrap=True)
+    table.add_column(_t(lang, "变化的措施", "measures that changed"))
+    shown = hidden = 0
+    for comparison in comparisons:
+        if shown >= TABLE_ROW_LIMIT:
+            hidden += 1
+            continue
+        shown += 1
+        diff = comparison.difference
+        style = "green" if diff > 0 else "red" if diff < 0 else ""
+        lines = []
+        for item in money_changes(comparison):
+            label = CHANGE_LABELS[item.change][0 if lang == "zh" else 1]
+            moved = describe_item(item, lang)
+            m = item.measure
+            lines.append(
+                _t(lang, f"{m.name(lang)}（第{m.article}条）{label}：{moved}",
+                   f"{m.name(lang)} (art. {m.article}) {label}: {moved}")
+            )  # fmt: skip
+        status_only = sum(i.change is Change.STATUS_CHANGED for i in comparison.items)
+        if status_only:
+            lines.append(
+                _t(lang, f"另有 {status_only} 项仅状态变化（如 不符合→无法判断），金额不变",
+                   f"{status_only} more changed status only (e.g. ineligible → cannot decide), not amount")
+            )  # fmt: skip
+        direction = DIRECTION_LABELS[comparison.direction][0 if lang == "zh" else 1]
+        table.add_row(
+            Text(f"{comparison.applicant.id} ({comparison.applicant.kind})"),
+            fmt_money(comparison.baseline.total),
+            fmt_money(comparison.reform.total),
+            Text(_signed(diff), style=style),
+            direction,
+            Text("\n".join(lines)),
+        )
+    out.print(table)
+    if hidden:
+        out.print(
+            Text(
+                _t(lang, f"……另有 {hidden} 个申请人未显示（用 -f csv 或 -o 文件 查看全部）",
+                   f"… {hidden} more applicants not shown (use -f csv or -o FILE for all)"),
+                style="yellow",
+            )
+        )  # fmt: skip
+    out.print(Text(stamp_text(stamp), style="dim"))
+
+
+def _signed(value: Decimal) -> str:
+    return ("+" if value > 0 else "") + fmt_money(value)
+
+
+def _render_summary(console: Console, impact: BudgetImpact, doc: dict[str, Any], lang: str) -> None:
+    console.print(
+        Text(
+            _t(
+                lang,
+                f"申请人 {impact.applicants}：受益 {impact.better_off}，受损 {impact.worse_off}，不变 {impact.unchanged}；"
+                f"新符合 {impact.newly_eligible}，不再符合 {impact.no_longer_eligible}",
+                f"applicants {impact.applicants}: better off {impact.better_off}, worse off {impact.worse_off}, "
+                f"unchanged {impact.unchanged}; newly eligible {impact.newly_eligible}, "
+                f"no longer eligible {impact.no_longer_eligible}",
+            ),
+            style="bold",
+        )
+    )
+    for title, key, label in (
+        (_t(lang, "按措施", "by measure"), "by_measure", "name"),
+        (_t(lang, "按责任部门", "by department"), "by_department", "department"),
+    ):
+        table = Table(title=title, title_justify="left")
+        table.add_column(
+            _t(
+                lang,
+                "措施" if key == "by_measure" else "责任部门",
+                "measure" if key == "by_measure" else "department",
+            )
+        )
+        if key == "by_measure":
+            table.add_column(_t(lang, "条/序号", "article/task"), no_wrap=True)
+        for col in (
+            _t(lang, "基准", "baseline"),
+            _t(lang, "改革后", "reform"),
+            _t(lang, "差额", "difference"),
+        ):
+            table.add_column(col, justify="right", no_wrap=True)
+        table.add_column(_t(lang, "新符合", "newly eligible"), justify="right")
+        table.add_column(_t(lang, "不再符合", "no longer eligible"), justify="right")
+        rows = doc[key] + [{label: _t(lang, "合计", "total"), "article": "", "tasks": [], **doc["total"]}]
+        for row in rows:
+            cells = [Text(str(row[label]))]
+            if key == "by_measure":
+                cells.append(
+                    Text(f"{row['article']}/{','.join(map(str, row['tasks']))}" if row["article"] else "")
+                )
+            diff = Decimal(row["difference"])
+            cells.extend(
+                [
+                    Text(
+                        row["baseline"]
+                        + (
+                            f" (+{_t(lang, '最高', 'max')} {row['baseline_maxima']})"
+                            if Decimal(row["baseline_maxima"])
+                            else ""
+                        )
+                    ),
+                    Text(
+                        row["reform"]
+                        + (
+                            f" (+{_t(lang, '最高', 'max')} {row['reform_maxima']})"
+                            if Decimal(row["reform_maxima"])
+                            else ""
+                        )
+                    ),
+                    Text(_signed(diff), style="green" if diff > 0 else "red" if diff < 0 else ""),
+                    Text(str(row["newly_eligible"])),
+                    Text(str(row["no_longer_eligible"])),
+                ]
+            )
+            table.add_row(*cells)
+        console.print(table)
+    if "budget" in doc:
+        b = doc["budget"]
+        within = b["within_budget"]
+        share = f"{fmt_number(Decimal(b['share_used']) * 100)}%" if b["share_used"] is not None else "—"
+        zh = (
+            f"可用资金 {b['available']} 元；改革后合计 {b['reform_total']} 元（占 {share}），"
+            f"{'结余' if within else '超支'} {b['remaining'].lstrip('-')} 元；基准合计 {b['baseline_total']} 元。"
+        )
+        en = (
+            f"available {b['available']}; reform total {b['reform_total']} ({share} of it), "
+            f"{'leaving' if within else 'over by'} {b['remaining'].lstrip('-')}; baseline total {b['baseline_total']}."
+        )
+        if b["reform_total_with_maxima"] != b["reform_total"]:
+            fits = b["within_budget_with_maxima"]
+            zh += f"若“最高”额度全额发放，需 {b['reform_total_with_maxima']} 元（{'在预算内' if fits else '超出预算'}）。"
+            en += f" Paying every maximum in full needs {b['reform_total_with_maxima']} ({'within' if fits else 'over'} budget)."
+        console.print(Text(_t(lang, zh, en), style="green" if within else "red"), soft_wrap=True)
+
+
+# ------------------------------------------------------------------------------------------------ sweep
+
+
+def sweep_command(
+    scenario: Annotated[str, typer.Argument(help="情景文件（TOML/JSON），- 表示标准输入 / scenario file")],
+    vary: Annotated[
+        str | None,
+        typer.Option("--vary", help="变动一项事实 FACT=START..STOP[:STEP] 或 FACT=a,b,c / vary a fact"),
+    ] = None,
+    vary_param: Annotated[
+        str | None,
+        typer.Option(
+            "--vary-param", help="变动一个参数 KEY=START..STOP[:STEP]（同 --set）/ vary a parameter"
+        ),
+    ] = None,
+    applicant_id: Annotated[
+        str | None, typer.Option("--id", help="文件中有多个申请人时选择一个 / which applicant")
+    ] = None,
+    less_is_better: Annotated[
+        bool,
+        typer.Option(
+            "--less-is-better",
+            help="变动值越小越有利（默认越大越有利），用于判断断崖 / lower values are better when finding cliffs",
+        ),
+    ] = False,
+    reforms: ReformOpt = None,
+    sets: SetOpt = None,
+    fmt: Annotated[
+        SweepFormat | None, typer.Option("--format", "-f", help="table|csv|json（终端默认 table）")
+    ] = None,
+    policy_file: PolicyOpt = None,
+    as_of: AsOfOpt = None,
+    lang: LangOpt = Lang.zh,
+    no_color: NoColorOpt = False,
+) -> None:
+    """一个申请人在某事实或参数的一系列取值下的补贴，并指出断崖 / entitlements across a range, with cliffs."""
+    console = _console(no_color)
+    if (vary is None) == (vary_param is None):
+        raise _fail(
+            console,
+            _t(lang, "请给出 --vary 或 --vary-param 之一", "give exactly one of --vary or --vary-param"),
+            ExitCode.USAGE,
+        )
+    _baseline, policy = _policies(console, lang, policy_file, reforms, sets)
+    on = _as_of(console, lang, as_of)
+    applicants = _read_scenarios(console, lang, [scenario])
+    applicant = _pick(console, lang, applicants, applicant_id)
+    try:
+        axis = (
+            fact_axis(vary, applicant.kind) if vary is not None else parameter_axis(vary_param or "", policy)
+        )
+    except SweepError as exc:
+        raise _fail(console, exc.text(lang), ExitCode.USAGE) from None
+    today = date.today()
+    try:
+        points = sweep(applicant, policy, axis, on, today)
+    except PolicyError as exc:
+        raise _fail(
+            console, _t(lang, f"政策参数错误：{exc}", f"policy error: {exc}"), ExitCode.BAD_CONFIG
+        ) from None
+    spec = vary if vary is not None else vary_param
+    better: Better = "lower" if less_is_better else "higher"
+    stamp = run_stamp(policy, on, today, {"vary": f"{axis.target} {spec}", "better": better})
+    cliffs = find_cliffs(points, better) if axis.ordered else []
+    chosen = fmt or (SweepFormat.table if sys.stdout.isatty() else SweepFormat.json)
+    with _quiet_broken_pipe():
+        if chosen is SweepFormat.json:
+            json.dump(sweep_dict(axis, points, cliffs, lang, stamp), sys.stdout, ensure_ascii=False, indent=2)
+            sys.stdout.write("\n")
+        elif chosen is SweepFormat.csv:
+            console.print(Text(json.dumps(stamp, ensure_ascii=False)), style="dim", soft_wrap=True)
+            writer = csv.writer(sys.stdout, lineterminator="\r\n")
+            writer.writerow(sweep_columns(points))
+            writer.writerows(sweep_rows(points, cliffs))
+        else:
+            _sweep_table(axis, points, cliffs, lang, stamp, no_color)
+
+
+def _pick(console: Console, lang: str, applicants: list[Applicant], wanted: str | None) -> Applicant:
+    if wanted is not None:
+        for applicant in applicants:
+            if applicant.id == wanted:
+                return applicant
+        ids = ", ".join(a.id for a in applicants)
+        raise _fail(
+            console,
+            _t(
+                lang, f"没有编号为 {wanted!r} 的申请人（有：{ids}）", f"no applicant {wanted!r} (have: {ids})"
+            ),
+            ExitCode.USAGE,
+        )
+    if len(applicants) == 1:
+        return applicants[0]
+    if not applicants:
+        raise _fail(console, _t(lang, "文件中没有申请人", "the file holds no applicant"), ExitCode.BAD_CONFIG)
+    ids = ", ".join(a.id for a in applicants)
+    raise _fail(
+        console,
+        _t(lang, f"文件中有 {len(applicants)} 个申请人，请用 --id 选择一个：{ids}",
+           f"the file holds {len(applicants)} applicants; choose one with --id: {ids}"),
+        ExitCode.USAGE,
+    )  # fmt: skip
+
+
+_BLOCKS = " ▏▎▍▌▋▊▉█"
+
+
+def bar(value: Decimal, largest: Decimal, width: int = 30) -> str:
+    """A horizontal bar of unicode eighth-blocks, ``width`` cells for ``largest``."""
+    if largest <= 0 or value <= 0:
+        return ""
+    eighths = int((value / largest) * width * 8)
+    full, part = divmod(eighths, 8)
+    return "█" * full + (_BLOCKS[part] if part else "")
+
+
+def _sweep_table(
+    axis: Axis,
+    points: list[SweepPoint],
+    cliffs: list[Cliff],
+    lang: str,
+    stamp: dict[str, Any],
+    no_color: bool,
+) -> None:
+    out = _console(no_color, stderr=False)
+    if not points:
+        return
+    applicant = points[0].result.applicant
+    title = _t(
+        lang,
+        f"{applicant.id}：{axis.label(lang)}（{axis.name}）变动",
+        f"{applicant.id}: varying {axis.label(lang)} ({axis.name})",
+    )
+    table = Table(title=title, title_justify="left")
+    table.add_column(axis.name, no_wrap=True)
+    # Columns for the measures that give something somewhere or change along the way; the others
+    # (ineligible or undecidable at every point) are counted under the table.
+    shown: list[int] = []
+    for index, outcome in enumerate(points[0].result.outcomes):
+        column = [p.result.outcomes[index] for p in points]
+        if any(entitlement(o) for o in column) or len({o.status for o in column}) > 1:
+            shown.append(index)
+            m = measure_by_id(outcome.measure_id)
+            table.add_column(f"{m.name(lang)}\n第{m.article}条", justify="right")
+    hidden = len(points[0].result.outcomes) - len(shown)
+    table.add_column(_t(lang, "合计（元）", "total"), justify="right", no_wrap=True)
+    table.add_column("", no_wrap=True)
+    landing = {(value_text(c.to), c.measure_id) for c in cliffs}
+    largest = max((p.result.total + p.result.maxima_total for p in points), default=Decimal(0))
+    for p in points:
+        v = value_text(p.value)
+        cells: list[Text] = [Text(v)]
+        for o in (p.result.outcomes[i] for i in shown):
+            ent = entitlement(o)
+            text = "?" if ent is None else fmt_money(ent)
+            if o.maximum is not None and o.amount is None and ent is not None and ent > 0:
+                text = _t(lang, "最高 ", "max ") + text
+            style = "bold red" if (v, o.measure_id) in landing else ("green" if ent else "dim")
+            cells.append(Text(text, style=style))
+        total_style = "bold red" if (v, None) in landing else ""
+        total = fmt_money(p.result.total)
+        if p.result.maxima_total:
+            total += f" (+{_t(lang, '最高', 'max')} {fmt_money(p.result.maxima_total)})"
+        cells.append(Text(total, style=total_style))
+        marker = " ⚠" if any(key[0] == v for key in landing) else ""
+        cells.append(Text(bar(p.result.total + p.result.maxima_total, largest) + marker, style="cyan"))
+        table.add_row(*cells)
+    out.print(table)
+    notes = []
+    if hidden:
+        notes.append(_t(lang, f"另有 {hidden} 项措施在各点都不符合或无法判断（见 -f json）",
+                        f"{hidden} more measures are ineligible or undecidable at every point (see -f json)"))  # fmt: skip
+    if any(entitlement(p.result.outcomes[i]) is None for p in points for i in shown):
+        notes.append(
+            _t(lang, "? = 无法判断（缺少事实或参数）", "? = cannot decide (missing facts or parameters)")
+        )
+    for note in notes:
+        out.print(Text(note, style="dim"))
+    if cliffs:
+        direction = (
+            _t(lang, "变大", "rises") if stamp.get("better") == "higher" else _t(lang, "变小", "falls")
+        )
+        out.print(
+            Text(
+                _t(
+                    lang,
+                    f"断崖（{axis.name} {direction}时金额下降）：",
+                    f"cliffs (an amount drops as {axis.name} {direction}):",
+                ),
+                style="bold red",
+            )
+        )
+        for c in cliffs:
+            name = measure_by_id(c.measure_id).name(lang) if c.measure_id else _t(lang, "合计", "total")
+            out.print(
+                Text(
+                    f"  ⚠ {name}: {axis.name} {value_text(c.frm)} → {value_text(c.to)}: "
+                    f"{fmt_money(c.before)} → {fmt_money(c.after)} (−{fmt_money(c.drop)})"
+                    + (
+                        f" [{c.before_status.value} → {c.after_status.value}]"
+                        if c.before_status and c.after_status and c.before_status is not c.after_status
+                        else ""
+                    )
+                )
+            )
+    elif axis.ordered:
+        out.print(Text(_t(lang, "没有断崖。", "no cliffs."), style="dim"))
+    out.print(Text(stamp_text(stamp), style="dim"))
+
+
+# ------------------------------------------------------------------------------------------ policy diff
+
+
+def policy_diff(
+    reforms: ReformOpt = None,
+    sets: SetOpt = None,
+    fmt: Annotated[DiffFormat | None, typer.Option("--format", "-f", help="table|json")] = None,
+    policy_file: PolicyOpt = None,
+    lang: LangOpt = Lang.zh,
+    no_color: NoColorOpt = False,
+) -> None:
+    """改革方案与基准相比改变了哪些参数（旧 → 新，附条款）/ parameters that differ from the baseline."""
+    console = _console(no_color)
+    baseline, reformed = _policies(console, lang, policy_file, reforms, sets)
+    changes = diff_policies(baseline, reformed)
+    chosen = fmt or (DiffFormat.table if sys.stdout.isatty() else DiffFormat.json)
+    stamp = run_stamp(reformed, None, date.today())
+    for irrelevant in ("as_of", "as_of_rule"):  # nothing is evaluated
+        stamp.pop(irrelevant)
+    with _quiet_broken_pipe():
+        if chosen is DiffFormat.json:
+            doc = {"stamp": stamp, "changes": [change_dict(c) for c in changes]}
+            json.dump(doc, sys.stdout, ensure_ascii=False, indent=2)
+            sys.stdout.write("\n")
+        elif changes:
+            out = _console(no_color, stderr=False)
+            table = Table(show_lines=True)
+            table.add_column(_t(lang, "参数", "parameter"), overflow="fold")
+            table.add_column(_t(lang, "条/序号", "article/task"), no_wrap=True)
+            for col in (_t(lang, "基准", "baseline"), "", _t(lang, "改革后", "reform")):
+                table.add_column(col, overflow="fold")
+            for change in changes:
+                p = change.before
+                desc = p.description if lang == "zh" else p.description_en
+                before = _entries_text(change.entries_before)
+                after = _entries_text(change.entries_after)
+                if "interpretation" in change.fields:
+                    after += f"\n{change.after.interpretation}"
+                texts = [f for f in change.fields if f not in ("values", "interpretation")]
+                if texts:
+                    desc += _t(
+                        lang,
+                        f"\n（另改：{'、'.join(texts)}，见 -f json）",
+                        f"\n(also changed: {', '.join(texts)}; see -f json)",
+                    )
+                table.add_row(
+                    Text(f"{change.key}\n{desc}"),
+                    p.article + (f"/{','.join(map(str, p.tasks))}" if p.tasks else ""),
+                    Text(before),
+                    "→",
+                    Text(after, style="bold"),
+                )
+            out.print(table)
+            out.print(Text(stamp_text(stamp), style="dim"))
+    if not changes:
+        console.print(Text(_t(lang, "与基准没有差别。", "no differences from the baseline.")))
+
+
+def _entries_text(entries: list[tuple[date, date | None, Any]]) -> str:
+    return "\n".join(
+        f"{s.isoformat()}: {plain_value(v)}" + (f" (→{u.isoformat()})" if u else "") for s, u, v in entries
+    )
+
+
+def register(app: typer.Typer) -> None:
+    from wenjiuye_cli.cli import policy_app
+
+    app.command("compare")(compare)
+    app.command("sweep")(sweep_command)
+    policy_app.command("diff")(policy_diff)

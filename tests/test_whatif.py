@@ -1,0 +1,394 @@
+"""Compare and sweep engines: baseline versus reform per applicant, the budget view, and cliffs."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from wenjiuye_cli.engine import Applicant, evaluate
+from wenjiuye_cli.outcome import Outcome, Status
+from wenjiuye_cli.policy import Policy, load_policy
+from wenjiuye_cli.reform import apply_reform_data, apply_reform_file
+from wenjiuye_cli.scenario import build_applicant, read_scenario
+from wenjiuye_cli.whatif import (
+    BudgetImpact,
+    Change,
+    Comparer,
+    Direction,
+    SweepError,
+    budget_position,
+    compare_all,
+    compare_applicant,
+    fact_axis,
+    find_cliffs,
+    parameter_axis,
+    parse_values,
+    sweep,
+)
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples"
+BASE = load_policy()
+TODAY = date(2026, 1, 15)
+
+
+def _examples() -> list[Applicant]:
+    out: list[Applicant] = []
+    for path in sorted(EXAMPLES.glob("*.toml")):
+        out.extend(read_scenario(path.read_bytes(), path.name))
+    return out
+
+
+APPLICANTS = _examples()
+
+FOUNDER: dict[str, Any] = {
+    "id": "F",
+    "kind": "person",
+    "application_date": date(2021, 3, 15),
+    "tianjin_fulltime_student": False,
+    "university_graduate": True,
+    "graduation_date": date(2018, 7, 1),
+    "haihe_talent": False,
+    "registration_date": date(2020, 10, 8),
+    "registered_in_heping": True,
+    "rent_type": "house",
+    "jobs_created": 4,
+    "monthly_rent": Decimal(4000),
+    "rent_months": 24,
+}
+
+
+def founder(**changes: Any) -> Applicant:
+    return build_applicant({**FOUNDER, **changes}, "test")
+
+
+def reform_of(key: str, value: object, start: str | None = None) -> Policy:
+    group, name = key.split(".")
+    first = start or min(BASE.parameters[key].values).isoformat()
+    return apply_reform_data(BASE, {group: {name: {"values": {first: value}}}}, f"test:{key}")
+
+
+def signature(outcome: Outcome) -> tuple[object, ...]:
+    return (
+        outcome.measure_id,
+        outcome.status,
+        outcome.amount,
+        outcome.maximum,
+        outcome.monthly_amount,
+        outcome.months,
+        tuple(outcome.missing_facts),
+        tuple(outcome.parameters_used),
+    )
+
+
+def test_the_examples_cover_several_kinds_of_applicant() -> None:
+    assert len({a.kind for a in APPLICANTS}) >= 3
+    assert len(APPLICANTS) >= 10
+
+
+# ------------------------------------------------------------------------------------------- one person
+
+
+def test_raising_the_house_cap_pays_the_difference_for_each_month() -> None:
+    # 第十五条: 1000 + 4 × 500 = 3000, capped at 2500 today; at 3000 under the reform. 24 months: +12000.
+    comparison = compare_applicant(
+        founder(), BASE, reform_of("rent_subsidy.house_cap_monthly", 3000), today=TODAY
+    )
+    item = next(i for i in comparison.items if i.measure.id == "rent_subsidy")
+    assert item.baseline.amount == Decimal(60000)
+    assert item.reform.amount == Decimal(72000)
+    assert item.difference == Decimal(12000)
+    assert item.change is Change.INCREASED
+    assert comparison.difference == Decimal(12000)
+    assert comparison.direction is Direction.BETTER_OFF
+    assert not comparison.newly_eligible
+
+
+def test_a_cap_that_does_not_bind_changes_nothing() -> None:
+    comparison = compare_applicant(
+        founder(jobs_created=2), BASE, reform_of("rent_subsidy.house_cap_monthly", 3000), today=TODAY
+    )
+    assert comparison.difference == 0
+    assert comparison.direction is Direction.UNCHANGED
+    assert not comparison.changed
+
+
+def test_extending_the_policy_makes_a_late_applicant_newly_eligible() -> None:
+    late = founder(
+        application_date=date(2026, 3, 1),
+        registration_date=date(2025, 9, 1),
+        graduation_date=date(2022, 7, 1),
+    )
+    comparison = compare_applicant(
+        late,
+        BASE,
+        apply_reform_file(BASE, EXAMPLES / "reforms" / "extend_policy_two_years.toml"),
+        today=TODAY,
+    )
+    rent = next(i for i in comparison.items if i.measure.id == "rent_subsidy")
+    assert rent.baseline.status is Status.INELIGIBLE  # the policy ended on 2025-06-29
+    assert rent.reform.status is Status.ELIGIBLE
+    assert rent.change is Change.NEWLY_ELIGIBLE
+    assert comparison.newly_eligible
+    assert comparison.direction is Direction.BETTER_OFF
+
+
+def test_a_shorter_window_makes_an_applicant_no_longer_eligible() -> None:
+    # Applied 5 months after registering: inside 注册1年内, outside a 3-month window.
+    person = founder(registration_date=date(2020, 10, 8), application_date=date(2021, 3, 8))
+    comparison = compare_applicant(
+        person, BASE, reform_of("rent_subsidy.application_window_months", 3), today=TODAY
+    )
+    rent = next(i for i in comparison.items if i.measure.id == "rent_subsidy")
+    assert rent.change is Change.NO_LONGER_ELIGIBLE
+    assert rent.difference == -rent.baseline.amount  # type: ignore[operator]
+    assert comparison.direction is Direction.WORSE_OFF
+    assert comparison.no_longer_eligible == (
+        not any(
+            i.baseline.status is Status.ELIGIBLE for i in comparison.items if i.measure.id != "rent_subsidy"
+        )
+    )
+
+
+# ----------------------------------------------------------------------------------------- properties
+
+REFORMABLE = sorted(BASE.parameters)
+
+
+@st.composite
+def reforms(draw: st.DrawFn) -> tuple[str, object, str]:
+    """A random valid reform of one parameter (key, new value, from date): a number scaled, a date moved,
+    a choice or flag switched; from the parameter's last start date or from 2022-01-01."""
+    key = draw(st.sampled_from(REFORMABLE))
+    param = BASE.parameters[key]
+    start, _until, value = param.entries()[-1]
+    new: object
+    if param.unit == "choice":
+        new = draw(st.sampled_from(param.choices or []))
+    elif param.unit == "flag":
+        new = not value
+    elif param.unit == "date":
+        assert isinstance(value, date)
+        new = value + timedelta(days=draw(st.integers(min_value=-800, max_value=800)))
+    elif isinstance(value, int):
+        new = max(1, value + draw(st.integers(min_value=-3, max_value=3)))  # 0 may be a divisor
+    else:
+        assert isinstance(value, Decimal)
+        new = value * Decimal(draw(st.sampled_from(["0.5", "0.9", "1.1", "2"])))
+    dated = draw(st.booleans())
+    return key, new, ("2022-01-01" if dated and start < date(2022, 1, 1) else start.isoformat())
+
+
+@given(st.sampled_from(REFORMABLE))
+def test_a_reform_equal_to_the_baseline_gives_zero_difference_everywhere(key: str) -> None:
+    param = BASE.parameters[key]
+    values = {s.isoformat(): ({"value": v, "until": u} if u else v) for s, u, v in param.entries()}
+    group, name = key.split(".")
+    same = apply_reform_data(BASE, {group: {name: {"values": values}}}, "same")
+    impact = BudgetImpact()
+    for comparison in compare_all(APPLICANTS, BASE, same, today=TODAY):
+        impact.add(comparison)
+        assert comparison.difference == 0
+        assert all(i.change is Change.UNCHANGED for i in comparison.items)
+    assert impact.total.difference == 0
+    assert impact.better_off == impact.worse_off == impact.newly_eligible == impact.no_longer_eligible == 0
+    assert impact.unchanged == len(APPLICANTS)
+
+
+@given(reforms())
+def test_the_reform_column_equals_a_plain_run_with_the_reform_applied(
+    change: tuple[str, object, str],
+) -> None:
+    reformed = reform_of(*change)
+    for comparison in Comparer(BASE, reformed, today=TODAY).compare_all(APPLICANTS):
+        plain = evaluate(comparison.applicant, reformed, today=TODAY)
+        assert comparison.reform.total == plain.total
+        assert comparison.reform.maxima_total == plain.maxima_total
+        assert [signature(o) for o in comparison.reform.outcomes] == [signature(o) for o in plain.outcomes]
+        baseline = evaluate(comparison.applicant, BASE, today=TODAY)
+        assert comparison.baseline.total == baseline.total
+
+
+@given(reforms())
+def test_differences_sum_to_the_budget_impact(change: tuple[str, object, str]) -> None:
+    reformed = reform_of(*change)
+    impact = BudgetImpact()
+    applicant_sum = Decimal(0)
+    for comparison in compare_all(APPLICANTS, BASE, reformed, today=TODAY):
+        impact.add(comparison)
+        applicant_sum += comparison.difference
+        assert comparison.difference == sum((i.difference for i in comparison.items), Decimal(0))
+    assert impact.total.difference == applicant_sum
+    assert sum((t.difference for t in impact.by_measure.values()), Decimal(0)) == applicant_sum
+    assert sum((t.difference for t in impact.by_department.values()), Decimal(0)) == applicant_sum
+    assert sum((t.reform for t in impact.by_measure.values()), Decimal(0)) == impact.total.reform
+    assert impact.better_off + impact.worse_off + impact.unchanged == impact.applicants == len(APPLICANTS)
+
+
+def test_the_shortcut_re_evaluates_only_measures_that_read_a_changed_parameter() -> None:
+    reformed = reform_of("rent_subsidy.house_cap_monthly", 3000)
+    comparer = Comparer(BASE, reformed, today=TODAY)
+    assert comparer.changed == {"rent_subsidy.house_cap_monthly"}
+    assert not comparer.everything
+    comparison = comparer.compare(founder())
+    for item in comparison.items:
+        if "rent_subsidy.house_cap_monthly" in item.baseline.parameters_used:
+            assert item.reform is not item.baseline
+        else:
+            assert item.reform is item.baseline  # reused, not evaluated again
+    ends = Comparer(BASE, reform_of("general.policy_end", date(2027, 6, 29)), today=TODAY)
+    assert ends.everything  # the engine reads the validity dates itself
+
+
+# --------------------------------------------------------------------------------------------- budget
+
+
+def test_budget_position_says_whether_the_reform_fits_the_fund() -> None:
+    impact = BudgetImpact()
+    impact.add(
+        compare_applicant(founder(), BASE, reform_of("rent_subsidy.house_cap_monthly", 3000), today=TODAY)
+    )
+    reform_total = impact.total.reform
+    within = budget_position(impact, reform_total)
+    assert within["within_budget"] is True
+    assert within["remaining"] == "0.00"
+    assert within["share_used"] == "1"
+    over = budget_position(impact, reform_total - Decimal("0.01"))
+    assert over["within_budget"] is False
+    assert over["remaining"] == "-0.01"
+
+
+def test_the_summary_names_measures_with_article_and_department() -> None:
+    impact = BudgetImpact()
+    for comparison in compare_all(
+        APPLICANTS, BASE, reform_of("rent_subsidy.house_cap_monthly", 3000), today=TODAY
+    ):
+        impact.add(comparison)
+    doc = impact.as_dict("zh", Decimal(1_000_000))
+    rent = next(m for m in doc["by_measure"] if m["measure"] == "rent_subsidy")
+    assert rent["article"] == "十五"
+    assert rent["tasks"] == [37]
+    assert rent["department"] == "区人社局"
+    assert doc["budget"]["available"] == "1000000.00"
+    assert Decimal(doc["total"]["difference"]) == impact.total.difference
+
+
+# --------------------------------------------------------------------------------------------- sweeps
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "expected"),
+    [
+        ("0..3", "integer", (0, 1, 2, 3)),
+        ("2000..3000:500", "decimal", (Decimal(2000), Decimal(2500), Decimal(3000))),
+        ("10%..20%:5%", "decimal", (Decimal("0.1"), Decimal("0.15"), Decimal("0.2"))),
+        ("0.1..0.25:0.1", "decimal", (Decimal("0.1"), Decimal("0.2"))),
+        ("3,1,2,1", "integer", (1, 2, 3)),
+        ("2025-01-31..2025-04-30", "date", (date(2025, 1, 31), date(2025, 2, 28), date(2025, 3, 31), date(2025, 4, 30))),
+        ("2025-01-01..2025-01-15:7d", "date", (date(2025, 1, 1), date(2025, 1, 8), date(2025, 1, 15))),
+        ("below,at_most", "unordered", ("below", "at_most")),
+    ],
+)  # fmt: skip
+def test_ranges_and_lists(text: str, type_: Any, expected: tuple[object, ...]) -> None:
+    assert parse_values(text, type_, "x") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "reason"),
+    [
+        ("0..5000", "integer", "too many"),
+        ("5..1", "integer", "below the start"),
+        ("0..5:0", "integer", "greater than 0"),
+        ("0..5:1.5", "integer", "whole number"),
+        ("a..b", "decimal", "should be a number"),
+        ("2025-01-01..2025-02-01:1q", "date", "date step"),
+        ("a..b", "unordered", "list the values"),
+    ],
+)
+def test_bad_ranges_say_why(text: str, type_: Any, reason: str) -> None:
+    with pytest.raises(SweepError, match=reason):
+        parse_values(text, type_, "x")
+
+
+def test_fact_axis_checks_the_fact_and_its_values() -> None:
+    axis = fact_axis("jobs_created=0..8", "person")
+    assert axis.values == tuple(range(9))
+    with pytest.raises(SweepError, match="not a fact of kind"):
+        fact_axis("jobs=0..8", "person")
+    with pytest.raises(SweepError, match="cannot be varied"):
+        fact_axis("new_incubated_firms=1..3", "incubator")  # a list of firms, not a number
+    with pytest.raises(SweepError, match="expected NAME=START"):
+        fact_axis("jobs_created", "person")
+
+
+def test_sweeping_jobs_created_follows_the_rent_rule_up_to_the_cap() -> None:
+    # 每月 1000 + 500 × jobs, 最高 2500, 24 months, rent 4000 a month.
+    applicant = founder()
+    points = sweep(applicant, BASE, fact_axis("jobs_created=0..5", "person"), today=TODAY)
+    rent = [next(o for o in p.result.outcomes if o.measure_id == "rent_subsidy").amount for p in points]
+    assert rent == [
+        Decimal(24000),
+        Decimal(36000),
+        Decimal(48000),
+        Decimal(60000),
+        Decimal(60000),
+        Decimal(60000),
+    ]
+    assert [c for c in find_cliffs(points) if c.measure_id == "rent_subsidy"] == []
+    assert applicant.facts.get("jobs_created") == 4  # the applicant itself is not changed
+
+
+def test_sweeping_a_parameter_applies_it_like_set() -> None:
+    points = sweep(
+        founder(), BASE, parameter_axis("rent_subsidy.house_cap_monthly=2000..3500:500", BASE), today=TODAY
+    )
+    rent = [next(o for o in p.result.outcomes if o.measure_id == "rent_subsidy").amount for p in points]
+    assert rent == [
+        Decimal(48000),
+        Decimal(60000),
+        Decimal(72000),
+        Decimal(72000),
+    ]  # 3000 reached with 4 jobs
+    assert BASE.value("rent_subsidy.house_cap_monthly", date(2021, 1, 1)) == Decimal(2500)
+
+
+def test_a_cliff_is_found_where_more_staff_loses_the_small_firm_rate() -> None:
+    # 第一条: 3 laid off of 30 insured = 10% ≥ 5.5%, but < 20% for a small firm of 30 or fewer; at 31 staff
+    # the relaxed rate no longer applies and 3 ÷ 31 ≈ 9.7% misses the 5.5% target: the refund drops to 0.
+    firm = build_applicant(
+        {
+            "id": "E",
+            "kind": "enterprise",
+            "application_date": date(2021, 4, 1),
+            "ui_contribution_months": 24,
+            "insured_staff_count": 28,
+            "laid_off_count": 3,
+            "small_micro_enterprise": True,
+            "ui_premiums_paid_last_year": Decimal(20000),
+        },
+        "test",
+    )
+    points = sweep(firm, BASE, fact_axis("insured_staff_count=28..33", "enterprise"), today=TODAY)
+    cliffs = [c for c in find_cliffs(points) if c.measure_id == "stable_jobs_refund"]
+    assert [(c.frm, c.to, c.before, c.after) for c in cliffs] == [(30, 31, Decimal(10000), Decimal(0))]
+    assert cliffs[0].after_status is Status.INELIGIBLE
+    assert any(
+        c.measure_id is None and (c.frm, c.to) == (30, 31) for c in find_cliffs(points)
+    )  # the total too
+    # Walking the other way ("fewer staff is better") the same step is a rise, not a cliff.
+    assert [c for c in find_cliffs(points, "lower") if c.measure_id == "stable_jobs_refund"] == []
+
+
+def test_undecidable_points_are_skipped_not_counted_as_drops() -> None:
+    points = sweep(founder(monthly_rent=None), BASE, fact_axis("jobs_created=0..3", "person"), today=TODAY)
+    assert all(
+        next(o for o in p.result.outcomes if o.measure_id == "rent_subsidy").status is Status.CANNOT_DECIDE
+        for p in points
+    )
+    assert [c for c in find_cliffs(points) if c.measure_id == "rent_subsidy"] == []
