@@ -8,10 +8,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tests.helpers import POLICY
+from tests.helpers import POLICY, run
 from wenjiuye_cli.dates import add_months
+from wenjiuye_cli.engine import measure_by_id
+from wenjiuye_cli.explain import render
+from wenjiuye_cli.outcome import Check, Status
 from wenjiuye_cli.policy import load_policy
 from wenjiuye_cli.retirement import (
+    RetirementInputError,
     retirement_parameter_keys,
     statutory_retirement,
     within_years_of_retirement,
@@ -98,6 +102,46 @@ def test_retirement_day_is_the_birthday_reached() -> None:
 def test_invalid_inputs_raise_clear_errors(sex: str, original: int | None, message: str) -> None:
     with pytest.raises(ValueError, match=message):
         statutory_retirement(sex, date(1970, 1, 1), original, POLICY)
+
+
+@pytest.mark.parametrize(
+    ("sex", "original", "reason", "allowed"),
+    [("male", 55, "male_original_age", (60,)), ("female", 52, "female_original_age", (50, 55))],
+)
+def test_unusable_original_age_says_what_was_given(
+    sex: str, original: int, reason: str, allowed: tuple[int, ...]
+) -> None:
+    with pytest.raises(RetirementInputError) as caught:
+        statutory_retirement(sex, date(1970, 1, 1), original, POLICY)
+    assert (caught.value.reason, caught.value.given, caught.value.allowed) == (reason, original, allowed)
+    assert str(original) in caught.value.zh
+    assert str(original) in caught.value.en
+
+
+@pytest.mark.parametrize(
+    ("sex", "original", "words"), [("male", 55, ("60", "55")), ("female", 52, ("50", "55", "52"))]
+)
+def test_measures_report_an_unusable_original_age_without_calling_it_missing(
+    sex: str, original: int, words: tuple[str, ...]
+) -> None:
+    outcome = run(
+        "ui_to_retirement",
+        "person",
+        application_date=date(2021, 4, 10),
+        ui_benefit_end_date=date(2021, 3, 31),
+        employed_since_benefit_end=False,
+        sex=sex,
+        birth_date=date(1966, 1, 15),
+        original_retirement_age=original,
+    )
+    assert outcome.status is Status.CANNOT_DECIDE
+    assert "original_retirement_age" not in outcome.missing_facts
+    (found,) = [c for c in outcome.conditions if c.code == "retirement_age"]
+    assert found.result is Check.UNKNOWN
+    measure = measure_by_id("ui_to_retirement")
+    for lang in ("zh", "en"):
+        text = render(found.code, found.args, measure, lang)
+        assert all(word in text for word in words), text
 
 
 def test_schedule_follows_parameters() -> None:

@@ -253,7 +253,7 @@ def render_tables(
             lines.extend(render_message(m, measure, lang) for m in outcome.arithmetic)
             lines.extend(render_message(m, measure, lang) for m in outcome.notes)
             if outcome.missing_facts:
-                names = "、".join(outcome.missing_facts)
+                names = t(lang, "、", ", ").join(outcome.missing_facts)
                 lines.append(t(lang, f"缺少事实：{names}", f"missing facts: {names}"))
             style = {
                 Status.ELIGIBLE: "green",

@@ -343,7 +343,10 @@ REGISTERED_UNEMPLOYED_SINCE = fact(
     PERSON_LIKE,
 )  # fmt: skip
 REGISTERED_UNEMPLOYED = fact(
-    "registered_unemployed", "bool", ("是否登记失业", "registered unemployed"), ("", ""), PERSON_LIKE,
+    "registered_unemployed", "bool", ("是否登记失业", "registered unemployed"),
+    ("填了登记失业日期即视为已登记；填“否”又有日期属于矛盾，无法判断",
+     "a registration date means registered; 'no' together with a date is a contradiction (cannot decide)"),
+    PERSON_LIKE,
 )  # fmt: skip
 DIFFICULTY_PERSON = fact(
     "employment_difficulty", "bool", ("是否认定为就业困难人员", "certified as having employment difficulty"),

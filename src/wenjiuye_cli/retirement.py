@@ -31,6 +31,24 @@ MALE = "male"
 FEMALE = "female"
 
 
+class RetirementInputError(ValueError):
+    """The facts cannot give a statutory retirement age under the 2024 decision's table.
+
+    ``reason`` says which case: ``male_original_age`` (a man's original age other than the standard one,
+    e.g. 55 for a special type of work — the decision keeps such early ages but its table does not
+    cover them), ``female_original_age`` (a woman without a valid original age) or ``sex``. ``given``
+    is the value given and ``allowed`` the accepted original ages. The message carries both languages.
+    """
+
+    def __init__(self, reason: str, given: object, allowed: tuple[int, ...], zh: str, en: str) -> None:
+        super().__init__(f"{zh} / {en}")
+        self.reason = reason
+        self.given = given
+        self.allowed = allowed
+        self.zh = zh
+        self.en = en
+
+
 @dataclass(frozen=True, slots=True)
 class Retirement:
     """Statutory retirement age (years plus extra months) and the day it is reached."""
@@ -61,13 +79,20 @@ def _day(lookup: Lookup, key: str, on: date) -> date:
 
 
 def parameter_group(sex: str, original_age: int | None, lookup: Lookup, birth: date) -> str:
-    """The parameter group (``men``, ``women55``, ``women50``) for sex and original age; ValueError if invalid."""
+    """The parameter group (``men``, ``women55``, ``women50``) for sex and original age;
+    :class:`RetirementInputError` (a ValueError) if the facts do not fit the decision's table."""
     if sex == MALE:
         men_age = _base_age(lookup, "men", birth)
         if original_age is not None and original_age != men_age:
-            raise ValueError(
-                f"男性的原法定退休年龄只能是 {men_age} 周岁（或不填），而不是 {original_age} / "
-                f"a man's original retirement age can only be {men_age} (or blank), not {original_age}"
+            raise RetirementInputError(
+                "male_original_age",
+                original_age,
+                (men_age,),
+                f"男性的原法定退休年龄只能按 {men_age} 周岁计算（或不填），填的是 {original_age} 周岁；"
+                f"特殊工种等提前退休的年龄不在延迟退休对照表内，本工具无法计算",
+                f"a man's original retirement age can only be {men_age} (or blank), not {original_age}; "
+                f"early ages such as those for special types of work are outside the reform table and cannot be "
+                f"computed here",
             )
         return "men"
     if sex == FEMALE:
@@ -75,12 +100,23 @@ def parameter_group(sex: str, original_age: int | None, lookup: Lookup, birth: d
         if original_age is None or original_age not in ages:
             allowed = " 或 ".join(str(a) for a in sorted(ages))
             allowed_en = " or ".join(str(a) for a in sorted(ages))
-            raise ValueError(
-                f"女性需要原法定退休年龄（{allowed} 周岁），而不是 {original_age!r} / "
-                f"a woman needs her original retirement age ({allowed_en}), got {original_age!r}"
+            given = "未填" if original_age is None else f"填的是 {original_age} 周岁"
+            given_en = "none given" if original_age is None else f"got {original_age}"
+            raise RetirementInputError(
+                "female_original_age",
+                original_age,
+                tuple(sorted(ages)),
+                f"女性需要原法定退休年龄（{allowed} 周岁），{given}",
+                f"a woman needs her original retirement age ({allowed_en}), {given_en}",
             )
         return ages[original_age]
-    raise ValueError(f"性别应为 male 或 female，而不是 {sex!r} / sex must be 'male' or 'female', got {sex!r}")
+    raise RetirementInputError(
+        "sex",
+        sex,
+        (),
+        f"性别应为 male 或 female，而不是 {sex!r}",
+        f"sex must be 'male' or 'female', got {sex!r}",
+    )
 
 
 def _base_age(lookup: Lookup, group: str, birth: date) -> int:
@@ -124,8 +160,8 @@ def retirement_with(sex: str, birth: date, original_age: int | None, lookup: Loo
 
 def statutory_retirement(sex: str, birth: date, original_age: int | None, policy: Policy) -> Retirement:
     """Statutory retirement age and date for ``sex`` ("male"/"female"), birth date and, for women,
-    the original retirement age (50 or 55). Raises ValueError for a woman without a valid original
-    age or a man with an original age other than 60."""
+    the original retirement age (50 or 55). Raises :class:`RetirementInputError` (a ValueError) for a
+    woman without a valid original age or a man with an original age other than 60."""
     return retirement_with(sex, birth, original_age, policy.value)
 
 

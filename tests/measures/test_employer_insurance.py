@@ -11,6 +11,8 @@ from hypothesis import strategies as st
 
 from tests.helpers import POLICY, condition, run
 from wenjiuye_cli.dates import add_years
+from wenjiuye_cli.engine import measure_by_id
+from wenjiuye_cli.explain import render
 from wenjiuye_cli.outcome import Check, Status
 from wenjiuye_cli.policy import load_policy
 from wenjiuye_cli.retirement import statutory_retirement
@@ -286,3 +288,78 @@ def test_age_thresholds_exactly_at_birthdays(hired: date, sex: str, offset: int)
         original_retirement_age=original,
     )
     assert outcome.extra["category"] == ("full" if offset == 0 else "one_year")
+
+
+def test_hire_before_the_policy_gets_the_months_within_it() -> None:
+    # Hired 2019-01-10: 36 months of insurance run to 2021-12 and the 12 post-subsidy months ended in 2019.
+    # Months before the policy (2020-06-30) are not subsidised; nothing is "undecidable" about it.
+    outcome = hire(**{**GRADUATE, "graduation_date": date(2018, 7, 1)}, small_micro_enterprise=True,
+                   hire_date=date(2019, 1, 10), application_date=date(2020, 9, 1))  # fmt: skip
+    assert outcome.status is Status.AMOUNT_SET_ELSEWHERE
+    assert outcome.missing_facts == []
+    assert outcome.months == 19  # 2020-06 .. 2021-12
+    assert outcome.extra["end_date"] == date(2021, 12, 31)
+    assert outcome.extra["post_subsidy_months"] == 0
+    assert [m.code for m in outcome.arithmetic] == ["arith.months", "arith.months_none"]
+    assert "note.before_policy_start" in [n.code for n in outcome.notes]
+
+
+def test_hire_whose_subsidy_ended_before_the_policy_is_ineligible() -> None:
+    outcome = hire(
+        poverty_registered_labour=True, hire_date=date(2016, 3, 1), application_date=date(2020, 9, 1)
+    )
+    assert outcome.status is Status.INELIGIBLE
+    assert condition(outcome, "subsidy_months") is Check.FAILED
+
+
+def test_subsidy_runs_its_full_duration_when_payments_do_not_end_with_the_policy() -> None:
+    late = {
+        "hire_date": date(2024, 1, 10),
+        "application_date": date(2024, 2, 1),
+        "poverty_registered_labour": True,
+    }
+    cut = hire(**late)
+    assert cut.months == 18  # 2024-01 .. 2025-06
+    assert cut.extra["end_reason"] == "policy_end"
+    policy = load_policy(overrides=["general.payments_end_with_policy=false"])
+    full = run("employer_insurance", "hire", policy=policy, **{**PLAIN, **late})
+    assert full.months == 36  # 2024-01 .. 2026-12
+    assert full.extra["end_date"] == date(2026, 12, 31)
+    assert full.extra["post_subsidy_months"] == 12
+
+
+def test_man_with_another_original_retirement_age_is_told_why() -> None:
+    # e.g. 55 for a special type of work: given, so never reported as missing; the text says why.
+    outcome = hire(poverty_registered_labour=True, original_retirement_age=55)
+    assert outcome.status is Status.CANNOT_DECIDE
+    assert outcome.missing_facts == []
+    assert condition(outcome, "retirement_age") is Check.UNKNOWN
+    text = next(c for c in outcome.conditions if c.code == "retirement_age")
+    measure = measure_by_id("employer_insurance")
+    zh = render(text.code, text.args, measure, "zh")
+    en = render(text.code, text.args, measure, "en")
+    assert "60" in zh
+    assert "55" in zh
+    assert "60" in en
+    assert "55" in en
+    assert "special types of work" in en
+
+
+def test_route_names_follow_the_parameters() -> None:
+    policy = load_policy(
+        overrides=["employer_insurance.graduate_within_years=3", "employer_insurance.male_min_age=40"]
+    )
+    facts = {**PLAIN, **GRADUATE, "small_micro_enterprise": True, "poverty_registered_labour": True}
+    outcome = run("employer_insurance", "hire", policy=policy, **facts)
+    measure = measure_by_id("employer_insurance")
+    category = next(c for c in outcome.conditions if c.code == "hire_category")
+    zh = render(category.code, category.args, measure, "zh")
+    en = render(category.code, category.args, measure, "en")
+    assert "毕业3年内" in zh
+    assert "男年满40周岁" in zh
+    assert "2年" not in zh
+    assert "45" not in zh
+    assert "within 3 years" in en
+    assert "men 40+" in en
+    assert "、" not in en  # English lists are joined with ", "
+    assert ", any firm" in en

@@ -10,7 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.helpers import POLICY, applicant, condition, run
-from wenjiuye_cli.engine import evaluate
+from wenjiuye_cli.engine import evaluate, measure_by_id
+from wenjiuye_cli.explain import render_message
 from wenjiuye_cli.outcome import Check, Status
 from wenjiuye_cli.policy import load_policy
 from wenjiuye_cli.retirement import statutory_retirement
@@ -103,3 +104,46 @@ def test_never_more_than_36_months_or_past_retirement(hired: date, birth: date) 
     assert outcome.maximum <= 36 * 1000
     assert outcome.extra["end_date"] <= retirement
     assert all(line.month <= outcome.extra["end_date"] for line in outcome.schedule)
+
+
+def test_placement_before_the_policy_gets_the_months_within_it() -> None:
+    # A 2019 placement: 36 months run 2019-01 .. 2021-12; months before the policy (2020-06-30) are
+    # not subsidised, and no parameter "not yet in force on the hire date" blocks the decision.
+    outcome = placement(hire_date=date(2019, 1, 10), application_date=date(2020, 9, 1))
+    assert outcome.status is Status.ELIGIBLE
+    assert outcome.missing_facts == []
+    assert outcome.months == 19  # 2020-06 .. 2021-12: the policy's first month counts whole
+    assert outcome.schedule[0].month == date(2020, 6, 1)
+    assert outcome.maximum == Decimal(19000)
+    assert outcome.extra["end_date"] == date(2021, 12, 31)
+    assert "note.before_policy_start" in [n.code for n in outcome.notes]
+    later = run("fallback_placement", "hire", policy=load_policy(overrides=["general.policy_start_month_counts=false"]),
+                **{**BASE, "hire_date": date(2019, 1, 10), "application_date": date(2020, 9, 1)})  # fmt: skip
+    assert later.months == 18
+    assert later.schedule[0].month == date(2020, 7, 1)
+
+
+def test_placement_whose_three_years_ended_before_the_policy_is_ineligible() -> None:
+    outcome = placement(hire_date=date(2016, 5, 3), application_date=date(2020, 9, 1))
+    assert outcome.status is Status.INELIGIBLE
+    assert condition(outcome, "subsidy_months") is Check.FAILED
+    assert outcome.missing_facts == []
+
+
+def test_payments_past_the_policy_end_are_an_interpretation() -> None:
+    policy = load_policy(overrides=["general.payments_end_with_policy=false"])
+    late = run("fallback_placement", "hire", policy=policy,
+               **{**BASE, "hire_date": date(2023, 1, 15), "application_date": date(2023, 2, 1)})  # fmt: skip
+    assert late.months == 36  # 2023-01 .. 2025-12, not cut at 2025-06-29
+    assert late.extra["end_date"] == date(2025, 12, 31)
+    assert late.extra["end_reason"] == "duration"
+    assert "note.runs_past_policy" in [n.code for n in late.notes]
+
+
+def test_ceiling_in_the_explanation_follows_the_parameter() -> None:
+    policy = load_policy(overrides=["fallback_placement.max_monthly_per_post=1200"])
+    outcome = run("fallback_placement", "hire", policy=policy, **BASE)
+    measure = measure_by_id("fallback_placement")
+    texts = [render_message(n, measure, lang) for n in outcome.notes for lang in ("zh", "en")]
+    assert any("1200" in text for text in texts)
+    assert not any("1000" in text for text in texts)

@@ -24,7 +24,7 @@ A: dict[str, Any] = {
     "registered_in_heping": True,
     "operating_normally": True,
     "tianjin_hukou": True,
-    "registered_unemployed": False,
+    "registered_unemployed": True,
     "registered_unemployed_since": date(2020, 9, 10),
     "rural_labour": False,
     "first_business": True,

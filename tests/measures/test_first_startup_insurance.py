@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from tests.helpers import POLICY, applicant, condition, run
 from wenjiuye_cli.dates import add_months, month_start
-from wenjiuye_cli.engine import evaluate
+from wenjiuye_cli.engine import evaluate, measure_by_id
+from wenjiuye_cli.explain import render
 from wenjiuye_cli.outcome import Check, Status
 from wenjiuye_cli.policy import load_policy
 from wenjiuye_cli.retirement import statutory_retirement
@@ -153,3 +154,27 @@ def test_months_never_above_limits_nor_past_retirement(
     assert outcome.extra["end_date"] <= min(retirement.date, date(2025, 6, 29))
     assert outcome.extra["end_date"] < add_months(month_start(registered), 36)
     assert outcome.extra["post_end_date"] <= outcome.extra["end_date"]
+
+
+def test_key_group_text_takes_the_years_from_the_parameter() -> None:
+    policy = load_policy(overrides=["key_groups.graduate_within_years=4"])
+    outcome = founder(policy)
+    (found,) = [c for c in outcome.conditions if c.code == "key_group"]
+    measure = measure_by_id("first_startup_insurance")
+    zh, en = render(found.code, found.args, measure, "zh"), render(found.code, found.args, measure, "en")
+    assert "毕业4年内的高校毕业生（2019-07-01 毕业，截至 2023-07-01）" in zh
+    assert "5" not in zh.replace("2019", "").replace("2023", "")
+    assert "graduated within 4 years" in en
+
+
+def test_business_registered_before_the_policy_gets_the_months_within_it() -> None:
+    # Registered 2019-01-05: 36 months run to 2021-12; months before 2020-06 are not paid.
+    outcome = founder(registration_date=date(2019, 1, 5), graduation_date=date(2017, 7, 1))
+    assert outcome.status is Status.AMOUNT_SET_ELSEWHERE
+    assert outcome.months == 19
+    assert outcome.extra["insurance_first_month"] == "2020-06"
+    assert "note.before_policy_start" in [n.code for n in outcome.notes]
+    ended = founder(registration_date=date(2016, 1, 5), graduation_date=date(2015, 7, 1))
+    assert ended.status is Status.INELIGIBLE
+    assert condition(ended, "insurance_months") is Check.FAILED
+    assert "note.before_policy_start" in [n.code for n in ended.notes]

@@ -12,6 +12,8 @@ from hypothesis import strategies as st
 
 from tests.helpers import POLICY, condition, run
 from wenjiuye_cli.dates import add_years
+from wenjiuye_cli.engine import measure_by_id
+from wenjiuye_cli.explain import render, render_message
 from wenjiuye_cli.money import to_fen
 from wenjiuye_cli.outcome import Check, Status
 from wenjiuye_cli.policy import load_policy
@@ -142,6 +144,61 @@ def test_policy_end_cuts_the_period() -> None:
     assert outcome.months == 28  # 2023-03 .. 2025-06
     assert outcome.extra["end_date"] == date(2025, 6, 29)
     assert outcome.extra["end_reason"] == "policy_end"
+
+
+def test_full_duration_when_payments_do_not_end_with_the_policy() -> None:
+    # general.payments_end_with_policy=false: a subsidy granted in force runs its full duration.
+    # 7 months received leave 29: 2023-03 .. 2025-07, one month past the policy's last day.
+    policy = load_policy(overrides=["general.payments_end_with_policy=false"])
+    cut = flex(DIFFICULTY, flexible_subsidy_months_received=7)
+    assert cut.months == 28
+    assert cut.extra["end_reason"] == "policy_end"
+    outcome = flex(DIFFICULTY, policy, flexible_subsidy_months_received=7)
+    assert outcome.status is Status.ELIGIBLE
+    assert outcome.months == 29
+    assert outcome.extra["end_date"] == date(2025, 7, 31)
+    assert outcome.extra["end_reason"] == "duration"
+    assert "note.runs_past_policy" in [n.code for n in outcome.notes]
+    assert cut.amount is not None
+    assert outcome.amount == cut.amount + outcome.schedule[-1].amount
+    # The full 36 months reach 2026-02, beyond the last minimum base on file: not guessed, listed instead.
+    full = flex(DIFFICULTY, policy)
+    assert full.months == 36
+    assert full.status is Status.CANNOT_DECIDE
+    assert full.extra["uncomputable_months"][0] == "2025-08"
+
+
+def _rendered(outcome: Any, lang: str) -> list[str]:
+    measure = measure_by_id("flexible_insurance")
+    lines = [render(c.code, c.args, measure, lang) for c in outcome.conditions]
+    return lines + [render_message(m, measure, lang) for m in (*outcome.arithmetic, *outcome.notes)]
+
+
+def test_explanations_take_their_numbers_from_the_parameters() -> None:
+    # The review's repro: a graduate with a 36-month limit at 3/4 must not be described as "24 months, 2/3".
+    policy = load_policy(overrides=["flexible_insurance.graduate_max_months=36",
+                                    "flexible_insurance.graduate_share_numerator=3",
+                                    "flexible_insurance.graduate_share_denominator=4"])  # fmt: skip
+    outcome = flex(GRADUATE, policy)
+    text = " ".join(_rendered(outcome, "en") + _rendered(outcome, "zh"))
+    assert "2/3" not in text
+    assert "24 months" not in text
+    assert "24个月" not in text
+    assert "3/4" in text
+    assert "at most 36" in text
+    ages = load_policy(
+        overrides=["flexible_insurance.older_women_age=38", "flexible_insurance.older_men_age=48"]
+    )
+    young = flex(DIFFICULTY, ages, birth_date=date(1990, 1, 1))
+    none = " ".join(_rendered(young, "zh"))
+    assert "女年满 38、男年满 48" in none
+    assert "40" not in none
+
+
+def test_total_is_shown_to_the_fen() -> None:
+    outcome = flex(GRADUATE)
+    lines = [render_message(m, measure_by_id("flexible_insurance"), "en") for m in outcome.arithmetic]
+    assert lines[-1] == "total 22440.20 yuan"
 
 
 REQUALIFY = {"flexible_subsidy_months_received": 36, "flexible_subsidy_expired": True,

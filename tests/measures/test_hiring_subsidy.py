@@ -11,7 +11,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.helpers import condition, run
+from wenjiuye_cli.engine import measure_by_id
+from wenjiuye_cli.explain import render
 from wenjiuye_cli.outcome import Check, Status
+from wenjiuye_cli.policy import load_policy
 
 HIRED = date(2021, 3, 15)
 NONE_OF_THEM: dict[str, Any] = {
@@ -149,3 +152,49 @@ def test_one_subsidy_per_hire_never_both(poor: bool, rural: bool, contract: int,
         assert contributions >= (1 if poor else 3)
     else:
         assert outcome.amount is None
+
+
+def _texts(outcome: Any, code: str, lang: str) -> str:
+    measure = measure_by_id("hiring_subsidy")
+    return " ".join(render(c.code, c.args, measure, lang) for c in outcome.conditions if c.code == code)
+
+
+def test_condition_texts_read_naturally() -> None:
+    # Contract terms carry their unit; unknown contribution months are said to be unknown, not "? months".
+    outcome = hire(contract_months=24, contribution_months=None, rural_labour=True)
+    assert _texts(outcome, "contract", "zh") == "签订 12 个月以上劳动合同：24 个月"
+    assert _texts(outcome, "contract", "en") == "labour contract of at least 12 months: 24 months"
+    assert _texts(outcome, "contributions", "zh") == "按规定缴纳社会保险费满 3 个月：已缴月数未知"
+    assert (
+        _texts(outcome, "contributions", "en")
+        == "social insurance paid for at least 3 months: months paid unknown"
+    )
+    assert "?" not in _texts(outcome, "contributions", "en")
+
+
+def test_category_names_follow_the_parameters() -> None:
+    policy = load_policy(
+        overrides=["hiring_subsidy.unemployed_min_months=3", "hiring_subsidy.graduate_within_years=3"]
+    )
+    graduate = {
+        "university_graduate": True,
+        "graduation_date": date(2018, 7, 1),
+        "first_job_since_graduation": True,
+    }
+    facts = {
+        **NONE_OF_THEM,
+        **graduate,
+        "registered_unemployed": True,
+        "registered_unemployed_since": date(2020, 12, 15),
+    }
+    outcome = run("hiring_subsidy", "hire", policy=policy, **facts)
+    assert outcome.status is Status.ELIGIBLE
+    zh, en = _texts(outcome, "hire_category", "zh"), _texts(outcome, "hire_category", "en")
+    assert "登记失业3个月以上人员" in zh
+    assert "毕业3年内" in zh
+    assert "半年" not in zh
+    assert "2年" not in zh
+    assert "at least 3 months" in en
+    assert "within 3 years" in en
+    assert "、" not in en
+    assert ", a new graduate" in en

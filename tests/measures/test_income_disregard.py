@@ -10,9 +10,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tests.helpers import POLICY, applicant, run
+from tests.helpers import POLICY, applicant, condition, run
 from wenjiuye_cli.engine import evaluate
-from wenjiuye_cli.outcome import Status
+from wenjiuye_cli.outcome import Check, Status
 from wenjiuye_cli.policy import load_policy
 
 BASE: dict[str, Any] = {
@@ -109,10 +109,43 @@ def test_missing_facts_cannot_decide() -> None:
 @given(signed=st.dates(date(2019, 1, 1), date(2025, 6, 29)))
 def test_at_most_twelve_months_of_600(signed: date) -> None:
     outcome = disregard(contract_signed_date=signed, application_date=max(signed, date(2020, 6, 30)))
-    assert outcome.status is Status.ELIGIBLE
+    # Eligible exactly when some month of the 12 falls on or after the policy's first month (2020-06).
+    assert (outcome.status is Status.ELIGIBLE) is (signed >= date(2019, 7, 1))
+    if outcome.status is Status.INELIGIBLE:
+        assert condition(outcome, "months_in_policy") is Check.FAILED
+        return
     assert outcome.months is not None
+    assert outcome.months > 0
     assert outcome.months <= 12
     assert outcome.amount == Decimal(600) * outcome.months
     assert outcome.counts_as_payment is False
     assert all(line.month >= date(2020, 6, 1) for line in outcome.schedule)
     assert outcome.extra["end_date"] <= date(2025, 6, 29)
+
+
+def test_contract_wholly_before_the_policy_is_ineligible_not_zero() -> None:
+    # Signed 2019-03-01: the 12 months ran 2019-03 .. 2020-02, all before the policy (2020-06-30).
+    outcome = disregard(contract_signed_date=date(2019, 3, 1), application_date=date(2020, 8, 1))
+    assert outcome.status is Status.INELIGIBLE
+    assert condition(outcome, "months_in_policy") is Check.FAILED
+    assert outcome.amount is None
+    assert "note.end" not in [n.code for n in outcome.notes]
+    assert "note.before_policy_start" in [n.code for n in outcome.notes]
+
+
+def test_contract_straddling_the_policy_start_counts_from_its_first_month() -> None:
+    outcome = disregard(contract_signed_date=date(2019, 11, 20), application_date=date(2020, 8, 1))
+    assert outcome.status is Status.ELIGIBLE
+    assert [line.month for line in outcome.schedule] == [date(2020, 6, 1), date(2020, 7, 1), date(2020, 8, 1),
+                                                         date(2020, 9, 1), date(2020, 10, 1)]  # fmt: skip
+    later = disregard(load_policy(overrides=["general.policy_start_month_counts=false"]),
+                      contract_signed_date=date(2019, 11, 20), application_date=date(2020, 8, 1))  # fmt: skip
+    assert later.months == 4
+
+
+def test_months_after_the_policy_end_follow_the_interpretation() -> None:
+    late = {"contract_signed_date": date(2025, 1, 10), "application_date": date(2025, 2, 1)}
+    assert disregard(**late).months == 6  # 2025-01 .. 2025-06
+    full = disregard(load_policy(overrides=["general.payments_end_with_policy=false"]), **late)
+    assert full.months == 12
+    assert full.schedule[-1].month == date(2025, 12, 1)

@@ -108,3 +108,26 @@ def test_extension_never_beyond_retirement(hired: date, birth: date) -> None:
     assert outcome.months is not None
     if not outcome.extra["extended_to_retirement"]:
         assert outcome.months <= 36
+
+
+def test_placement_before_the_policy_counts_from_the_policy_on() -> None:
+    # Placed 2018-09-03: the 36 months run to 2021-08; months before 2020-06 are not subsidised.
+    outcome = post(hire_date=date(2018, 9, 3), application_date=date(2020, 9, 1))
+    assert outcome.status is Status.AMOUNT_SET_ELSEWHERE
+    assert outcome.missing_facts == []
+    assert outcome.months == 15  # 2020-06 .. 2021-08
+    assert outcome.extra["end_date"] == date(2021, 8, 31)
+    assert "note.before_policy_start" in [n.code for n in outcome.notes]
+    ended = post(hire_date=date(2016, 1, 4), application_date=date(2020, 9, 1))
+    assert ended.status is Status.INELIGIBLE
+    assert condition(ended, "subsidy_months") is Check.FAILED
+
+
+def test_extension_past_the_policy_end_when_payments_continue() -> None:
+    # born 1975-05-20, original age 50 → retires 2025-08-20; hired within five years of it: extended
+    facts = {**BASE, "birth_date": date(1975, 5, 20), "hire_date": date(2020, 8, 21)}
+    policy = load_policy(overrides=["general.payments_end_with_policy=false"])
+    outcome = run("public_welfare_post", "hire", policy=policy, **facts)
+    assert outcome.extra["extended_to_retirement"] is True
+    assert outcome.extra["end_reason"] == "retirement"
+    assert outcome.months == 61  # 2020-08 .. 2025-08

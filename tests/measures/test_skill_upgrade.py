@@ -11,6 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.helpers import POLICY, condition, run
+from wenjiuye_cli.engine import measure_by_id
+from wenjiuye_cli.explain import render_message
 from wenjiuye_cli.outcome import Check, Status
 from wenjiuye_cli.policy import load_policy
 
@@ -119,3 +121,16 @@ def test_amount_is_one_of_the_three_tiers_and_grows_with_level(
             skill_certificate_level=LEVELS[LEVELS.index(level) + 1], employee_ui_insured_months=months
         )
         assert (higher.amount or 0) >= (outcome.amount or 0)
+
+
+def test_literal_reading_note_shows_the_amounts_in_force() -> None:
+    policy = load_policy(
+        overrides=["skill_upgrade.reading=credential_type", "skill_upgrade.tier2_amount=1800"]
+    )
+    outcome = skill(
+        policy, credential_type="degree", skill_certificate_level=None, employee_ui_insured_months=None
+    )
+    (note,) = outcome.notes
+    measure = measure_by_id("skill_upgrade")
+    assert "学历 1000 元、职称 1800 元、技能证书 2000 元" in render_message(note, measure, "zh")
+    assert "professional title 1800" in render_message(note, measure, "en")

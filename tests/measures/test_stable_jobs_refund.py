@@ -33,6 +33,7 @@ SAME = load_policy(
             "stable_jobs_refund.refund_ratio",
             "stable_jobs_refund.small_firm_layoff_rate_limit",
             "stable_jobs_refund.layoff_rate_comparison",
+            "stable_jobs_refund.relaxed_rate_comparison",
             "stable_jobs_refund.small_firm_max_insured_staff",
             "stable_jobs_refund.min_contribution_months",
         )
@@ -112,15 +113,31 @@ def test_relaxed_20_percent_only_up_to_30_insured_staff(insured: int, laid_off: 
         assert "超过 30 人" in layoff_text(outcome)
 
 
-def test_relaxed_rate_exactly_20_percent_fails_below_and_passes_at_most() -> None:
+def test_relaxed_rate_of_exactly_20_percent_passes_by_default() -> None:
+    # 放宽至20%: the allowed rate becomes 20%, and 20% itself is allowed (its own interpretation)
     facts: dict[str, Any] = {"insured_staff_count": 30, "laid_off_count": 6, "small_micro_enterprise": True}
-    strict = refund(**facts)
+    relaxed = refund(**facts, ui_premiums_paid_last_year=Decimal(10000))
+    assert relaxed.status is Status.ELIGIBLE
+    assert relaxed.amount == Decimal("5000.00")
+    assert "20% ≤ 20%" in layoff_text(relaxed)
+    assert "stable_jobs_refund.relaxed_rate_comparison" in relaxed.parameters_used
+    strict = refund(
+        policy=load_policy(overrides=["stable_jobs_refund.relaxed_rate_comparison=below"]), **facts
+    )
     assert strict.status is Status.INELIGIBLE
     assert "20% ≥ 20%" in layoff_text(strict)
-    lenient = load_policy(overrides=["stable_jobs_refund.layoff_rate_comparison=at_most"])
-    relaxed = refund(policy=lenient, **facts)
-    assert relaxed.status is Status.ELIGIBLE
-    assert "20% ≤ 20%" in layoff_text(relaxed)
+
+
+def test_the_two_comparisons_are_separate_interpretations() -> None:
+    # "低于控制目标" stays strict while "放宽至20%" allows 20%: exactly 5.5% of a big firm fails …
+    assert refund(laid_off_count=11, insured_staff_count=200).status is Status.INELIGIBLE
+    # … and changing the target comparison leaves the relaxed one alone, and the other way round.
+    target_only = load_policy(overrides=["stable_jobs_refund.layoff_rate_comparison=at_most"])
+    small = {"insured_staff_count": 30, "laid_off_count": 6, "small_micro_enterprise": True}
+    assert refund(policy=target_only, **small).status is Status.ELIGIBLE
+    relaxed_only = load_policy(overrides=["stable_jobs_refund.relaxed_rate_comparison=below"])
+    assert refund(policy=relaxed_only, laid_off_count=10, insured_staff_count=200).status is Status.ELIGIBLE
+    assert refund(policy=relaxed_only, laid_off_count=11, insured_staff_count=200).status is Status.INELIGIBLE
 
 
 def test_relaxed_rate_only_for_small_micro_firms() -> None:
@@ -179,7 +196,9 @@ def test_missing_facts_are_listed_not_zero() -> None:
 def test_layoffs_with_zero_insured_staff_is_not_guessed() -> None:
     outcome = refund(laid_off_count=3, insured_staff_count=0)
     assert outcome.status is Status.CANNOT_DECIDE
-    assert "参保职工人数为 0" in layoff_text(outcome)
+    assert outcome.missing_facts == []  # the 0 was given: a contradiction to check, not a missing fact
+    assert "参保职工人数填的是 0" in layoff_text(outcome)
+    assert "insured_staff_count is 0" in layoff_text(outcome, "en")
 
 
 def test_short_contributions_are_ineligible_even_with_facts_missing() -> None:

@@ -266,6 +266,13 @@ def test_firm_needs_at_least_one_new_hire() -> None:
     assert firm(lenient, staff_count=0, qualifying_new_hires_this_year=0).status is Status.ELIGIBLE
 
 
+def test_firm_with_zero_staff_but_hires_is_a_contradiction_not_a_missing_fact() -> None:
+    outcome = firm(staff_count=0, qualifying_new_hires_this_year=3)
+    assert outcome.status is Status.CANNOT_DECIDE
+    assert outcome.missing_facts == []  # staff_count was given (0)
+    assert "staff_count is 0" in text(outcome, "new_hires", "en")
+
+
 def test_firm_must_be_small_micro() -> None:
     assert firm(small_micro_enterprise=False).status is Status.INELIGIBLE
     assert firm(small_micro_enterprise=None).missing_facts == ["small_micro_enterprise"]

@@ -70,6 +70,20 @@ def test_no_certified_trainee_no_subsidy() -> None:
     assert condition(outcome, "has_trainees") is Check.FAILED
 
 
+def test_successes_alone_are_paid_when_no_certificate_is_required() -> None:
+    # Under the override, a provider whose only trainees started businesses gets the success subsidy.
+    only_successes = {"startup_training_certified": 0, "startup_training_succeeded": 5,
+                      "improvement_training_certified": 0}  # fmt: skip
+    strict = provider(**only_successes)
+    assert strict.status is Status.INELIGIBLE
+    assert condition(strict, "has_trainees") is Check.FAILED
+    lenient = load_policy(overrides=["startup_training.success_requires_certificate=false"])
+    free = run("startup_training", "training_provider", policy=lenient, **{**BASE, **only_successes})
+    assert free.status is Status.ELIGIBLE
+    assert free.amount == Decimal(5 * 1000)
+    assert condition(free, "has_trainees") is Check.PASSED
+
+
 def test_missing_counts_cannot_decide() -> None:
     outcome = run(
         "startup_training",

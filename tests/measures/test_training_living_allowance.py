@@ -1,4 +1,7 @@
-"""第二十条 / 序号47 一次性1000元生活费补贴: the four groups, "一年内…一次" under both readings."""
+"""第二十条 / 序号47 一次性1000元生活费补贴: the four groups, "一年内…一次" under both readings.
+
+Default reading: applied within a year of completing the training (序号46), once for that training, and the
+training completed while the policy is in force."""
 
 from __future__ import annotations
 
@@ -29,7 +32,7 @@ BASE: dict[str, Any] = {
     "skills_training_completed_date": date(2021, 5, 1),
     "training_allowance_received": False,
 }
-WITHIN_YEAR = load_policy(overrides=["key_group_training.one_off_reading=within_year_of_training"])
+ONCE_PER_12 = load_policy(overrides=["key_group_training.one_off_reading=once_per_12_months"])
 
 
 def allowance(policy: Any = None, **changes: Any) -> Any:
@@ -66,9 +69,9 @@ def test_only_trainees() -> None:
 
 
 @pytest.mark.parametrize(("on", "ok"), [(date(2021, 12, 30), False), (date(2021, 12, 31), True)])
-def test_once_in_twelve_months(on: date, ok: bool) -> None:
-    # 在一年内申请一次性: last paid 2020-12-30, payable again from 2021-12-31
-    outcome = allowance(application_date=on, training_allowance_received=True,
+def test_once_in_twelve_months_reading(on: date, ok: bool) -> None:
+    # the other reading of 在一年内申请一次性: last paid 2020-12-30, payable again from 2021-12-31
+    outcome = allowance(ONCE_PER_12, application_date=on, training_allowance_received=True,
                         training_allowance_last_paid=date(2020, 12, 30))  # fmt: skip
     assert condition(outcome, "once_per_year") is (Check.PASSED if ok else Check.FAILED)
     assert (outcome.status is Status.ELIGIBLE) is ok
@@ -83,9 +86,35 @@ def test_received_without_date_cannot_decide() -> None:
 
 
 @pytest.mark.parametrize(("on", "ok"), [(date(2022, 5, 1), True), (date(2022, 5, 2), False)])
-def test_within_a_year_of_training_reading(on: date, ok: bool) -> None:
-    outcome = allowance(WITHIN_YEAR, application_date=on, training_allowance_received=None)
+def test_applied_within_a_year_of_the_training(on: date, ok: bool) -> None:
+    # 在一年内申请: completed 2021-05-01, the anniversary itself is still within the year
+    outcome = allowance(application_date=on)
     assert condition(outcome, "within_year") is (Check.PASSED if ok else Check.FAILED)
+    assert (outcome.status is Status.ELIGIBLE) is ok
+
+
+def test_old_training_is_not_paid_however_long_ago() -> None:
+    # Training finished in 2015, never paid: not "within a year", and not training under this policy.
+    outcome = allowance(skills_training_completed_date=date(2015, 6, 1), application_date=date(2021, 1, 10))
+    assert outcome.status is Status.INELIGIBLE
+    assert condition(outcome, "within_year") is Check.FAILED
+    assert condition(outcome, "training_in_force") is Check.FAILED
+
+
+def test_training_completed_before_the_policy_is_an_interpretation() -> None:
+    facts = {"skills_training_completed_date": date(2020, 3, 2), "application_date": date(2020, 8, 1)}
+    strict = allowance(**facts)
+    assert strict.status is Status.INELIGIBLE
+    assert condition(strict, "training_in_force") is Check.FAILED
+    lenient = load_policy(overrides=["key_group_training.one_off_requires_training_in_force=false"])
+    assert allowance(lenient, **facts).status is Status.ELIGIBLE
+
+
+@pytest.mark.parametrize(("last", "ok"), [(date(2021, 4, 30), True), (date(2021, 5, 1), False)])
+def test_once_for_the_training(last: date, ok: bool) -> None:
+    # 一次性: paid on or after the day this training was completed (2021-05-01) means already paid for it
+    outcome = allowance(training_allowance_received=True, training_allowance_last_paid=last)
+    assert condition(outcome, "once_for_training") is (Check.PASSED if ok else Check.FAILED)
     assert (outcome.status is Status.ELIGIBLE) is ok
 
 
@@ -99,12 +128,34 @@ def test_in_addition_to_the_poor_village_allowance() -> None:
     assert result.total == Decimal(1500)
 
 
+@given(
+    completed=st.dates(date(2014, 1, 1), date(2025, 6, 29)),
+    days=st.integers(0, 800),
+    last=st.one_of(st.none(), st.dates(date(2014, 1, 1), date(2025, 6, 29))),
+)
+def test_paid_only_within_a_year_of_a_training_under_the_policy_and_once(
+    completed: date, days: int, last: date | None
+) -> None:
+    on = completed + timedelta(days=days)
+    if not date(2020, 6, 30) <= on <= date(2025, 6, 29) or (last is not None and last > on):
+        return
+    outcome = allowance(application_date=on, skills_training_completed_date=completed,
+                        training_allowance_received=last is not None, training_allowance_last_paid=last)  # fmt: skip
+    expected = (
+        completed >= date(2020, 6, 30)
+        and on <= add_months(completed, 12)
+        and (last is None or last < completed)
+    )
+    assert (outcome.status is Status.ELIGIBLE) is expected
+    assert outcome.amount == (Decimal(1000) if expected else None)
+
+
 @given(last=st.dates(date(2019, 1, 1), date(2025, 6, 29)), days=st.integers(0, 800))
 def test_never_twice_within_twelve_months(last: date, days: int) -> None:
     on = last + timedelta(days=days)
     if not date(2020, 6, 30) <= on <= date(2025, 6, 29):
         return
-    outcome = allowance(application_date=on, skills_training_completed_date=min(on, date(2021, 1, 1)),
+    outcome = allowance(ONCE_PER_12, application_date=on, skills_training_completed_date=min(on, date(2021, 1, 1)),
                         training_allowance_received=True, training_allowance_last_paid=last)  # fmt: skip
     assert (outcome.status is Status.ELIGIBLE) is (on > add_months(last, 12))
     assert outcome.amount in (None, Decimal(1000))

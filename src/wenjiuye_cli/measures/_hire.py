@@ -8,13 +8,17 @@ enterprise loans, …) stay on ``enterprise`` rows, so a hire row never triggers
 
 Subsidy months are calendar months: the first is the month of the hire (or the next one, by
 ``hire_months.first_month``), and the period ends at the earliest of the duration limit, the statutory
-retirement date and the last day of the policy (``general.policy_end``).
+retirement date and the last day of the policy (``general.policy_end``, while
+``general.payments_end_with_policy`` holds). Months before the policy came into force are not subsidised
+(``general.policy_start_month_counts`` decides the month it came into force); the duration still counts
+from the hire, so a hire made before the policy gets the months of its period that fall within it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from decimal import Decimal
 
 from wenjiuye_cli.dates import add_months, month_start
 from wenjiuye_cli.facts import (
@@ -38,6 +42,14 @@ from wenjiuye_cli.facts import (
 )
 from wenjiuye_cli.measures._person_retirement import MESSAGES as RETIREMENT_MESSAGES
 from wenjiuye_cli.measures._person_retirement import check_retirement
+from wenjiuye_cli.measures._schedule import MESSAGES as SCHEDULE_MESSAGES
+from wenjiuye_cli.measures._schedule import (
+    first_policy_month,
+    past_policy_note,
+    payments_end,
+    policy_start_note,
+)
+from wenjiuye_cli.money import fmt_number
 from wenjiuye_cli.outcome import Evaluation, Label, Message
 from wenjiuye_cli.retirement import Retirement, within_years_of_retirement
 
@@ -106,6 +118,7 @@ POST_TYPE = fact(
 
 MESSAGES: dict[str, tuple[str, str]] = {
     **RETIREMENT_MESSAGES,
+    **SCHEDULE_MESSAGES,
     "before_retirement": (
         "开始时未达到法定退休年龄：{start} 早于 {retirement}",
         "below statutory retirement age at the start: {start} is before {retirement}",
@@ -118,6 +131,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "labour contract of at least {required} months: {term}",
     ),
     "contract.open": ("无固定期限", "open-ended"),
+    "contract.months": ("{months} 个月", "{months} months"),
+    "contract.unknown": ("合同期限未知", "contract term unknown"),
+    "subsidy_months": (
+        "补贴期内仍有政策施行期间的月份：{months} 个月（自 {first} 起，期间截止 {end}）",
+        "months of the subsidy period while the policy is in force: {months} (from {first}; the period ends {end})",
+    ),
     "hire_date_known": ("招用日期：{hired}", "hire date: {hired}"),
     "extension": (
         "{on} 距法定退休日期 {retirement} 不足 {years} 年：{result}",
@@ -132,15 +151,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{what} {first} 至 {last}，共 {months} 个月，截止 {end}（{reason}）",
         "{what} {first} to {last}: {months} months, ending {end} ({reason})",
     ),
+    "arith.months_none": (
+        "{what}：政策施行期间没有补贴月份（期限 {end} 届满）",
+        "{what}: no month of the period falls while the policy is in force (it ended {end})",
+    ),
     "what.insurance": ("五项社保补贴", "five-insurance subsidy"),
     "what.post": ("岗位补贴", "post subsidy"),
     "what.allowance": ("托底安置补助", "fallback placement allowance"),
 }
 
 
-def names_label(names: dict[str, tuple[str, str]], keys: list[str]) -> Label:
-    """The names of ``keys`` joined in each language, e.g. 农村劳动力、困难村劳动力."""
-    return Label("、".join(names[k][0] for k in keys), ", ".join(names[k][1] for k in keys))
+def names_label(names: dict[str, tuple[str, str]], keys: list[str], **values: object) -> Label:
+    """The names of ``keys`` joined in each language (、 in Chinese, ", " in English), e.g.
+    农村劳动力、困难村劳动力. ``values`` fill placeholders such as ``{years}`` with parameter values."""
+    shown = {k: fmt_number(v) if isinstance(v, Decimal | int) and not isinstance(v, bool) else v
+             for k, v in values.items()}  # fmt: skip
+    return Label(
+        "、".join(names[k][0].format(**shown) for k in keys),
+        ", ".join(names[k][1].format(**shown) for k in keys),
+    )
 
 
 def contract_check(ev: Evaluation, required_key: str) -> bool | None:
@@ -151,8 +180,10 @@ def contract_check(ev: Evaluation, required_key: str) -> bool | None:
     if open_ended is True:
         return ev.check("contract", True, required=required, term="contract.open")
     if months is None:
-        return ev.check("contract", None, missing=("contract_months",), required=required, term=None)
-    return ev.check("contract", months >= required, required=required, term=months)
+        return ev.check(
+            "contract", None, missing=("contract_months",), required=required, term="contract.unknown"
+        )
+    return ev.check("contract", months >= required, required=required, term="contract.months", months=months)
 
 
 def hire_date_check(ev: Evaluation) -> date | None:
@@ -175,10 +206,14 @@ class MonthPeriod:
     end_date: date
     end_reason: str  # "end.duration", "end.retirement", "end.policy_end"
     duration_end: date  # where the duration limit alone would end it
+    first_month: date  # first month of the period, before months outside the policy are dropped
+    before_policy: int = 0  # months of the period before the policy came into force (not paid)
 
 
 def first_subsidy_month(ev: Evaluation, start: date) -> date:
-    rule = ev.choice("hire_months.first_month", start)
+    # Read on the hire date, or on the policy's first day for a hire made before it (no value earlier).
+    on = max(start, ev.day("general.policy_start"))
+    rule = ev.choice("hire_months.first_month", on)
     first = month_start(start)
     return add_months(first, 1) if rule == "next_month" else first
 
@@ -190,13 +225,14 @@ def subsidy_period(
     retirement: Retirement | None,
 ) -> MonthPeriod:
     """Months from the first subsidy month for at most ``max_months`` (None: until retirement),
-    stopping at the retirement date and at the policy's last day, whichever comes first.
+    stopping at the retirement date and, while ``general.payments_end_with_policy`` holds, at the
+    policy's last day, whichever comes first. Months before the policy came into force are left out
+    (counted in ``before_policy``); the duration still runs from the first subsidy month.
 
     A month counts when its first day is on or before the end date; the end date is the last day of
     the last month for the duration limit, or the retirement / policy end date itself.
     """
     first = first_subsidy_month(ev, start)
-    policy_end = ev.day("general.policy_end")
     candidates: list[tuple[date, str]] = []
     if max_months is not None:
         duration_end = add_months(first, max_months) - timedelta(days=1)
@@ -205,14 +241,46 @@ def subsidy_period(
         duration_end = date.max
     if retirement is not None:
         candidates.append((retirement.date, "end.retirement"))
-    candidates.append((policy_end, "end.policy_end"))
+    policy_end = payments_end(ev)
+    if policy_end is not None:
+        candidates.append((policy_end, "end.policy_end"))
+    if not candidates:
+        raise ValueError("a subsidy period needs a duration, a retirement date or the policy's end")
     end, reason = min(candidates, key=lambda c: c[0])  # ties: the first listed (duration, retirement)
+    from_month = first_policy_month(ev)
     months: list[date] = []
+    before = 0
     month = first
     while month <= end:
-        months.append(month)
+        if month < from_month:
+            before += 1
+        else:
+            months.append(month)
         month = add_months(month, 1)
-    return MonthPeriod(tuple(months), end, reason, duration_end)
+    return MonthPeriod(tuple(months), end, reason, duration_end, first, before)
+
+
+def check_subsidy_months(ev: Evaluation, period: MonthPeriod, notes: list[Message]) -> bool:
+    """Record condition ``subsidy_months`` (some month of the period is paid) and, when months before the
+    policy were left out, add the note saying so. Returns whether any month is left."""
+    if period.before_policy:
+        notes.append(policy_start_note(ev))
+    past = past_policy_note(ev, period.months[-1] if period.months else None)
+    if past is not None:
+        notes.append(past)
+    first = period.months[0] if period.months else period.first_month
+    result = ev.check(
+        "subsidy_months", len(period.months) > 0, months=len(period.months), first=f"{first:%Y-%m}",
+        end=period.end_date,
+    )  # fmt: skip
+    return bool(result)
+
+
+def period_message(period: MonthPeriod, what: str = "what.insurance") -> Message:
+    """The arithmetic line of ``period``: its months and end, or that none is left."""
+    if not period.months:
+        return Message("arith.months_none", {"what": what, "end": period.end_date})
+    return Message("arith.months", period_args(period, what))
 
 
 def period_args(period: MonthPeriod, what: str = "what.insurance") -> dict[str, object]:

@@ -3,6 +3,8 @@
   2．重点创业人群：本市全日制高校在校生、毕业5年内的高校毕业生、落户5年内的“海河英才”
 
 A person is in the group if any one branch holds; out of it only when every branch is known to fail.
+Membership may be judged on a day before the policy came into force (e.g. a business registered in
+2019): the windows are then the policy's own (the values in force on its first day), never "not in force".
 """
 
 from __future__ import annotations
@@ -19,11 +21,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "key_group.student": ("本市全日制高校在校生", "full-time student at a Tianjin university"),
     "key_group.graduate": (
-        "毕业5年内的高校毕业生（{graduated} 毕业，{years}年内截至 {until}）",
+        "毕业{years}年内的高校毕业生（{graduated} 毕业，截至 {until}）",
         "graduated within {years} years ({graduated}, until {until})",
     ),
     "key_group.haihe": (
-        "落户5年内的“海河英才”（{settled} 落户，{years}年内截至 {until}）",
+        "落户{years}年内的“海河英才”（{settled} 落户，截至 {until}）",
         "Haihe Talent settled within {years} years ({settled}, until {until})",
     ),
     "key_group.none": ("不属于任何一类", "none of the three groups"),
@@ -34,6 +36,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
 def check_key_group(ev: Evaluation, on: date) -> bool | None:
     """Record and return whether the applicant is in a key entrepreneur group on ``on``."""
     facts = ev.facts
+    read_on = max(on, ev.day("general.policy_start"))  # the definition is the policy's, even for earlier days
     missing: list[str] = []
     branches: list[bool | None] = []
 
@@ -44,7 +47,7 @@ def check_key_group(ev: Evaluation, on: date) -> bool | None:
 
     graduate = facts.get("university_graduate")
     graduated = facts.get("graduation_date")
-    grad_years = ev.integer("key_groups.graduate_within_years", on)
+    grad_years = ev.integer("key_groups.graduate_within_years", read_on)
     grad_until = add_years(graduated, grad_years) if graduated is not None else None
     if graduate is False:
         branches.append(False)
@@ -57,7 +60,7 @@ def check_key_group(ev: Evaluation, on: date) -> bool | None:
 
     haihe = facts.get("haihe_talent")
     settled = facts.get("haihe_talent_settled_date")
-    haihe_years = ev.integer("key_groups.haihe_settled_within_years", on)
+    haihe_years = ev.integer("key_groups.haihe_settled_within_years", read_on)
     haihe_until = add_years(settled, haihe_years) if settled is not None else None
     if haihe is False:
         branches.append(False)

@@ -2,6 +2,9 @@
 
 The rule itself is :mod:`wenjiuye_cli.retirement`; this only reads the facts (sex, birth date and, for
 women, the original retirement age), records the condition ``retirement_age`` and lists missing facts.
+A fact that was given but does not fit the reform table (a man's original age other than 60, a woman's
+other than 50/55) is not "missing": the condition is undecided, says what was given and why it cannot be
+used, and lists no missing fact.
 """
 
 from __future__ import annotations
@@ -9,8 +12,8 @@ from __future__ import annotations
 from datetime import date
 
 from wenjiuye_cli.facts import BIRTH_DATE, ORIGINAL_RETIREMENT_AGE, SEX, FactSpec
-from wenjiuye_cli.outcome import Evaluation
-from wenjiuye_cli.retirement import FEMALE, Retirement, retirement_with
+from wenjiuye_cli.outcome import Evaluation, Label
+from wenjiuye_cli.retirement import FEMALE, Retirement, RetirementInputError, retirement_with
 
 RETIREMENT_FACTS: tuple[FactSpec, ...] = (SEX, BIRTH_DATE, ORIGINAL_RETIREMENT_AGE)
 
@@ -21,8 +24,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{years} years {months} months, reached on {date}",
     ),
     "retirement_age.unknown": (
-        "无法确定（需要性别、出生日期，女性还需原法定退休年龄 50 或 55）{problem}",
-        "cannot be determined (needs sex, date of birth and, for women, the original age 50 or 55){problem}",
+        "无法确定（需要性别、出生日期，女性还需原法定退休年龄）",
+        "cannot be determined (needs sex, date of birth and, for women, the original retirement age)",
+    ),
+    "retirement_age.unusable": (
+        "无法确定：{problem}",
+        "cannot be determined: {problem}",
     ),
 }
 
@@ -36,19 +43,13 @@ def check_retirement(ev: Evaluation) -> Retirement | None:
     if sex == FEMALE and original is None:
         missing.append(ORIGINAL_RETIREMENT_AGE.name)
     if missing or sex is None or birth is None:
-        ev.check("retirement_age", None, missing=tuple(missing), which="retirement_age.unknown", problem="")
+        ev.check("retirement_age", None, missing=tuple(missing), which="retirement_age.unknown")
         return None
     try:
         retirement = retirement_with(sex, birth, original, ev.param)
-    except ValueError as exc:
-        # e.g. a woman's original age other than 50/55: the fact must be corrected.
-        ev.check(
-            "retirement_age",
-            None,
-            missing=(ORIGINAL_RETIREMENT_AGE.name,),
-            which="retirement_age.unknown",
-            problem=f" — {exc}",
-        )
+    except RetirementInputError as exc:
+        # Given, but unusable (e.g. a man's 55 for a special type of work): say so; nothing is missing.
+        ev.check("retirement_age", None, which="retirement_age.unusable", problem=Label(exc.zh, exc.en))
         return None
     ev.check(
         "retirement_age",

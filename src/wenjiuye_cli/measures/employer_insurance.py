@@ -15,7 +15,9 @@ One applicant row is one hire (kind ``enterprise``). The rule decides WHICH subs
 A hire in several routes brings one subsidy, the "full" one; nothing is counted twice.
 
 Durations are calendar months from the hire (see ``_hire.subsidy_period``) and end at the earliest of the
-limit, the statutory retirement date and the policy's last day. When the person is fewer than 5 years
+limit, the statutory retirement date and the policy's last day (``general.payments_end_with_policy``).
+Months before the policy came into force are not subsidised: a hire made before 2020-06-30 gets the
+months of its period from then on, and is ineligible when none is left. When the person is fewer than 5 years
 from statutory retirement age (assessed by ``employer_insurance.extension_assessed_at``), the insurance
 subsidy runs to retirement instead of the limit. The monthly amounts are city standards the district
 text does not give: the status is ``amount_set_elsewhere`` with the months and end dates computed.
@@ -38,10 +40,11 @@ from wenjiuye_cli.measures._hire import (
     RETIREMENT_FACTS,
     SPECIAL_DIFFICULTY_FACTS,
     TIANJIN_UNIVERSITY,
+    check_subsidy_months,
     extend_to_retirement,
     hire_date_check,
     names_label,
-    period_args,
+    period_message,
     retirement_of,
     subsidy_period,
 )
@@ -71,18 +74,21 @@ CARE_FIRM_TYPE = fact(
     },
 )  # fmt: skip
 
+# Placeholders are filled from the parameters (see ``_route_values``), never written in.
 ROUTE_NAMES: dict[str, tuple[str, str]] = {
     "small_firm_graduate": (
-        "小微企业、初创期科技型中小企业或大学生创业企业吸纳毕业2年内的本市高校毕业生",
-        "a small, start-up tech or student-founded firm hiring a Tianjin graduate within 2 years",
+        "小微企业、初创期科技型中小企业或大学生创业企业吸纳毕业{years}年内的本市高校毕业生",
+        "a small, start-up tech or student-founded firm hiring a Tianjin graduate within {years} years",
     ),
     "care_firm": (
-        "养老服务企业或员工制家政服务企业吸纳毕业2年内本市高校毕业生、就业困难人员或困难村劳动力",
-        "an elder-care or housekeeping firm hiring a recent Tianjin graduate, a 就业困难人员 or poor-village labour",
+        "养老服务企业或员工制家政服务企业吸纳毕业{years}年内本市高校毕业生、就业困难人员或困难村劳动力",
+        "an elder-care or housekeeping firm hiring a Tianjin graduate within {years} years, a 就业困难人员 or "
+        "poor-village labour",
     ),
     "any_firm": (
-        "各类企业吸纳特殊就业困难人员、女年满35周岁男年满45周岁就业困难人员或建档立卡贫困劳动力",
-        "any firm hiring a 特殊就业困难人员, an older 就业困难人员 (women 35+, men 45+) or registered poor labour",
+        "各类企业吸纳特殊就业困难人员、女年满{female}周岁男年满{male}周岁就业困难人员或建档立卡贫困劳动力",
+        "any firm hiring a 特殊就业困难人员, an older 就业困难人员 (women {female}+, men {male}+) or registered "
+        "poor labour",
     ),
     "other_difficulty": (
         "养老、家政以外的企业吸纳其他就业困难人员",
@@ -119,15 +125,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the hire meets several descriptions ({routes}); one subsidy is given: {applied}",
     ),
     "note.full_over_one_year": (
-        "同时属于“其他就业困难人员”，按期限更长的 {insurance} 个月社保补贴 + 岗位补贴计，不另给1年补贴",
+        "同时属于“其他就业困难人员”，按期限更长的 {insurance} 个月社保补贴 + 岗位补贴计，不另给 {one_year} 个月社保补贴",
         "also 'another 就业困难人员': the longer {insurance}-month subsidy plus post subsidy applies, not the "
-        "one-year one in addition",
+        "{one_year}-month one in addition",
     ),
     "note.fallback_post": (
         "托底安置岗位：另可享受第十二条每岗每月补助（fallback_placement）",
         "fallback placement post: the art. 12 monthly post allowance applies on top (fallback_placement)",
     ),
 }
+
+
+def _route_values(ev: Evaluation) -> dict[str, object]:
+    """The numbers the route names show, from the parameters in force on the evaluation date."""
+    return {
+        "years": ev.integer("employer_insurance.graduate_within_years"),
+        "female": ev.integer("employer_insurance.female_min_age"),
+        "male": ev.integer("employer_insurance.male_min_age"),
+    }
 
 
 def _graduate(ev: Evaluation, hired: date | None) -> Tri:
@@ -221,7 +236,10 @@ def evaluate(ev: Evaluation) -> Outcome:
     else:
         category, which, result = None, "category.unknown", None
         missing = full.missing + tuple(n for n in one_year.missing if n not in full.missing)
-    routes_label = names_label(ROUTE_NAMES, full_routes if category == "full" else met) if met else None
+    values = _route_values(ev)
+    routes_label = (
+        names_label(ROUTE_NAMES, full_routes if category == "full" else met, **values) if met else None
+    )
     ev.check(
         "hire_category",
         result,
@@ -252,7 +270,9 @@ def evaluate(ev: Evaluation) -> Outcome:
         if may_extend
         else (standard, False)
     )
-    arithmetic = [Message("arith.months", period_args(insurance))]
+    if not check_subsidy_months(ev, insurance, notes):
+        return ev.outcome(Status.INELIGIBLE, notes=notes)
+    arithmetic = [period_message(insurance)]
     extra: dict[str, object] = {
         "category": category,
         "routes": met,
@@ -264,7 +284,7 @@ def evaluate(ev: Evaluation) -> Outcome:
     }
     if category == "full":
         post_period = subsidy_period(ev, hired, post_max, retirement)
-        arithmetic.append(Message("arith.months", period_args(post_period, "what.post")))
+        arithmetic.append(period_message(post_period, "what.post"))
         extra["post_subsidy_months"] = len(post_period.months)
         extra["post_subsidy_end_date"] = post_period.end_date
         extra["post_subsidy_end_reason"] = post_period.end_reason.removeprefix("end.")
@@ -272,11 +292,14 @@ def evaluate(ev: Evaluation) -> Outcome:
             notes.append(
                 Message(
                     "note.routes",
-                    {"routes": names_label(ROUTE_NAMES, full_routes), "applied": "category.full_short"},
+                    {
+                        "routes": names_label(ROUTE_NAMES, full_routes, **values),
+                        "applied": "category.full_short",
+                    },
                 )
             )
         if "other_difficulty" in met:
-            notes.append(Message("note.full_over_one_year", {"insurance": full_max}))
+            notes.append(Message("note.full_over_one_year", {"insurance": full_max, "one_year": one_max}))
     if post == "fallback":
         notes.append(Message("note.fallback_post", {}))
     notes.append(Message("note.amount_elsewhere", {}))

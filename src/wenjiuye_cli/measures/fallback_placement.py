@@ -6,7 +6,9 @@
 One applicant row is one placement (kind ``enterprise``): a 就业困难人员 placed on a selected service post
 (``post_type = fallback``). The allowance is a maximum ("最高"): each month's ceiling is the parameter in
 force in that month, for at most 36 calendar months from the placement, ending earlier at the person's
-statutory retirement or the policy's last day. It comes on top of the 第十条 subsidies
+statutory retirement or the policy's last day (``general.payments_end_with_policy``). Months before the policy
+came into force are not counted (a placement made earlier gets the rest of its 36 months, read at the ceiling
+in force from the policy's first day). It comes on top of the 第十条 subsidies
 (``employer_insurance``), which are separate items and are not repeated here.
 """
 
@@ -21,8 +23,9 @@ from wenjiuye_cli.measures._hire import (
     HIRE_DATE,
     POST_TYPE,
     RETIREMENT_FACTS,
+    check_subsidy_months,
     hire_date_check,
-    period_args,
+    period_message,
     retirement_of,
     subsidy_period,
 )
@@ -45,8 +48,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "paid on top of the art. 10 insurance and post subsidies (employer_insurance), which are computed there",
     ),
     "note.maximum": (
-        "“最高1000元”为上限，实际金额由主管部门核定",
-        "'up to' amounts: the department sets the actual sum",
+        "每岗每月“最高 {ceiling} 元”为上限，实际金额由主管部门核定，不计入合计",
+        "'up to {ceiling} yuan' a post a month is a ceiling: the department sets the actual sum, which is not "
+        "added to the total",
     ),
 }
 
@@ -71,9 +75,14 @@ def evaluate(ev: Evaluation) -> Outcome:
 
     max_months = ev.integer("fallback_placement.max_months")
     period = subsidy_period(ev, hired, max_months, retirement)
+    notes: list[Message] = []
+    if not check_subsidy_months(ev, period, notes):
+        return ev.outcome(Status.INELIGIBLE, notes=notes)
     key = "fallback_placement.max_monthly_per_post"
-    # The ceiling in force in each month (from the placement day in the first month).
-    schedule = [ScheduleLine(month, ev.dec(key, max(month, hired))) for month in period.months]
+    policy_start = ev.day("general.policy_start")
+    # The ceiling in force in each month (from the placement day in the first month, and never before the
+    # policy's first day, when no ceiling was in force).
+    schedule = [ScheduleLine(month, ev.dec(key, max(month, hired, policy_start))) for month in period.months]
     maximum = sum((line.amount for line in schedule), Decimal(0))
     first_rate = schedule[0].amount if schedule else None
     return ev.outcome(
@@ -85,10 +94,10 @@ def evaluate(ev: Evaluation) -> Outcome:
         schedule=schedule,
         caps=[Cap("fallback_placement.max_months", max_months, len(period.months), False)],
         arithmetic=[
-            Message("arith.months", period_args(period, "what.allowance")),
+            period_message(period, "what.allowance"),
             Message("arith.monthly_sum", {"months": len(period.months), "maximum": maximum}),
         ],
-        notes=[Message("note.maximum", {}), Message("note.on_top", {})],
+        notes=[*notes, Message("note.maximum", {"ceiling": first_rate}), Message("note.on_top", {})],
         extra=_extra(period.end_date, period.end_reason, retirement.date),
     )
 

@@ -14,6 +14,8 @@ Two alternative sets of conditions; either gives the one-off 3000 yuan once (nev
   three months or more.
 
 "以上/满" include the number. Whether a sole proprietorship counts as 企业: ``first_startup.sole_proprietorship_counts``.
+Registered unemployment is read as in ``_unemployment``: the registration date is what counts (it implies
+registration); "no" together with a date is reported as a contradiction, never resolved by guessing.
 """
 
 from __future__ import annotations
@@ -37,6 +39,8 @@ from wenjiuye_cli.measures._branches import MESSAGES as BRANCH_MESSAGES
 from wenjiuye_cli.measures._branches import Branch, settle
 from wenjiuye_cli.measures._founder import BUSINESS_TYPE, FIRST_BUSINESS, check_business_type
 from wenjiuye_cli.measures._founder import MESSAGES as FOUNDER_MESSAGES
+from wenjiuye_cli.measures._unemployment import MESSAGES as UNEMPLOYMENT_MESSAGES
+from wenjiuye_cli.measures._unemployment import registration
 from wenjiuye_cli.outcome import Evaluation, Measure, Message, Outcome, Status
 
 OPERATING_NORMALLY = fact(
@@ -52,10 +56,10 @@ CONSECUTIVE_CONTRIBUTION_MONTHS = fact(
 MESSAGES: dict[str, tuple[str, str]] = {
     **BRANCH_MESSAGES,
     **FOUNDER_MESSAGES,
+    **UNEMPLOYMENT_MESSAGES,
     "branch_a": (
-        "登记失业半年以上的本市户籍人员或农村劳动力首次创业（序号36前半句）",
-        "first business of a Tianjin resident registered unemployed half a year or more, or of rural labour "
-        "(task 36, first clause)",
+        "登记失业的本市户籍人员或农村劳动力首次创业（序号36前半句）",
+        "first business of a registered unemployed Tianjin resident or of rural labour (task 36, first clause)",
     ),
     "branch_b": (
         "本市困难村劳动力新创办企业（序号36后半句）",
@@ -69,8 +73,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "group_a.rural": ("农村劳动力", "rural labour"),
     "group_a.none": (
-        "既不是登记失业半年以上的本市户籍人员，也不是农村劳动力",
-        "neither a Tianjin resident registered unemployed half a year or more, nor rural labour",
+        "既不是登记失业 {months} 个月以上的本市户籍人员，也不是农村劳动力",
+        "neither a Tianjin resident registered unemployed for {months} months or more, nor rural labour",
     ),
     "group_a.unknown": ("无法确定", "cannot be determined"),
     "poor_village_labour": ("本市困难村劳动力", "labour from a Tianjin poor village"),
@@ -95,17 +99,19 @@ def _group_a(ev: Evaluation, registered: date) -> tuple[bool | None, str, tuple[
     """登记失业半年以上的本市户籍人员 or 农村劳动力: (result, message code, missing facts, message args)."""
     facts = ev.facts
     hukou: bool | None = facts.get("tianjin_hukou")
-    since: date | None = facts.get("registered_unemployed_since")
-    unemployed: bool | None = facts.get("registered_unemployed")
+    reg = registration(facts)
+    since = reg.since
     rural: bool | None = facts.get("rural_labour")
     months = ev.integer("first_startup.grant_min_unemployed_months")
     hukou_for_rural = ev.flag("first_startup.hukou_applies_to_rural_labour")
 
     needed = add_months(since, months) if since is not None else None
     long_enough: bool | None
-    if needed is not None:
+    if reg.contradiction:
+        long_enough = None
+    elif needed is not None:
         long_enough = needed <= registered
-    elif unemployed is False:
+    elif reg.registered is False:
         long_enough = False
     else:
         long_enough = None
@@ -122,7 +128,7 @@ def _group_a(ev: Evaluation, registered: date) -> tuple[bool | None, str, tuple[
     if unemployed_branch is None:
         if hukou is None:
             missing.append("tianjin_hukou")
-        if long_enough is None:
+        if long_enough is None and not reg.contradiction:
             missing.append("registered_unemployed_since")
     if rural_branch is None:
         if rural is None:
@@ -160,6 +166,9 @@ def evaluate(ev: Evaluation) -> Outcome:
     a = Branch("branch_a")
     result, which, missing, args = _group_a(ev, registered)
     a.check("group_a", result, missing=missing, which=which, **args)
+    reg = registration(ev.facts)
+    if result is None and reg.contradiction:
+        a.check("unemployment.contradiction", None, since=reg.since)
     first = ev.facts.get("first_business")
     a.check("first_business", first, missing=("first_business",))
     a_months = ev.integer("first_startup.grant_min_operating_months")

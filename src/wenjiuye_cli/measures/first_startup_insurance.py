@@ -10,8 +10,9 @@ whose first business (an enterprise; ``first_startup.sole_proprietorship_counts`
 counted from the month of registration. The monthly amounts follow city standards that the district text
 does not state, so the status is ``amount_set_elsewhere``: the measure gives the months and end dates.
 Each period ends at the earliest of its duration, the founder's statutory retirement
-(``first_startup.retirement_month_covered``) and ``general.policy_end``; months before the policy came into
-force are not counted. Qualifying as both a key-group member and 就业困难人员 gives one subsidy, not two.
+(``first_startup.retirement_month_covered``) and ``general.policy_end`` (while
+``general.payments_end_with_policy`` holds); months before the policy came into force are not counted
+(``general.policy_start_month_counts``). Qualifying as both a key-group member and 就业困难人员 gives one subsidy, not two.
 """
 
 from __future__ import annotations
@@ -39,7 +40,17 @@ from wenjiuye_cli.measures._key_groups import check_key_group
 from wenjiuye_cli.measures._person_retirement import MESSAGES as RETIREMENT_MESSAGES
 from wenjiuye_cli.measures._person_retirement import RETIREMENT_FACTS, check_retirement
 from wenjiuye_cli.measures._schedule import MESSAGES as SCHEDULE_MESSAGES
-from wenjiuye_cli.measures._schedule import duration_end, earliest, months_through, retirement_limit, ym
+from wenjiuye_cli.measures._schedule import (
+    duration_end,
+    earliest,
+    first_policy_month,
+    months_through,
+    past_policy_note,
+    payments_end,
+    policy_start_note,
+    retirement_limit,
+    ym,
+)
 from wenjiuye_cli.outcome import Evaluation, Measure, Message, Outcome, Status
 
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -79,15 +90,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
 
 
 def _months(
-    ev: Evaluation, registered: date, limit: int, retirement_day: date, start: date
+    ev: Evaluation, registered: date, limit: int, retirement_day: date
 ) -> tuple[list[date], date, str]:
-    limits = {
-        "duration": duration_end(registered, limit),
-        "retirement": retirement_day,
-        "policy_end": ev.day("general.policy_end"),
-    }
+    limits = {"duration": duration_end(registered, limit), "retirement": retirement_day}
+    policy_end = payments_end(ev)
+    if policy_end is not None:
+        limits["policy_end"] = policy_end
     reason, end = earliest(limits)
-    months = [m for m in months_through(registered, end) if m >= month_start(start)]
+    from_month = first_policy_month(ev)
+    months = [m for m in months_through(registered, end) if m >= from_month]
     return months, end, reason
 
 
@@ -124,19 +135,21 @@ def evaluate(ev: Evaluation) -> Outcome:
     assert registered is not None
     assert retirement is not None
 
-    start = ev.day("general.policy_start")
     retire_day = retirement_limit(retirement.date, ev.flag("first_startup.retirement_month_covered"))
     ins_limit = ev.integer("first_startup.insurance_max_months")
     post_limit = ev.integer("first_startup.post_max_months")
-    ins_months, ins_end, ins_reason = _months(ev, registered, ins_limit, retire_day, start)
-    post_months, post_end, post_reason = _months(ev, registered, post_limit, retire_day, start)
+    ins_months, ins_end, ins_reason = _months(ev, registered, ins_limit, retire_day)
+    post_months, post_end, post_reason = _months(ev, registered, post_limit, retire_day)
+    if month_start(registered) < first_policy_month(ev):
+        notes.append(policy_start_note(ev))
     ev.check("insurance_months", len(ins_months) > 0, months=len(ins_months))
     settled = ev.undecided_or_ineligible()
     if settled is not None:
         settled.notes.extend(notes)
         return settled
-    if registered < start:
-        notes.append(Message("note.before_policy_start", {"start": start}))
+    past = past_policy_note(ev, ins_months[-1])
+    if past is not None:
+        notes.append(past)
     arithmetic = [
         Message("arith.insurance", {"first": ym(ins_months[0]), "last": ym(ins_months[-1]), "months": len(ins_months),
                                     "limit": ins_limit, "reason": f"end_reason.{ins_reason}"}),

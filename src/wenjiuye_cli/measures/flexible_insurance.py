@@ -22,7 +22,8 @@ Months already received (fact) count against the 24/36; a person fewer than
 ``flexible_insurance.extension_years_to_retirement`` years from statutory retirement age on the evaluation
 date has no month limit: the subsidy runs to retirement (``flexible_insurance.extension_applies_to``,
 ``flexible_insurance.retirement_month_covered``). The period starts in the month of the evaluation
-(application) date and ends at the earliest of duration, retirement and ``general.policy_end``.
+(application) date and ends at the earliest of duration, retirement and ``general.policy_end`` (the last
+only while ``general.payments_end_with_policy`` holds).
 
 Each month's subsidy uses the parameters in force in that month: minimum contribution = minimum base ×
 (pension + medical + unemployment rates), times the category's share, rounded to the fen. Months for which
@@ -33,7 +34,7 @@ then ``cannot_decide`` with the computable months in the schedule and the others
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
@@ -52,11 +53,20 @@ from wenjiuye_cli.measures._hire import TIANJIN_UNIVERSITY
 from wenjiuye_cli.measures._person_retirement import MESSAGES as RETIREMENT_MESSAGES
 from wenjiuye_cli.measures._person_retirement import RETIREMENT_FACTS, check_retirement
 from wenjiuye_cli.measures._schedule import MESSAGES as SCHEDULE_MESSAGES
-from wenjiuye_cli.measures._schedule import duration_end, earliest, months_through, retirement_limit, ym
+from wenjiuye_cli.measures._schedule import (
+    duration_end,
+    earliest,
+    first_policy_month,
+    months_through,
+    past_policy_note,
+    payments_end,
+    retirement_limit,
+    ym,
+)
 from wenjiuye_cli.measures._special_difficulty import CATEGORY_FACTS, in_category
 from wenjiuye_cli.measures._special_difficulty import MESSAGES as SPECIAL_MESSAGES
-from wenjiuye_cli.money import fmt_percent, to_fen
-from wenjiuye_cli.outcome import Evaluation, Measure, Message, Outcome, ScheduleLine, Status
+from wenjiuye_cli.money import fmt_money, fmt_percent, to_fen
+from wenjiuye_cli.outcome import Evaluation, Label, Measure, Message, Outcome, ScheduleLine, Status
 from wenjiuye_cli.policy import ParameterNotInForce
 from wenjiuye_cli.retirement import Retirement, within_years_of_retirement
 
@@ -98,14 +108,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "计算日尚未达到法定退休年龄（{on} < {retirement}）",
         "statutory retirement age not yet reached on the evaluation date ({on} < {retirement})",
     ),
-    "category.graduate": (
-        "毕业2年内的本市高校毕业生（最长24个月，2/3）",
-        "Tianjin graduate within 2 years (24 months, 2/3)",
-    ),
-    "category.difficulty": ("就业困难人员（最长36个月）", "person with employment difficulty (36 months)"),
+    # Category names carry no numbers: the window, month limit and share are shown by the conditions
+    # and the arithmetic, from the parameters.
+    "category.graduate": ("本市高校毕业生（毕业年限内）", "recent Tianjin university graduate"),
+    "category.difficulty": ("就业困难人员", "person with employment difficulty"),
     "category.requalified": (
-        "期满后重新认定为就业困难人员（最长36个月，3/4）",
-        "re-certified as a person with employment difficulty after the period ran out (36 months, 3/4)",
+        "期满后重新认定为就业困难人员",
+        "re-certified as a person with employment difficulty after the period ran out",
     ),
     "university_graduate": ("高校毕业生", "university graduate"),
     "tianjin_university": ("本市高校毕业", "graduated from a Tianjin university"),
@@ -116,17 +125,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "employment_difficulty": ("经认定的就业困难人员", "certified person with employment difficulty"),
     "difficulty_rate": ("补贴标准：{which}", "subsidy rate: {which}"),
     "rate.special": (
-        "特殊就业困难人员（附件2：{category}），3/4",
-        "special employment difficulty (附件2: {category}), 3/4",
+        "特殊就业困难人员（附件2：{category}），最低缴费标准的 {special_share}",
+        "special employment difficulty (附件2: {category}), {special_share} of the minimum contribution",
     ),
     "rate.older": (
-        "{sex}年满 {threshold} 周岁（{birth} 出生，计算日 {age} 岁），1/2",
-        "{sex} aged {threshold} or over (born {birth}, {age} on the evaluation date), 1/2",
+        "{sex}年满 {threshold} 周岁（{birth} 出生，计算日 {age} 岁），最低缴费标准的 {older_share}",
+        "{sex} aged {threshold} or over (born {birth}, {age} on the evaluation date), {older_share} of the "
+        "minimum contribution",
     ),
     "rate.none": (
-        "不是特殊就业困难人员，也未达年龄（女年满40、男年满50；{birth} 出生，计算日 {age} 岁）——原文未给其他人员的标准",
-        "neither special difficulty nor old enough (women 40, men 50; born {birth}, {age} on the evaluation "
-        "date) — the text sets no rate for others",
+        "不是特殊就业困难人员，也未达年龄（女年满 {women_age}、男年满 {men_age} 周岁；{birth} 出生，计算日 {age} 岁）"
+        "——原文未给其他人员的标准",
+        "neither special difficulty nor old enough (women {women_age}, men {men_age}; born {birth}, {age} on the "
+        "evaluation date) — the text sets no rate for others",
     ),
     "rate.unknown": ("无法确定", "cannot be determined"),
     "sex.female": ("女", "woman"),
@@ -155,7 +166,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{first}–{last}: {base} × ({rates}) = {contribution} yuan × {share} = {monthly} yuan/month × {months} "
         "months = {amount} yuan",
     ),
-    "arith.total": ("合计 {amount} 元", "total {amount} yuan"),
+    "arith.total": ("合计 {amount} 元", "total {amount} yuan"),  # amount pre-formatted to the fen
     "note.chosen": (
         "同时符合 {others}；按补贴总额较高的“{chosen}”计算，不重复享受",
         "also qualifies as {others}; the category giving more, '{chosen}', is applied — never both",
@@ -166,10 +177,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the amount needs the missing facts",
     ),
     "note.uncomputable": (
-        "{first} 至 {last} 共 {months} 个月参数 {key} 没有生效取值（最低缴费基数只列出2022年7月起的取值），无法计算；"
+        "{first} 至 {last} 共 {months} 个月参数 {key} 没有生效取值（已列出的取值期间：{listed}），无法计算；"
         "可在政策文件或改革文件中补充该参数这些月份的取值",
-        "{months} months from {first} to {last} cannot be computed: {key} has no value in force then (the minimum "
-        "base is listed from 2022-07 only); add the values for those months in a policy or reform file",
+        "{months} months from {first} to {last} cannot be computed: {key} has no value in force then (values are "
+        "listed for {listed}); add the values for those months in a policy or reform file",
     ),
     "note.contribution_based": (
         "按每月最低缴费标准（最低缴费基数 × 养老、医疗、失业三项费率）计算，各月按当月有效的参数",
@@ -199,6 +210,10 @@ class Candidate:
 
     def best_score(self) -> Fraction:
         return self.best_share * len(self.months)
+
+
+def _fraction(share: Fraction) -> str:
+    return f"{share.numerator}/{share.denominator}"
 
 
 def _share(ev: Evaluation, name: str, on: date | None = None) -> Fraction:
@@ -241,7 +256,15 @@ def _difficulty(ev: Evaluation) -> Candidate:
     older_share = _share(ev, "older")
     sex: str | None = ev.facts.get("sex")
     birth: date | None = ev.facts.get("birth_date")
-    args: dict[str, Any] = {"category": special.which, "birth": birth, "sex": f"sex.{sex}"}
+    args: dict[str, Any] = {
+        "category": special.which,
+        "birth": birth,
+        "sex": f"sex.{sex}",
+        "special_share": _fraction(special_share),
+        "older_share": _fraction(older_share),
+        "women_age": ev.integer("flexible_insurance.older_women_age"),
+        "men_age": ev.integer("flexible_insurance.older_men_age"),
+    }
     older: bool | None = None
     if sex is not None and birth is not None:
         threshold = ev.integer(f"flexible_insurance.older_{'women' if sex == 'female' else 'men'}_age")
@@ -292,16 +315,18 @@ def _requalified(ev: Evaluation, received: int | None) -> Candidate:
 
 def _period(ev: Evaluation, cand: Candidate, retirement: Retirement, received: int) -> None:
     """Fill in the candidate's months and end, and record its month-limit condition."""
-    first = month_start(ev.on)
+    first = max(month_start(ev.on), first_policy_month(ev))
     limit_key = "graduate_max_months" if cand.category == "graduate" else "difficulty_max_months"
     limit = ev.integer(f"flexible_insurance.{limit_key}")
     left = limit if cand.category == "requalified" else max(limit - received, 0)
     limits = {
         "retirement": retirement_limit(
             retirement.date, ev.flag("flexible_insurance.retirement_month_covered")
-        ),
-        "policy_end": ev.day("general.policy_end"),
+        )
     }
+    policy_end = payments_end(ev)
+    if policy_end is not None:
+        limits["policy_end"] = policy_end
     years = ev.integer("flexible_insurance.extension_years_to_retirement")
     applies_to = ev.choice("flexible_insurance.extension_applies_to")
     near = within_years_of_retirement(retirement.date, ev.on, years)
@@ -368,7 +393,7 @@ def _schedule(
             "base": base,
             "rates": " + ".join(fmt_percent(r) for r in rates),
             "contribution": contribution,
-            "share": f"{share.numerator}/{share.denominator}",
+            "share": _fraction(share),
             "monthly": monthly,
         }
     if segment is not None:
@@ -376,10 +401,38 @@ def _schedule(
     for first, last, count, key in runs:
         assert isinstance(first, date)
         assert isinstance(last, date)
+        assert isinstance(key, str)
         notes.append(
-            Message("note.uncomputable", {"first": ym(first), "last": ym(last), "months": count, "key": key})
+            Message(
+                "note.uncomputable",
+                {
+                    "first": ym(first),
+                    "last": ym(last),
+                    "months": count,
+                    "key": key,
+                    "listed": _listed(ev, key),
+                },
+            )
         )
     return schedule, arithmetic, notes, uncomputable
+
+
+def _listed(ev: Evaluation, key: str) -> Label:
+    """The periods for which ``key`` has values, e.g. 2022-07-01 至 2025-07-31 (from the policy file)."""
+    spans: list[tuple[date, date | None]] = []
+    for start, until, _value in ev.policy.parameter(key).entries():
+        previous_end = spans[-1][1] if spans else None
+        if spans and (previous_end is None or previous_end + timedelta(days=1) == start):
+            spans[-1] = (spans[-1][0], until)  # runs on into this value
+        else:
+            spans.append((start, until))
+    zh = "；".join(
+        f"{s.isoformat()} 起" if u is None else f"{s.isoformat()} 至 {u.isoformat()}" for s, u in spans
+    )
+    en = "; ".join(
+        f"from {s.isoformat()}" if u is None else f"{s.isoformat()} to {u.isoformat()}" for s, u in spans
+    )
+    return Label(zh, en)
 
 
 def _segment_message(segment: dict[str, object]) -> Message:
@@ -390,10 +443,11 @@ def _segment_message(segment: dict[str, object]) -> Message:
     assert isinstance(first, date)
     assert isinstance(last, date)
     args = {k: segment[k] for k in ("base", "rates", "contribution", "share")}
+    # Money paid is shown to the fen (22440.20, not 22440.2).
     return Message(
         "arith.segment",
-        {**args, "first": ym(first), "last": ym(last), "monthly": monthly, "months": months,
-         "amount": monthly * months},
+        {**args, "first": ym(first), "last": ym(last), "monthly": fmt_money(monthly), "months": months,
+         "amount": fmt_money(monthly * months)},
     )  # fmt: skip
 
 
@@ -453,11 +507,14 @@ def evaluate(ev: Evaluation) -> Outcome:
     notes.append(Message("note.contribution_based", {}))
     notes.append(Message("note.end", {"first": ym(best.months[0]), "end": best.end, "months": len(best.months),
                                       "reason": f"end_reason.{best.reason}"}))  # fmt: skip
+    past = past_policy_note(ev, best.months[-1])
+    if past is not None:
+        notes.append(past)
     extra: dict[str, object] = {
         "end_date": best.end,
         "end_reason": best.reason,
         "category": best.category,
-        "share": f"{best.share.numerator}/{best.share.denominator}",
+        "share": _fraction(best.share),
         "extended_to_retirement": best.extended,
         "retirement_date": retirement.date,
     }
@@ -468,7 +525,7 @@ def evaluate(ev: Evaluation) -> Outcome:
         return ev.outcome(Status.CANNOT_DECIDE, months=len(best.months), monthly_amount=monthly, payee="applicant",
                           arithmetic=arithmetic, notes=notes, schedule=schedule, extra=extra)  # fmt: skip
     amount = sum((line.amount for line in schedule), Decimal(0))
-    arithmetic.append(Message("arith.total", {"amount": amount}))
+    arithmetic.append(Message("arith.total", {"amount": fmt_money(amount)}))
     return ev.outcome(
         Status.ELIGIBLE,
         amount=amount,

@@ -5,14 +5,23 @@
 A person registered unemployed in Heping who belongs to a Tianjin 低收入救助家庭 gets
 ``hardship_grant.amount`` once, if the application (or the evaluation date when no application date is
 given) is on or before ``hardship_grant.end_date``. Whether families on the minimum subsistence allowance
-count: ``hardship_grant.includes_subsistence_families``.
+count: ``hardship_grant.includes_subsistence_families``. Registered unemployment is read as in
+``_unemployment`` (a registration date implies registration; "no" with a date is a contradiction).
 """
 
 from __future__ import annotations
 
 from datetime import date
 
-from wenjiuye_cli.facts import APPLICATION_DATE, REGISTERED_UNEMPLOYED, SUBSISTENCE_FAMILY, fact
+from wenjiuye_cli.facts import (
+    APPLICATION_DATE,
+    REGISTERED_UNEMPLOYED,
+    REGISTERED_UNEMPLOYED_SINCE,
+    SUBSISTENCE_FAMILY,
+    fact,
+)
+from wenjiuye_cli.measures._unemployment import MESSAGES as UNEMPLOYMENT_MESSAGES
+from wenjiuye_cli.measures._unemployment import registration
 from wenjiuye_cli.outcome import Evaluation, Measure, Message, Outcome, Status
 
 LOW_INCOME_FAMILY = fact(
@@ -28,6 +37,7 @@ UNEMPLOYMENT_REGISTERED_IN_HEPING = fact(
 )  # fmt: skip
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    **UNEMPLOYMENT_MESSAGES,
     "registered_unemployed": ("登记失业", "registered unemployed"),
     "registered_in_heping": ("在本区登记失业", "registered unemployed in Heping"),
     "low_income_family": (
@@ -70,8 +80,11 @@ def evaluate(ev: Evaluation) -> Outcome:
     applied: date = ev.facts.get("application_date") or ev.on
     end = ev.day("hardship_grant.end_date")
     ev.check("within_period", applied <= end, end=end, applied=applied)
-    unemployed = ev.fact("registered_unemployed")
-    ev.check("registered_unemployed", unemployed, missing=("registered_unemployed",))
+    reg = registration(ev.facts)
+    if reg.contradiction:
+        ev.check("unemployment.contradiction", None, since=reg.since)
+    else:
+        ev.check("registered_unemployed", reg.registered, missing=reg.missing)
     in_heping = ev.fact("unemployment_registered_in_heping")
     ev.check("registered_in_heping", in_heping, missing=("unemployment_registered_in_heping",))
     result, which, missing = _family(ev)
@@ -104,6 +117,7 @@ MEASURE = Measure(
     facts=(
         APPLICATION_DATE,
         REGISTERED_UNEMPLOYED,
+        REGISTERED_UNEMPLOYED_SINCE,
         UNEMPLOYMENT_REGISTERED_IN_HEPING,
         LOW_INCOME_FAMILY,
         SUBSISTENCE_FAMILY,

@@ -6,6 +6,8 @@
 
 One applicant row is one hire (kind ``enterprise``). Readings:
 - "登记失业半年以上": registered unemployed at least 6 months before the hire date (that day counts).
+  Registered unemployment is read as in ``_unemployment`` (a registration date implies registration; "no"
+  together with a date is a contradiction the measure reports instead of guessing).
 - "应届高校毕业生和毕业2年内离校未就业高校毕业生": a university graduate hired no later than 2 years after
   graduation (a final-year student hired before graduating counts as 应届) in a first job since leaving
   school (``first_job_since_graduation``), by an SME (中小微企业).
@@ -37,6 +39,8 @@ from wenjiuye_cli.measures._hire import (
 )
 from wenjiuye_cli.measures._hire import MESSAGES as HIRE_MESSAGES
 from wenjiuye_cli.measures._logic import all3, any3
+from wenjiuye_cli.measures._unemployment import MESSAGES as UNEMPLOYMENT_MESSAGES
+from wenjiuye_cli.measures._unemployment import registration
 from wenjiuye_cli.money import to_fen
 from wenjiuye_cli.outcome import Evaluation, Measure, Message, Outcome, Status
 
@@ -51,11 +55,12 @@ FIRST_JOB_SINCE_GRADUATION = fact(
     ("hire",),
 )  # fmt: skip
 
+# Placeholders are filled from the parameters (``_category_values``), never written in.
 CATEGORY_NAMES: dict[str, tuple[str, str]] = {
-    "unemployed": ("登记失业半年以上人员", "registered unemployed for at least half a year"),
+    "unemployed": ("登记失业{months}个月以上人员", "registered unemployed for at least {months} months"),
     "graduate": (
-        "中小微企业吸纳的应届或毕业2年内离校未就业高校毕业生",
-        "a new or recent graduate hired by an SME",
+        "中小微企业吸纳的应届或毕业{years}年内离校未就业高校毕业生",
+        "a new graduate, or one within {years} years of graduating not employed since, hired by an SME",
     ),
     "rural": ("农村劳动力", "rural labour"),
     "poor_village": ("困难村劳动力", "labour from a poor village"),
@@ -63,6 +68,7 @@ CATEGORY_NAMES: dict[str, tuple[str, str]] = {
 
 MESSAGES: dict[str, tuple[str, str]] = {
     **HIRE_MESSAGES,
+    **UNEMPLOYMENT_MESSAGES,
     "cat.none": ("不属于任何一类吸纳对象", "in none of the qualifying categories"),
     "cat.unknown": ("无法确定", "cannot be determined"),
     "hire_category": ("属于吸纳对象：{which}", "a qualifying hire: {which}"),
@@ -77,9 +83,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "hired {hired}",
     ),
     "contributions": (
-        "按规定缴纳社会保险费满 {required} 个月：已缴 {months} 个月",
-        "social insurance paid for at least {required} months: {months} months paid",
+        "按规定缴纳社会保险费满 {required} 个月：{paid}",
+        "social insurance paid for at least {required} months: {paid}",
     ),
+    "contributions.paid": ("已缴 {months} 个月", "{months} months paid"),
+    "contributions.unknown": ("已缴月数未知", "months paid unknown"),
     "standard_known": (
         "是否困难村劳动力（决定补贴标准 {low} 或 {high} 元）",
         "whether the hire is poor-village labour (decides {low} or {high} yuan)",
@@ -100,13 +108,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 
+def _category_values(ev: Evaluation) -> dict[str, object]:
+    """The numbers the category names show, from the parameters."""
+    return {
+        "months": ev.integer("hiring_subsidy.unemployed_min_months"),
+        "years": ev.integer("hiring_subsidy.graduate_within_years"),
+    }
+
+
 def _unemployed(ev: Evaluation, hired: date | None, notes: list[Message], missing: list[str]) -> bool | None:
-    registered = ev.facts.get("registered_unemployed")
-    since: date | None = ev.facts.get("registered_unemployed_since")
-    if registered is False:
+    reg = registration(ev.facts)
+    if reg.registered is False:
         return False
+    if reg.contradiction:
+        return None  # reported as its own condition when it matters
+    since = reg.since
     if since is None:
-        missing.append("registered_unemployed" if registered is None else "registered_unemployed_since")
+        missing.append("registered_unemployed" if reg.registered is None else "registered_unemployed_since")
         return None
     if hired is None:
         return None
@@ -168,8 +186,16 @@ def evaluate(ev: Evaluation) -> Outcome:
     for name in ("rural_labour", "poor_village_labour"):
         if ev.facts.get(name) is None:
             missing.append(name)
-    which = names_label(CATEGORY_NAMES, met) if met else ("cat.none" if category is False else "cat.unknown")
+    values = _category_values(ev)
+    which = (
+        names_label(CATEGORY_NAMES, met, **values)
+        if met
+        else ("cat.none" if category is False else "cat.unknown")
+    )
     ev.check("hire_category", category, missing=tuple(missing), which=which)
+    reg = registration(ev.facts)
+    if category is None and reg.contradiction:
+        ev.check("unemployment.contradiction", None, since=reg.since)
 
     contract_check(ev, "hiring_subsidy.min_contract_months")
 
@@ -188,7 +214,8 @@ def evaluate(ev: Evaluation) -> Outcome:
         contrib_ok = False
     else:  # between the two thresholds: the relaxed one applies only to poor-village labour
         contrib_ok, needed = None, ("poor_village_labour",)
-    ev.check("contributions", contrib_ok, missing=needed, required=required, months=contributed)
+    paid = "contributions.unknown" if contributed is None else "contributions.paid"
+    ev.check("contributions", contrib_ok, missing=needed, required=required, paid=paid, months=contributed)
 
     settled = ev.undecided_or_ineligible()
     if settled is not None:
@@ -210,11 +237,11 @@ def evaluate(ev: Evaluation) -> Outcome:
         notes.append(
             Message(
                 "note.poor_village_instead",
-                {"which": names_label(CATEGORY_NAMES, met), "high": high, "low": low},
+                {"which": names_label(CATEGORY_NAMES, met, **values), "high": high, "low": low},
             )
         )
     elif len(met) > 1:
-        notes.append(Message("note.once", {"which": names_label(CATEGORY_NAMES, met)}))
+        notes.append(Message("note.once", {"which": names_label(CATEGORY_NAMES, met, **values)}))
     return ev.outcome(
         Status.ELIGIBLE,
         amount=amount,
@@ -222,7 +249,11 @@ def evaluate(ev: Evaluation) -> Outcome:
         arithmetic=[
             Message(
                 "arith.one_off",
-                {"which": names_label(CATEGORY_NAMES, [applied]), "standard": standard, "amount": amount},
+                {
+                    "which": names_label(CATEGORY_NAMES, [applied], **values),
+                    "standard": standard,
+                    "amount": amount,
+                },
             )
         ],
         notes=notes,

@@ -8,7 +8,9 @@ assistance), ``income_disregard.monthly_amount`` is left out of the counted inco
 ``income_disregard.months`` months from the month the labour contract is signed. The outcome therefore has
 ``counts_as_payment = False`` and is never added to a total of money paid; its ``amount`` is the total
 income disregarded. Months run month by month (the amount in force each month), end at the duration limit
-or the policy's last day, whichever first, and never start before the policy came into force.
+or the policy's last day (while ``general.payments_end_with_policy`` holds), whichever first, and never start
+before the policy came into force (``general.policy_start_month_counts``). A contract whose months all fall
+before the policy (or none of which is left) gives nothing: ineligible.
 Whether "首次就业" qualifies the jobless too: ``income_disregard.first_job_applies_to``.
 """
 
@@ -20,7 +22,16 @@ from decimal import Decimal
 from wenjiuye_cli.dates import month_start
 from wenjiuye_cli.facts import APPLICATION_DATE, SUBSISTENCE_FAMILY, fact
 from wenjiuye_cli.measures._schedule import MESSAGES as SCHEDULE_MESSAGES
-from wenjiuye_cli.measures._schedule import duration_end, earliest, months_through, ym
+from wenjiuye_cli.measures._schedule import (
+    duration_end,
+    earliest,
+    first_policy_month,
+    months_through,
+    past_policy_note,
+    payments_end,
+    policy_start_note,
+    ym,
+)
 from wenjiuye_cli.measures.hardship_grant import LOW_INCOME_FAMILY
 from wenjiuye_cli.outcome import Evaluation, Measure, Message, Outcome, ScheduleLine, Status
 
@@ -64,6 +75,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "contract_signed": (
         "{signed} 正式签订劳动合同（计算日 {on}）",
         "labour contract signed on {signed} (evaluated {on})",
+    ),
+    "months_in_policy": (
+        "扣减期（{first} 起 {limit} 个月，至 {end}）内政策施行期间的月份：{months} 个月",
+        "months of the disregard period ({limit} months from {first}, to {end}) while the policy is in force: "
+        "{months}",
     ),
     "arith.month": (
         "{first} 起每月扣减 {monthly} 元 × {months} 个月 = {amount} 元",
@@ -142,20 +158,34 @@ def evaluate(ev: Evaluation) -> Outcome:
 
     months = ev.integer("income_disregard.months")
     start = ev.day("general.policy_start")
-    policy_end = ev.day("general.policy_end")
-    reason, end = earliest({"duration": duration_end(signed, months), "policy_end": policy_end})
+    limits = {"duration": duration_end(signed, months)}
+    policy_end = payments_end(ev)
+    if policy_end is not None:
+        limits["policy_end"] = policy_end
+    reason, end = earliest(limits)
+    from_month = first_policy_month(ev)
     notes: list[Message] = []
     schedule: list[ScheduleLine] = []
     for month in months_through(signed, end):
-        if month < month_start(start):
+        if month < from_month:
             if not notes:
-                notes.append(Message("note.before_policy_start", {"start": start}))
+                notes.append(policy_start_note(ev))
             continue
-        # The month the policy came into force counts, with the value in force from its first day.
+        # A month counts with the value in force from its first day (from the policy's first day in the
+        # month it came into force).
         schedule.append(ScheduleLine(month, ev.dec("income_disregard.monthly_amount", on=max(month, start))))
+    ev.check("months_in_policy", len(schedule) > 0, first=ym(month_start(signed)), limit=months, end=end,
+             months=len(schedule))  # fmt: skip
+    settled = ev.undecided_or_ineligible()
+    if settled is not None:
+        settled.notes.extend(notes)
+        return settled
+    past = past_policy_note(ev, schedule[-1].month)
+    if past is not None:
+        notes.append(past)
     total = sum((line.amount for line in schedule), Decimal(0))
     monthly = ev.dec("income_disregard.monthly_amount")
-    first = ym(schedule[0].month if schedule else month_start(signed))
+    first = ym(schedule[0].month)
     notes.append(Message("note.end", {"first": first, "end": end, "months": len(schedule),
                                       "reason": f"end_reason.{reason}"}))  # fmt: skip
     notes.insert(0, Message("note.not_payment", {"monthly": monthly}))

@@ -11,7 +11,9 @@ One applicant row is one intern at one internship base (kind ``enterprise``). It
   under 津人社规字〔2020〕3号; certainty external — the district text names the items, not the amounts);
 - retention reward: 3000 per intern kept on, if the intern completed at least 3 months (city rule).
 Months are calendar months in which the intern served at least ``internship.min_days_in_month`` days
-within the internship and within the policy's validity, at most ``internship.max_months`` of them.
+within the internship and within the policy's validity, at most ``internship.max_months`` of them. Days
+after the policy's last day count only when ``general.payments_end_with_policy`` is false (an internship
+begun while the policy is in force is then subsidised to its end).
 Interns: university students/graduates (the base's original scope) and, since this article,
 final-year students of secondary vocational and technical schools.
 """
@@ -23,6 +25,8 @@ from decimal import Decimal
 
 from wenjiuye_cli.dates import add_months, month_start, whole_months_between
 from wenjiuye_cli.facts import APPLICATION_DATE, fact
+from wenjiuye_cli.measures._schedule import MESSAGES as SCHEDULE_MESSAGES
+from wenjiuye_cli.measures._schedule import past_policy_note, payments_end
 from wenjiuye_cli.money import to_fen
 from wenjiuye_cli.outcome import Cap, Evaluation, Label, Measure, Message, Outcome, ScheduleLine, Status
 
@@ -59,6 +63,7 @@ INTERN_RETAINED = fact(
 )  # fmt: skip
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    **SCHEDULE_MESSAGES,
     "base_in_heping": (
         "我区管辖的就业见习基地：{value}",
         "an internship base administered by Heping: {value}",
@@ -103,11 +108,13 @@ def _days_in(month: date, first: date, last: date) -> int:
     return max(0, (end - start).days + 1)
 
 
-def counted_months(ev: Evaluation, start: date, end: date) -> tuple[list[date], date, date]:
-    """Calendar months with enough internship days inside the policy; and the policy's first/last day."""
+def counted_months(ev: Evaluation, start: date, end: date) -> tuple[list[date], date, date | None]:
+    """Calendar months with enough internship days inside the policy; the policy's first day and the last
+    day payments may cover (None when they do not end with the policy)."""
     policy_start = ev.day("general.policy_start")
-    policy_end = ev.day("general.policy_end")
-    first, last = max(start, policy_start), min(end, policy_end)
+    policy_end = payments_end(ev)
+    first = max(start, policy_start)
+    last = end if policy_end is None else min(end, policy_end)
     min_days = ev.integer("internship.min_days_in_month")
     months: list[date] = []
     month = month_start(first)
@@ -195,8 +202,12 @@ def evaluate(ev: Evaluation) -> Outcome:
     caps = [Cap("internship.max_months", max_months, len(months), len(months) > max_months)]
     if len(months) > max_months:
         notes.append(Message("note.months_capped", {"counted": len(months), "limit": max_months}))
-    if start < policy_start or end > policy_end:
-        notes.append(Message("note.outside_policy", {"start": policy_start, "end": policy_end}))
+    if start < policy_start or (policy_end is not None and end > policy_end):
+        shown_end = ev.day("general.policy_end") if policy_end is None else policy_end
+        notes.append(Message("note.outside_policy", {"start": policy_start, "end": shown_end}))
+    past = past_policy_note(ev, paid[-1] if paid else None)
+    if past is not None:
+        notes.append(past)
     end_date, end_reason = _end(paid, months, max_months, end, policy_end)
     return ev.outcome(
         Status.ELIGIBLE,
@@ -219,11 +230,11 @@ def evaluate(ev: Evaluation) -> Outcome:
 
 
 def _end(
-    paid: list[date], months: list[date], max_months: int, end: date, policy_end: date
+    paid: list[date], months: list[date], max_months: int, end: date, policy_end: date | None
 ) -> tuple[date, str]:
     if len(months) > max_months:
         return add_months(paid[-1], 1) - timedelta(days=1), "duration"
-    if policy_end < end:
+    if policy_end is not None and policy_end < end:
         return policy_end, "policy_end"
     return end, "period_end"
 

@@ -10,7 +10,8 @@ One applicant row is one person on a public-welfare post (kind ``enterprise``, t
 - Both subsidies run at most 36 calendar months from the placement; when the person is fewer than 5 years
   from statutory retirement age both run to retirement (``public_welfare_post.extension_covers_post_subsidy``
   decides whether the post subsidy is extended too). Every period stops at retirement and at the policy's
-  last day. The monthly amounts are city standards: status ``amount_set_elsewhere``.
+  last day (``general.payments_end_with_policy``); months before the policy came into force are not
+  subsidised. The monthly amounts are city standards: status ``amount_set_elsewhere``.
 - The same person's subsidies are not also given under 第十条 (``employer_insurance`` declines public-welfare
   posts), so nothing is counted twice.
 """
@@ -24,9 +25,10 @@ from wenjiuye_cli.measures._hire import (
     POST_TYPE,
     RETIREMENT_FACTS,
     SPECIAL_DIFFICULTY_FACTS,
+    check_subsidy_months,
     extend_to_retirement,
     hire_date_check,
-    period_args,
+    period_message,
     retirement_of,
     subsidy_period,
 )
@@ -79,6 +81,8 @@ def evaluate(ev: Evaluation) -> Outcome:
     max_months = ev.integer("public_welfare_post.max_months")
     standard = subsidy_period(ev, hired, max_months, retirement)
     insurance, extended = extend_to_retirement(ev, "public_welfare_post", retirement, hired, standard, notes)
+    if not check_subsidy_months(ev, insurance, notes):
+        return ev.outcome(Status.INELIGIBLE, notes=notes)
     post_period = insurance if ev.flag("public_welfare_post.extension_covers_post_subsidy") else standard
 
     years = ev.integer("public_welfare_post.extension_years_before_retirement")
@@ -93,8 +97,8 @@ def evaluate(ev: Evaluation) -> Outcome:
         months=len(insurance.months),
         payee="enterprise",
         arithmetic=[
-            Message("arith.months", period_args(insurance)),
-            Message("arith.months", period_args(post_period, "what.post")),
+            period_message(insurance),
+            period_message(post_period, "what.post"),
         ],
         notes=notes,
         extra={

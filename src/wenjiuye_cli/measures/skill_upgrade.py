@@ -80,10 +80,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "reading (degree/title/skill certificate) use --set skill_upgrade.reading=credential_type",
     ),
     "note.reading.credential_type": (
-        "按字面读法：学历1000元、职称1500元、技能证书2000元；按市级口径（技能证书等级）计算请用 "
+        "按字面读法：学历 {tier1} 元、职称 {tier2} 元、技能证书 {tier3} 元；按市级口径（技能证书等级）计算请用 "
         "--set skill_upgrade.reading=certificate_level",
-        "literal reading: degree 1000, professional title 1500, skill certificate 2000 yuan; for the city rule "
-        "(skill-certificate level) use --set skill_upgrade.reading=certificate_level",
+        "literal reading: degree {tier1}, professional title {tier2}, skill certificate {tier3} yuan; for the city "
+        "rule (skill-certificate level) use --set skill_upgrade.reading=certificate_level",
     ),
 }
 
@@ -124,7 +124,12 @@ def evaluate(ev: Evaluation) -> Outcome:
             credential=label,
         )
         tier = TYPE_TIERS.get(credential or "")
-    note = Message(f"note.reading.{reading}", {})
+    tiers = (
+        {f"tier{n}": ev.dec(f"skill_upgrade.tier{n}_amount") for n in (1, 2, 3)}
+        if reading == "credential_type"
+        else {}
+    )
+    note = Message(f"note.reading.{reading}", tiers)
     settled = ev.undecided_or_ineligible()
     if settled is not None:
         settled.notes.append(note)

@@ -7,8 +7,9 @@ Readings (each is a parameter in policy.toml, overridable with --set):
 - "满12个月" includes 12 (``stable_jobs_refund.min_contribution_months``).
 - "不裁员" (0 layoffs last year) passes on its own: the rate, and so the staff count, is not needed.
 - 裁员率 = 上年度裁员人数 ÷ 参保职工人数 (``stable_jobs_refund.layoff_rate_denominator``).
-- "低于" is strict (<) and "放宽至20%" keeps the same comparison
-  (``stable_jobs_refund.layoff_rate_comparison``; ``--set …=at_most`` reads both as ≤).
+- Two comparisons, each an interpretation: "低于控制目标" is strict, rate < target
+  (``stable_jobs_refund.layoff_rate_comparison``); "放宽至20%" raises the allowed rate to 20% and allows
+  20% itself, rate ≤ 20% (``stable_jobs_refund.relaxed_rate_comparison``).
 - The target is ``external.unemployment_rate_target`` in force on the evaluation date.
 - The relaxed 20% is for a small/micro firm with at most 30 insured staff; whether the firm is small/micro
   is asked only when the target test fails and the staff count is within 30.
@@ -81,8 +82,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "({rate} {relaxed_op} {relaxed}): need to know whether it is small/micro",
     ),
     "layoff.no_staff": (
-        "上年度裁员 {laid_off} 人，但参保职工人数为 0，裁员率无法计算，请核对",
-        "{laid_off} laid off but 0 insured staff: the layoff rate cannot be computed; please check",
+        "上年度裁员 {laid_off} 人，但参保职工人数填的是 0，两者矛盾，裁员率无法计算：请核对 laid_off_count 和 "
+        "insured_staff_count",
+        "{laid_off} laid off but insured_staff_count is 0: the two contradict each other and the layoff rate "
+        "cannot be computed; check laid_off_count and insured_staff_count",
     ),
     "layoff.unknown": (
         "需知上年度裁员人数和参保职工人数",
@@ -119,12 +122,14 @@ def _check_layoffs(ev: Evaluation) -> None:
         ev.check("layoff", None, missing=missing, which="layoff.unknown")
         return
     if insured == 0:
-        ev.check("layoff", None, missing=("insured_staff_count",), which="layoff.no_staff", laid_off=laid_off)
+        # Both counts were given: a contradiction to correct, not a missing fact.
+        ev.check("layoff", None, which="layoff.no_staff", laid_off=laid_off)
         return
 
     denominator = ev.choice("stable_jobs_refund.layoff_rate_denominator")
     assert denominator == "insured_staff", denominator  # the only reading policy.toml allows
     mode = ev.choice("stable_jobs_refund.layoff_rate_comparison")
+    relaxed_mode = ev.choice("stable_jobs_refund.relaxed_rate_comparison")
     target = ev.dec("external.unemployment_rate_target")
     rate = Decimal(laid_off) / Decimal(insured)
     # Compare laid_off with limit × insured: exact, whatever the quotient's expansion.
@@ -142,11 +147,11 @@ def _check_layoffs(ev: Evaluation) -> None:
 
     small_max = ev.integer("stable_jobs_refund.small_firm_max_insured_staff")
     relaxed = ev.dec("stable_jobs_refund.small_firm_layoff_rate_limit")
-    relaxed_ok = compare(Decimal(laid_off), relaxed * insured, mode)
+    relaxed_ok = compare(Decimal(laid_off), relaxed * insured, relaxed_mode)
     args |= {
         "small_max": small_max,
         "relaxed": pct(relaxed),
-        "relaxed_op": (_PASS_SYMBOL if relaxed_ok else _FAIL_SYMBOL)[mode],
+        "relaxed_op": (_PASS_SYMBOL if relaxed_ok else _FAIL_SYMBOL)[relaxed_mode],
     }
     if insured > small_max:
         ev.check("layoff", False, which="layoff.too_many_staff", **args)

@@ -69,8 +69,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{hires} qualifying hires this year, fewer than {min_hires}",
     ),
     "hires.no_staff": (
-        "现有在职职工人数为 0，但当年新招用 {hires} 人，请核对",
-        "0 current staff but {hires} hires this year; please check",
+        "现有在职职工人数填的是 0，但当年新招用 {hires} 人，两者矛盾：请核对 staff_count 和 "
+        "qualifying_new_hires_this_year",
+        "staff_count is 0 but {hires} were hired this year: the two contradict each other; check staff_count "
+        "and qualifying_new_hires_this_year",
     ),
     "hires.unknown": (
         "需知当年新招用符合条件人数和现有在职职工人数",
@@ -104,7 +106,8 @@ def _check_hires(ev: Evaluation) -> None:
         ev.check("new_hires", None, missing=missing, which="hires.unknown")
         return
     if staff == 0 and hires > 0:
-        ev.check("new_hires", None, missing=("staff_count",), which="hires.no_staff", hires=hires)
+        # Both counts were given: a contradiction to correct, not a missing fact.
+        ev.check("new_hires", None, which="hires.no_staff", hires=hires)
         return
     large = ev.integer("startup_loan.firm_large_staff_threshold")
     is_large = staff >= large

@@ -6,8 +6,10 @@
 
 Paid to the training provider (kind ``training_provider``) from three head counts. "再给予" adds the
 success subsidy on top of the training-fee subsidy; by ``startup_training.success_requires_certificate``
-a success counts only for a certified trainee, so at most as many successes as certificates are paid.
-The half-year window (``startup_training.success_within_months``) is applied when counting successes.
+a success counts only for a certified trainee, so at most as many successes as certificates are paid;
+with ``false`` every success counts, certified or not. The provider is eligible when at least one head is
+paid for under the reading in force. The half-year window (``startup_training.success_within_months``) is
+applied when counting successes.
 """
 
 from __future__ import annotations
@@ -38,8 +40,9 @@ IMPROVEMENT_CERTIFIED = fact(
 MESSAGES: dict[str, tuple[str, str]] = {
     "counts_known": ("培训人数", "trainee counts"),
     "has_trainees": (
-        "有取得结业证书的学员：创业培训 {certified} 人，改善和扩大企业培训 {improvement} 人",
-        "some trainees certified: {certified} start-up, {improvement} business-improvement",
+        "有可补贴的学员：创业培训结业 {certified} 人，计补贴的创业成功 {succeeded} 人，改善和扩大企业培训结业 {improvement} 人",
+        "some trainees to pay for: {certified} certified in start-up training, {succeeded} successes counted, "
+        "{improvement} certified in business improvement",
     ),
     "arith.certified": (
         "创业培训费补贴 {certified} 人 × {rate} 元 = {amount} 元",
@@ -77,15 +80,6 @@ def evaluate(ev: Evaluation) -> Outcome:
         )
         ev.check("counts_known", None, missing=missing)
         return ev.outcome(Status.CANNOT_DECIDE)
-    ev.check("has_trainees", certified + improvement > 0, certified=certified, improvement=improvement)
-    settled = ev.undecided_or_ineligible()
-    if settled is not None:
-        return settled
-
-    rate = ev.dec("startup_training.certified_per_person")
-    success_rate = ev.dec("startup_training.success_per_person")
-    improvement_rate = ev.dec("startup_training.improvement_per_person")
-    months = ev.integer("startup_training.success_within_months")
     caps: list[Cap] = []
     notes: list[Message] = []
     paid_successes = succeeded
@@ -95,6 +89,22 @@ def evaluate(ev: Evaluation) -> Outcome:
         if bound:
             paid_successes = certified
             notes.append(Message("note.success_capped", {"succeeded": succeeded, "certified": certified}))
+    ev.check(
+        "has_trainees",
+        certified + paid_successes + improvement > 0,
+        certified=certified,
+        succeeded=paid_successes,
+        improvement=improvement,
+    )
+    settled = ev.undecided_or_ineligible()
+    if settled is not None:
+        settled.notes.extend(notes)
+        return settled
+
+    rate = ev.dec("startup_training.certified_per_person")
+    success_rate = ev.dec("startup_training.success_per_person")
+    improvement_rate = ev.dec("startup_training.improvement_per_person")
+    months = ev.integer("startup_training.success_within_months")
     parts = (certified * rate, paid_successes * success_rate, improvement * improvement_rate)
     amount = to_fen(sum(parts, Decimal(0)))
     return ev.outcome(

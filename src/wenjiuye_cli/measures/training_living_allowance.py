@@ -4,12 +4,16 @@
   生活费补贴。
 
 Applicant: a trainee of vocational skills training (序号46) in one of the four groups. "还可" — in
-addition to any other training subsidy, including the 500-yuan allowance for poor-village labour.
+addition to any other training subsidy, including the poor-village labour allowance of 序号46.
+The allowance belongs to the training: by ``key_group_training.one_off_requires_training_in_force`` the
+training must have been completed on or after the policy's first day (``general.policy_start``).
 "在一年内申请一次性" is read by ``key_group_training.one_off_reading``:
 
-* ``once_per_12_months`` (default): at most once in 12 months — eligible if never received, or if the last
-  payment was more than 12 months before the evaluation date;
-* ``within_year_of_training``: applied for within 12 months of completing the training (inclusive).
+* ``within_year_of_training`` (default): applied for within ``key_group_training.one_off_window_months`` of
+  completing the training ("一年内" includes the anniversary), once for that training — ineligible if the
+  allowance was already paid on or after the day the training was completed;
+* ``once_per_12_months``: at most once in 12 months — eligible if never received, or if the last payment
+  was more than 12 months before the evaluation date.
 """
 
 from __future__ import annotations
@@ -37,8 +41,8 @@ RURAL_SCHOOL_LEAVER = fact(
 )  # fmt: skip
 ALLOWANCE_RECEIVED = fact(
     "training_allowance_received", "bool", ("是否领取过一次性培训生活费补贴", "received the one-off training allowance"),
-    ("此前是否领取过序号47的一次性1000元生活费补贴；是 时需同时填上次领取日期",
-     "whether the one-off 1000-yuan allowance (task 47) was received before; if yes give the date"),
+    ("此前是否领取过序号47的一次性生活费补贴；是 时需同时填上次领取日期",
+     "whether the one-off allowance of task 47 was received before; if yes give the date"),
     ("person",),
 )  # fmt: skip
 ALLOWANCE_LAST_PAID = fact(
@@ -68,7 +72,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "group.none": ("不属于四类人员中的任何一类", "in none of the four groups"),
     "group.unknown": ("无法确定", "cannot be determined"),
-    "once_per_year": ("一年内只领一次：{detail}", "once within a year: {detail}"),
+    "once_per_year": ("{window} 个月内只领一次：{detail}", "once within {window} months: {detail}"),
     "once_per_year.never": ("此前未领取", "never received"),
     "once_per_year.last": (
         "上次 {last} 领取，{again} 起可再领（计算日 {on}）",
@@ -76,8 +80,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "once_per_year.unknown": ("不知是否领取过或上次领取日期", "whether or when it was last paid is unknown"),
     "within_year": (
-        "培训结业后一年内申请：{completed} 结业，截止 {deadline}，计算日 {on}",
-        "applied within a year of the training: completed {completed}, deadline {deadline}, evaluated {on}",
+        "培训结业后 {window} 个月内申请：{completed} 结业，截止 {deadline}，计算日 {on}",
+        "applied within {window} months of the training: completed {completed}, deadline {deadline}, "
+        "evaluated {on}",
+    ),
+    "training_in_force": (
+        "培训在政策施行期间结业（{start} 起）：{completed}",
+        "training completed while the policy is in force (from {start}): {completed}",
+    ),
+    "once_for_training": ("本次培训只领一次：{detail}", "once for this training: {detail}"),
+    "once_for_training.never": ("此前未领取", "never received"),
+    "once_for_training.earlier": (
+        "上次 {last} 领取，早于本次培训结业（{completed}），是以前培训的补贴",
+        "last paid {last}, before this training was completed ({completed}): that was for an earlier training",
+    ),
+    "once_for_training.paid": (
+        "已于 {last} 领取（本次培训 {completed} 结业后），不再发放",
+        "already paid on {last}, after this training was completed ({completed})",
+    ),
+    "once_for_training.unknown": (
+        "不知是否领取过或上次领取日期",
+        "whether or when it was last paid is unknown",
     ),
     "arith.allowance": ("一次性生活费补贴 {amount} 元", "one-off living allowance {amount} yuan"),
     "note.also_poor_village": (
@@ -106,13 +129,34 @@ def _once_per_year(ev: Evaluation, window: int) -> None:
     if last is not None:
         again = add_months(last, window) + timedelta(days=1)
         ev.check(
-            "once_per_year", again <= ev.on, detail="once_per_year.last", last=last, again=again, on=ev.on
+            "once_per_year",
+            again <= ev.on,
+            window=window,
+            detail="once_per_year.last",
+            last=last,
+            again=again,
+            on=ev.on,
         )
     elif received is False:
-        ev.check("once_per_year", True, detail="once_per_year.never")
+        ev.check("once_per_year", True, window=window, detail="once_per_year.never")
     else:
         missing = ("training_allowance_received",) if received is None else ("training_allowance_last_paid",)
-        ev.check("once_per_year", None, missing=missing, detail="once_per_year.unknown")
+        ev.check("once_per_year", None, missing=missing, window=window, detail="once_per_year.unknown")
+
+
+def _once_for_training(ev: Evaluation, completed: date) -> None:
+    """ "一次性" for this training: not already paid on or after the day it was completed."""
+    received: bool | None = ev.facts.get("training_allowance_received")
+    last: date | None = ev.facts.get("training_allowance_last_paid")
+    if last is not None:
+        already = last >= completed
+        detail = "once_for_training.paid" if already else "once_for_training.earlier"
+        ev.check("once_for_training", not already, detail=detail, last=last, completed=completed)
+    elif received is False:
+        ev.check("once_for_training", True, detail="once_for_training.never")
+    else:
+        missing = ("training_allowance_received",) if received is None else ("training_allowance_last_paid",)
+        ev.check("once_for_training", None, missing=missing, detail="once_for_training.unknown")
 
 
 def evaluate(ev: Evaluation) -> Outcome:
@@ -121,12 +165,18 @@ def evaluate(ev: Evaluation) -> Outcome:
     completed: date | None = ev.fact("skills_training_completed_date")
     ev.check("training_completed", None if completed is None else completed <= ev.on,
              missing=("skills_training_completed_date",), completed=completed, on=ev.on)  # fmt: skip
+    if completed is not None and ev.flag("key_group_training.one_off_requires_training_in_force"):
+        start = ev.day("general.policy_start")
+        ev.check("training_in_force", completed >= start, start=start, completed=completed)
     window = ev.integer("key_group_training.one_off_window_months")
     if ev.choice("key_group_training.one_off_reading") == "once_per_12_months":
         _once_per_year(ev, window)
     elif completed is not None:
         deadline = add_months(completed, window)
-        ev.check("within_year", ev.on <= deadline, completed=completed, deadline=deadline, on=ev.on)
+        ev.check(
+            "within_year", ev.on <= deadline, window=window, completed=completed, deadline=deadline, on=ev.on
+        )
+        _once_for_training(ev, completed)
     settled = ev.undecided_or_ineligible()
     if settled is not None:
         return settled

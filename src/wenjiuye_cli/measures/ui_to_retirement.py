@@ -7,8 +7,8 @@ benefit had fewer than ``ui_to_retirement.years_to_retirement`` years to statuto
 anniversary itself is not "fewer") keeps receiving the monthly benefit (a fact: the amount is set by the
 unemployment-insurance rules) from the month after the benefit ended until the statutory retirement age
 (``ui_to_retirement.retirement_month_paid``: whether the month in which it is reached is paid), or until the
-policy's last day, whichever is first. Paid month by month; months before the policy came into force are
-not counted.
+policy's last day while ``general.payments_end_with_policy`` holds, whichever is first. Paid month by month;
+months before the policy came into force are not counted (``general.policy_start_month_counts``).
 """
 
 from __future__ import annotations
@@ -21,7 +21,16 @@ from wenjiuye_cli.facts import APPLICATION_DATE, fact
 from wenjiuye_cli.measures._person_retirement import MESSAGES as RETIREMENT_MESSAGES
 from wenjiuye_cli.measures._person_retirement import RETIREMENT_FACTS, check_retirement
 from wenjiuye_cli.measures._schedule import MESSAGES as SCHEDULE_MESSAGES
-from wenjiuye_cli.measures._schedule import earliest, months_through, retirement_limit, ym
+from wenjiuye_cli.measures._schedule import (
+    earliest,
+    first_policy_month,
+    months_through,
+    past_policy_note,
+    payments_end,
+    policy_start_note,
+    retirement_limit,
+    ym,
+)
 from wenjiuye_cli.money import to_fen
 from wenjiuye_cli.outcome import Evaluation, Measure, Message, Outcome, ScheduleLine, Status
 from wenjiuye_cli.retirement import within_years_of_retirement
@@ -96,19 +105,24 @@ def evaluate(ev: Evaluation) -> Outcome:
     assert ended is not None
     assert retirement is not None
 
-    start = ev.day("general.policy_start")
     covered = ev.flag("ui_to_retirement.retirement_month_paid")
-    reason, end = earliest(
-        {"retirement": retirement_limit(retirement.date, covered), "policy_end": ev.day("general.policy_end")}
-    )
+    limits = {"retirement": retirement_limit(retirement.date, covered)}
+    policy_end = payments_end(ev)
+    if policy_end is not None:
+        limits["policy_end"] = policy_end
+    reason, end = earliest(limits)
+    from_month = first_policy_month(ev)
     notes: list[Message] = []
     months: list[date] = []
     for month in months_through(add_months(month_start(ended), 1), end):
-        if month < month_start(start):
+        if month < from_month:
             if not notes:
-                notes.append(Message("note.before_policy_start", {"start": start}))
+                notes.append(policy_start_note(ev))
             continue
         months.append(month)
+    past = past_policy_note(ev, months[-1] if months else None)
+    if past is not None:
+        notes.append(past)
     ev.check("months_to_pay", len(months) > 0, months=len(months))
     settled = ev.undecided_or_ineligible()
     if settled is not None:
