@@ -1,0 +1,279 @@
+"""Tabular text as Excel writes it, and CSV that Excel opens safely. Plain Python: no typer, no rich.
+
+Reading
+    :func:`open_text` turns a binary stream into blocks of text, each ending on a line boundary, so a
+    file of any size is read in constant memory. The encoding is taken, in this order, from a byte-order
+    mark (UTF-8, UTF-16, UTF-32), from ``--encoding``, or detected: strict UTF-8 first, GB18030 when the
+    first non-ASCII bytes are not UTF-8. Never GBK — it cannot decode rare name characters such as 䶮
+    that GB18030 can. (UTF-8 bytes "decode" as GB18030 into mojibake, which is why UTF-8 is tried first.)
+    The choice is made on the first non-ASCII bytes and kept: a later byte that does not fit is an
+    error, never a silent switch. :func:`csv_records` parses the blocks as RFC 4180 (CRLF, LF or CR line
+    ends, quoted cells with commas and line breaks); :func:`text_lines` yields NDJSON lines.
+
+Writing
+    :func:`guard_formula` is the OWASP formula-injection guard for text cells, :func:`csv_line` formats
+    one RFC 4180 record, :data:`UTF8_BOM` is what Excel needs to read UTF-8.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import itertools
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from typing import BinaryIO
+
+BLOCK_SIZE = 1 << 20  # bytes read at a time
+UTF8_BOM = "\ufeff"
+
+# Byte-order marks, longest first (the UTF-32-LE mark begins with the UTF-16-LE one).
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# GBK and GB2312 are subsets of GB18030: decode them with the superset so rare characters survive.
+_GB_SUBSETS = {"gbk", "gb2312", "cp936", "ms936", "euc_cn", "euccn", "gb18030_2000"}
+
+
+class DecodeError(ValueError):
+    """The bytes cannot be decoded in the chosen (or detected) encoding."""
+
+    def __init__(self, encoding: str, offset: int, zh: str, en: str) -> None:
+        super().__init__(en)
+        self.encoding = encoding
+        self.offset = offset  # byte offset of the first undecodable byte, counted from the start
+        self.zh = zh
+        self.en = en
+
+
+def canonical_encoding(name: str) -> str:
+    """A Python codec name for ``--encoding``; GBK-family names become GB18030. LookupError if unknown."""
+    info = codecs.lookup(name)
+    normalised = info.name.replace("-", "_").lower()
+    if normalised in _GB_SUBSETS or name.replace("-", "_").lower() in _GB_SUBSETS:
+        return "gb18030"
+    return info.name
+
+
+_NON_ASCII = re.compile(rb"[\x80-\xff]")
+
+
+class _AutoDecoder:
+    """Strict UTF-8, or GB18030 when the first non-ASCII bytes are not UTF-8; decided once."""
+
+    EVIDENCE = 64  # bytes of non-ASCII text wanted before deciding (unless the input ends sooner)
+    PROBE = 4096  # bytes of non-ASCII text the decision looks at
+
+    def __init__(self) -> None:
+        self.encoding: str | None = None
+        self._inner: codecs.IncrementalDecoder | None = None
+        self._pending = b""
+
+    def decode(self, data: bytes, final: bool = False) -> str:
+        if self._inner is not None:
+            return self._inner.decode(data, final)
+        data = self._pending + data
+        self._pending = b""
+        if data.isascii():
+            return data.decode("ascii")
+        match = _NON_ASCII.search(data)
+        assert match is not None
+        first = match.start()
+        if not final and len(data) - first < self.EVIDENCE:
+            self._pending = data[first:]
+            return data[:first].decode("ascii")
+        # Decide on the first non-ASCII bytes only: a UTF-8 file with one bad byte further on is an
+        # error in UTF-8, not a reason to read the whole file as GB18030 mojibake.
+        probe = data[first : first + self.PROBE]
+        try:
+            codecs.getincrementaldecoder("utf-8")("strict").decode(
+                probe, final and len(probe) == len(data) - first
+            )
+        except UnicodeDecodeError:
+            self.encoding = "gb18030"
+        else:
+            self.encoding = "utf-8"
+        self._inner = codecs.getincrementaldecoder(self.encoding)("strict")
+        return self._inner.decode(data, final)
+
+
+class TextBlocks:
+    """Blocks of decoded text, each ending at a line end (``\\n``, ``\\r\\n`` or a lone ``\\r``).
+
+    ``encoding`` names the encoding used: the BOM's, the one asked for, or the detected one
+    (``"utf-8"`` while nothing but ASCII has been seen).
+    """
+
+    def __init__(self, stream: BinaryIO, encoding: str | None = None, block_size: int = BLOCK_SIZE) -> None:
+        self._stream = stream
+        self._block_size = block_size
+        self._asked = canonical_encoding(encoding) if encoding else None
+        self._auto: _AutoDecoder | None = None
+        self._decoder: codecs.IncrementalDecoder | _AutoDecoder | None = None
+        self._fixed: str | None = None
+        self._offset = 0  # bytes handed to the decoder so far
+        self._iter = self._blocks()
+
+    @property
+    def encoding(self) -> str:
+        if self._fixed is not None:
+            return self._fixed
+        if self._auto is not None and self._auto.encoding is not None:
+            return self._auto.encoding
+        return self._asked or "utf-8"
+
+    @property
+    def bytes_read(self) -> int:
+        """Bytes of the input decoded so far (for progress against the file size)."""
+        return self._offset
+
+    def __iter__(self) -> Iterator[str]:
+        return self._iter
+
+    def __next__(self) -> str:
+        return next(self._iter)
+
+    def _start(self, head: bytes) -> None:
+        for bom, name in _BOMS:
+            if head.startswith(bom):
+                self._fixed = name
+                self._decoder = codecs.getincrementaldecoder(name)("strict")
+                return
+        if self._asked is not None:
+            self._fixed = self._asked
+            self._decoder = codecs.getincrementaldecoder(self._asked)("strict")
+            return
+        self._auto = _AutoDecoder()
+        self._decoder = self._auto
+
+    def _decode(self, data: bytes, final: bool) -> str:
+        assert self._decoder is not None
+        try:
+            text = self._decoder.decode(data, final)
+        except UnicodeDecodeError as exc:
+            where = self._offset + max(exc.start - (len(exc.object) - len(data)), 0)
+            enc = self.encoding
+            raise DecodeError(
+                enc,
+                where,
+                f"第 {where} 字节处的内容不是有效的 {enc} 编码（可用 --encoding 指定文件编码，"
+                f"如 utf-8、gb18030、utf-16）",
+                f"invalid {enc} data at byte {where} (name the file's encoding with --encoding, "
+                f"e.g. utf-8, gb18030, utf-16)",
+            ) from None
+        self._offset += len(data)
+        return text
+
+    def _blocks(self) -> Iterator[str]:
+        carry = ""
+        started = False
+        while True:
+            data = self._stream.read(self._block_size)
+            if not started:
+                # A BOM can be up to 4 bytes: make sure the head holds them before choosing.
+                while 0 < len(data) < 4:
+                    more = self._stream.read(self._block_size)
+                    if not more:
+                        break
+                    data += more
+                self._start(data)
+                started = True
+            final = not data
+            text = carry + self._decode(data, final)
+            if final:
+                if text:
+                    yield text
+                return
+            # Cut after the last line end; a trailing \r waits in case a \n follows in the next block.
+            stop = len(text) - 1 if text.endswith("\r") else len(text)
+            cut = max(text.rfind("\n", 0, stop), text.rfind("\r", 0, stop)) + 1
+            if cut == 0:
+                carry = text
+                continue
+            carry = text[cut:]
+            yield text[:cut]
+
+
+def open_text(stream: BinaryIO, encoding: str | None = None, block_size: int = BLOCK_SIZE) -> TextBlocks:
+    """Decode ``stream`` lazily; see :class:`TextBlocks`. ``LookupError`` if ``encoding`` is unknown."""
+    return TextBlocks(stream, encoding, block_size)
+
+
+def _lines(blocks: Iterable[str]) -> Iterator[str]:
+    # io.StringIO(newline="") splits on \n, \r\n and \r and keeps the line ends, as csv needs.
+    return itertools.chain.from_iterable(io.StringIO(block, newline="") for block in blocks)
+
+
+def csv_records(blocks: Iterable[str]) -> Iterator[list[str]]:
+    """RFC 4180 records (lists of cells) from text blocks. ``csv.Error`` for malformed input."""
+    return csv.reader(_lines(blocks), strict=False)
+
+
+def text_lines(blocks: Iterable[str]) -> Iterator[str]:
+    """Lines (with their line ends) from text blocks, for NDJSON."""
+    return _lines(blocks)
+
+
+# ----------------------------------------------------------------------------------------- cell text
+
+_EXCEL_SCIENTIFIC = re.compile(r"^[+-]?\d+(?:\.\d+)?[eE][+-]?\d+$")
+
+
+def excel_mangled_number(text: str) -> bool:
+    """True for ``1.10101E+17``: Excel turned a long ID into a number and the digits are lost."""
+    return bool(_EXCEL_SCIENTIFIC.match(unicodedata.normalize("NFKC", text).strip()))
+
+
+def normalise_header(text: str) -> str:
+    """A header cell as typed: BOM, full-width letters and surrounding spaces removed."""
+    return unicodedata.normalize("NFKC", text.replace(UTF8_BOM, "")).strip()
+
+
+# ------------------------------------------------------------------------------------------ writing
+
+FORMULA_TRIGGERS = frozenset("=+-@\t\r")
+_PLAIN_NUMBER = re.compile(r"[+-]?[0-9]+(?:\.[0-9]+)?")
+
+
+def guard_formula(cell: str) -> str:
+    """Prefix ``'`` to a text cell Excel would read as a formula (OWASP CSV injection).
+
+    Cells beginning with ``= + - @``, tab or carriage return are guarded; a plain signed number
+    (``-5``, ``+3.5``) is left alone, and so is an already guarded cell, so the guard is idempotent.
+    """
+    if cell and cell[0] in FORMULA_TRIGGERS and not _PLAIN_NUMBER.fullmatch(cell):
+        return "'" + cell
+    return cell
+
+
+def guard_row(cells: Iterable[str]) -> list[str]:
+    return [guard_formula(c) for c in cells]
+
+
+class _LineBuffer:
+    """A minimal file for csv.writer to format one record into."""
+
+    __slots__ = ("text",)
+
+    def __init__(self) -> None:
+        self.text = ""
+
+    def write(self, text: str) -> int:
+        self.text = text
+        return len(text)
+
+
+_LINE = _LineBuffer()
+_LINE_WRITER = csv.writer(_LINE, lineterminator="\r\n")
+
+
+def csv_line(cells: Iterable[str]) -> str:
+    """One RFC 4180 record (quoted where needed) ending in CRLF."""
+    _LINE_WRITER.writerow(cells)
+    return _LINE.text
