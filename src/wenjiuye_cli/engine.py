@@ -68,11 +68,16 @@ def registry() -> tuple[Measure, ...]:
     return tuple(found)
 
 
+@cache
+def _measures_by_id() -> dict[str, Measure]:
+    return {measure.id: measure for measure in registry()}
+
+
 def measure_by_id(measure_id: str) -> Measure:
-    for measure in registry():
-        if measure.id == measure_id:
-            return measure
-    raise KeyError(measure_id)
+    try:
+        return _measures_by_id()[measure_id]  # a dict: output looks a measure up for every item
+    except KeyError:
+        raise KeyError(measure_id) from None
 
 
 @cache

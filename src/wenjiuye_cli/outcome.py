@@ -197,11 +197,13 @@ class Evaluation:
 
     def verdict(self) -> Status | None:
         """INELIGIBLE if a condition failed, CANNOT_DECIDE if one is unknown, None if all passed."""
-        if any(c.result is Check.FAILED for c in self.conditions):
-            return Status.INELIGIBLE
-        if any(c.result is Check.UNKNOWN for c in self.conditions):
-            return Status.CANNOT_DECIDE
-        return None
+        unknown = False  # one pass: this runs for every measure of every row in a batch
+        for condition in self.conditions:
+            if condition.result is Check.FAILED:
+                return Status.INELIGIBLE
+            if condition.result is Check.UNKNOWN:
+                unknown = True
+        return Status.CANNOT_DECIDE if unknown else None
 
     def outcome(self, status: Status, **kwargs: Any) -> Outcome:
         missing = list(self._missing) if status is Status.CANNOT_DECIDE else []

@@ -1,0 +1,1168 @@
+"""Batch evaluation: applicant lists (CSV from Excel, or NDJSON) in, entitlements and a budget out.
+
+The whole run is one stream, so memory does not grow with the number of rows::
+
+    bytes ─ tabular.open_text ─ records ─ chunks of rows ─┬─ parse + validate ─ evaluate ─ format ─┐
+                                                          └─ (the same, in --jobs worker processes) ┘
+          ─ written in input order ─ output / rejects file ─ running totals (Decimal) ─ summary
+
+Every input row ends up either in the output (computed) or in the rejects (with its row number as
+Excel shows it, the original cells and the reason, naming the field), so ``rows read = computed +
+rejected``. Only what the output shows is built: the condition trace and the arithmetic in words are
+rendered only with ``detail=True``.
+
+Input
+    A header row names the columns, in any order: ``id`` (or 编号/申请人编号), ``kind`` (or 类型/
+    申请人类型) unless every row has the same kind (``BatchOptions.kind``), and facts by their English
+    name or Chinese label (``wenjiuye schema``). An unknown column is an error naming it (nothing is
+    computed) unless ``ignore_extra_columns``. With mixed kinds, a cell for a fact the row's kind does
+    not have must be empty. Cells are read as people type them (see :mod:`wenjiuye_cli.facts`); an
+    empty cell is a missing fact. NDJSON input has one JSON object per line with the same keys.
+
+This module is plain Python (no typer, no rich); ``wenjiuye_cli.commands.batch`` is the command.
+"""
+
+from __future__ import annotations
+
+import csv
+import gc
+import io
+import itertools
+import json
+import multiprocessing
+import operator
+import os
+import signal
+import sys
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field, replace
+from datetime import date
+from decimal import Decimal
+from functools import cache
+from typing import Any, BinaryIO, Literal, TextIO
+
+from wenjiuye_cli.engine import (
+    Applicant,
+    ApplicantResult,
+    evaluate,
+    facts_for_kind,
+    registry,
+)
+from wenjiuye_cli.exitcodes import ExitCode
+from wenjiuye_cli.facts import KIND_ALIASES, KINDS, FactError, Facts, FactSpec
+from wenjiuye_cli.money import fmt_money
+from wenjiuye_cli.outcome import Status
+from wenjiuye_cli.output import CSV_ITEM_COLUMNS, itemised_rows, result_dict, stamp
+from wenjiuye_cli.policy import Policy
+from wenjiuye_cli.tabular import (
+    DecodeError,
+    TextBlocks,
+    csv_line,
+    csv_records,
+    excel_mangled_number,
+    guard_formula,
+    normalise_header,
+    open_text,
+    text_lines,
+)
+
+InputFormat = Literal["csv", "ndjson"]
+OutputFormat = Literal["csv", "ndjson", "json"]
+
+ID_HEADERS = ("id", "编号", "申请人编号")
+KIND_HEADERS = ("kind", "类型", "申请人类型")
+NDJSON_SUFFIXES = (".ndjson", ".jsonl")
+STATUSES = tuple(Status)
+
+
+# ------------------------------------------------------------------------------------------- errors
+
+
+class BatchError(Exception):
+    """The run cannot go on (unreadable input, bad header). ``code`` is the exit code to use."""
+
+    code = ExitCode.BAD_DATA
+
+    def __init__(self, zh: str, en: str) -> None:
+        super().__init__(en)
+        self.zh = zh
+        self.en = en
+
+    def text(self, lang: str) -> str:
+        return self.zh if lang == "zh" else self.en
+
+
+class HeaderError(BatchError):
+    """The header row is unusable: unknown, duplicate or ambiguous columns, no id or kind column."""
+
+    def __init__(self, problems: list[tuple[str, str]]) -> None:
+        super().__init__("；".join(p[0] for p in problems), "; ".join(p[1] for p in problems))
+        self.problems = problems
+
+
+class InputDataError(BatchError):
+    """The input stops being readable part-way (an undecodable byte, a broken CSV structure)."""
+
+
+# ------------------------------------------------------------------------------------------ options
+
+
+@dataclass(frozen=True)
+class BatchOptions:
+    """What to read and what to write. ``today`` is fixed once per run (see :func:`run_batch`)."""
+
+    output_format: OutputFormat = "csv"
+    itemised: bool = False  # CSV: one row per applicant × measure instead of one per applicant
+    detail: bool = False  # render the condition trace and arithmetic (JSON/NDJSON; itemised arithmetic)
+    lang: str = "zh"
+    kind: str | None = None  # the kind of every row without a kind cell
+    as_of: date | None = None
+    today: date | None = None
+    ignore_extra_columns: bool = False
+    excel_safe: bool = True  # formula-injection guard on text cells of CSV output and rejects
+    input_format: InputFormat | None = None  # None: by file extension, else sniffed
+    encoding: str | None = None  # None: BOM, else strict UTF-8, else GB18030
+    jobs: int = 1
+    chunk_rows: int = 2000
+
+
+# ------------------------------------------------------------------------------------------ headers
+
+
+@cache
+def header_targets() -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
+    """Header text → ``"id"``, ``"kind"`` or a fact name; and labels shared by several facts."""
+    targets: dict[str, str] = dict.fromkeys(ID_HEADERS, "id") | dict.fromkeys(KIND_HEADERS, "kind")
+    ambiguous: dict[str, set[str]] = {}
+    # A fact name may be declared for different kinds by different measures: take every kind's label.
+    specs = [spec for kind in KINDS for spec in facts_for_kind(kind).values()]
+    for spec in specs:
+        name = spec.name
+        for key in (name, normalise_header(spec.label_zh)):
+            known = targets.get(key)
+            if known is None or known == name:
+                targets[key] = name
+            else:
+                ambiguous.setdefault(key, {known}).add(name)
+    for key in ambiguous:
+        targets.pop(key, None)
+    return targets, {k: tuple(sorted(v)) for k, v in ambiguous.items()}
+
+
+@cache
+def zh_labels() -> dict[str, str]:
+    """Fact name (and ``id``, ``kind``) → the Chinese label users see."""
+    labels = {"id": ID_HEADERS[1], "kind": KIND_HEADERS[1]}
+    for kind in KINDS:
+        for name, spec in facts_for_kind(kind).items():
+            labels.setdefault(name, spec.label_zh)
+    return labels
+
+
+def header_target(cell: str) -> str | None:
+    """What a header cell names (``id``, ``kind`` or a fact name), or None if unknown."""
+    key = normalise_header(cell)
+    targets, _ = header_targets()
+    return targets.get(key) or targets.get(key.lower())
+
+
+@dataclass(frozen=True)
+class Layout:
+    """The columns of a CSV input: where the id, the kind and each fact are."""
+
+    headers: tuple[str, ...]
+    id_index: int
+    kind_index: int | None
+    facts: tuple[tuple[int, str], ...]  # (column index, fact name)
+    ignored: tuple[int, ...] = ()  # unknown columns skipped with ignore_extra_columns
+    unnamed: tuple[int, ...] = ()  # columns without a header: their cells must be empty
+
+    @property
+    def width(self) -> int:
+        return len(self.headers)
+
+
+def resolve_header(cells: list[str], kind: str | None = None, ignore_extra: bool = False) -> Layout:
+    """Map a header row to a :class:`Layout`; :class:`HeaderError` names every problem at once."""
+    problems: list[tuple[str, str]] = []
+    _, ambiguous = header_targets()
+    seen: dict[str, int] = {}
+    unknown: list[int] = []
+    unnamed: list[int] = []
+    facts: list[tuple[int, str]] = []
+    id_index: int | None = None
+    kind_index: int | None = None
+    headers = tuple(c.replace("\ufeff", "") for c in cells)
+    for index, cell in enumerate(headers):
+        key = normalise_header(cell)
+        if not key:
+            unnamed.append(index)
+            continue
+        if key in ambiguous:
+            names = "、".join(ambiguous[key])
+            problems.append(
+                (f"列名“{cell}”同时是 {names} 的中文标签，请改用英文名",
+                 f"column {cell!r} is the Chinese label of {', '.join(ambiguous[key])}; use the English name")
+            )  # fmt: skip
+            continue
+        target = header_target(cell)
+        if target is None:
+            unknown.append(index)
+            continue
+        if target in seen:
+            first = headers[seen[target]]
+            problems.append(
+                (f"“{first}”和“{cell}”是同一项（{target}），只能有一列",
+                 f"columns {first!r} and {cell!r} both give {target}; keep one")
+            )  # fmt: skip
+            continue
+        seen[target] = index
+        if target == "id":
+            id_index = index
+        elif target == "kind":
+            kind_index = index
+        else:
+            facts.append((index, target))
+    if unknown and not ignore_extra:
+        names_zh = "、".join(f"“{headers[i]}”" for i in unknown)
+        names_en = ", ".join(repr(headers[i]) for i in unknown)
+        problems.append(
+            (f"未知列：{names_zh}（列名应为 wenjiuye schema 列出的英文名或中文标签；确需忽略请用 --ignore-extra-columns）",
+             f"unknown columns: {names_en} (use the names or Chinese labels of `wenjiuye schema`; "
+             f"--ignore-extra-columns skips them)")
+        )  # fmt: skip
+    if id_index is None:
+        problems.append(("缺少编号列（id 或 编号）", "no id column (id or 编号)"))
+    if kind_index is None and kind is None:
+        problems.append(
+            ("缺少申请人类型列（kind 或 类型），也没有用 --kind 指定",
+             "no kind column (kind or 类型) and no --kind given")
+        )  # fmt: skip
+    if problems:
+        raise HeaderError(problems)
+    assert id_index is not None
+    return Layout(headers, id_index, kind_index, tuple(facts), tuple(unknown), tuple(unnamed))
+
+
+def parse_kind(raw: str) -> str | None:
+    """``person``, ``个人``, ``individual`` … → the kind's key; None if not a kind."""
+    text = normalise_header(raw)
+    kind = KIND_ALIASES.get(text) or KIND_ALIASES.get(text.lower()) or text.lower()
+    return kind if kind in KINDS else None
+
+
+# ---------------------------------------------------------------------------------------- row parsing
+
+
+class _Bad:
+    """A cell value that did not convert, remembered with its reason."""
+
+    __slots__ = ("en", "zh")
+
+    def __init__(self, zh: str, en: str) -> None:
+        self.zh = zh
+        self.en = en
+
+
+_MISSING = object()
+_MEMO_LIMIT = 4096  # distinct cell texts remembered per column; the memo is emptied when full
+
+
+class CellReader:
+    """Converts the cells of one fact column. Repeated texts (是, 2021-03-15, 3) are converted once."""
+
+    __slots__ = ("cached", "memo", "spec")
+
+    def __init__(self, spec: FactSpec) -> None:
+        self.spec = spec
+        # Free text is rarely repeated (names, codes): converting it is cheaper than remembering it.
+        self.cached = spec.type != "text"
+        self.memo: dict[str, Any] = {}  # cell text → value, None (empty) or _Bad
+
+    def read(self, raw: Any) -> Any:
+        """The fact's value, None when empty, or a :class:`_Bad` with the reason."""
+        if not isinstance(raw, str):
+            return self._convert(raw)
+        value = self.memo.get(raw, _MISSING)
+        if value is not _MISSING:
+            return value
+        value = self._convert(raw)
+        if self.cached:
+            if len(self.memo) >= _MEMO_LIMIT:
+                self.memo.clear()
+            self.memo[raw] = value
+        return value
+
+    def _convert(self, raw: Any) -> Any:
+        try:
+            return self.spec.convert(raw)
+        except FactError as exc:
+            return _Bad(exc.zh, exc.en)
+
+
+Cells = list[str]
+
+
+def _picker(indices: tuple[int, ...]) -> Callable[[Cells], tuple[str, ...]]:
+    """A C-speed ``cells -> tuple(cells[i] for i in indices)``."""
+    if not indices:
+        return lambda cells: ()
+    if len(indices) == 1:
+        only = indices[0]
+        return lambda cells: (cells[only],)
+    return operator.itemgetter(*indices)
+
+
+@dataclass(frozen=True)
+class KindPlan:
+    """For one applicant kind: which columns hold its facts, and which must stay empty."""
+
+    kind: str
+    own: tuple[tuple[str, dict[str, Any], CellReader, str], ...]  # (fact name, memo, reader, header)
+    own_cells: Callable[[Cells], tuple[str, ...]]
+    foreign: tuple[str, ...]  # headers of facts this kind does not have
+    foreign_cells: Callable[[Cells], tuple[str, ...]]
+
+
+@dataclass(slots=True)
+class Rejected:
+    row: int
+    cells: list[str]
+    reason: str
+
+
+@dataclass(slots=True)
+class MeasureTally:
+    total: Decimal = Decimal(0)
+    maxima: Decimal = Decimal(0)
+    counts: dict[Status, int] = field(default_factory=lambda: dict.fromkeys(STATUSES, 0))
+
+
+@dataclass(slots=True)
+class Tally:
+    """Running counts and Decimal sums; chunks' tallies are merged in input order."""
+
+    read: int = 0
+    computed: int = 0
+    rejected: int = 0
+    blank: int = 0
+    internal_errors: int = 0
+    total: Decimal = Decimal(0)
+    maxima_total: Decimal = Decimal(0)
+    kinds: dict[str, int] = field(default_factory=dict)
+    measures: dict[str, MeasureTally] = field(default_factory=dict)
+
+    def merge(self, other: Tally) -> None:
+        self.read += other.read
+        self.computed += other.computed
+        self.rejected += other.rejected
+        self.blank += other.blank
+        self.internal_errors += other.internal_errors
+        self.total += other.total
+        self.maxima_total += other.maxima_total
+        for kind, n in other.kinds.items():
+            self.kinds[kind] = self.kinds.get(kind, 0) + n
+        for mid, theirs in other.measures.items():
+            mine = self.measures.get(mid)
+            if mine is None:
+                self.measures[mid] = theirs
+                continue
+            mine.total += theirs.total
+            mine.maxima += theirs.maxima
+            for status, n in theirs.counts.items():
+                mine.counts[status] += n
+
+    def add_result(self, result: ApplicantResult) -> None:
+        self.computed += 1
+        kind = result.applicant.kind
+        self.kinds[kind] = self.kinds.get(kind, 0) + 1
+        self.total += result.total
+        self.maxima_total += result.maxima_total
+        measures = self.measures
+        for outcome in result.outcomes:
+            tally = measures.get(outcome.measure_id)
+            if tally is None:
+                tally = measures[outcome.measure_id] = MeasureTally()
+            status = outcome.status
+            tally.counts[status] += 1
+            if not outcome.counts_as_payment:
+                continue
+            # The same rule as the engine's per-applicant total, so the sums agree to the fen.
+            if status is Status.ELIGIBLE and outcome.amount is not None:
+                tally.total += outcome.amount
+            elif status in (Status.ELIGIBLE, Status.AMOUNT_SET_ELSEWHERE) and outcome.maximum is not None:
+                tally.maxima += outcome.maximum
+
+
+@dataclass(slots=True)
+class ChunkResult:
+    text: str  # formatted output for the chunk's computed rows
+    rejected: list[Rejected]
+    tally: Tally
+    rows: int  # input rows the chunk covered (blank ones included)
+
+
+Chunk = tuple[int, list[Any]]  # (row number of the first row, CSV records or NDJSON lines)
+
+
+def wide_columns() -> list[str]:
+    """Columns of the one-row-per-applicant CSV."""
+    columns = ["id", "kind", "as_of"]
+    for measure in registry():
+        columns += [f"{measure.id}.status", f"{measure.id}.amount", f"{measure.id}.maximum"]
+    return [*columns, "total", "maxima_total"]
+
+
+class ChunkProcessor:
+    """Parses, validates, evaluates and formats chunks of rows. Runs in the main or a worker process."""
+
+    def __init__(
+        self, policy: Policy, options: BatchOptions, layout: Layout | None, input_format: InputFormat
+    ) -> None:
+        self.policy = policy
+        self.options = options
+        self.layout = layout
+        self.input_format = input_format
+        self.lang = options.lang
+        self.today = options.today or date.today()
+        self._plans: dict[str, KindPlan] = {}
+        self._keys: dict[str, str | None] = {}  # NDJSON key → target
+        self._kinds: dict[str, str | None] = {}  # kind cell → kind (None: not a kind)
+        self._readers: dict[str, CellReader] = {}
+        self._money: dict[Decimal, str] = {}
+        measures = registry()
+        self._width = 3 + 3 * len(measures) + 2
+        self._measure_col = {m.id: 3 + 3 * i for i, m in enumerate(measures)}
+
+    # -- parsing
+    def plan(self, kind: str) -> KindPlan:
+        plan = self._plans.get(kind)
+        if plan is None:
+            assert self.layout is not None
+            specs = facts_for_kind(kind)
+            own: list[tuple[str, dict[str, Any], CellReader, str]] = []
+            own_index: list[int] = []
+            foreign: list[str] = []
+            foreign_index: list[int] = []
+            for index, name in self.layout.facts:
+                header = self.layout.headers[index]
+                spec = specs.get(name)
+                if spec is None:
+                    foreign.append(header)
+                    foreign_index.append(index)
+                else:
+                    reader = self.reader(spec)
+                    own.append((name, reader.memo, reader, header))
+                    own_index.append(index)
+            plan = self._plans[kind] = KindPlan(
+                kind, tuple(own), _picker(tuple(own_index)), tuple(foreign), _picker(tuple(foreign_index))
+            )
+        return plan
+
+    def reader(self, spec: FactSpec) -> CellReader:
+        reader = self._readers.get(spec.name)
+        if reader is None:
+            reader = self._readers[spec.name] = CellReader(spec)
+        return reader
+
+    def _kind(self, raw: Any, problems: list[tuple[str, str, str]], header: str) -> str | None:
+        default = self.options.kind
+        if raw is None or (isinstance(raw, str) and not raw.strip()):
+            if default is None:
+                problems.append((header, "缺少申请人类型", "missing applicant kind"))
+            return default
+        kind: str | None = None
+        if isinstance(raw, str):
+            kind = self._kinds.get(raw)
+            if kind is None and raw not in self._kinds:
+                kind = self._kinds[raw] = parse_kind(raw)
+        if kind is None:
+            names = "、".join(f"{k}（{zh}）" for k, (zh, _en) in KINDS.items())
+            problems.append(
+                (
+                    header,
+                    f"应为 {names} 之一，而不是 {raw!r}",
+                    f"must be one of {', '.join(KINDS)}, got {raw!r}",
+                )
+            )
+            return None
+        if default is not None and kind != default:
+            problems.append(
+                (header, f"为 {kind}，与 --kind {default} 不一致", f"is {kind}, but --kind says {default}")
+            )
+            return None
+        return kind
+
+    def _id(self, raw: Any, problems: list[tuple[str, str, str]], header: str) -> str:
+        if isinstance(raw, int) and not isinstance(raw, bool):
+            raw = str(raw)
+        if not isinstance(raw, str):
+            if raw is not None:
+                problems.append(
+                    (
+                        header,
+                        f"编号应为文本（加引号），而不是 {raw}",
+                        f"the id must be text (quoted), got {raw}",
+                    )
+                )
+                return ""
+            raw = ""
+        ident: str = raw.strip()
+        if not ident:
+            problems.append((header, "缺少编号", "missing id"))
+        elif ("E" in ident or "e" in ident or "Ｅ" in ident or "ｅ" in ident) and excel_mangled_number(ident):
+            problems.append(
+                (header,
+                 f"{ident} 是被 Excel 改成科学计数法的编号，原来的数字已丢失；请把该列设为“文本”后重新导出",
+                 f"the id {ident} was turned into a number by Excel and its digits are lost; "
+                 f"format the column as Text and export again")
+            )  # fmt: skip
+        return ident
+
+    def parse_csv(self, cells: list[str]) -> Applicant | list[tuple[str, str, str]]:
+        """An applicant, or the problems (header, zh, en) that reject the row."""
+        layout = self.layout
+        assert layout is not None
+        problems: list[tuple[str, str, str]] = []
+        width = layout.width
+        if len(cells) != width:
+            if len(cells) > width and not any(c.strip() for c in cells[width:]):
+                cells = cells[:width]
+            else:
+                problems.append(
+                    ("", f"有 {len(cells)} 个单元格，而表头有 {width} 列",
+                     f"{len(cells)} cells, but the header has {width} columns")
+                )  # fmt: skip
+                return problems
+        headers = layout.headers
+        ident = self._id(cells[layout.id_index], problems, headers[layout.id_index])
+        kind_index = layout.kind_index
+        kind = self._kind(
+            None if kind_index is None else cells[kind_index],
+            problems,
+            "kind" if kind_index is None else headers[kind_index],
+        )
+        for index in layout.unnamed:
+            if cells[index].strip():
+                problems.append(
+                    (
+                        f"第{index + 1}列",
+                        "这一列没有表头却有内容",
+                        "this column has no header but the cell is filled",
+                    )
+                )
+        if kind is None:
+            return problems
+        plan = self.plan(kind)
+        values: dict[str, Any] = {}
+        own = plan.own_cells(cells)
+        # Only the filled cells cost a Python step; repeated texts are looked up, not converted again.
+        for (name, memo, reader, header), cell in itertools.compress(zip(plan.own, own, strict=True), own):
+            value = memo.get(cell, _MISSING)
+            if value is _MISSING:
+                value = reader.read(cell)
+            if value is None:
+                continue
+            if type(value) is _Bad:
+                problems.append((header, value.zh, value.en))
+                continue
+            values[name] = value
+        if plan.foreign:
+            foreign = plan.foreign_cells(cells)
+            if any(foreign):
+                for header, cell in zip(plan.foreign, foreign, strict=True):
+                    if cell.strip():
+                        problems.append(_not_for_kind(header, kind))
+        if problems:
+            return problems
+        return Applicant(ident, kind, Facts(values))
+
+    def parse_ndjson(self, line: str) -> Applicant | list[tuple[str, str, str]]:
+        problems: list[tuple[str, str, str]] = []
+        try:
+            obj = json.loads(line, parse_float=Decimal)
+        except ValueError as exc:
+            return [("", f"不是有效的 JSON：{exc}", f"not valid JSON: {exc}")]
+        if not isinstance(obj, dict):
+            return [("", "每行应为一个 JSON 对象 {…}", "each line must be a JSON object {…}")]
+        targets: dict[str, tuple[str, Any]] = {}
+        for key, value in obj.items():
+            target = self._key(key)
+            if target is None:
+                if not self.options.ignore_extra_columns:
+                    problems.append(
+                        (key, "未知字段（见 wenjiuye schema）", "unknown field (see wenjiuye schema)")
+                    )
+                continue
+            if target in targets:
+                problems.append(
+                    (
+                        key,
+                        f"与“{targets[target][0]}”重复（{target}）",
+                        f"repeats {targets[target][0]!r} ({target})",
+                    )
+                )
+                continue
+            targets[target] = (key, value)
+        id_key, id_raw = targets.pop("id", ("id", None))
+        ident = self._id(id_raw, problems, id_key)
+        kind_key, kind_raw = targets.pop("kind", ("kind", None))
+        kind = self._kind(kind_raw, problems, kind_key)
+        if kind is None:
+            return problems
+        specs = facts_for_kind(kind)
+        values: dict[str, Any] = {}
+        for name, (key, raw) in targets.items():
+            spec = specs.get(name)
+            if spec is None:
+                if raw is not None and raw != "":
+                    problems.append(_not_for_kind(key, kind))
+                continue
+            value = self.reader(spec).read(raw)
+            if value is None:
+                continue
+            if type(value) is _Bad:
+                problems.append((key, value.zh, value.en))
+                continue
+            values[name] = value
+        if problems:
+            return problems
+        return Applicant(ident, kind, Facts(values))
+
+    def _key(self, key: str) -> str | None:
+        try:
+            return self._keys[key]
+        except KeyError:
+            target = self._keys[key] = header_target(key)
+            return target
+
+    def reason(self, problems: list[tuple[str, str, str]]) -> str:
+        """The reasons a row is rejected, each naming the column as written (and the fact it means)."""
+        zh = self.lang == "zh"
+        parts = []
+        for header, reason_zh, reason_en in problems:
+            name = header_target(header) if header else None
+            if not header:
+                label = ""
+            elif not name:
+                label = header
+            elif name == header:
+                label = f"{name}（{zh_labels().get(name, name)}）" if zh else name
+            else:
+                label = f"{header}（{name}）" if zh else f"{name} ({header})"
+            text = reason_zh if zh else reason_en
+            parts.append((f"{label}：{text}" if zh else f"{label}: {text}") if label else text)
+        return ("；" if zh else "; ").join(parts)
+
+    # -- the chunk
+    def process(self, chunk: Chunk) -> ChunkResult:
+        """Parse, evaluate and format one chunk. Each result is formatted as soon as it is computed,
+        so a chunk never holds more than one applicant's outcomes."""
+        start, rows = chunk
+        tally = Tally()
+        rejected: list[Rejected] = []
+        csv_input = self.input_format == "csv"
+        id_index = self.layout.id_index if self.layout is not None else 0
+        policy, as_of, today = self.policy, self.options.as_of, self.today
+        buffer = io.StringIO()
+        add = self._formatter(buffer)
+        for offset, raw in enumerate(rows):
+            if csv_input:
+                if not any(raw) or (_blank_id(raw, id_index) and not any(c.strip() for c in raw)):
+                    tally.blank += 1
+                    continue
+                parsed = self.parse_csv(raw)
+            else:
+                if not raw.strip():
+                    tally.blank += 1
+                    continue
+                parsed = self.parse_ndjson(raw)
+            tally.read += 1
+            if isinstance(parsed, list):
+                tally.rejected += 1
+                cells = raw if csv_input else [raw.rstrip("\r\n")]
+                rejected.append(Rejected(start + offset, cells, self.reason(parsed)))
+                continue
+            try:
+                result = evaluate(parsed, policy, as_of, today)
+            except Exception as exc:  # a defect in a rule must not lose the other rows
+                tally.rejected += 1
+                tally.internal_errors += 1
+                cells = raw if csv_input else [raw.rstrip("\r\n")]
+                zh = f"计算出错（程序缺陷，请报告）：{type(exc).__name__}: {exc}"
+                en = f"internal error (a defect, please report it): {type(exc).__name__}: {exc}"
+                rejected.append(Rejected(start + offset, cells, zh if self.lang == "zh" else en))
+                continue
+            tally.add_result(result)
+            add(result)
+        text = buffer.getvalue()
+        if self.options.output_format == "json" and text:
+            text = text[:-2]  # the separator after the chunk's last object; the writer joins chunks
+        return ChunkResult(text, rejected, tally, len(rows))
+
+    # -- formatting
+    def _formatter(self, buffer: io.StringIO) -> Callable[[ApplicantResult], object]:
+        """A function writing one result to ``buffer`` in the output format."""
+        fmt = self.options.output_format
+        if fmt == "csv":
+            writer = csv.writer(buffer, lineterminator="\r\n")
+            if self.options.itemised:
+                return lambda result: writer.writerows(self._itemised(result))
+            return lambda result: writer.writerow(self._wide(result))
+        detail, lang = self.options.detail, self.lang
+        dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+        end = "\n" if fmt == "ndjson" else ",\n"
+        return lambda result: buffer.write(dumps(result_dict(result, lang, detail)) + end)
+
+    def _fmt(self, amount: Decimal | None) -> str:
+        if amount is None:
+            return ""
+        text = self._money.get(amount)
+        if text is None:
+            if len(self._money) >= _MEMO_LIMIT:
+                self._money.clear()
+            text = self._money[amount] = fmt_money(amount)
+        return text
+
+    def _wide(self, result: ApplicantResult) -> list[str]:
+        applicant = result.applicant
+        row = [""] * self._width
+        row[0] = guard_formula(applicant.id) if self.options.excel_safe else applicant.id
+        row[1] = applicant.kind
+        row[2] = result.as_of.isoformat()
+        fmt = self._fmt
+        cols = self._measure_col
+        for outcome in result.outcomes:
+            col = cols[outcome.measure_id]
+            row[col] = outcome.status.value
+            row[col + 1] = fmt(outcome.amount)
+            row[col + 2] = fmt(outcome.maximum)
+        row[-2] = fmt(result.total)
+        row[-1] = fmt(result.maxima_total)
+        return row
+
+    def _itemised(self, result: ApplicantResult) -> Iterator[list[str]]:
+        guard = self.options.excel_safe
+        for row in itemised_rows(result, self.lang, self.options.detail):
+            if guard:
+                row = [c if i in _ITEM_NUMERIC else guard_formula(c) for i, c in enumerate(row)]
+            yield row
+
+
+_ITEM_NUMERIC = frozenset(
+    CSV_ITEM_COLUMNS.index(c) for c in ("amount", "maximum", "monthly_amount", "months")
+)
+
+
+def _blank_id(cells: Cells, id_index: int) -> bool:
+    return id_index >= len(cells) or not cells[id_index].strip()
+
+
+def _not_for_kind(header: str, kind: str) -> tuple[str, str, str]:
+    zh_kind, en_kind = KINDS[kind]
+    return (
+        header,
+        f"{zh_kind}（{kind}）没有这一项，应留空",
+        f"not a fact of kind {kind} ({en_kind}); leave it empty",
+    )
+
+
+# -------------------------------------------------------------------------------------- worker pool
+
+_WORKER: ChunkProcessor | None = None
+
+
+def _init_worker(policy: Policy, options: BatchOptions, layout: Layout | None, fmt: InputFormat) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the main process handles Ctrl-C and stops the pool
+    gc.freeze()  # what the worker starts with lives as long as it does: not worth scanning again
+    global _WORKER
+    _WORKER = ChunkProcessor(policy, options, layout, fmt)
+
+
+def _work(chunk: Chunk) -> ChunkResult:
+    assert _WORKER is not None
+    return _WORKER.process(chunk)
+
+
+def _pool_context() -> Any:
+    """fork where it is safe and cheapest (workers start with everything loaded); else forkserver/spawn."""
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and sys.version_info < (3, 12):
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+
+
+# --------------------------------------------------------------------------------------------- input
+
+
+@dataclass
+class InputInfo:
+    name: str
+    format: InputFormat
+    encoding: str = "utf-8"
+    columns: tuple[str, ...] = ()
+    ignored_columns: tuple[str, ...] = ()
+
+
+def detect_input_format(name: str, first_text: str) -> InputFormat:
+    if name.lower().endswith(NDJSON_SUFFIXES):
+        return "ndjson"
+    if name.lower().endswith(".csv"):
+        return "csv"
+    return "ndjson" if first_text.lstrip("\ufeff \t\r\n").startswith("{") else "csv"
+
+
+class _Rows:
+    """Records of the input in chunks, with the row numbers Excel shows (the header is row 1)."""
+
+    def __init__(self, records: Iterator[Any], first_row: int, chunk_rows: int, blocks: TextBlocks) -> None:
+        self._records = records
+        self.next_row = first_row
+        self._chunk_rows = chunk_rows
+        self._blocks = blocks
+
+    def chunks(self) -> Iterator[Chunk]:
+        while True:
+            try:
+                rows = list(itertools.islice(self._records, self._chunk_rows))
+            except DecodeError as exc:
+                raise InputDataError(
+                    f"第 {self.next_row} 行附近：{exc.zh}", f"near row {self.next_row}: {exc.en}"
+                ) from None
+            except csv.Error as exc:
+                raise InputDataError(
+                    f"第 {self.next_row} 行附近 CSV 格式错误：{exc}",
+                    f"near row {self.next_row}: bad CSV: {exc}",
+                ) from None
+            if not rows:
+                return
+            start = self.next_row
+            self.next_row += len(rows)
+            yield start, rows
+
+    @property
+    def bytes_read(self) -> int:
+        return self._blocks.bytes_read
+
+
+# --------------------------------------------------------------------------------------------- rejects
+
+
+class RejectSink:
+    """Where rejected rows are written: a CSV file with the row number, the reason and the original cells.
+
+    ``open_file()`` is called on the first reject (and at the end when ``always``); it returns a
+    text stream positioned after any BOM. The caller owns the file (atomic commit or discard).
+    """
+
+    def __init__(
+        self, open_file: Callable[[], TextIO] | None, lang: str, excel_safe: bool, always: bool = False
+    ) -> None:
+        self._open_file = open_file
+        self.lang = lang
+        self.excel_safe = excel_safe
+        self.always = always
+        self.count = 0
+        self._stream: TextIO | None = None
+        self._columns: list[str] = []
+
+    def set_columns(self, columns: Iterable[str]) -> None:
+        self._columns = list(columns)
+
+    def header(self) -> list[str]:
+        first = ["行号", "原因"] if self.lang == "zh" else ["row", "reason"]
+        return first + self._columns
+
+    def _ensure(self) -> TextIO | None:
+        if self._stream is None and self._open_file is not None:
+            self._stream = self._open_file()
+            self._stream.write(csv_line(self._guard(self.header())))
+        return self._stream
+
+    def _guard(self, cells: list[str]) -> list[str]:
+        return [guard_formula(c) for c in cells] if self.excel_safe else cells
+
+    def write(self, rows: list[Rejected]) -> None:
+        if not rows:
+            return
+        self.count += len(rows)
+        stream = self._ensure()
+        if stream is None:
+            return
+        stream.write("".join(csv_line([str(r.row), *self._guard([r.reason, *r.cells])]) for r in rows))
+
+    def finish(self) -> None:
+        if self.always:
+            self._ensure()
+
+    @property
+    def opened(self) -> bool:
+        return self._stream is not None
+
+
+# ------------------------------------------------------------------------------------------- summary
+
+
+@dataclass
+class BatchSummary:
+    """What a run read, computed and rejected, and the budget by measure and by department."""
+
+    input: InputInfo
+    tally: Tally
+    stamp: dict[str, Any]
+    outputs: dict[str, str | None] = field(default_factory=dict)
+
+    def measures(self, lang: str) -> list[dict[str, Any]]:
+        rows = []
+        for measure in registry():
+            tally = self.tally.measures.get(measure.id) or MeasureTally()
+            rows.append(
+                {
+                    "measure": measure.id,
+                    "name": measure.name(lang),
+                    "article": measure.article,
+                    "tasks": list(measure.tasks),
+                    "department": measure.department,
+                    "applicants": sum(tally.counts.values()),
+                    "status_counts": {s.value: n for s, n in tally.counts.items()},
+                    "total": fmt_money(tally.total),
+                    "maxima_total": fmt_money(tally.maxima),
+                }
+            )
+        return rows
+
+    def departments(self) -> list[dict[str, Any]]:
+        totals: dict[str, list[Decimal]] = {}
+        members: dict[str, list[str]] = {}
+        for measure in registry():
+            tally = self.tally.measures.get(measure.id) or MeasureTally()
+            sums = totals.setdefault(measure.department, [Decimal(0), Decimal(0)])
+            sums[0] += tally.total
+            sums[1] += tally.maxima
+            members.setdefault(measure.department, []).append(measure.id)
+        return [
+            {
+                "department": dept,
+                "measures": members[dept],
+                "total": fmt_money(sums[0]),
+                "maxima_total": fmt_money(sums[1]),
+            }
+            for dept, sums in totals.items()
+        ]
+
+    def to_dict(self, lang: str) -> dict[str, Any]:
+        t = self.tally
+        return {
+            "input": {
+                "file": self.input.name,
+                "format": self.input.format,
+                "encoding": self.input.encoding,
+                "ignored_columns": list(self.input.ignored_columns),
+            },
+            "rows": {
+                "read": t.read,
+                "computed": t.computed,
+                "rejected": t.rejected,
+                "blank_skipped": t.blank,
+                "internal_errors": t.internal_errors,
+            },
+            "applicants_by_kind": {k: t.kinds[k] for k in KINDS if k in t.kinds},
+            "total": fmt_money(t.total),
+            "maxima_total": fmt_money(t.maxima_total),
+            "measures": self.measures(lang),
+            "departments": self.departments(),
+            "outputs": dict(self.outputs),
+            "stamp": self.stamp,
+        }
+
+
+def batch_stamp(policy: Policy, options: BatchOptions) -> dict[str, Any]:
+    """The output stamp (tool, version, policy file and hash, overrides, --as-of) plus the run's today."""
+    out = stamp(policy, options.as_of)
+    out["today"] = (options.today or date.today()).isoformat()
+    return out
+
+
+# ---------------------------------------------------------------------------------------------- run
+
+
+def run_batch(
+    stream: BinaryIO,
+    name: str,
+    policy: Policy,
+    options: BatchOptions,
+    out: TextIO,
+    rejects: RejectSink,
+    progress: Callable[[int, int], None] | None = None,
+    on_start: Callable[[InputInfo], None] | None = None,
+) -> BatchSummary:
+    """Evaluate every applicant in ``stream`` and write the results to ``out``, in input order.
+
+    ``name`` is the input's file name (``-`` for stdin): its extension chooses CSV or NDJSON unless
+    ``options.input_format`` does. Rejected rows go to ``rejects``. ``progress(rows, bytes)`` is called
+    after each chunk; ``on_start`` once the header has been accepted. Raises :class:`BatchError` when
+    the input cannot be read (nothing written to ``out`` before a header error).
+    """
+    if options.today is None:
+        options = replace(options, today=date.today())
+    try:
+        blocks = open_text(stream, options.encoding)
+        texts = iter(blocks)
+        first = next(texts, "")
+    except DecodeError as exc:
+        raise InputDataError(exc.zh, exc.en) from None
+    if not first.strip("\ufeff \t\r\n"):
+        raise InputDataError("输入为空：没有表头，也没有数据", "the input is empty: no header, no rows")
+    fmt = options.input_format or detect_input_format(name, first)
+    rest = itertools.chain([first], texts)
+    layout: Layout | None = None
+    info = InputInfo(name, fmt, blocks.encoding)
+    if fmt == "csv":
+        records = csv_records(rest)
+        header_row = 0
+        header: list[str] = []
+        try:
+            while not any(c.strip() for c in header):  # blank lines above the header are skipped
+                header = next(records)
+                header_row += 1
+        except csv.Error as exc:
+            raise InputDataError(
+                f"表头不是有效的 CSV：{exc}", f"the header is not valid CSV: {exc}"
+            ) from None
+        except DecodeError as exc:
+            raise InputDataError(exc.zh, exc.en) from None
+        layout = resolve_header(header, options.kind, options.ignore_extra_columns)
+        info.columns = layout.headers
+        info.ignored_columns = tuple(layout.headers[i] for i in layout.ignored)
+        rows = _Rows(records, header_row + 1, options.chunk_rows, blocks)
+    else:
+        lines = text_lines(rest)
+        head = _peek_ndjson_keys(lines, options)
+        rows = _Rows(head, 1, options.chunk_rows, blocks)
+        info.columns = ("line",)
+    info.encoding = blocks.encoding
+    rejects.set_columns(info.columns)
+    if on_start is not None:
+        on_start(info)
+    the_stamp = batch_stamp(policy, options)
+    writer = _OutputWriter(out, options)
+    writer.begin()
+    tally = Tally()
+    done = [0]
+
+    def emit(result: ChunkResult) -> None:
+        writer.chunk(result.text)
+        rejects.write(result.rejected)
+        tally.merge(result.tally)
+        done[0] += result.rows
+        if progress is not None:
+            progress(done[0], rows.bytes_read)
+
+    if options.jobs <= 1:
+        processor = ChunkProcessor(policy, options, layout, fmt)
+        for chunk in rows.chunks():
+            emit(processor.process(chunk))
+    else:
+        # At most ``window`` chunks are in flight: memory stays flat however long the input is, and
+        # results are written in input order as each oldest chunk completes.
+        window = 2 * options.jobs + 1
+        pool = ProcessPoolExecutor(
+            options.jobs,
+            mp_context=_pool_context(),
+            initializer=_init_worker,
+            initargs=(policy, options, layout, fmt),
+        )
+        try:
+            pending: deque[Future[ChunkResult]] = deque()
+            for chunk in rows.chunks():
+                pending.append(pool.submit(_work, chunk))
+                if len(pending) >= window:
+                    emit(pending.popleft().result())
+            while pending:
+                emit(pending.popleft().result())
+        except BrokenProcessPool:
+            raise BatchError(
+                "并行计算进程意外退出（内存不足？）；可改用 --jobs 1 重试",
+                "a worker process died unexpectedly (out of memory?); try again with --jobs 1",
+            ) from None
+        finally:
+            pool.shutdown(wait=False, cancel_futures=True)
+    info.encoding = blocks.encoding
+    summary = BatchSummary(info, tally, the_stamp)
+    writer.end(summary, policy)
+    rejects.finish()
+    return summary
+
+
+def _peek_ndjson_keys(lines: Iterator[str], options: BatchOptions) -> Iterator[str]:
+    """Check the first object's keys like a header (unknown keys stop the run), then replay it."""
+    head: list[str] = []
+    first: str | None = None
+    try:
+        for line in lines:
+            if line.strip():
+                first = line
+                break
+            head.append(line)
+    except DecodeError as exc:
+        raise InputDataError(exc.zh, exc.en) from None
+    if first is not None and not options.ignore_extra_columns:
+        try:
+            obj = json.loads(first, parse_float=Decimal)
+        except ValueError:
+            obj = None  # the row is rejected with the reason in the normal way
+        if isinstance(obj, dict):
+            unknown = [k for k in obj if header_target(k) is None]
+            if unknown:
+                names = ", ".join(repr(k) for k in unknown)
+                raise HeaderError(
+                    [
+                        (f"未知字段：{names}（见 wenjiuye schema；确需忽略请用 --ignore-extra-columns）",
+                         f"unknown fields: {names} (see wenjiuye schema; --ignore-extra-columns skips them)")
+                    ]
+                )  # fmt: skip
+    # Put the blank lines and the first object back in front of the rest.
+    return itertools.chain(head, [] if first is None else [first], lines)
+
+
+class _OutputWriter:
+    """Writes the output's header, the chunks in order, and (JSON) the closing summary."""
+
+    def __init__(self, out: TextIO, options: BatchOptions) -> None:
+        self.out = out
+        self.options = options
+        self._any = False
+
+    def begin(self) -> None:
+        fmt = self.options.output_format
+        if fmt == "csv":
+            columns = list(CSV_ITEM_COLUMNS) if self.options.itemised else wide_columns()
+            self.out.write(csv_line(columns))
+        elif fmt == "json":
+            self.out.write('{"applicants": [\n')
+
+    def chunk(self, text: str) -> None:
+        if not text:
+            return
+        if self.options.output_format == "json" and self._any:
+            self.out.write(",\n")
+        self.out.write(text)
+        self._any = True
+
+    def end(self, summary: BatchSummary, policy: Policy) -> None:
+        if self.options.output_format != "json":
+            return
+        tail = {
+            "policy": policy.stamp(),
+            "stamp": summary.stamp,
+            "summary": summary.to_dict(self.options.lang),
+        }
+        body = json.dumps(tail, ensure_ascii=False, indent=2)
+        self.out.write(("\n" if self._any else "") + "],\n" + body[1:].lstrip("\n") + "\n")
+
+
+def default_jobs() -> int:
+    return max(1, os.cpu_count() or 1)

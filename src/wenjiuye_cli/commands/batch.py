@@ -1,0 +1,459 @@
+"""`wenjiuye batch`: the command over :mod:`wenjiuye_cli.batch`. Options, files, progress, messages.
+
+stdout carries the results only; progress, the summary table and messages go to stderr. Output files
+(``-o``, the rejects, ``--summary-file``) are written atomically: an interrupted run leaves none behind.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import io
+import json
+import os
+import signal
+import stat
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, BinaryIO, TextIO
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from rich.text import Text
+
+from wenjiuye_cli.atomic import AtomicTextFile
+from wenjiuye_cli.batch import (
+    BatchError,
+    BatchOptions,
+    BatchSummary,
+    InputInfo,
+    RejectSink,
+    default_jobs,
+    parse_kind,
+    run_batch,
+)
+
+# cli.py imports the command modules at its end, after these names exist.
+from wenjiuye_cli.cli import (
+    AsOfOpt,
+    Lang,
+    LangOpt,
+    NoColorOpt,
+    PolicyOpt,
+    SetOpt,
+    err_console,
+    open_policy,
+    parse_as_of,
+    quiet_broken_pipe,
+    t,
+)
+from wenjiuye_cli.exitcodes import ExitCode
+from wenjiuye_cli.facts import KINDS
+from wenjiuye_cli.money import fmt_money
+from wenjiuye_cli.tabular import canonical_encoding
+
+
+class BatchFormat(StrEnum):
+    csv = "csv"
+    ndjson = "ndjson"
+    json = "json"
+
+
+class InputFormatChoice(StrEnum):
+    csv = "csv"
+    ndjson = "ndjson"
+
+
+_SUFFIX_FORMATS = {".csv": BatchFormat.csv, ".ndjson": BatchFormat.ndjson, ".jsonl": BatchFormat.ndjson,
+                   ".json": BatchFormat.json}  # fmt: skip
+
+
+def register(app: typer.Typer) -> None:
+    app.command("batch")(batch)
+
+
+def batch(
+    input_path: Annotated[
+        str, typer.Argument(metavar="INPUT", help="申请人名单：CSV 或 NDJSON 文件，- 表示标准输入")
+    ],
+    kind: Annotated[
+        str | None, typer.Option("--kind", help="所有行的申请人类型（无 kind 列时必需）/ kind of every row")
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="输出文件（默认标准输出）/ output file", dir_okay=False),
+    ] = None,
+    fmt: Annotated[
+        BatchFormat | None,
+        typer.Option("--format", "-f", help="csv|ndjson|json（默认按 -o 的扩展名，否则 csv）"),
+    ] = None,
+    itemised: Annotated[
+        bool, typer.Option("--itemised", help="每个申请人×每项措施一行 / one CSV row per applicant × measure")
+    ] = False,
+    detail: Annotated[
+        bool,
+        typer.Option(
+            "--detail", help="输出条件与计算过程（较慢）/ include conditions and arithmetic (slower)"
+        ),
+    ] = False,
+    summary: Annotated[
+        bool,
+        typer.Option("--summary", help="在标准错误输出汇总表（按措施、按责任部门）/ budget table on stderr"),
+    ] = False,
+    summary_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--summary-file", help="把汇总写入 JSON 文件 / write the summary as JSON", dir_okay=False
+        ),
+    ] = None,
+    rejects: Annotated[
+        Path | None,
+        typer.Option(
+            "--rejects",
+            help="被拒绝行的 CSV（默认：输出文件旁的 <名>.rejects.csv；输出到标准输出时为当前目录的 "
+            "<输入名>.rejects.csv，仅在有被拒绝行时写入）",
+            dir_okay=False,
+        ),
+    ] = None,
+    bom: Annotated[
+        bool | None,
+        typer.Option("--bom/--no-bom", help="CSV 开头写 UTF-8 BOM（写入文件时默认是，标准输出默认否）"),
+    ] = None,
+    excel_safe: Annotated[
+        bool,
+        typer.Option("--excel-safe/--no-excel-safe", help="防公式注入：以 = + - @ 开头的文本单元格前加 '"),
+    ] = True,
+    encoding: Annotated[
+        str | None,
+        typer.Option("--encoding", help="输入编码（默认：BOM，否则 UTF-8，否则 GB18030）/ input encoding"),
+    ] = None,
+    input_format: Annotated[
+        InputFormatChoice | None,
+        typer.Option("--input-format", help="csv|ndjson（默认按扩展名或内容判断）"),
+    ] = None,
+    ignore_extra_columns: Annotated[
+        bool, typer.Option("--ignore-extra-columns", help="忽略未知列 / skip unknown columns")
+    ] = False,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", min=0, help="并行进程数（0 = CPU 核数）/ worker processes")
+    ] = 1,
+    chunk_rows: Annotated[int, typer.Option("--chunk-rows", min=1, hidden=True)] = 2000,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="不显示进度和汇总行 / no progress, no summary line")
+    ] = False,
+    lang: LangOpt = Lang.zh,
+    policy_file: PolicyOpt = None,
+    sets: SetOpt = None,
+    as_of: AsOfOpt = None,
+    no_color: NoColorOpt = False,
+) -> None:
+    """批量计算申请人名单（Excel 导出的 CSV 或 NDJSON）/ evaluate an applicant list, streamed.
+
+    每行输出各项措施的状态与金额及合计；出错的行写入拒绝文件（含行号与原因），其余行照常计算。
+    退出码：0 全部计算，1 有被拒绝的行，65 输入无法读取或表头有误，66 找不到输入，74 无法写入，130 中断。
+    """
+    console = err_console(no_color)
+    policy = open_policy(console, lang, policy_file, sets)
+    on = parse_as_of(console, lang, as_of)
+
+    def usage(zh: str, en: str) -> typer.Exit:
+        console.print(Text(t(lang, zh, en)), style="red")
+        return typer.Exit(ExitCode.USAGE)
+
+    the_kind: str | None = None
+    if kind is not None:
+        the_kind = parse_kind(kind)
+        if the_kind is None:
+            raise usage(
+                f"未知类型 {kind!r}，应为 {', '.join(KINDS)}",
+                f"unknown kind {kind!r}; one of {', '.join(KINDS)}",
+            )
+    if encoding is not None:
+        try:
+            canonical_encoding(encoding)
+        except LookupError:
+            raise usage(f"未知编码：{encoding}", f"unknown encoding: {encoding}") from None
+    chosen = fmt or (
+        _SUFFIX_FORMATS.get(output.suffix.lower(), BatchFormat.csv) if output else BatchFormat.csv
+    )
+    if itemised and chosen is not BatchFormat.csv:
+        raise usage("--itemised 只用于 CSV 输出", "--itemised applies to CSV output only")
+
+    # -- outputs
+    if rejects is not None:
+        rejects_path, rejects_always = rejects, True
+    elif output is not None:
+        rejects_path, rejects_always = output.with_name(f"{output.stem}.rejects.csv"), True
+    else:
+        stem = "stdin" if input_path == "-" else Path(input_path).stem
+        rejects_path, rejects_always = Path(f"{stem}.rejects.csv"), False
+    targets = [p.resolve() for p in (output, rejects_path, summary_file) if p is not None]
+    if len(set(targets)) != len(targets):
+        raise usage(
+            "输出、拒绝行和汇总不能写入同一个文件", "output, rejects and summary must be different files"
+        )
+
+    for target in (output, rejects_path, summary_file):
+        if target is not None and input_path != "-" and _same_file(target, Path(input_path)):
+            raise usage(f"不能覆盖输入文件：{target}", f"refusing to overwrite the input file: {target}")
+
+    # -- input
+    if input_path == "-":
+        source: BinaryIO = sys.stdin.buffer
+        input_size = None
+    else:
+        path = Path(input_path)
+        try:
+            source = path.open("rb")
+        except FileNotFoundError:
+            console.print(
+                Text(t(lang, f"找不到文件：{input_path}", f"no such file: {input_path}")), style="red"
+            )
+            raise typer.Exit(ExitCode.NO_INPUT) from None
+        except OSError as exc:
+            console.print(Text(t(lang, f"无法读取 {input_path}：{exc.strerror}", f"cannot read {input_path}: {exc.strerror}")),
+                          style="red")  # fmt: skip
+            raise typer.Exit(ExitCode.NO_INPUT) from None
+        input_size = _regular_file_size(source)
+
+    options = BatchOptions(
+        output_format=chosen.value,
+        itemised=itemised,
+        detail=detail,
+        lang=lang.value,
+        kind=the_kind,
+        as_of=on,
+        ignore_extra_columns=ignore_extra_columns,
+        excel_safe=excel_safe,
+        input_format=input_format.value if input_format else None,
+        encoding=encoding,
+        jobs=jobs or default_jobs(),
+        chunk_rows=chunk_rows,
+    )
+    files: list[AtomicTextFile] = []
+
+    def open_atomic(path: Path, with_bom: bool) -> AtomicTextFile:
+        try:
+            handle = AtomicTextFile(path, bom=with_bom)
+        except OSError as exc:
+            console.print(Text(t(lang, f"无法写入 {path}：{exc.strerror}", f"cannot write {path}: {exc.strerror}")),
+                          style="red")  # fmt: skip
+            raise typer.Exit(ExitCode.IO_ERROR) from None
+        files.append(handle)
+        return handle
+
+    stdout_wrapper: io.TextIOWrapper | None = None
+
+    def open_rejects() -> TextIO:
+        return open_atomic(rejects_path, bom is not False).stream
+
+    sink = RejectSink(open_rejects, lang.value, excel_safe, always=rejects_always)
+    show_progress = console.is_terminal and not quiet
+    # `kill` (SIGTERM) ends the run like Ctrl-C: temporary files are removed, no output appears.
+    main_thread = threading.current_thread() is threading.main_thread()
+    previous_term = signal.signal(signal.SIGTERM, _raise_interrupt) if main_thread else None
+    try:
+        with quiet_broken_pipe():
+            if output is not None:
+                out: TextIO = open_atomic(
+                    output, bool(bom if bom is not None else chosen is BatchFormat.csv)
+                ).stream
+            else:
+                stdout_wrapper = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="")
+                if bom and chosen is BatchFormat.csv:
+                    stdout_wrapper.write("\ufeff")
+                out = stdout_wrapper
+            # Everything loaded so far (modules, the policy) lives for the whole run: keep the garbage
+            # collector from scanning it again and again while millions of rows go by.
+            gc.freeze()
+            try:
+                with _progress(console, lang, input_size, show_progress) as (on_start, on_progress):
+                    result = run_batch(source, input_path, policy, options, out, sink, on_progress, on_start)
+                if stdout_wrapper is not None:
+                    stdout_wrapper.flush()
+            except BatchError as exc:
+                where = "<stdin>" if input_path == "-" else input_path
+                console.print(Text(f"{where}: {exc.text(lang)}"), style="red")
+                raise typer.Exit(exc.code) from None
+            except OSError as exc:
+                if isinstance(exc, BrokenPipeError):
+                    raise
+                console.print(Text(t(lang, f"写入失败：{exc}", f"write failed: {exc}")), style="red")
+                raise typer.Exit(ExitCode.IO_ERROR) from None
+            result.outputs = {
+                "output": str(output) if output is not None else "-",
+                "rejects": str(rejects_path) if sink.opened else None,
+                "summary": str(summary_file) if summary_file is not None else None,
+            }
+            if summary_file is not None:
+                handle = open_atomic(summary_file, False)
+                json.dump(result.to_dict(lang.value), handle.stream, ensure_ascii=False, indent=2)
+                handle.write("\n")
+            try:
+                for handle in files:
+                    handle.commit()
+            except OSError as exc:
+                console.print(Text(t(lang, f"写入失败：{exc}", f"write failed: {exc}")), style="red")
+                raise typer.Exit(ExitCode.IO_ERROR) from None
+    except KeyboardInterrupt:
+        console.print(
+            Text(t(lang, "已中断：没有写入任何输出文件", "interrupted: no output file was written")),
+            style="red",
+        )
+        raise typer.Exit(ExitCode.INTERRUPTED) from None
+    finally:
+        if main_thread:
+            signal.signal(signal.SIGTERM, previous_term)
+        for handle in files:
+            handle.discard()  # a no-op for committed files
+        if stdout_wrapper is not None:
+            with contextlib.suppress(OSError, ValueError):
+                stdout_wrapper.detach()
+        if source is not sys.stdin.buffer:
+            source.close()
+
+    if summary:
+        print_summary(console, result, lang)
+    if not quiet:
+        console.print(Text(result_line(result, lang)))
+    raise typer.Exit(ExitCode.ROWS_REJECTED if result.tally.rejected else ExitCode.OK)
+
+
+def _raise_interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def _regular_file_size(stream: BinaryIO) -> int | None:
+    try:
+        info = os.fstat(stream.fileno())
+    except (OSError, ValueError):
+        return None
+    return info.st_size if stat.S_ISREG(info.st_mode) else None
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.exists() and b.exists() and os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+@contextlib.contextmanager
+def _progress(
+    console: Console, lang: Lang, size: int | None, show: bool
+) -> Iterator[tuple[Callable[[InputInfo], None] | None, Callable[[int, int], None] | None]]:
+    """(on_start, on_progress) callbacks; a rich progress bar on stderr when it is a terminal."""
+    if not show:
+        yield None, None
+        return
+    columns = [
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TextColumn("{task.fields[rows]:,} " + t(lang, "行", "rows")),
+        TextColumn("{task.fields[rate]:,.0f} " + t(lang, "行/秒", "rows/s")),
+        TimeElapsedColumn(),
+    ]
+    with Progress(*columns, console=console, transient=True) as bar:
+        task = bar.add_task(t(lang, "计算中", "computing"), total=size, rows=0, rate=0.0)
+        started = time.perf_counter()
+
+        def on_start(info: InputInfo) -> None:
+            bar.update(task, description=t(lang, f"计算中（{info.format}，{info.encoding}）",
+                                           f"computing ({info.format}, {info.encoding})"))  # fmt: skip
+
+        def on_progress(rows: int, read: int) -> None:
+            elapsed = max(time.perf_counter() - started, 1e-9)
+            bar.update(task, completed=read if size else None, rows=rows, rate=rows / elapsed)
+
+        yield on_start, on_progress
+
+
+def result_line(result: BatchSummary, lang: Lang) -> str:
+    t_ = result.tally
+    where = result.outputs.get("rejects")
+    rejected = (
+        t(lang, f"，拒绝 {t_.rejected:,}（见 {where}）", f", rejected {t_.rejected:,} (see {where})")
+        if t_.rejected
+        else t(lang, "，无拒绝", ", none rejected")
+    )
+    blank = t(lang, f"，跳过空行 {t_.blank:,}", f", {t_.blank:,} blank rows skipped") if t_.blank else ""
+    return t(
+        lang,
+        f"读取 {t_.read:,} 行：计算 {t_.computed:,}{rejected}{blank}；合计 {fmt_money(t_.total)} 元",
+        f"read {t_.read:,} rows: computed {t_.computed:,}{rejected}{blank}; total {fmt_money(t_.total)} yuan",
+    )
+
+
+def print_summary(console: Console, result: BatchSummary, lang: Lang) -> None:
+    """The budget view on stderr: by measure, by department, and the row counts."""
+    doc = result.to_dict(lang.value)
+    table = Table(title=t(lang, "按措施汇总", "by measure"), title_justify="left")
+    table.add_column(
+        t(lang, "措施（条/序号）", "measure (article/task)"), overflow="fold", min_width=20, ratio=1
+    )
+    for col in (t(lang, "符合", "elig."), t(lang, "不符合", "inelig."), t(lang, "无法判断", "undecided"),
+                t(lang, "金额另定", "elsewhere")):  # fmt: skip
+        table.add_column(col, justify="right", no_wrap=True)
+    table.add_column(t(lang, "合计（元）", "total (yuan)"), justify="right", no_wrap=True)
+    table.add_column(t(lang, "最高额¹", "maxima¹"), justify="right", no_wrap=True)
+    for m in doc["measures"]:
+        if not m["applicants"]:
+            continue
+        counts = m["status_counts"]
+        tasks = ",".join(map(str, m["tasks"]))
+        table.add_row(
+            Text(
+                f"{m['name']}（第{m['article']}条/{tasks}）"
+                if lang == "zh"
+                else f"{m['name']} ({m['article']}/{tasks})"
+            ),
+            f"{counts['eligible']:,}",
+            f"{counts['ineligible']:,}",
+            f"{counts['cannot_decide']:,}",
+            f"{counts['amount_set_elsewhere']:,}",
+            m["total"],
+            m["maxima_total"],
+        )
+    console.print(table)
+    depts = Table(title=t(lang, "按责任部门汇总", "by department"), title_justify="left")
+    depts.add_column(t(lang, "责任部门", "department"), overflow="fold")
+    depts.add_column(t(lang, "合计（元）", "total (yuan)"), justify="right", no_wrap=True)
+    depts.add_column(t(lang, "最高额¹", "maxima¹"), justify="right", no_wrap=True)
+    for d in doc["departments"]:
+        depts.add_row(Text(d["department"]), d["total"], d["maxima_total"])
+    console.print(depts)
+    console.print(
+        Text(
+            t(lang, "¹ “最高…”金额之和，未计入合计", "¹ sum of “at most …” amounts, not added to the totals"),
+            style="dim",
+        )
+    )
+    rows = doc["rows"]
+    console.print(
+        Text(
+            t(
+                lang,
+                f"读取 {rows['read']:,} 行 = 计算 {rows['computed']:,} + 拒绝 {rows['rejected']:,}"
+                f"（空行 {rows['blank_skipped']:,}）；合计 {doc['total']} 元，最高额合计 {doc['maxima_total']} 元（未计入）",
+                f"rows read {rows['read']:,} = computed {rows['computed']:,} + rejected {rows['rejected']:,} "
+                f"({rows['blank_skipped']:,} blank); total {doc['total']} yuan, maxima {doc['maxima_total']} (not added)",
+            )
+        )
+    )
+    stamp = doc["stamp"]
+    overrides = ", ".join(stamp["policy"]["overrides"]) or t(lang, "无", "none")
+    console.print(
+        Text(
+            f"wenjiuye {stamp['version']} · policy {stamp['policy']['file']} sha256:{stamp['policy']['sha256'][:12]} · "
+            f"--as-of {stamp['as_of_override'] or t(lang, '未指定', 'not set')} · --set {overrides} · "
+            f"{t(lang, '编码', 'encoding')} {doc['input']['encoding']}",
+            style="dim",
+        )
+    )

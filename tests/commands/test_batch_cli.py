@@ -1,0 +1,234 @@
+"""`wenjiuye batch` on the command line: data on stdout, messages on stderr, files, exit codes, signals."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from wenjiuye_cli.cli import app
+from wenjiuye_cli.exitcodes import ExitCode
+from wenjiuye_cli.tabular import csv_records, open_text
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "batch"
+APPLICANTS = str(EXAMPLES / "applicants.csv")
+BAD = str(EXAMPLES / "bad-rows.csv")
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def csv_rows(text: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"))))
+
+
+def test_stdout_has_only_data_and_stderr_the_messages(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["batch", APPLICANTS])
+    assert result.exit_code == ExitCode.OK, result.stderr
+    rows = csv_rows(result.stdout)
+    assert [r["id"] for r in rows][:2] == ["R-001", "刘䶮-002"]
+    assert not result.stdout.startswith("\ufeff")  # no BOM on stdout unless asked
+    assert "读取 7 行" in result.stderr
+    assert "读取" not in result.stdout
+
+
+def test_quiet_leaves_stderr_empty(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["batch", APPLICANTS, "--quiet", "-f", "ndjson"])
+    assert result.exit_code == 0
+    assert result.stderr == ""
+    assert len(result.stdout.splitlines()) == 7
+
+
+def test_rejected_rows_exit_1_and_land_beside_the_output_file(runner: CliRunner, tmp_path: Path) -> None:
+    out = tmp_path / "result.csv"
+    result = runner.invoke(app, ["batch", BAD, "-o", str(out), "--lang", "en"])
+    assert result.exit_code == ExitCode.ROWS_REJECTED
+    assert result.stdout == ""
+    data = out.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")  # a .csv file for Excel gets a BOM
+    assert len(csv_rows(data.decode("utf-8"))) == 4
+    rejects = tmp_path / "result.rejects.csv"
+    assert rejects.exists()
+    assert len(csv_rows(rejects.read_text("utf-8-sig"))) == 6
+    assert "result.rejects.csv" in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["result.csv", "result.rejects.csv"]
+
+
+def test_the_rejects_file_reads_back_to_the_original_rows(runner: CliRunner, tmp_path: Path) -> None:
+    rejects = tmp_path / "r.csv"
+    runner.invoke(app, ["batch", BAD, "-q", "--rejects", str(rejects), "-o", str(tmp_path / "o.csv")])
+    with rejects.open("rb") as f:
+        written = list(csv_records(open_text(f)))
+    with open(BAD, "rb") as f:
+        original = list(csv_records(open_text(f)))
+    assert written[0][2:] == original[0]  # the header, after 行号 and 原因
+    for row in written[1:]:
+        assert row[2:] == original[int(row[0]) - 1]  # row numbers count the header as row 1
+
+
+def test_no_rejects_still_writes_an_empty_rejects_file_beside_an_output_file(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    out = tmp_path / "result.ndjson"
+    result = runner.invoke(app, ["batch", APPLICANTS, "-o", str(out)])
+    assert result.exit_code == 0
+    assert len(out.read_text("utf-8").splitlines()) == 7
+    assert not out.read_bytes().startswith(b"\xef\xbb\xbf")  # NDJSON never has a BOM
+    rejects = (tmp_path / "result.rejects.csv").read_text("utf-8-sig").splitlines()
+    assert len(rejects) == 1  # the header only: no stale file from an earlier run survives
+
+
+def test_with_stdout_output_rejects_go_to_the_current_directory_only_when_there_are_some(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert runner.invoke(app, ["batch", APPLICANTS]).exit_code == 0
+    assert list(tmp_path.iterdir()) == []
+    result = runner.invoke(app, ["batch", BAD, "--no-bom"])
+    assert result.exit_code == 1
+    assert (tmp_path / "bad-rows.rejects.csv").read_text("utf-8").startswith("行号,原因,编号")
+
+
+def test_explicit_rejects_file_and_summary_file(runner: CliRunner, tmp_path: Path) -> None:
+    rejects, summary = tmp_path / "r.csv", tmp_path / "s.json"
+    result = runner.invoke(
+        app, ["batch", BAD, "--rejects", str(rejects), "--summary-file", str(summary), "-q"]
+    )
+    assert result.exit_code == 1
+    doc = json.loads(summary.read_text("utf-8"))
+    assert doc["rows"]["read"] == doc["rows"]["computed"] + doc["rows"]["rejected"] == 10
+    assert doc["outputs"] == {"output": "-", "rejects": str(rejects), "summary": str(summary)}
+    assert doc["stamp"]["policy"]["sha256"]
+    assert len(csv_rows(rejects.read_text("utf-8-sig"))) == 6
+
+
+def test_summary_table_goes_to_stderr(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["batch", APPLICANTS, "--summary", "--lang", "en"])
+    assert result.exit_code == 0
+    assert "by department" in result.stderr
+    assert "74400.00" in result.stderr  # the rent subsidy total: 60000 + 14400
+    assert "by department" not in result.stdout
+
+
+def test_unknown_column_exits_65_and_writes_no_file(runner: CliRunner, tmp_path: Path) -> None:
+    src = tmp_path / "in.csv"
+    src.write_text("编号,类型,带动就业人数x\r\nA,个人,1\r\n", encoding="utf-8")
+    out = tmp_path / "out.csv"
+    result = runner.invoke(app, ["batch", str(src), "-o", str(out)])
+    assert result.exit_code == ExitCode.BAD_DATA
+    assert "带动就业人数x" in result.stderr
+    assert result.stdout == ""
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.csv"]  # no output, no temporary file
+
+
+def test_missing_input_exits_66_and_bad_options_exit_2(runner: CliRunner, tmp_path: Path) -> None:
+    assert runner.invoke(app, ["batch", str(tmp_path / "nope.csv")]).exit_code == ExitCode.NO_INPUT
+    assert runner.invoke(app, ["batch", APPLICANTS, "--kind", "robot"]).exit_code == ExitCode.USAGE
+    assert runner.invoke(app, ["batch", APPLICANTS, "--encoding", "klingon"]).exit_code == ExitCode.USAGE
+    assert runner.invoke(app, ["batch", APPLICANTS, "-f", "json", "--itemised"]).exit_code == ExitCode.USAGE
+
+
+def test_refuses_to_overwrite_the_input(runner: CliRunner, tmp_path: Path) -> None:
+    src = tmp_path / "in.csv"
+    shutil.copy(APPLICANTS, src)
+    result = runner.invoke(app, ["batch", str(src), "-o", str(src)])
+    assert result.exit_code == ExitCode.USAGE
+    assert src.read_bytes() == Path(APPLICANTS).read_bytes()
+
+
+def test_stdin_input_and_encoding_option(runner: CliRunner) -> None:
+    data = (EXAMPLES / "applicants-gb18030.csv").read_bytes()
+    result = runner.invoke(app, ["batch", "-", "-f", "ndjson", "--encoding", "gbk"], input=data)
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout.splitlines()[1])["id"] == "刘䶮-002"
+
+
+def test_set_and_as_of_change_the_answer_like_calc(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["batch", APPLICANTS, "--set", "rent_subsidy.house_cap_monthly=2000", "-q"])
+    assert csv_rows(result.stdout)[0]["rent_subsidy.amount"] == "48000.00"
+    late = runner.invoke(app, ["batch", APPLICANTS, "--as-of", "2030-01-01", "-q"])
+    assert csv_rows(late.stdout)[0]["rent_subsidy.status"] == "ineligible"
+    bad = runner.invoke(app, ["batch", APPLICANTS, "--set", "rent_subsidy.nope=1"])
+    assert bad.exit_code == ExitCode.BAD_CONFIG
+
+
+def test_jobs_two_gives_the_same_output(runner: CliRunner) -> None:
+    one = runner.invoke(app, ["batch", BAD, "-q", "--chunk-rows", "2", "--rejects", os.devnull])
+    two = runner.invoke(
+        app, ["batch", BAD, "-q", "--chunk-rows", "2", "--jobs", "2", "--rejects", os.devnull]
+    )
+    assert one.exit_code == two.exit_code == 1
+    assert two.stdout == one.stdout
+
+
+def test_no_excel_safe_leaves_text_cells_alone(runner: CliRunner, tmp_path: Path) -> None:
+    args = ["batch", BAD, "-q", "--rejects", str(tmp_path / "r.csv")]
+    guarded = [r["id"] for r in csv_rows(runner.invoke(app, args).stdout)]
+    raw = [r["id"] for r in csv_rows(runner.invoke(app, [*args, "--no-excel-safe"]).stdout)]
+    assert '\'=HYPERLINK("http://example.com","R-008")' in guarded
+    assert '=HYPERLINK("http://example.com","R-008")' in raw
+
+
+# -------------------------------------------------------------------------------- real subprocesses
+
+
+def wenjiuye() -> list[str]:
+    return [sys.executable, "-m", "wenjiuye_cli"]
+
+
+def big_input(tmp_path: Path, copies: int) -> Path:
+    lines = Path(APPLICANTS).read_text("utf-8").splitlines()
+    path = tmp_path / "big.csv"
+    path.write_text("\r\n".join([lines[0], *(lines[1:] * copies)]) + "\r\n", encoding="utf-8")
+    return path
+
+
+def test_piped_into_head_exits_quietly(tmp_path: Path) -> None:
+    src = big_input(tmp_path, 400)  # ~2800 rows: far more than a pipe buffer holds
+    command = (
+        " ".join(wenjiuye())
+        + f" batch {src} -q 2>{tmp_path / 'err.txt'} | head -n 1; exit ${{PIPESTATUS[0]}}"
+    )
+    done = subprocess.run(["bash", "-c", command], capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0
+    assert done.stdout.startswith("id,kind,as_of,")
+    assert len(done.stdout.splitlines()) == 1
+    assert (tmp_path / "err.txt").read_text() == ""
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
+def test_ctrl_c_or_kill_stops_with_130_and_leaves_no_output_file(tmp_path: Path, signum: int) -> None:
+    out = tmp_path / "out.csv"
+    proc = subprocess.Popen(
+        [*wenjiuye(), "batch", "-", "-o", str(out)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=tmp_path,
+    )
+    assert proc.stdin is not None
+    proc.stdin.write(Path(APPLICANTS).read_bytes())
+    proc.stdin.flush()  # the input stays open: the run waits for more rows
+    deadline = time.monotonic() + 60
+    while not any(p.name.startswith(".out.csv.") for p in tmp_path.iterdir()):
+        assert time.monotonic() < deadline, "the run never started"
+        time.sleep(0.05)
+    time.sleep(0.5)
+    proc.send_signal(signum)
+    _stdout, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == ExitCode.INTERRUPTED
+    assert "中断" in stderr.decode("utf-8")
+    assert "Traceback" not in stderr.decode("utf-8")
+    assert list(tmp_path.iterdir()) == []  # neither the output nor a temporary file
