@@ -14,15 +14,18 @@ import pytest
 
 from tests.helpers import POLICY
 from wenjiuye_cli.batch import (
+    ApplicantReader,
     BatchOptions,
     BatchSummary,
     HeaderError,
     InputDataError,
+    InputRow,
     RejectSink,
     run_batch,
     wide_columns,
 )
-from wenjiuye_cli.engine import measures_for_kind, registry
+from wenjiuye_cli.engine import evaluate, measures_for_kind, registry
+from wenjiuye_cli.money import fmt_money
 from wenjiuye_cli.output import CSV_ITEM_COLUMNS
 from wenjiuye_cli.tabular import csv_line
 
@@ -413,3 +416,110 @@ def test_results_are_written_while_the_input_is_still_being_read() -> None:
     assert summary.tally.computed == 3000
     assert out.read_at_first_result is not None
     assert out.read_at_first_result < len(data) // 10
+
+
+# ------------------------------------------------------------------------- applicants, one at a time
+
+
+@dataclass
+class Read:
+    rows: list[InputRow]
+    reader: ApplicantReader
+    rejects: io.StringIO
+
+    def rejected(self) -> list[list[str]]:
+        return list(csv.reader(io.StringIO(self.rejects.getvalue())))
+
+
+def read(data: bytes, name: str = "in.csv", lang: str = "zh", **options: Any) -> Read:
+    rejects = io.StringIO()
+    sink = RejectSink(lambda: rejects, lang, True)
+    reader = ApplicantReader(io.BytesIO(data), name, BatchOptions(lang=lang, **options), sink)
+    return Read(list(reader), reader, rejects)
+
+
+def test_the_reader_yields_the_rows_batch_computes_and_rejects_the_same_rows() -> None:
+    data = (EXAMPLES / "bad-rows.csv").read_bytes()
+    batch = run(data)
+    got = read(data)
+    assert [r.number for r in got.rows] == [2, 4, 10, 12]  # as Excel numbers them; row 9 is blank
+    # The ids as typed: the formula guard is for output, not input.
+    formula = '=HYPERLINK("http://example.com","R-008")'
+    assert [r.applicant.id for r in got.rows] == ["R-001", "S-001", formula, "I-001"]
+    assert got.rejected() == batch.rejects  # same rows, same reasons, same original cells
+    counts = got.reader.counts
+    assert (counts.read, counts.rejected, counts.blank, counts.accepted) == (10, 6, 1, 4)
+    totals = [fmt_money(evaluate(r.applicant, POLICY).total) for r in got.rows]
+    assert totals == [r["total"] for r in batch.rows()]
+
+
+def test_the_reader_decodes_every_encoding_and_ndjson_like_batch() -> None:
+    def seen(result: Read) -> list[tuple[int, str, str, dict[str, Any]]]:
+        return [(r.number, r.applicant.id, r.applicant.kind, r.applicant.facts.values) for r in result.rows]
+
+    utf8 = read((EXAMPLES / "applicants.csv").read_bytes())
+    gb = read((EXAMPLES / "applicants-gb18030.csv").read_bytes(), name="-")
+    assert seen(gb) == seen(utf8)
+    assert gb.reader.info.encoding == "gb18030"
+    assert seen(utf8)[1][1] == "刘䶮-002"
+    lines = [json.dumps(dict(zip(RENT_HEADER, RENT_ROW, strict=True)), ensure_ascii=False), "",
+             json.dumps({"id": "X", "kind": "person", "jobs_created": -1})]  # fmt: skip
+    ndjson = read(("\n".join(lines) + "\n").encode(), name="list.ndjson", lang="en")
+    assert [(r.number, r.applicant.id) for r in ndjson.rows] == [(1, "R-1")]
+    assert [r[0] for r in ndjson.rejected()[1:]] == ["3"]
+    assert (ndjson.reader.counts.read, ndjson.reader.counts.blank) == (2, 1)
+
+
+def test_the_reader_stops_at_a_bad_header_before_reading_any_row() -> None:
+    opened: list[int] = []
+
+    def open_rejects() -> io.StringIO:
+        opened.append(1)
+        return io.StringIO()
+
+    with pytest.raises(HeaderError, match="jobs_createdd"):
+        ApplicantReader(io.BytesIO(b"id,kind,jobs_createdd\nA,person,1\n"), "in.csv", BatchOptions(),
+                        RejectSink(open_rejects, "en", True))  # fmt: skip
+    assert opened == []  # nothing written
+    header_only = ApplicantReader(
+        io.BytesIO(b"id,kind\n"), "in.csv", BatchOptions(), RejectSink(None, "en", True)
+    )
+    assert list(header_only) == []
+    with pytest.raises(RuntimeError, match="once"):
+        list(header_only)
+
+
+def test_a_row_the_caller_cannot_use_goes_to_the_rejects_in_input_order() -> None:
+    rejects = io.StringIO()
+    reader = ApplicantReader(
+        io.BytesIO((EXAMPLES / "bad-rows.csv").read_bytes()), "in.csv", BatchOptions(lang="en"),
+        RejectSink(lambda: rejects, "en", False),
+    )  # fmt: skip
+    used = []
+    for row in reader:
+        if row.applicant.id == "S-001":
+            reader.reject_error(row, ZeroDivisionError("division by zero"))
+        else:
+            used.append(row.number)
+    rows = list(csv.reader(io.StringIO(rejects.getvalue())))[1:]
+    assert [r[0] for r in rows] == ["3", "4", "5", "6", "7", "8", "11"]
+    assert rows[1][1] == "internal error (a defect, please report it): ZeroDivisionError: division by zero"
+    original = (EXAMPLES / "bad-rows.csv").read_text("utf-8-sig").splitlines()[3]
+    assert rows[1][2:] == next(csv.reader(io.StringIO(original)))
+    counts = reader.counts
+    assert (counts.read, counts.rejected, counts.internal_errors) == (10, 7, 1)
+    assert counts.read == len(used) + counts.rejected
+
+
+def test_the_reader_yields_the_first_applicant_while_the_input_is_still_being_read() -> None:
+    data = table(RENT_HEADER, *([f"R-{i}", *RENT_ROW[1:]] for i in range(3000))).encode()
+    source = TrickleStream(data, 4096)
+    progress: list[tuple[int, int]] = []
+    reader = ApplicantReader(cast(BinaryIO, source), "in.csv", BatchOptions(chunk_rows=100),
+                             RejectSink(None, "zh", True), lambda rows, done: progress.append((rows, done)))  # fmt: skip
+    rows = iter(reader)
+    assert next(rows).applicant.id == "R-0"
+    assert source.pos < len(data) // 10
+    assert sum(1 for _ in rows) == 2999
+    assert progress[-1] == (3000, len(data))
+    assert [p[0] for p in progress] == list(range(100, 3001, 100))

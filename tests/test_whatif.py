@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -11,6 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from wenjiuye_cli.batch import ApplicantReader, BatchOptions, RejectSink
 from wenjiuye_cli.engine import Applicant, evaluate
 from wenjiuye_cli.outcome import Outcome, Status
 from wenjiuye_cli.policy import Policy, load_policy
@@ -20,15 +23,20 @@ from wenjiuye_cli.whatif import (
     BudgetImpact,
     Change,
     Comparer,
+    Comparison,
     Direction,
     SweepError,
     budget_position,
     compare_all,
     compare_applicant,
+    compare_rows,
     fact_axis,
     find_cliffs,
+    is_batch_input,
     parameter_axis,
     parse_values,
+    peek_head,
+    rows_summary,
     sweep,
 )
 
@@ -244,6 +252,158 @@ def test_the_shortcut_re_evaluates_only_measures_that_read_a_changed_parameter()
             assert item.reform is item.baseline  # reused, not evaluated again
     ends = Comparer(BASE, reform_of("general.policy_end", date(2027, 6, 29)), today=TODAY)
     assert ends.everything  # the engine reads the validity dates itself
+
+
+# ------------------------------------------------------------------------------------ applicant lists
+
+LISTS = EXAMPLES / "batch"
+FIRST = {
+    k: min(BASE.parameters[f"rent_subsidy.{k}"].values).isoformat()
+    for k in ("house_cap_monthly", "house_per_job_monthly")
+}
+# 第十五条 for R-001 (3 jobs): 1000 + 3 × 700 = 3100 a month, capped at 3000 instead of 2500: +500 × 24 months.
+RICHER_RENT = apply_reform_data(
+    BASE,
+    {
+        "rent_subsidy": {
+            k: {"values": {FIRST[k]: v}}
+            for k, v in (("house_cap_monthly", 3000), ("house_per_job_monthly", 700))
+        }
+    },
+    "test:richer rent",
+)
+
+
+def list_reader(name: str, lang: str = "en") -> tuple[ApplicantReader, io.StringIO]:
+    rejects = io.StringIO()
+    data = (LISTS / name).read_bytes()
+    reader = ApplicantReader(
+        io.BytesIO(data), name, BatchOptions(lang=lang), RejectSink(lambda: rejects, lang, True)
+    )
+    return reader, rejects
+
+
+def test_a_list_compares_each_row_as_if_it_were_given_alone() -> None:
+    reader, _ = list_reader("applicants.csv")
+    comparer = Comparer(BASE, RICHER_RENT, today=TODAY)
+    impact = BudgetImpact()
+    streamed = list(compare_rows(reader, comparer, impact))
+    assert [(c.applicant.id, c.difference) for c in streamed if c.difference] == [("R-001", Decimal(12000))]
+    assert [c.applicant.id for c in streamed] == [
+        "R-001",
+        "刘䶮-002",
+        "R-003",
+        "S-001",
+        "S-002",
+        "I-001",
+        "I-002",
+    ]
+    for comparison in streamed:
+        alone = compare_applicant(comparison.applicant, comparer.baseline, comparer.reform, today=TODAY)
+        assert (comparison.baseline.total, comparison.reform.total) == (
+            alone.baseline.total,
+            alone.reform.total,
+        )
+    assert impact.applicants == 7
+    assert impact.total.difference == sum((c.difference for c in streamed), Decimal(0))
+    rows = rows_summary(reader, impact)
+    assert rows["rows"] == {"read": 7, "computed": 7, "rejected": 0, "blank_skipped": 0, "internal_errors": 0}
+    assert rows["input"] == {
+        "file": "applicants.csv",
+        "format": "csv",
+        "encoding": "utf-8",
+        "ignored_columns": [],
+    }
+
+
+def test_bad_rows_of_a_list_are_rejected_and_the_others_compared() -> None:
+    reader, rejects = list_reader("bad-rows.csv")
+    impact = BudgetImpact()
+    compared = [
+        c.applicant.id for c in compare_rows(reader, Comparer(BASE, RICHER_RENT, today=TODAY), impact)
+    ]
+    assert compared == ["R-001", "S-001", '=HYPERLINK("http://example.com","R-008")', "I-001"]
+    rejected = list(csv.reader(io.StringIO(rejects.getvalue())))[1:]
+    assert [r[0] for r in rejected] == ["3", "5", "6", "7", "8", "11"]
+    rows = rows_summary(reader, impact)["rows"]
+    assert rows["read"] == rows["computed"] + rows["rejected"] == 10
+    assert (rows["computed"], rows["blank_skipped"]) == (4, 1)
+
+
+class FailingComparer(Comparer):
+    """A comparer whose rules break on one applicant (as a defect in a measure would)."""
+
+    def compare(self, applicant: Applicant) -> Comparison:
+        if applicant.id == "S-001":
+            raise ArithmeticError("a rule divided by zero")
+        return super().compare(applicant)
+
+
+def test_a_row_whose_evaluation_raises_goes_to_the_rejects_and_the_others_go_on() -> None:
+    reader, rejects = list_reader("applicants.csv")
+    impact = BudgetImpact()
+    compared = [
+        c.applicant.id for c in compare_rows(reader, FailingComparer(BASE, RICHER_RENT, today=TODAY), impact)
+    ]
+    assert "S-001" not in compared
+    assert len(compared) == impact.applicants == 6
+    (header, row) = list(csv.reader(io.StringIO(rejects.getvalue())))
+    assert header[:3] == ["row", "reason", "编号"]
+    assert row[:3] == ["5", "internal error (a defect, please report it): ArithmeticError: a rule divided by zero",
+                       "S-001"]  # fmt: skip
+    rows = rows_summary(reader, impact)["rows"]
+    assert (rows["read"], rows["computed"], rows["rejected"], rows["internal_errors"]) == (7, 6, 1, 1)
+
+
+@pytest.mark.parametrize(
+    ("name", "head", "is_list"),
+    [
+        ("people.csv", b"", True),
+        ("people.jsonl", b"", True),
+        ("people.NDJSON", b"", True),
+        ("people.toml", b"id,kind\n", False),
+        ("people.json", b'{"id": "a", "kind": "person"}\n', False),
+        ("-", b"\xef\xbb\xbf\xe7\xbc\x96\xe5\x8f\xb7,\xe7\xb1\xbb\xe5\x9e\x8b\r\nR-1,\xe4\xb8\xaa\xe4\xba\xba\r\n", True),  # 编号,类型
+        ("-", "编号,类型\r\n".encode("gb18030"), True),
+        ("-", "id,kind\n".encode("utf-16"), True),
+        ("-", b'\n{"id": "a", "kind": "person"}\n{"id": "b"', True),
+        ("-", b"[[applicants]]\nid = 'a'\n", False),
+        ("-", b"# a scenario\n[[applicants]]\n", False),
+        ("-", b'title = "x"\n', False),
+        ("-", b'{\n  "applicants": []\n}\n', False),
+        ("-", b'{"applicants": [{"id": "a"}]}\n', False),
+        ("-", b'[{"id": "a", "kind": "person"}]', False),
+        ("-", b"", False),
+        ("list.txt", b"id,kind\n", True),
+    ],
+)  # fmt: skip
+def test_a_list_is_told_from_a_scenario_by_name_then_by_its_first_line(
+    name: str, head: bytes, is_list: bool
+) -> None:
+    assert is_batch_input(name, head) is is_list
+
+
+def test_peeking_at_a_pipe_reads_its_first_line_and_gives_everything_back() -> None:
+    data = b"\n\nid,kind\n" + b"A,person\n" * 50_000
+
+    class Pipe(io.RawIOBase):
+        def __init__(self) -> None:
+            self.pos = 0
+
+        def readable(self) -> bool:
+            return True
+
+        def readinto(self, buffer: Any) -> int:
+            chunk = data[self.pos : self.pos + 100]  # a pipe hands out what it has
+            buffer[: len(chunk)] = chunk
+            self.pos += len(chunk)
+            return len(chunk)
+
+    pipe = Pipe()
+    head, again = peek_head(io.BufferedReader(pipe, buffer_size=100))
+    assert head.startswith(b"\n\nid,kind\n")
+    assert pipe.pos < 1000  # only the start was read
+    assert again.read() == data
 
 
 # --------------------------------------------------------------------------------------------- budget

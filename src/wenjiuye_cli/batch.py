@@ -19,6 +19,12 @@ Input
     not have must be empty. Cells are read as people type them (see :mod:`wenjiuye_cli.facts`); an
     empty cell is a missing fact. NDJSON input has one JSON object per line with the same keys.
 
+Other consumers (``wenjiuye compare``)
+    :class:`ApplicantReader` yields the validated applicants one at a time, with the same opening
+    (:func:`open_input`: decoding, CSV or NDJSON, header), the same row parsing (:class:`RowParser`,
+    which :class:`ChunkProcessor` extends for batch) and the same rejects (:class:`RejectSink`);
+    :class:`RowCounts` says what became of the rows.
+
 This module is plain Python (no typer, no rich); ``wenjiuye_cli.commands.batch`` is the command.
 """
 
@@ -342,14 +348,38 @@ class MeasureTally:
 
 
 @dataclass(slots=True)
-class Tally:
-    """Running counts and Decimal sums; chunks' tallies are merged in input order."""
+class RowCounts:
+    """What became of the input rows: ``read`` (non-blank) rows were either accepted or ``rejected``.
+
+    ``internal_errors`` counts the rejected rows whose evaluation raised (a defect in a rule);
+    ``blank`` rows are skipped and not counted in ``read``.
+    """
 
     read: int = 0
-    computed: int = 0
     rejected: int = 0
     blank: int = 0
     internal_errors: int = 0
+
+    @property
+    def accepted(self) -> int:
+        return self.read - self.rejected
+
+    def as_dict(self, computed: int) -> dict[str, int]:
+        """The row counts of a summary; ``computed`` is how many accepted rows were evaluated."""
+        return {
+            "read": self.read,
+            "computed": computed,
+            "rejected": self.rejected,
+            "blank_skipped": self.blank,
+            "internal_errors": self.internal_errors,
+        }
+
+
+@dataclass(slots=True)
+class Tally(RowCounts):
+    """Running counts and Decimal sums; chunks' tallies are merged in input order."""
+
+    computed: int = 0
     total: Decimal = Decimal(0)
     maxima_total: Decimal = Decimal(0)
     kinds: dict[str, int] = field(default_factory=dict)
@@ -416,26 +446,60 @@ def wide_columns() -> list[str]:
     return [*columns, "total", "maxima_total"]
 
 
-class ChunkProcessor:
-    """Parses, validates, evaluates and formats chunks of rows. Runs in the main or a worker process."""
+class RowParser:
+    """Turns the rows of a chunk into validated applicants; a row that does not validate is rejected
+    with its row number, its original cells and the reasons. Used by :class:`ChunkProcessor` (batch)
+    and :class:`ApplicantReader` (any other consumer, e.g. compare)."""
 
-    def __init__(
-        self, policy: Policy, options: BatchOptions, layout: Layout | None, input_format: InputFormat
-    ) -> None:
-        self.policy = policy
+    def __init__(self, options: BatchOptions, layout: Layout | None, input_format: InputFormat) -> None:
         self.options = options
         self.layout = layout
         self.input_format = input_format
         self.lang = options.lang
-        self.today = options.today or date.today()
         self._plans: dict[str, KindPlan] = {}
         self._keys: dict[str, str | None] = {}  # NDJSON key → target
         self._kinds: dict[str, str | None] = {}  # kind cell → kind (None: not a kind)
         self._readers: dict[str, CellReader] = {}
-        self._money: dict[Decimal, str] = {}
-        measures = registry()
-        self._width = 3 + 3 * len(measures) + 2
-        self._measure_col = {m.id: 3 + 3 * i for i, m in enumerate(measures)}
+
+    def parse_rows(
+        self, chunk: Chunk, counts: RowCounts, rejected: list[Rejected]
+    ) -> Iterator[tuple[int, Any, Applicant]]:
+        """``(row number, raw row, applicant)`` for each row of ``chunk`` that validates.
+
+        Blank rows are counted in ``counts.blank`` and skipped; every other row is counted in
+        ``counts.read``, and one that does not validate is appended to ``rejected`` (and counted) before
+        the next valid row is yielded, so rejects stay in input order.
+        """
+        start, rows = chunk
+        csv_input = self.input_format == "csv"
+        id_index = self.layout.id_index if self.layout is not None else 0
+        for offset, raw in enumerate(rows):
+            if csv_input:
+                if not any(raw) or (_blank_id(raw, id_index) and not any(c.strip() for c in raw)):
+                    counts.blank += 1
+                    continue
+                parsed = self.parse_csv(raw)
+            else:
+                if not raw.strip():
+                    counts.blank += 1
+                    continue
+                parsed = self.parse_ndjson(raw)
+            counts.read += 1
+            if isinstance(parsed, list):
+                counts.rejected += 1
+                rejected.append(Rejected(start + offset, self.cells(raw), self.reason(parsed)))
+                continue
+            yield start + offset, raw, parsed
+
+    def cells(self, raw: Any) -> list[str]:
+        """A raw row as the rejects file shows it: the CSV cells, or the NDJSON line."""
+        return raw if self.input_format == "csv" else [raw.rstrip("\r\n")]
+
+    def internal_error(self, row: int, raw: Any, exc: Exception) -> Rejected:
+        """The reject for a row whose evaluation raised: a defect in a rule must not lose the other rows."""
+        zh = f"计算出错（程序缺陷，请报告）：{type(exc).__name__}: {exc}"
+        en = f"internal error (a defect, please report it): {type(exc).__name__}: {exc}"
+        return Rejected(row, self.cells(raw), zh if self.lang == "zh" else en)
 
     # -- parsing
     def plan(self, kind: str) -> KindPlan:
@@ -657,51 +721,44 @@ class ChunkProcessor:
             parts.append((f"{label}：{text}" if zh else f"{label}: {text}") if label else text)
         return ("；" if zh else "; ").join(parts)
 
+
+class ChunkProcessor(RowParser):
+    """Parses, validates, evaluates and formats chunks of rows. Runs in the main or a worker process."""
+
+    def __init__(
+        self, policy: Policy, options: BatchOptions, layout: Layout | None, input_format: InputFormat
+    ) -> None:
+        super().__init__(options, layout, input_format)
+        self.policy = policy
+        self.today = options.today or date.today()
+        self._money: dict[Decimal, str] = {}
+        measures = registry()
+        self._width = 3 + 3 * len(measures) + 2
+        self._measure_col = {m.id: 3 + 3 * i for i, m in enumerate(measures)}
+
     # -- the chunk
     def process(self, chunk: Chunk) -> ChunkResult:
         """Parse, evaluate and format one chunk. Each result is formatted as soon as it is computed,
         so a chunk never holds more than one applicant's outcomes."""
-        start, rows = chunk
         tally = Tally()
         rejected: list[Rejected] = []
-        csv_input = self.input_format == "csv"
-        id_index = self.layout.id_index if self.layout is not None else 0
         policy, as_of, today = self.policy, self.options.as_of, self.today
         buffer = io.StringIO()
         add = self._formatter(buffer)
-        for offset, raw in enumerate(rows):
-            if csv_input:
-                if not any(raw) or (_blank_id(raw, id_index) and not any(c.strip() for c in raw)):
-                    tally.blank += 1
-                    continue
-                parsed = self.parse_csv(raw)
-            else:
-                if not raw.strip():
-                    tally.blank += 1
-                    continue
-                parsed = self.parse_ndjson(raw)
-            tally.read += 1
-            if isinstance(parsed, list):
-                tally.rejected += 1
-                cells = raw if csv_input else [raw.rstrip("\r\n")]
-                rejected.append(Rejected(start + offset, cells, self.reason(parsed)))
-                continue
+        for row, raw, applicant in self.parse_rows(chunk, tally, rejected):
             try:
-                result = evaluate(parsed, policy, as_of, today)
+                result = evaluate(applicant, policy, as_of, today)
             except Exception as exc:  # a defect in a rule must not lose the other rows
                 tally.rejected += 1
                 tally.internal_errors += 1
-                cells = raw if csv_input else [raw.rstrip("\r\n")]
-                zh = f"计算出错（程序缺陷，请报告）：{type(exc).__name__}: {exc}"
-                en = f"internal error (a defect, please report it): {type(exc).__name__}: {exc}"
-                rejected.append(Rejected(start + offset, cells, zh if self.lang == "zh" else en))
+                rejected.append(self.internal_error(row, raw, exc))
                 continue
             tally.add_result(result)
             add(result)
         text = buffer.getvalue()
         if self.options.output_format == "json" and text:
             text = text[:-2]  # the separator after the chunk's last object; the writer joins chunks
-        return ChunkResult(text, rejected, tally, len(rows))
+        return ChunkResult(text, rejected, tally, len(chunk[1]))
 
     # -- formatting
     def _formatter(self, buffer: io.StringIO) -> Callable[[ApplicantResult], object]:
@@ -847,6 +904,67 @@ class _Rows:
     def bytes_read(self) -> int:
         return self._blocks.bytes_read
 
+    @property
+    def encoding(self) -> str:
+        """The encoding in use (settled once the first non-ASCII bytes have been read)."""
+        return self._blocks.encoding
+
+
+@dataclass
+class OpenedInput:
+    """An input whose header has been accepted: what it is, its columns, and its rows still to read."""
+
+    info: InputInfo
+    layout: Layout | None  # None for NDJSON
+    rows: _Rows
+
+
+def open_input(stream: BinaryIO, name: str, options: BatchOptions) -> OpenedInput:
+    """Decode ``stream``, choose CSV or NDJSON and accept the header; no data row is read yet.
+
+    ``name`` is the input's file name (``-`` for stdin): its extension chooses the format unless
+    ``options.input_format`` does; otherwise the first text is sniffed. Raises :class:`HeaderError`
+    for unknown, duplicate or missing columns (NDJSON: unknown keys on the first line) and
+    :class:`InputDataError` for an empty or undecodable input.
+    """
+    try:
+        blocks = open_text(stream, options.encoding)
+        texts = iter(blocks)
+        first = next(texts, "")
+    except DecodeError as exc:
+        raise InputDataError(exc.zh, exc.en) from None
+    if not first.strip("\ufeff \t\r\n"):
+        raise InputDataError("输入为空：没有表头，也没有数据", "the input is empty: no header, no rows")
+    fmt = options.input_format or detect_input_format(name, first)
+    rest = itertools.chain([first], texts)
+    layout: Layout | None = None
+    info = InputInfo(name, fmt, blocks.encoding)
+    if fmt == "csv":
+        records = csv_records(rest)
+        header_row = 0
+        header: list[str] = []
+        try:
+            while not any(c.strip() for c in header):  # blank lines above the header are skipped
+                header = next(records)
+                header_row += 1
+        except csv.Error as exc:
+            raise InputDataError(
+                f"表头不是有效的 CSV：{exc}", f"the header is not valid CSV: {exc}"
+            ) from None
+        except DecodeError as exc:
+            raise InputDataError(exc.zh, exc.en) from None
+        layout = resolve_header(header, options.kind, options.ignore_extra_columns)
+        info.columns = layout.headers
+        info.ignored_columns = tuple(layout.headers[i] for i in layout.ignored)
+        rows = _Rows(records, header_row + 1, options.chunk_rows, blocks)
+    else:
+        lines = text_lines(rest)
+        head = _peek_ndjson_keys(lines, options)
+        rows = _Rows(head, 1, options.chunk_rows, blocks)
+        info.columns = ("line",)
+    info.encoding = blocks.encoding
+    return OpenedInput(info, layout, rows)
+
 
 # --------------------------------------------------------------------------------------------- rejects
 
@@ -901,6 +1019,102 @@ class RejectSink:
     @property
     def opened(self) -> bool:
         return self._stream is not None
+
+
+# ------------------------------------------------------------------------- applicants, one at a time
+
+
+@dataclass(frozen=True, slots=True)
+class InputRow:
+    """One input row that validated: its row number (as Excel shows it; NDJSON: the line number),
+    the applicant, and the raw row (the CSV cells or the NDJSON line), kept for a reject."""
+
+    number: int
+    applicant: Applicant
+    raw: Any
+
+
+class ApplicantReader:
+    """Validated applicants from a CSV or NDJSON stream, one at a time, for commands other than batch.
+
+    The same reading as ``wenjiuye batch`` (decoding, header, cells as typed, row numbers, rejects), as
+    one stream: memory does not grow with the number of rows. ::
+
+        reader = ApplicantReader(stream, name, options, rejects)  # reads the header (or raises)
+        for row in reader:                                        # InputRow, in input order
+            try:
+                use(row.applicant)
+            except Exception as exc:
+                reader.reject_error(row, exc)                     # nothing is lost
+        reader.counts.read == computed + reader.counts.rejected
+
+    Creating the reader reads up to the header and raises :class:`HeaderError` (unknown, duplicate or
+    missing columns) or :class:`InputDataError` (empty, undecodable) before any row is read, so the
+    caller can stop before writing anything. A row that does not validate goes to ``rejects`` with its
+    row number, its original cells and the reasons, before the next applicant is yielded; blank rows are
+    counted and skipped. Iterating may raise :class:`InputDataError` when the input stops being
+    readable part-way. Of ``options`` the reader uses ``kind``, ``ignore_extra_columns``,
+    ``input_format``, ``encoding``, ``lang`` (of the reasons) and ``chunk_rows``.
+    ``progress(rows, bytes)`` is called after each chunk of rows.
+    """
+
+    def __init__(
+        self,
+        stream: BinaryIO,
+        name: str,
+        options: BatchOptions,
+        rejects: RejectSink,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> None:
+        opened = open_input(stream, name, options)
+        self.info: InputInfo = opened.info
+        self.counts = RowCounts()
+        self._rows = opened.rows
+        self._parser = RowParser(options, opened.layout, opened.info.format)
+        self._rejects = rejects
+        self._progress = progress
+        self._started = False
+        rejects.set_columns(opened.info.columns)
+
+    def __iter__(self) -> Iterator[InputRow]:
+        if self._started:
+            raise RuntimeError("an ApplicantReader can be read once")
+        self._started = True
+        return self._applicants()
+
+    def _applicants(self) -> Iterator[InputRow]:
+        parser, counts, sink, progress = self._parser, self.counts, self._rejects, self._progress
+        rejected: list[Rejected] = []
+        done = 0
+        for chunk in self._rows.chunks():
+            for number, raw, applicant in parser.parse_rows(chunk, counts, rejected):
+                if rejected:  # the rows before this one: the rejects stay in input order
+                    sink.write(rejected)
+                    rejected.clear()
+                yield InputRow(number, applicant, raw)
+            sink.write(rejected)
+            rejected.clear()
+            done += len(chunk[1])
+            if progress is not None:
+                progress(done, self._rows.bytes_read)
+        self.info.encoding = self._rows.encoding
+        sink.finish()
+
+    def reject(self, row: InputRow, zh: str, en: str) -> None:
+        """Reject a row the reader yielded (the caller could not use its applicant), saying why."""
+        self.counts.rejected += 1
+        reason = zh if self._parser.lang == "zh" else en
+        self._rejects.write([Rejected(row.number, self._parser.cells(row.raw), reason)])
+
+    def reject_error(self, row: InputRow, exc: Exception) -> None:
+        """Reject a row whose evaluation raised, as batch does (a defect in a rule; the run goes on)."""
+        self.counts.rejected += 1
+        self.counts.internal_errors += 1
+        self._rejects.write([self._parser.internal_error(row.number, row.raw, exc)])
+
+    @property
+    def bytes_read(self) -> int:
+        return self._rows.bytes_read
 
 
 # ------------------------------------------------------------------------------------------- summary
@@ -962,13 +1176,7 @@ class BatchSummary:
                 "encoding": self.input.encoding,
                 "ignored_columns": list(self.input.ignored_columns),
             },
-            "rows": {
-                "read": t.read,
-                "computed": t.computed,
-                "rejected": t.rejected,
-                "blank_skipped": t.blank,
-                "internal_errors": t.internal_errors,
-            },
+            "rows": t.as_dict(t.computed),
             "applicants_by_kind": {k: t.kinds[k] for k in KINDS if k in t.kinds},
             "total": fmt_money(t.total),
             "maxima_total": fmt_money(t.maxima_total),
@@ -1008,42 +1216,8 @@ def run_batch(
     """
     if options.today is None:
         options = replace(options, today=date.today())
-    try:
-        blocks = open_text(stream, options.encoding)
-        texts = iter(blocks)
-        first = next(texts, "")
-    except DecodeError as exc:
-        raise InputDataError(exc.zh, exc.en) from None
-    if not first.strip("\ufeff \t\r\n"):
-        raise InputDataError("输入为空：没有表头，也没有数据", "the input is empty: no header, no rows")
-    fmt = options.input_format or detect_input_format(name, first)
-    rest = itertools.chain([first], texts)
-    layout: Layout | None = None
-    info = InputInfo(name, fmt, blocks.encoding)
-    if fmt == "csv":
-        records = csv_records(rest)
-        header_row = 0
-        header: list[str] = []
-        try:
-            while not any(c.strip() for c in header):  # blank lines above the header are skipped
-                header = next(records)
-                header_row += 1
-        except csv.Error as exc:
-            raise InputDataError(
-                f"表头不是有效的 CSV：{exc}", f"the header is not valid CSV: {exc}"
-            ) from None
-        except DecodeError as exc:
-            raise InputDataError(exc.zh, exc.en) from None
-        layout = resolve_header(header, options.kind, options.ignore_extra_columns)
-        info.columns = layout.headers
-        info.ignored_columns = tuple(layout.headers[i] for i in layout.ignored)
-        rows = _Rows(records, header_row + 1, options.chunk_rows, blocks)
-    else:
-        lines = text_lines(rest)
-        head = _peek_ndjson_keys(lines, options)
-        rows = _Rows(head, 1, options.chunk_rows, blocks)
-        info.columns = ("line",)
-    info.encoding = blocks.encoding
+    opened = open_input(stream, name, options)
+    info, layout, fmt, rows = opened.info, opened.layout, opened.info.format, opened.rows
     rejects.set_columns(info.columns)
     if on_start is not None:
         on_start(info)
@@ -1090,7 +1264,7 @@ def run_batch(
             ) from None
         finally:
             pool.shutdown(wait=False, cancel_futures=True)
-    info.encoding = blocks.encoding
+    info.encoding = rows.encoding
     summary = BatchSummary(info, tally, the_stamp)
     writer.end(summary, policy)
     rejects.finish()

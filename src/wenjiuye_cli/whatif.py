@@ -6,6 +6,12 @@ Compare
     (totals and differences by measure and by department, counts of applicants better off, worse off,
     newly eligible, no longer eligible), so a stream of any length is summarised in constant memory.
 
+    Applicant lists (CSV/NDJSON, as ``wenjiuye batch`` reads them) stream through :func:`compare_rows`:
+    each row is parsed and validated once by :class:`~wenjiuye_cli.batch.ApplicantReader`, compared, added
+    to the budget view and handed on; a row that does not validate, or whose evaluation raises, goes to
+    the rejects with its row number, so ``rows read = computed + rejected`` (:func:`rows_summary`).
+    :func:`is_batch_input` tells an applicant list from a scenario file.
+
     Definitions (documented in the summary too):
     - *paid* amount of a measure: its exact amount when it is eligible and counts as a payment — exactly
       what the engine adds to an applicant's total. "最高…" maxima are summed separately, never added.
@@ -24,16 +30,19 @@ Sweep
 
 from __future__ import annotations
 
+import io
 import itertools
+import json
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
-from typing import Any, Literal
+from typing import Any, BinaryIO, Literal
 
 from wenjiuye_cli import __version__
+from wenjiuye_cli.batch import NDJSON_SUFFIXES, ApplicantReader
 from wenjiuye_cli.dates import add_months
 from wenjiuye_cli.engine import Applicant, ApplicantResult, evaluate, facts_for_kind, measure_by_id, registry
 from wenjiuye_cli.facts import FactError, Facts
@@ -287,6 +296,120 @@ def compare_all(
     today: date | None = None,
 ) -> Iterator[Comparison]:
     return Comparer(baseline, reform, as_of, today).compare_all(applicants)
+
+
+# ------------------------------------------------------------------------------------- applicant lists
+
+
+def compare_rows(reader: ApplicantReader, comparer: Comparer, impact: BudgetImpact) -> Iterator[Comparison]:
+    """Compare each applicant of a CSV/NDJSON list as it is read, adding it to ``impact`` first.
+
+    Every row ends up compared (counted in ``impact.applicants``) or in the reader's rejects: a row
+    whose evaluation raises under either policy is rejected as in batch (a defect in a rule must not
+    lose the other rows). One row's outcomes are held at a time.
+    """
+    for row in reader:
+        try:
+            comparison = comparer.compare(row.applicant)
+        except Exception as exc:
+            reader.reject_error(row, exc)
+            continue
+        impact.add(comparison)
+        yield comparison
+
+
+def rows_summary(reader: ApplicantReader, impact: BudgetImpact) -> dict[str, Any]:
+    """The input and row counts of a compared list: ``read = computed + rejected`` (blank rows apart)."""
+    info = reader.info
+    return {
+        "input": {
+            "file": info.name,
+            "format": info.format,
+            "encoding": info.encoding,
+            "ignored_columns": list(info.ignored_columns),
+        },
+        "rows": reader.counts.as_dict(impact.applicants),
+    }
+
+
+SCENARIO_SUFFIXES = (".toml", ".json")
+BATCH_SUFFIXES = (".csv", *NDJSON_SUFFIXES)
+_UNICODE_BOMS = (b"\xff\xfe", b"\xfe\xff")  # UTF-16/32: Excel's "Unicode text"; scenarios are UTF-8
+_TOML_START = re.compile(r"""^(?:#|\[|[A-Za-z0-9_.\-"']+\s*=)""")
+HEAD_LIMIT = 1 << 20  # bytes read to find the first line
+
+
+def is_batch_input(name: str, head: bytes) -> bool:
+    """True for an applicant list (CSV/NDJSON, as batch reads it), False for a scenario file (TOML/JSON).
+
+    By the name's extension (``.csv``/``.ndjson``/``.jsonl`` or ``.toml``/``.json``); otherwise (stdin,
+    other names) by the first non-blank line of ``head``: a TOML comment, table or ``key =`` line, or a
+    JSON array, is a scenario; a JSON object is an NDJSON row unless it holds ``applicants`` (or is not
+    complete on its line: a pretty-printed scenario); anything else is a CSV header. Empty: a scenario.
+    """
+    lower = name.lower()
+    if lower.endswith(BATCH_SUFFIXES):
+        return True
+    if lower.endswith(SCENARIO_SUFFIXES):
+        return False
+    if head.startswith(_UNICODE_BOMS):
+        return True
+    text = head.decode("utf-8", errors="replace").lstrip("\ufeff")
+    line = next((ln.strip() for ln in text.splitlines() if ln.strip()), "")
+    if not line or _TOML_START.match(line):
+        return False
+    if line.startswith("{"):
+        try:
+            obj = json.loads(line)
+        except ValueError:
+            return False
+        return isinstance(obj, dict) and "applicants" not in obj
+    return True
+
+
+class _Prefixed(io.RawIOBase):
+    """Bytes already read (``head``), then the rest of ``stream`` (closed with it when ``owned``)."""
+
+    def __init__(self, head: bytes, stream: BinaryIO, owned: bool) -> None:
+        super().__init__()
+        self._head = memoryview(head)
+        self._stream = stream
+        self._owned = owned
+
+    def close(self) -> None:
+        if self._owned and not self.closed:
+            self._stream.close()
+        super().close()
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        view = memoryview(buffer).cast("B")
+        if self._head:
+            n = min(len(view), len(self._head))
+            view[:n] = self._head[:n]
+            self._head = self._head[n:]
+            return n
+        data = self._stream.read(len(view))
+        view[: len(data)] = data
+        return len(data)
+
+
+def peek_head(stream: BinaryIO, limit: int = HEAD_LIMIT, owned: bool = False) -> tuple[bytes, BinaryIO]:
+    """The first bytes of ``stream`` (through its first non-blank line, at most about ``limit``) and a
+    stream that reads everything again from the start. Reads no more than that: pipes stay streams.
+    Closing the new stream closes ``stream`` only when ``owned`` (never stdin)."""
+    head = b""
+    while len(head) < limit:
+        data = stream.read1(64 * 1024) if hasattr(stream, "read1") else stream.read(64 * 1024)
+        if not data:
+            break
+        head += data
+        stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+        if b"\n" in stripped or b"\r" in stripped:
+            break
+    return head, io.BufferedReader(_Prefixed(head, stream, owned))
 
 
 # ------------------------------------------------------------------------------------------ budget view

@@ -11,6 +11,7 @@ import signal
 import subprocess
 import sys
 import time
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -232,3 +233,23 @@ def test_ctrl_c_or_kill_stops_with_130_and_leaves_no_output_file(tmp_path: Path,
     assert "中断" in stderr.decode("utf-8")
     assert "Traceback" not in stderr.decode("utf-8")
     assert list(tmp_path.iterdir()) == []  # neither the output nor a temporary file
+
+
+def test_batch_applies_a_reform_and_stamps_it(runner: CliRunner, tmp_path: Path) -> None:
+    reform = tmp_path / "cap.toml"
+    reform.write_text("[rent_subsidy.house_cap_monthly]\nvalues = { 2020-06-30 = 2000 }\n", encoding="utf-8")
+    plain = runner.invoke(app, ["batch", APPLICANTS, "-f", "json", "--quiet"])
+    reformed = runner.invoke(app, ["batch", APPLICANTS, "-f", "json", "--quiet", "--reform", str(reform)])
+    assert reformed.exit_code == 0, reformed.stderr
+    before = {r["id"]: r for r in json.loads(plain.stdout)["applicants"]}
+    after = json.loads(reformed.stdout)
+    assert after["stamp"]["policy"]["reforms"][0]["file"] == str(reform)
+    r001 = next(r for r in after["applicants"] if r["id"] == "R-001")
+    # R-001 rents a house with 3 jobs: 2500 a month under the baseline cap, 2000 under the reform, 24 months.
+    assert Decimal(before["R-001"]["total"]) - Decimal(r001["total"]) == Decimal(500 * 24)
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[rent_subsidy.nope]\nvalues = { 2020-06-30 = 1 }\n", encoding="utf-8")
+    refused = runner.invoke(app, ["batch", APPLICANTS, "--reform", str(bad)])
+    assert refused.exit_code == ExitCode.BAD_CONFIG
+    assert refused.stdout == ""
+    assert "rent_subsidy.nope" in refused.stderr

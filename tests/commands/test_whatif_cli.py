@@ -6,16 +6,22 @@ import csv
 import hashlib
 import io
 import json
+import signal
 import subprocess
 import sys
+import time
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
 
+from wenjiuye_cli.batch import header_target
 from wenjiuye_cli.cli import app
+from wenjiuye_cli.engine import Applicant
 from wenjiuye_cli.exitcodes import ExitCode
+from wenjiuye_cli.whatif import Comparer, Comparison
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
@@ -24,6 +30,11 @@ RENT = str(EXAMPLES / "rent_subsidy.toml")
 REFUND = str(EXAMPLES / "stable_jobs_refund.toml")
 CAP = str(REFORMS / "raise_house_rent_cap.toml")
 EXTEND = str(REFORMS / "extend_policy_two_years.toml")
+LISTS = EXAMPLES / "batch"
+APPLICANTS = str(LISTS / "applicants.csv")
+BAD = str(LISTS / "bad-rows.csv")
+# 第十五条 for R-001 (3 jobs): 1000 + 3 × 700 = 3100 a month, capped at 3000 instead of 2500.
+RICHER = ["--reform", CAP, "--set", "rent_subsidy.house_per_job_monthly=700"]
 
 FOUNDER = """
 [[applicants]]
@@ -310,21 +321,276 @@ def test_a_bad_set_is_bad_config(runner: CliRunner) -> None:
     assert result.stdout == ""
 
 
-def test_csv_input_is_refused_clearly_until_the_batch_reader_is_wired_in(
-    runner: CliRunner, tmp_path: Path
-) -> None:
-    table = tmp_path / "people.csv"
-    table.write_text("id,kind\nP-1,person\n", encoding="utf-8")
-    result = runner.invoke(app, ["compare", str(table), "--reform", CAP, "-f", "json", "--lang", "en"])
-    assert result.exit_code == ExitCode.USAGE
-    assert "not supported yet" in result.stderr
-    assert result.stdout == ""
-
-
 def test_a_bad_budget_is_a_usage_error(runner: CliRunner) -> None:
     result = runner.invoke(app, ["compare", RENT, "--reform", CAP, "--budget", "much", "-f", "json"])
     assert result.exit_code == ExitCode.USAGE
     assert result.stdout == ""
+
+
+# ------------------------------------------------------------------------------ applicant lists (CSV/NDJSON)
+
+
+def csv_rows(text: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"))))
+
+
+def json_doc(text: str) -> dict[str, Any]:
+    doc: dict[str, Any] = json.loads(text)
+    return doc
+
+
+def scenario_from_list(path: Path, target: Path) -> str:
+    """The rows of a CSV applicant list as a JSON scenario file: the same cells, under the facts' names."""
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+    names = [header_target(cell) for cell in rows[0]]
+    applicants = [{n: cell for n, cell in zip(names, row, strict=False) if n and cell} for row in rows[1:]]
+    target.write_text(json.dumps({"applicants": applicants}, ensure_ascii=False), encoding="utf-8")
+    return str(target)
+
+
+def without_rows(summary: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in summary.items() if k not in ("input", "rows", "rejects_file")}
+
+
+def test_compare_on_a_list_equals_compare_on_the_same_rows_as_scenarios(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    scenario = scenario_from_list(LISTS / "applicants.csv", tmp_path / "same.json")
+    listed = runner.invoke(app, ["compare", APPLICANTS, *RICHER, "-f", "json", "--quiet"])
+    given = runner.invoke(app, ["compare", scenario, *RICHER, "-f", "json"])
+    assert listed.exit_code == given.exit_code == 0, listed.stderr + given.stderr
+    assert listed.stderr == ""  # --quiet
+    a, b = json_doc(listed.stdout), json_doc(given.stdout)
+    assert [x["id"] for x in a["applicants"]] == [
+        "R-001",
+        "刘䶮-002",
+        "R-003",
+        "S-001",
+        "S-002",
+        "I-001",
+        "I-002",
+    ]
+    assert a["applicants"] == b["applicants"]
+    assert without_rows(a["summary"]) == b["summary"]
+    assert a["summary"]["rows"] == {
+        "read": 7,
+        "computed": 7,
+        "rejected": 0,
+        "blank_skipped": 0,
+        "internal_errors": 0,
+    }
+    r001 = a["applicants"][0]
+    assert (r001["baseline_total"], r001["reform_total"]) == ("60000.00", "72000.00")
+
+
+def test_compare_on_a_list_gives_batch_totals_before_and_after_the_reform_row_by_row(
+    runner: CliRunner,
+) -> None:
+    sets = ["--set", "rent_subsidy.house_cap_monthly=3000", "--set", "rent_subsidy.house_per_job_monthly=700"]
+    compared = runner.invoke(app, ["compare", APPLICANTS, *sets, "-f", "csv", "-q"])
+    before = runner.invoke(app, ["batch", APPLICANTS, "-q"])
+    after = runner.invoke(app, ["batch", APPLICANTS, "-q", *sets])
+    assert compared.exit_code == before.exit_code == after.exit_code == 0
+    rows = csv_rows(compared.stdout)
+    assert [r["id"] for r in rows] == [r["id"] for r in csv_rows(before.stdout)]
+    assert [
+        (r["baseline_total"], r["reform_total"], r["baseline_maxima_total"], r["reform_maxima_total"])
+        for r in rows
+    ] == [
+        (b["total"], f["total"], b["maxima_total"], f["maxima_total"])
+        for b, f in zip(csv_rows(before.stdout), csv_rows(after.stdout), strict=True)
+    ]
+    assert any(r["baseline_total"] != r["reform_total"] for r in rows)
+
+
+def test_a_gb18030_list_from_a_file_or_stdin_gives_the_same_comparison(runner: CliRunner) -> None:
+    utf8 = runner.invoke(app, ["compare", APPLICANTS, *RICHER, "-f", "json", "-q"])
+    gb_bytes = (LISTS / "applicants-gb18030.csv").read_bytes()
+    piped = runner.invoke(app, ["compare", "-", *RICHER, "-f", "json", "-q"], input=gb_bytes)
+    named = runner.invoke(
+        app,
+        [
+            "compare",
+            str(LISTS / "applicants-gb18030.csv"),
+            *RICHER,
+            "-f",
+            "json",
+            "-q",
+            "--encoding",
+            "gb18030",
+        ],
+    )
+    assert utf8.exit_code == piped.exit_code == named.exit_code == 0, piped.stderr + named.stderr
+    for other in (piped, named):
+        doc = json_doc(other.stdout)
+        assert doc["applicants"] == json_doc(utf8.stdout)["applicants"]  # 刘䶮-002 intact
+        assert doc["summary"]["input"]["encoding"] == "gb18030"
+    assert json_doc(piped.stdout)["summary"]["input"]["file"] == "-"
+
+
+def test_bad_rows_go_to_the_rejects_the_good_ones_are_compared_and_the_counts_add_up(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    out = tmp_path / "cmp.csv"
+    summary = tmp_path / "summary.json"
+    result = runner.invoke(
+        app, ["compare", BAD, *RICHER, "-o", str(out), "--summary-file", str(summary), "--lang", "en"]
+    )
+    assert result.exit_code == ExitCode.ROWS_REJECTED
+    assert result.stdout == ""
+    compared = csv_rows(out.read_text(encoding="utf-8"))
+    guarded = '\'=HYPERLINK("http://example.com","R-008")'  # the formula guard, as in batch
+    assert [r["id"] for r in compared] == ["R-001", "S-001", guarded, "I-001"]
+    assert compared[0]["difference"] == "12000.00"
+    rejects = tmp_path / "cmp.rejects.csv"  # beside the output, as in batch
+    rejected = list(csv.reader(io.StringIO(rejects.read_text(encoding="utf-8-sig"))))
+    assert rejected[0][:3] == ["row", "reason", "编号"]
+    assert [r[0] for r in rejected[1:]] == ["3", "5", "6", "7", "8", "11"]
+    assert rejected[1][1] == "application_date (申请日期): no such date: 2021-02-30"
+    doc = json_doc(summary.read_text(encoding="utf-8"))["summary"]
+    rows = doc["rows"]
+    assert rows["read"] == rows["computed"] + rows["rejected"] == 10
+    assert (rows["computed"], rows["rejected"], rows["blank_skipped"]) == (4, 6, 1)
+    assert doc["applicants"] == 4
+    assert doc["rejects_file"] == str(rejects)
+    assert "read 10 rows: compared 4, rejected 6" in result.stderr
+
+
+def test_with_results_on_stdout_stdout_holds_only_data_and_rejects_go_to_the_current_directory(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["compare", BAD, *RICHER, "-f", "ndjson"])
+    assert result.exit_code == ExitCode.ROWS_REJECTED
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [line["id"] for line in lines][:2] == ["R-001", "S-001"]
+    assert len(lines) == 4
+    assert "读取 10 行：对比 4，拒绝 6" in result.stderr
+    assert len(list(csv.reader(io.StringIO((tmp_path / "bad-rows.rejects.csv").read_text("utf-8-sig"))))) == 7
+    explicit = tmp_path / "why.csv"
+    again = runner.invoke(app, ["compare", "-", *RICHER, "-f", "csv", "--rejects", str(explicit), "-q"],
+                          input=(LISTS / "bad-rows.csv").read_bytes())  # fmt: skip
+    assert again.exit_code == ExitCode.ROWS_REJECTED
+    assert len(csv_rows(again.stdout)) == 4
+    assert len(list(csv.reader(io.StringIO(explicit.read_text("utf-8-sig"))))) == 7
+    clean = runner.invoke(app, ["compare", APPLICANTS, *RICHER, "-f", "csv"])
+    assert clean.exit_code == 0
+    assert not (tmp_path / "applicants.rejects.csv").exists()  # written only when some row is rejected
+
+
+def test_a_row_whose_rules_raise_is_rejected_and_the_others_are_compared(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    original = Comparer.compare
+
+    def breaking(self: Comparer, applicant: Applicant) -> Comparison:
+        if applicant.id == "S-001":
+            raise ZeroDivisionError("a rule divided by zero")
+        return original(self, applicant)
+
+    monkeypatch.setattr(Comparer, "compare", breaking)
+    rejects = tmp_path / "rejects.csv"
+    result = runner.invoke(
+        app, ["compare", APPLICANTS, *RICHER, "-f", "json", "--rejects", str(rejects), "--lang", "en"]
+    )
+    assert result.exit_code == ExitCode.ROWS_REJECTED
+    doc = json_doc(result.stdout)
+    assert "S-001" not in [a["id"] for a in doc["applicants"]]
+    assert doc["summary"]["rows"] == {
+        "read": 7,
+        "computed": 6,
+        "rejected": 1,
+        "blank_skipped": 0,
+        "internal_errors": 1,
+    }
+    (_, row) = list(csv.reader(io.StringIO(rejects.read_text("utf-8-sig"))))
+    assert row[:3] == ["5", "internal error (a defect, please report it): ZeroDivisionError: a rule divided by zero",
+                       "S-001"]  # fmt: skip
+
+
+def test_an_unknown_column_exits_65_before_anything_is_written(runner: CliRunner, tmp_path: Path) -> None:
+    people = tmp_path / "people.csv"
+    people.write_text("id,kind,jobs_createdd\nA,person,1\n", encoding="utf-8")
+    result = runner.invoke(
+        app, ["compare", str(people), "--reform", CAP, "-o", str(tmp_path / "out.json"), "--lang", "en"]
+    )
+    assert result.exit_code == ExitCode.BAD_DATA
+    assert result.stdout == ""
+    assert "jobs_createdd" in result.stderr
+    assert [p.name for p in tmp_path.iterdir()] == ["people.csv"]  # no output, no rejects, no temporary file
+    ignored = runner.invoke(
+        app, ["compare", str(people), "--reform", CAP, "-f", "json", "-q", "--ignore-extra-columns"]
+    )
+    assert ignored.exit_code == 0, ignored.stderr
+    assert json_doc(ignored.stdout)["summary"]["input"]["ignored_columns"] == ["jobs_createdd"]
+
+
+def test_kind_option_gives_the_kind_of_a_list_without_a_kind_column(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    people = tmp_path / "people.csv"
+    people.write_text("编号,申请日期,带动就业人数\nA,2021-03-15,2\n", encoding="utf-8")
+    without = runner.invoke(app, ["compare", str(people), "--reform", CAP, "-f", "json", "--lang", "en"])
+    assert without.exit_code == ExitCode.BAD_DATA
+    assert "no kind column" in without.stderr
+    given = runner.invoke(
+        app, ["compare", str(people), "--reform", CAP, "-f", "json", "-q", "--kind", "个人"]
+    )
+    assert given.exit_code == 0, given.stderr
+    assert [a["kind"] for a in json_doc(given.stdout)["applicants"]] == ["person"]
+    unknown = runner.invoke(app, ["compare", str(people), "--reform", CAP, "-f", "json", "--kind", "robot"])
+    assert unknown.exit_code == ExitCode.USAGE
+    assert unknown.stdout == ""
+
+
+def test_ndjson_and_scenarios_on_stdin_are_told_apart(runner: CliRunner) -> None:
+    rows = csv_rows((LISTS / "applicants.csv").read_text(encoding="utf-8"))
+    ndjson = "".join(json.dumps({k: v for k, v in r.items() if v}, ensure_ascii=False) + "\n" for r in rows)
+    listed = runner.invoke(app, ["compare", "-", *RICHER, "-f", "json", "-q"], input=ndjson)
+    assert listed.exit_code == 0, listed.stderr
+    assert json_doc(listed.stdout)["summary"]["input"]["format"] == "ndjson"
+    assert len(json_doc(listed.stdout)["applicants"]) == 7
+    toml = runner.invoke(app, ["compare", "-", *RICHER, "-f", "json"], input=Path(RENT).read_bytes())
+    assert toml.exit_code == 0, toml.stderr
+    doc = json_doc(toml.stdout)
+    assert "rows" not in doc["summary"]  # a scenario file has no rows to account for
+    assert [a["id"] for a in doc["applicants"]] == [
+        a["id"]
+        for a in json_doc(runner.invoke(app, ["compare", RENT, *RICHER, "-f", "json"]).stdout)["applicants"]
+    ]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        ([RENT, "--kind", "person"], "--kind apply to a CSV/NDJSON applicant list"),
+        ([RENT, "--rejects", "r.csv", "--encoding", "gb18030"], "--encoding, --rejects apply"),
+        ([APPLICANTS, RENT], "compared on its own"),
+        ([APPLICANTS, "--encoding", "klingon"], "unknown encoding"),
+    ],
+)
+def test_list_options_and_inputs_that_do_not_fit_are_usage_errors(
+    runner: CliRunner, args: list[str], message: str
+) -> None:
+    result = runner.invoke(app, ["compare", *args, "--reform", CAP, "-f", "json", "--lang", "en"])
+    assert result.exit_code == ExitCode.USAGE
+    assert message in result.stderr
+    assert result.stdout == ""
+
+
+def test_the_table_of_a_long_list_is_capped_but_every_row_is_counted(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    lines = (LISTS / "applicants.csv").read_text(encoding="utf-8").splitlines()
+    many = tmp_path / "many.csv"
+    many.write_text("\n".join([lines[0], *(lines[1:] * 40)]) + "\n", encoding="utf-8")
+    result = runner.invoke(
+        app, ["compare", str(many), *RICHER, "-f", "table", "--lang", "en"], env={"COLUMNS": "200"}
+    )
+    assert result.exit_code == 0, result.stderr
+    assert "80 more applicants not shown" in result.stdout
+    assert "rows read 280 = compared 280 + rejected 0" in result.stderr
+    assert "read 280 rows: compared 280, none rejected" in result.stderr
 
 
 # ------------------------------------------------------------------------------------------ policy diff
@@ -433,11 +699,17 @@ def test_bad_sweeps_are_usage_errors(runner: CliRunner, founder: str, args: list
     assert result.stdout == ""
 
 
-def test_a_closed_pipe_ends_compare_quietly(tmp_path: Path) -> None:
-    many = tmp_path / "many.toml"
-    many.write_text(
-        "".join(FOUNDER.replace('id = "F-1"', f'id = "F-{n}"') for n in range(2000)), encoding="utf-8"
-    )
+@pytest.mark.parametrize("input_kind", ["scenario", "list"])
+def test_a_closed_pipe_ends_compare_quietly(tmp_path: Path, input_kind: str) -> None:
+    if input_kind == "scenario":
+        many = tmp_path / "many.toml"
+        many.write_text(
+            "".join(FOUNDER.replace('id = "F-1"', f'id = "F-{n}"') for n in range(2000)), encoding="utf-8"
+        )
+    else:
+        many = tmp_path / "many.csv"
+        rows = "".join(f"F-{n},person,2021-03-15,4\n" for n in range(20000))
+        many.write_text("id,kind,application_date,jobs_created\n" + rows, encoding="utf-8")
     command = [sys.executable, "-m", "wenjiuye_cli", "compare", str(many), "--reform", CAP, "-f", "ndjson"]
     producer = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     assert producer.stdout is not None
@@ -447,3 +719,28 @@ def test_a_closed_pipe_ends_compare_quietly(tmp_path: Path) -> None:
     assert json.loads(first)["id"] == "F-0"
     assert producer.returncode == 0
     assert err == b""
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
+def test_ctrl_c_or_kill_stops_a_list_with_130_and_leaves_no_file(tmp_path: Path, signum: int) -> None:
+    lines = (LISTS / "applicants.csv").read_bytes().splitlines(keepends=True)
+    data = b"".join([lines[0], *(lines[1:] * 2500)])  # more than one 1 MB block: rows are being compared
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "wenjiuye_cli", "compare", "-", "--reform", CAP, "-o", "out.csv", "--summary-file",
+         "summary.json"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path,
+    )  # fmt: skip
+    assert proc.stdin is not None
+    proc.stdin.write(data)
+    proc.stdin.flush()  # the input stays open: the run waits for more rows
+    deadline = time.monotonic() + 60
+    while not any(p.name.startswith(".out.csv.") for p in tmp_path.iterdir()):
+        assert time.monotonic() < deadline, "the run never started"
+        time.sleep(0.05)
+    time.sleep(0.5)
+    proc.send_signal(signum)
+    _stdout, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == ExitCode.INTERRUPTED
+    assert "中断" in stderr.decode("utf-8")
+    assert "Traceback" not in stderr.decode("utf-8")
+    assert list(tmp_path.iterdir()) == []  # neither the output, nor the summary, nor a temporary file

@@ -46,6 +46,7 @@ from wenjiuye_cli.cli import (
     LangOpt,
     NoColorOpt,
     PolicyOpt,
+    ReformOpt,
     SetOpt,
     err_console,
     open_policy,
@@ -149,6 +150,7 @@ def batch(
     ] = False,
     lang: LangOpt = Lang.zh,
     policy_file: PolicyOpt = None,
+    reforms: ReformOpt = None,
     sets: SetOpt = None,
     as_of: AsOfOpt = None,
     no_color: NoColorOpt = False,
@@ -159,7 +161,7 @@ def batch(
     退出码：0 全部计算，1 有被拒绝的行，65 输入无法读取或表头有误，66 找不到输入，74 无法写入，130 中断。
     """
     console = err_console(no_color)
-    policy = open_policy(console, lang, policy_file, sets)
+    policy = open_policy(console, lang, policy_file, sets, reforms)
     on = parse_as_of(console, lang, as_of)
 
     def usage(zh: str, en: str) -> typer.Exit:
@@ -186,13 +188,7 @@ def batch(
         raise usage("--itemised 只用于 CSV 输出", "--itemised applies to CSV output only")
 
     # -- outputs
-    if rejects is not None:
-        rejects_path, rejects_always = rejects, True
-    elif output is not None:
-        rejects_path, rejects_always = output.with_name(f"{output.stem}.rejects.csv"), True
-    else:
-        stem = "stdin" if input_path == "-" else Path(input_path).stem
-        rejects_path, rejects_always = Path(f"{stem}.rejects.csv"), False
+    rejects_path, rejects_always = rejects_target(input_path, output, rejects)
     targets = [p.resolve() for p in (output, rejects_path, summary_file) if p is not None]
     if len(set(targets)) != len(targets):
         raise usage(
@@ -200,7 +196,7 @@ def batch(
         )
 
     for target in (output, rejects_path, summary_file):
-        if target is not None and input_path != "-" and _same_file(target, Path(input_path)):
+        if target is not None and input_path != "-" and same_file(target, Path(input_path)):
             raise usage(f"不能覆盖输入文件：{target}", f"refusing to overwrite the input file: {target}")
 
     # -- input
@@ -220,7 +216,7 @@ def batch(
             console.print(Text(t(lang, f"无法读取 {input_path}：{exc.strerror}", f"cannot read {input_path}: {exc.strerror}")),
                           style="red")  # fmt: skip
             raise typer.Exit(ExitCode.NO_INPUT) from None
-        input_size = _regular_file_size(source)
+        input_size = regular_file_size(source)
 
     options = BatchOptions(
         output_format=chosen.value,
@@ -273,7 +269,7 @@ def batch(
             # collector from scanning it again and again while millions of rows go by.
             gc.freeze()
             try:
-                with _progress(console, lang, input_size, show_progress) as (on_start, on_progress):
+                with progress_bar(console, lang, input_size, show_progress) as (on_start, on_progress):
                     result = run_batch(source, input_path, policy, options, out, sink, on_progress, on_start)
                 if stdout_wrapper is not None:
                     stdout_wrapper.flush()
@@ -325,11 +321,25 @@ def batch(
     raise typer.Exit(ExitCode.ROWS_REJECTED if result.tally.rejected else ExitCode.OK)
 
 
+def rejects_target(input_path: str, output: Path | None, rejects: Path | None) -> tuple[Path, bool]:
+    """Where rejected rows go, and whether that file is written even when no row is rejected.
+
+    ``--rejects FILE`` as given; else ``<output>.rejects.csv`` beside ``-o FILE``; else, with the results on
+    stdout, ``<input>.rejects.csv`` (``stdin.rejects.csv``) in the current directory, only if needed.
+    """
+    if rejects is not None:
+        return rejects, True
+    if output is not None:
+        return output.with_name(f"{output.stem}.rejects.csv"), True
+    stem = "stdin" if input_path == "-" else Path(input_path).stem
+    return Path(f"{stem}.rejects.csv"), False
+
+
 def _raise_interrupt(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
-def _regular_file_size(stream: BinaryIO) -> int | None:
+def regular_file_size(stream: BinaryIO) -> int | None:
     try:
         info = os.fstat(stream.fileno())
     except (OSError, ValueError):
@@ -337,7 +347,7 @@ def _regular_file_size(stream: BinaryIO) -> int | None:
     return info.st_size if stat.S_ISREG(info.st_mode) else None
 
 
-def _same_file(a: Path, b: Path) -> bool:
+def same_file(a: Path, b: Path) -> bool:
     try:
         return a.exists() and b.exists() and os.path.samefile(a, b)
     except OSError:
@@ -345,7 +355,7 @@ def _same_file(a: Path, b: Path) -> bool:
 
 
 @contextlib.contextmanager
-def _progress(
+def progress_bar(
     console: Console, lang: Lang, size: int | None, show: bool
 ) -> Iterator[tuple[Callable[[InputInfo], None] | None, Callable[[int, int], None] | None]]:
     """(on_start, on_progress) callbacks; a rich progress bar on stderr when it is a terminal."""

@@ -10,23 +10,28 @@ from __future__ import annotations
 import csv
 import json
 import os
+import signal
 import sys
-from collections.abc import Iterable, Iterator
-from contextlib import AbstractContextManager
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager, contextmanager
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Annotated, Any
+from typing import IO, TYPE_CHECKING, Annotated, Any, BinaryIO, TextIO
 
 import typer
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from wenjiuye_cli.atomic import atomic_write
+from wenjiuye_cli.atomic import AtomicTextFile
+from wenjiuye_cli.batch import ApplicantReader, BatchError, BatchOptions, RejectSink, parse_kind
 from wenjiuye_cli.engine import Applicant, measure_by_id
 from wenjiuye_cli.exitcodes import ExitCode
+from wenjiuye_cli.facts import KINDS
 from wenjiuye_cli.money import fmt_money, fmt_number
 from wenjiuye_cli.policy import Policy, PolicyError, load_policy
 from wenjiuye_cli.reform import (
@@ -37,20 +42,23 @@ from wenjiuye_cli.reform import (
     with_reforms,
 )
 from wenjiuye_cli.scenario import InputError, read_scenario_files
-from wenjiuye_cli.tabular import guard_formula
+from wenjiuye_cli.tabular import canonical_encoding, guard_formula
 from wenjiuye_cli.whatif import (
+    BATCH_SUFFIXES,
     CHANGE_LABELS,
     COMPARE_COLUMNS,
     COMPARE_ITEM_COLUMNS,
     DIRECTION_LABELS,
+    SCENARIO_SUFFIXES,
     Axis,
     Better,
     BudgetImpact,
     Change,
+    Comparer,
     Comparison,
     SweepError,
     SweepPoint,
-    compare_applicant,
+    compare_rows,
     comparison_dict,
     comparison_item_rows,
     comparison_row,
@@ -58,8 +66,11 @@ from wenjiuye_cli.whatif import (
     entitlement,
     fact_axis,
     find_cliffs,
+    is_batch_input,
     money_changes,
     parameter_axis,
+    peek_head,
+    rows_summary,
     run_stamp,
     stamp_text,
     sweep,
@@ -83,6 +94,11 @@ class CompareFormat(StrEnum):
     csv = "csv"
     ndjson = "ndjson"
     json = "json"
+
+
+class InputFormatChoice(StrEnum):
+    csv = "csv"
+    ndjson = "ndjson"
 
 
 class SweepFormat(StrEnum):
@@ -122,7 +138,6 @@ AsOfOpt = Annotated[
 ]
 NoColorOpt = Annotated[bool, typer.Option("--no-color", help="不使用颜色 / no colour")]
 
-TABULAR_SUFFIXES = (".csv", ".tsv", ".ndjson", ".jsonl")
 TABLE_ROW_LIMIT = 200  # a rich Table holds every row: show this many, then say how many more
 
 
@@ -177,9 +192,11 @@ def _as_of(console: Console, lang: str, text: str | None) -> date | None:
         ) from None
 
 
-def _read_scenarios(console: Console, lang: str, paths: list[str]) -> list[Applicant]:
+def _read_scenarios(
+    console: Console, lang: str, paths: list[str], stdin: BinaryIO | None = None
+) -> list[Applicant]:
     try:
-        return list(read_scenario_files(paths, sys.stdin.buffer))
+        return list(read_scenario_files(paths, stdin or sys.stdin.buffer))
     except FileNotFoundError as exc:
         raise _fail(
             console,
@@ -207,7 +224,12 @@ def _quiet_broken_pipe() -> AbstractContextManager[None]:
 
 def compare(
     inputs: Annotated[
-        list[str], typer.Argument(help="情景文件（TOML/JSON），- 表示标准输入 / scenario files")
+        list[str],
+        typer.Argument(
+            metavar="INPUT",
+            help="情景文件（TOML/JSON），或一个申请人名单（CSV/NDJSON，同 batch），- 表示标准输入 / "
+            "scenario files, or one applicant list (CSV/NDJSON, as batch reads it); - for stdin",
+        ),
     ],
     reforms: ReformOpt = None,
     sets: SetOpt = None,
@@ -239,6 +261,43 @@ def compare(
     budget: Annotated[
         str | None, typer.Option("--budget", help="可用资金（元），与改革后合计比较 / available fund in yuan")
     ] = None,
+    kind: Annotated[
+        str | None,
+        typer.Option(
+            "--kind", help="名单所有行的申请人类型（无 kind 列时必需）/ kind of every row of a list"
+        ),
+    ] = None,
+    rejects: Annotated[
+        Path | None,
+        typer.Option(
+            "--rejects",
+            help="名单中被拒绝行的 CSV（默认同 batch：输出文件旁的 <名>.rejects.csv；输出到标准输出时为当前目录的 "
+            "<输入名>.rejects.csv，仅在有被拒绝行时写入）/ rejected rows of a list (default as in batch)",
+            dir_okay=False,
+        ),
+    ] = None,
+    encoding: Annotated[
+        str | None,
+        typer.Option("--encoding", help="名单编码（默认：BOM，否则 UTF-8，否则 GB18030）/ list encoding"),
+    ] = None,
+    input_format: Annotated[
+        InputFormatChoice | None,
+        typer.Option(
+            "--input-format", help="把输入当作 csv|ndjson 名单读取（默认按扩展名或内容判断）/ read as a list"
+        ),
+    ] = None,
+    ignore_extra_columns: Annotated[
+        bool, typer.Option("--ignore-extra-columns", help="忽略名单中的未知列 / skip unknown columns")
+    ] = False,
+    quiet: Annotated[
+        bool,
+        typer.Option(
+            "--quiet",
+            "-q",
+            help="不显示进度和结果行（-f csv 的来源标记仍写到标准错误）/ no progress, no result line "
+            "(the stamp of -f csv still goes to stderr)",
+        ),
+    ] = False,
     policy_file: PolicyOpt = None,
     as_of: AsOfOpt = None,
     lang: LangOpt = Lang.zh,
@@ -248,7 +307,12 @@ def compare(
     ] = True,
     no_color: NoColorOpt = False,
 ) -> None:
-    """对比基准政策与改革方案：每个申请人的差额与预算影响 / baseline versus reform, per applicant and in total."""
+    """对比基准政策与改革方案：每个申请人的差额与预算影响 / baseline versus reform, per applicant and in total.
+
+    申请人名单（CSV/NDJSON）的读取与 batch 相同：逐行流式处理，出错的行连同行号与原因写入拒绝文件，其余照常
+    对比；读取行数 = 对比 + 拒绝。退出码：0 正常，1 名单中有被拒绝的行，2 用法错误，65 名单无法读取或表头
+    有误，66 找不到输入，74 无法写入，78 政策、改革方案或情景文件有误。
+    """
     console = _console(no_color)
     if not reforms and not sets:
         raise _fail(
@@ -260,32 +324,9 @@ def compare(
             ),
             ExitCode.USAGE,
         )
-    tabular = [name for name in inputs if name.lower().endswith(TABULAR_SUFFIXES)]
-    if tabular:
-        # Batch input must go through the batch module's row reader (rejects, row numbers, constant
-        # memory); until it offers one that yields validated applicants, compare does not guess.
-        raise _fail(
-            console,
-            _t(lang, f"compare 目前只读取情景文件（TOML/JSON）；CSV/NDJSON 批量输入尚不支持：{', '.join(tabular)}",
-               f"compare reads scenario files (TOML/JSON) for now; CSV/NDJSON batch input is not supported yet: "
-               f"{', '.join(tabular)}"),
-            ExitCode.USAGE,
-        )  # fmt: skip
     available = _money_option(console, lang, budget)
-    baseline, reformed = _policies(console, lang, policy_file, reforms, sets)
-    on = _as_of(console, lang, as_of)
-    applicants = _read_scenarios(console, lang, inputs)
-    today = date.today()
-    stamp = run_stamp(reformed, on, today)
-    impact = BudgetImpact()
-
-    def comparisons() -> Iterator[Comparison]:
-        for applicant in applicants:
-            comparison = compare_applicant(applicant, baseline, reformed, on, today)
-            impact.add(comparison)
-            if not changed_only or comparison.changed:
-                yield comparison
-
+    the_kind = _kind_option(console, lang, kind)
+    _check_encoding(console, lang, encoding)
     chosen = fmt or _default_format(output)
     if chosen is CompareFormat.table and output is not None:
         raise _fail(
@@ -297,34 +338,351 @@ def compare(
             ),
             ExitCode.USAGE,
         )
+    baseline, reformed = _policies(console, lang, policy_file, reforms, sets)
+    on = _as_of(console, lang, as_of)
+    listed, stdin = _sort_inputs(console, lang, inputs, input_format is not None)
     try:
-        with _quiet_broken_pipe():
-            if chosen is CompareFormat.table:
-                _compare_table(comparisons(), lang, stamp, no_color)
-            else:
-                if chosen is CompareFormat.csv:  # CSV has no room for metadata: the stamp goes to stderr
-                    console.print(Text(json.dumps(stamp, ensure_ascii=False)), style="dim", soft_wrap=True)
-                _write_output(
-                    output,
-                    chosen is CompareFormat.csv,
-                    lambda out: _write_compare(
-                        out, chosen, comparisons(), impact, lang, stamp, itemised, excel_safe, available
-                    ),
-                )
-        doc = impact.as_dict(lang, available)
-        if summary_file is not None:
-            with atomic_write(summary_file) as handle:
-                json.dump({"stamp": stamp, "summary": doc}, handle, ensure_ascii=False, indent=2)
-                handle.write("\n")
-    except OSError as exc:
-        where = exc.filename or output or summary_file
+        list_only = {
+            "--kind": kind is not None,
+            "--encoding": encoding is not None,
+            "--ignore-extra-columns": ignore_extra_columns,
+            "--rejects": rejects is not None,
+        }
+        if listed is None and any(list_only.values()):
+            names = ", ".join(k for k, given in list_only.items() if given)
+            raise _fail(
+                console,
+                _t(lang, f"{names} 只用于 CSV/NDJSON 申请人名单，而输入是情景文件（TOML/JSON）",
+                   f"{names} apply to a CSV/NDJSON applicant list; the inputs are scenario files (TOML/JSON)"),
+                ExitCode.USAGE,
+            )  # fmt: skip
+        today = date.today()
+        comparer = Comparer(baseline, reformed, on, today)
+        impact = BudgetImpact()
+        run = _CompareRun(
+            console, chosen, output, summary_file, impact, run_stamp(reformed, on, today), lang, available
+        )
+        shown = _Shown(itemised, excel_safe, changed_only, no_color)
+        if listed is None:
+            applicants = _read_scenarios(console, lang, inputs, stdin)
+
+            def compared() -> Iterator[Comparison]:
+                for applicant in applicants:
+                    comparison = comparer.compare(applicant)
+                    impact.add(comparison)
+                    yield comparison
+
+            with run.io_errors():
+                run.write(compared(), shown)
+                run.show_table(shown)
+                run.write_summary_file()
+                run.commit()
+            if summary or chosen is CompareFormat.table:
+                _render_summary(_console(no_color), impact, run.summary(), lang)
+            return
+        name, stream = listed
+        options = BatchOptions(
+            lang=lang.value,
+            kind=the_kind,
+            as_of=on,
+            ignore_extra_columns=ignore_extra_columns,
+            excel_safe=excel_safe,
+            input_format=input_format.value if input_format else None,
+            encoding=encoding,
+        )
+        reader = _compare_list(run, shown, comparer, name, stream, options, rejects, quiet)
+    finally:
+        for source in (stdin, listed[1] if listed else None):
+            if source is not None:
+                source.close()
+    if summary or chosen is CompareFormat.table:
+        _render_summary(_console(no_color), impact, run.summary(), lang)
+    if not quiet:
+        console.print(Text(_result_line(reader, impact, run.rejects_file, lang)), soft_wrap=True)
+    raise typer.Exit(ExitCode.ROWS_REJECTED if reader.counts.rejected else ExitCode.OK)
+
+
+def _compare_list(
+    run: _CompareRun,
+    shown: _Shown,
+    comparer: Comparer,
+    name: str,
+    stream: BinaryIO,
+    options: BatchOptions,
+    rejects: Path | None,
+    quiet: bool,
+) -> ApplicantReader:
+    """Stream an applicant list through the comparison; rejects go to their file, as in batch."""
+    from wenjiuye_cli.cli import Lang as CliLang
+    from wenjiuye_cli.commands.batch import progress_bar, regular_file_size, rejects_target, same_file
+
+    console, lang = run.console, run.lang
+    rejects_path, rejects_always = rejects_target(name, run.output, rejects)
+    targets = [p.resolve() for p in (run.output, rejects_path, run.summary_file) if p is not None]
+    if len(set(targets)) != len(targets):
         raise _fail(
             console,
-            _t(lang, f"无法写入 {where}：{exc.strerror}", f"cannot write {where}: {exc.strerror}"),
-            ExitCode.IO_ERROR,
+            _t(
+                lang,
+                "输出、拒绝行和汇总不能写入同一个文件",
+                "output, rejects and summary must be different files",
+            ),
+            ExitCode.USAGE,
+        )
+    for target in (run.output, rejects_path, run.summary_file):
+        if target is not None and name != "-" and same_file(target, Path(name)):
+            raise _fail(
+                console,
+                _t(lang, f"不能覆盖输入文件：{target}", f"refusing to overwrite the input file: {target}"),
+                ExitCode.USAGE,
+            )
+
+    def open_rejects() -> TextIO:
+        return run.open_file(rejects_path, True)  # for Excel, as batch writes it
+
+    sink = RejectSink(open_rejects, options.lang, options.excel_safe, always=rejects_always)
+    where = "<stdin>" if name == "-" else name
+    show_progress = console.is_terminal and not quiet
+    # `kill` (SIGTERM) ends the run like Ctrl-C: temporary files are removed, no output appears.
+    main_thread = threading.current_thread() is threading.main_thread()
+    previous_term = signal.signal(signal.SIGTERM, _raise_interrupt) if main_thread else None
+    try:
+        with run.io_errors():
+            with progress_bar(console, CliLang(lang), regular_file_size(stream), show_progress) as (
+                on_start,
+                on_progress,
+            ):
+                try:
+                    reader = ApplicantReader(stream, name, options, sink, on_progress)
+                    run.reader = reader
+                    if on_start is not None:
+                        on_start(reader.info)
+                    run.write(compare_rows(reader, comparer, run.impact), shown)
+                except BatchError as exc:
+                    raise _fail(console, f"{where}: {exc.text(lang)}", exc.code) from None
+            run.rejects_file = str(rejects_path) if sink.opened else None
+            run.show_table(shown)
+            run.write_summary_file()
+            run.commit()
+    except KeyboardInterrupt:
+        raise _fail(
+            console,
+            _t(lang, "已中断：没有写入任何输出文件", "interrupted: no output file was written"),
+            ExitCode.INTERRUPTED,
         ) from None
-    if summary or chosen is CompareFormat.table:
-        _render_summary(_console(no_color), impact, doc, lang)
+    finally:
+        if main_thread:
+            signal.signal(signal.SIGTERM, previous_term)
+    return reader
+
+
+def _raise_interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def _result_line(reader: ApplicantReader, impact: BudgetImpact, rejects_file: str | None, lang: str) -> str:
+    """``rows read = compared + rejected`` and the totals, on stderr (like batch's line)."""
+    c = reader.counts
+    rejected = (
+        _t(
+            lang,
+            f"，拒绝 {c.rejected:,}（见 {rejects_file}）",
+            f", rejected {c.rejected:,} (see {rejects_file})",
+        )
+        if c.rejected
+        else _t(lang, "，无拒绝", ", none rejected")
+    )
+    blank = _t(lang, f"，跳过空行 {c.blank:,}", f", {c.blank:,} blank rows skipped") if c.blank else ""
+    total = impact.total
+    return _t(
+        lang,
+        f"读取 {c.read:,} 行：对比 {impact.applicants:,}{rejected}{blank}；合计 基准 {fmt_money(total.baseline)} 元 → "
+        f"改革后 {fmt_money(total.reform)} 元（{_signed(total.difference)}）",
+        f"read {c.read:,} rows: compared {impact.applicants:,}{rejected}{blank}; total baseline "
+        f"{fmt_money(total.baseline)} → reform {fmt_money(total.reform)} yuan ({_signed(total.difference)})",
+    )
+
+
+@dataclass(frozen=True)
+class _Shown:
+    """What the per-applicant output shows."""
+
+    itemised: bool
+    excel_safe: bool
+    changed_only: bool
+    no_color: bool
+
+
+class _CompareRun:
+    """One comparison's outputs: the per-applicant output (or table), the summary, the files.
+
+    Output files (``-o``, the rejects, ``--summary-file``) are written under temporary names and renamed
+    into place together by :meth:`commit`, once everything has been computed: a run that fails or is
+    interrupted leaves none of them behind (:meth:`discard`).
+    """
+
+    def __init__(
+        self,
+        console: Console,
+        fmt: CompareFormat,
+        output: Path | None,
+        summary_file: Path | None,
+        impact: BudgetImpact,
+        stamp: dict[str, Any],
+        lang: str,
+        budget: Decimal | None,
+    ) -> None:
+        self.console = console
+        self.fmt = fmt
+        self.output = output
+        self.summary_file = summary_file
+        self.impact = impact
+        self.stamp = stamp
+        self.lang = lang
+        self.budget = budget
+        self.reader: ApplicantReader | None = None
+        self.rejects_file: str | None = None
+        self.files: list[AtomicTextFile] = []
+        self._table: tuple[Table, int] | None = None
+
+    def summary(self) -> dict[str, Any]:
+        """The budget view; for an applicant list also the input, the row counts and the rejects file."""
+        doc = self.impact.as_dict(self.lang, self.budget)
+        if self.reader is not None:
+            doc.update(rows_summary(self.reader, self.impact))
+            doc["rejects_file"] = self.rejects_file
+        return doc
+
+    def open_file(self, path: Path, bom: bool) -> TextIO:
+        handle = AtomicTextFile(path, bom=bom)
+        self.files.append(handle)
+        return handle.stream
+
+    def commit(self) -> None:
+        for handle in self.files:
+            handle.commit()
+
+    def discard(self) -> None:
+        for handle in self.files:
+            handle.discard()  # a no-op for committed files
+
+    @contextmanager
+    def io_errors(self) -> Iterator[None]:
+        """An output that cannot be written ends the run with exit code 74 (a closed stdout: quietly);
+        whatever happens, files not yet committed are removed."""
+        try:
+            with _quiet_broken_pipe():
+                yield
+        except OSError as exc:
+            where = exc.filename or self.output or self.summary_file
+            raise _fail(
+                self.console,
+                _t(self.lang, f"无法写入 {where}：{exc.strerror}", f"cannot write {where}: {exc.strerror}"),
+                ExitCode.IO_ERROR,
+            ) from None
+        finally:
+            self.discard()
+
+    def write(self, comparisons: Iterator[Comparison], shown: _Shown) -> None:
+        """Consume every comparison, writing it out (a table is only built here: see :meth:`show_table`)."""
+        chosen = (c for c in comparisons if not shown.changed_only or c.changed)
+        if self.fmt is CompareFormat.table:
+            self._table = _compare_table(chosen, self.lang)
+            return
+        csv_out = self.fmt is CompareFormat.csv
+        if csv_out:  # CSV has no room for metadata: the stamp goes to stderr
+            self.console.print(Text(json.dumps(self.stamp, ensure_ascii=False)), style="dim", soft_wrap=True)
+        out: IO[str] = sys.stdout
+        if self.output is not None:  # Excel needs the BOM to read a UTF-8 .csv file
+            out = self.open_file(self.output, csv_out and self.output.suffix.lower() == ".csv")
+        _write_compare(
+            out, self.fmt, chosen, self.summary, self.lang, self.stamp, shown.itemised, shown.excel_safe
+        )
+
+    def show_table(self, shown: _Shown) -> None:
+        if self._table is not None:
+            table, hidden = self._table
+            _print_compare_table(table, hidden, self.lang, self.stamp, shown.no_color)
+
+    def write_summary_file(self) -> None:
+        if self.summary_file is not None:
+            handle = self.open_file(self.summary_file, False)
+            json.dump({"stamp": self.stamp, "summary": self.summary()}, handle, ensure_ascii=False, indent=2)
+            handle.write("\n")
+
+
+def _kind_option(console: Console, lang: str, kind: str | None) -> str | None:
+    if kind is None:
+        return None
+    the_kind = parse_kind(kind)
+    if the_kind is None:
+        raise _fail(
+            console,
+            _t(
+                lang,
+                f"未知类型 {kind!r}，应为 {', '.join(KINDS)}",
+                f"unknown kind {kind!r}; one of {', '.join(KINDS)}",
+            ),
+            ExitCode.USAGE,
+        )
+    return the_kind
+
+
+def _check_encoding(console: Console, lang: str, encoding: str | None) -> None:
+    if encoding is None:
+        return
+    try:
+        canonical_encoding(encoding)
+    except LookupError:
+        raise _fail(
+            console, _t(lang, f"未知编码：{encoding}", f"unknown encoding: {encoding}"), ExitCode.USAGE
+        ) from None
+
+
+def _sort_inputs(
+    console: Console, lang: str, inputs: list[str], as_list: bool
+) -> tuple[tuple[str, BinaryIO] | None, BinaryIO | None]:
+    """The applicant list to stream (name, stream), if the input is one, and stdin re-readable from the
+    start if it was peeked at. A list must be the only input: its row numbers name lines of one file."""
+    lists: list[tuple[str, BinaryIO]] = []
+    stdin: BinaryIO | None = None
+    try:
+        for name in inputs:
+            if name == "-":
+                head, stdin = peek_head(sys.stdin.buffer)
+                if as_list or is_batch_input(name, head):
+                    lists.append((name, stdin))
+                    stdin = None
+                continue
+            lower = name.lower()
+            if as_list or lower.endswith(BATCH_SUFFIXES):
+                lists.append((name, Path(name).open("rb")))
+            elif not lower.endswith(SCENARIO_SUFFIXES):
+                head, peeked = peek_head(Path(name).open("rb"), owned=True)
+                if is_batch_input(name, head):
+                    lists.append((name, peeked))
+                else:
+                    peeked.close()
+    except OSError as exc:
+        for _, opened in lists:
+            opened.close()
+        what = exc.strerror or str(exc)
+        raise _fail(
+            console,
+            _t(lang, f"无法读取 {exc.filename}：{what}", f"cannot read {exc.filename}: {what}"),
+            ExitCode.NO_INPUT,
+        ) from None
+    if lists and len(inputs) > 1:
+        for _, opened in lists:
+            opened.close()
+        names = ", ".join(n for n, _ in lists)
+        raise _fail(
+            console,
+            _t(lang, f"CSV/NDJSON 申请人名单（{names}）只能单独对比，不能与其他输入一起",
+               f"an applicant list (CSV/NDJSON: {names}) is compared on its own, not with other inputs"),
+            ExitCode.USAGE,
+        )  # fmt: skip
+    return (lists[0] if lists else None), stdin
 
 
 def _default_format(output: Path | None) -> CompareFormat:
@@ -360,25 +718,17 @@ def _money_option(console: Console, lang: str, text: str | None) -> Decimal | No
     return value
 
 
-def _write_output(output: Path | None, bom: bool, write: Any) -> None:
-    if output is None:
-        write(sys.stdout)
-        return
-    with atomic_write(output, bom=bom and output.suffix.lower() == ".csv") as handle:
-        write(handle)
-
-
 def _write_compare(
     out: IO[str],
     fmt: CompareFormat,
     comparisons: Iterable[Comparison],
-    impact: BudgetImpact,
+    summary: Callable[[], dict[str, Any]],
     lang: str,
     stamp: dict[str, Any],
     itemised: bool,
     excel_safe: bool,
-    budget: Decimal | None,
 ) -> None:
+    """Stream the comparisons; JSON ends with ``summary()``, called once every comparison is written."""
     if fmt is CompareFormat.csv:
         writer = csv.writer(out, lineterminator="\r\n")
         guard = guard_formula if excel_safe else (lambda cell: cell)
@@ -407,15 +757,12 @@ def _write_compare(
             out.write(json.dumps(comparison_dict(comparison, lang), ensure_ascii=False))
             first = False
         out.write("\n],\n" if not first else "],\n")
-        out.write(
-            '"summary": ' + json.dumps(impact.as_dict(lang, budget), ensure_ascii=False, indent=2) + "\n}\n"
-        )
+        out.write('"summary": ' + json.dumps(summary(), ensure_ascii=False, indent=2) + "\n}\n")
 
 
-def _compare_table(
-    comparisons: Iterable[Comparison], lang: str, stamp: dict[str, Any], no_color: bool
-) -> None:
-    out = _console(no_color, stderr=False)
+def _compare_table(comparisons: Iterable[Comparison], lang: str) -> tuple[Table, int]:
+    """The first TABLE_ROW_LIMIT comparisons as a table (a rich Table holds every row), and how many
+    more were consumed but not shown."""
     table = Table(title=_t(lang, "基准与改革方案对比", "baseline versus reform"), title_justify="left")
     table.add_column(_t(lang, "申请人", "applicant"))
     table.add_column(_t(lang, "基准（元）", "baseline"), justify="right", no_wrap=True)
@@ -455,6 +802,11 @@ def _compare_table(
             direction,
             Text("\n".join(lines)),
         )
+    return table, hidden
+
+
+def _print_compare_table(table: Table, hidden: int, lang: str, stamp: dict[str, Any], no_color: bool) -> None:
+    out = _console(no_color, stderr=False)
     out.print(table)
     if hidden:
         out.print(
@@ -472,6 +824,18 @@ def _signed(value: Decimal) -> str:
 
 
 def _render_summary(console: Console, impact: BudgetImpact, doc: dict[str, Any], lang: str) -> None:
+    if "rows" in doc:
+        rows = doc["rows"]
+        console.print(
+            Text(
+                _t(lang,
+                   f"读取 {rows['read']:,} 行 = 对比 {rows['computed']:,} + 拒绝 {rows['rejected']:,}"
+                   f"（空行 {rows['blank_skipped']:,}；编码 {doc['input']['encoding']}）",
+                   f"rows read {rows['read']:,} = compared {rows['computed']:,} + rejected {rows['rejected']:,} "
+                   f"({rows['blank_skipped']:,} blank; encoding {doc['input']['encoding']})"),
+            ),
+            soft_wrap=True,
+        )  # fmt: skip
     console.print(
         Text(
             _t(
