@@ -5,12 +5,18 @@ from __future__ import annotations
 import calendar
 from datetime import date
 
+# Days in each month of a common year; February of a leap year is handled where it matters.
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
 
 def add_months(start: date, months: int) -> date:
     """Same day ``months`` later; clamps to the month's last day (2020-01-31 + 1 month = 2020-02-29)."""
-    index = start.year * 12 + (start.month - 1) + months
-    year, month = divmod(index, 12)
-    day = min(start.day, calendar.monthrange(year, month + 1)[1])
+    year, month = divmod(start.year * 12 + (start.month - 1) + months, 12)
+    day = start.day
+    if day > 28:  # only the 29th-31st can fall past the end of a month
+        last = (29 if calendar.isleap(year) else 28) if month == 1 else _MONTH_DAYS[month]
+        if day > last:
+            day = last
     return date(year, month + 1, day)
 
 
@@ -37,4 +43,4 @@ def age_on(birth: date, on: date) -> int:
 
 
 def month_start(day: date) -> date:
-    return day.replace(day=1)
+    return day if day.day == 1 else day.replace(day=1)

@@ -122,6 +122,13 @@ def evaluation_date(applicant: Applicant, as_of: date | None, today: date) -> tu
     return today, "today"
 
 
+# Enum members read through the class cost a Python-level attribute hook (EnumType.__getattr__) on
+# Python 3.11; these run for every row of a batch.
+_ELIGIBLE = Status.ELIGIBLE
+_AMOUNT_SET_ELSEWHERE = Status.AMOUNT_SET_ELSEWHERE
+_INELIGIBLE = Status.INELIGIBLE
+
+
 def evaluate(
     applicant: Applicant,
     policy: Policy,
@@ -134,21 +141,23 @@ def evaluate(
     wanted = set(only) if only is not None else None
     outcomes: list[Outcome] = []
     in_force = _policy_in_force(policy, on)
+    facts = applicant.facts
     for measure in measures_for_kind(applicant.kind):
         if wanted is not None and measure.id not in wanted:
             continue
         if in_force is not None:
-            outcomes.append(Outcome(measure.id, Status.INELIGIBLE, conditions=[in_force]))
+            outcomes.append(Outcome(measure.id, _INELIGIBLE, conditions=[in_force]))
             continue
-        outcomes.append(evaluate_measure(measure, applicant.facts, policy, on))
+        outcomes.append(evaluate_measure(measure, facts, policy, on))
     total = Decimal(0)
     maxima = Decimal(0)
     for outcome in outcomes:
         if not outcome.counts_as_payment:
             continue
-        if outcome.status is Status.ELIGIBLE and outcome.amount is not None:
+        status = outcome.status
+        if status is _ELIGIBLE and outcome.amount is not None:
             total += outcome.amount
-        elif outcome.status in (Status.ELIGIBLE, Status.AMOUNT_SET_ELSEWHERE) and outcome.maximum is not None:
+        elif (status is _ELIGIBLE or status is _AMOUNT_SET_ELSEWHERE) and outcome.maximum is not None:
             maxima += outcome.maximum
     return ApplicantResult(applicant, on, source, outcomes, total, maxima)
 
@@ -165,10 +174,15 @@ def evaluate_measure(measure: Measure, facts: Facts, policy: Policy, on: date) -
 
 def _policy_in_force(policy: Policy, on: date) -> Condition | None:
     """None when the policy is in force on ``on``; otherwise the failed condition to report."""
-    start = policy.value("general.policy_start", on=date.max)
-    end = policy.value("general.policy_end", on=date.max)
-    assert isinstance(start, date)
-    assert isinstance(end, date)
+    cache = policy.derived("engine.validity")
+    bounds = cache.get(None)
+    if bounds is None:
+        start = policy.value("general.policy_start", on=date.max)
+        end = policy.value("general.policy_end", on=date.max)
+        assert isinstance(start, date)
+        assert isinstance(end, date)
+        bounds = cache[None] = (start, end)
+    start, end = bounds
     if start <= on <= end:
         return None
     return Condition("policy_in_force", Check.FAILED, {"start": start, "end": end, "on": on})

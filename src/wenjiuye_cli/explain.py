@@ -10,7 +10,7 @@ from typing import Any
 from wenjiuye_cli.engine import messages_for
 from wenjiuye_cli.facts import KINDS
 from wenjiuye_cli.money import fmt_number
-from wenjiuye_cli.outcome import COMPARISON_SYMBOLS, Label, Measure, Message
+from wenjiuye_cli.outcome import COMPARISON_SYMBOLS, Label, LazyLabel, Measure, Message
 
 LANGS = ("zh", "en")
 
@@ -30,7 +30,7 @@ def catalog_for(measure: Measure | None) -> dict[str, tuple[str, str]]:
 def format_arg(value: Any, lang: str) -> str:
     if value is None:
         return "?" if lang == "en" else "未知"
-    if isinstance(value, Label):
+    if isinstance(value, Label | LazyLabel):
         return value.text(lang)
     if isinstance(value, bool):
         return ("是" if value else "否") if lang == "zh" else ("yes" if value else "no")

@@ -6,15 +6,17 @@ language asked for; a batch run that outputs only amounts never pays for formatt
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from wenjiuye_cli.facts import Facts, FactSpec
-from wenjiuye_cli.policy import Policy, Value
+from wenjiuye_cli.policy import ParameterNotInForce, Policy, Value
+
+T = TypeVar("T")
 
 
 class Status(StrEnum):
@@ -58,8 +60,54 @@ class Label:
         return self.zh if lang == "zh" else self.en
 
 
-@dataclass(frozen=True, slots=True)
+class LazyLabel:
+    """A :class:`Label` made only when it is shown: ``make(*args)`` builds it on first use.
+
+    For labels that go into the arguments of a condition or note on every row of a batch but are turned
+    into words only when an explanation is rendered (``--detail``, ``calc``). Compares equal to the
+    :class:`Label` it makes.
+    """
+
+    __slots__ = ("_args", "_label", "_make")
+
+    def __init__(self, make: Callable[..., Label], *args: Any) -> None:
+        self._make = make
+        self._args = args
+        self._label: Label | None = None
+
+    def label(self) -> Label:
+        if self._label is None:
+            self._label = self._make(*self._args)
+        return self._label
+
+    @property
+    def zh(self) -> str:
+        return self.label().zh
+
+    @property
+    def en(self) -> str:
+        return self.label().en
+
+    def text(self, lang: str) -> str:
+        return self.label().text(lang)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, LazyLabel):
+            other = other.label()
+        return self.label() == other if isinstance(other, Label) else NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self.label())
+
+    def __repr__(self) -> str:
+        return repr(self.label())
+
+
+@dataclass(slots=True)
 class Condition:
+    """A condition the rule looked at. Treat it as read-only: it is not ``frozen`` only because a frozen
+    dataclass costs three times as much to build, and a batch builds about ten of these per row."""
+
     code: str
     result: Check
     args: Mapping[str, Any]
@@ -122,14 +170,36 @@ class Measure:
         return self.name_zh if lang == "zh" else self.name_en
 
 
+_PASSED = Check.PASSED
+_FAILED = Check.FAILED
+_UNKNOWN = Check.UNKNOWN
+_NOT_CACHED = object()
+
+
 class Evaluation:
     """The inputs of one measure for one applicant, plus a record of what the rule looked at.
 
     ``fact_*`` read a fact and remember it as missing when absent; ``param`` reads the parameter in
     force on the evaluation date and remembers that it was used; ``check`` records a condition.
+
+    This runs for every measure of every row of a batch, so the bookkeeping is kept lean: parameters
+    are read through the policy's fast path for values without end dates, and membership of the
+    "used" and "missing" lists is tested against sets.
     """
 
-    __slots__ = ("_missing", "_params_used", "conditions", "facts", "measure", "on", "policy")
+    __slots__ = (
+        "_missing",
+        "_missing_set",
+        "_open_ended",
+        "_params_used",
+        "_trace",
+        "_used",
+        "conditions",
+        "facts",
+        "measure",
+        "on",
+        "policy",
+    )
 
     def __init__(self, measure: Measure, facts: Facts, policy: Policy, on: date) -> None:
         self.measure = measure
@@ -138,20 +208,33 @@ class Evaluation:
         self.on = on
         self.conditions: list[Condition] = []
         self._missing: list[str] = []
+        self._missing_set: set[str] = set()
         self._params_used: list[str] = []
+        self._used: set[str] = set()
+        self._open_ended = policy._open_ended
+        self._trace: list[str] | None = None  # keys read, in order, while computing a cached result
 
     # -- facts
     def fact(self, name: str) -> Any:
         value = self.facts.values.get(name)
-        if value is None and name not in self._missing:
+        if value is None and name not in self._missing_set:
+            self._missing_set.add(name)
             self._missing.append(name)
         return value
 
     # -- parameters
     def param(self, key: str, on: date | None = None) -> Value:
-        if key not in self._params_used:
+        if key not in self._used:
+            self._used.add(key)
             self._params_used.append(key)
-        return self.policy.value(key, self.on if on is None else on)
+        if self._trace is not None:
+            self._trace.append(key)
+        if on is None:
+            on = self.on
+        open_ended = self._open_ended.get(key)
+        if open_ended is not None and on >= open_ended[0]:
+            return open_ended[1]
+        return self.policy.value(key, on)
 
     def dec(self, key: str, on: date | None = None) -> Decimal:
         value = self.param(key, on)
@@ -160,7 +243,7 @@ class Evaluation:
 
     def integer(self, key: str, on: date | None = None) -> int:
         value = self.param(key, on)
-        if isinstance(value, bool) or not isinstance(value, int):
+        if type(value) is not int and (isinstance(value, bool) or not isinstance(value, int)):
             raise TypeError(f"{key} is not a whole number")
         return value
 
@@ -179,29 +262,64 @@ class Evaluation:
         assert isinstance(value, bool), key
         return value
 
+    def cached(self, namespace: str, key: Hashable, compute: Callable[[], T]) -> T:
+        """``compute()`` — a function of ``key`` and of parameters read through this evaluation, nothing
+        else (no facts, no conditions) — remembered per policy. On a repeat the parameters it read are
+        recorded as used again, in the same order, and a :class:`ParameterNotInForce` it raised is raised
+        again, so the outcome is exactly what computing it afresh would give."""
+        cache = self.policy.derived(namespace)
+        hit = cache.get(key, _NOT_CACHED)
+        if hit is _NOT_CACHED:
+            outer = self._trace
+            trace: list[str] = []
+            self._trace = trace
+            try:
+                result: Any = compute()
+                missing: tuple[str, date] | None = None
+            except ParameterNotInForce as exc:
+                # Remember what was missing, not the exception: its traceback would keep the callers'
+                # frames (and a whole chunk of a batch) alive.
+                result, missing = None, (exc.key, exc.on)
+            finally:
+                self._trace = outer
+            hit = cache[key] = (result, missing, tuple(trace))
+            if outer is not None:
+                outer.extend(trace)
+        else:
+            result, missing, keys = hit
+            for used in keys:
+                if used not in self._used:
+                    self._used.add(used)
+                    self._params_used.append(used)
+            if self._trace is not None:
+                self._trace.extend(keys)
+        if missing is not None:
+            raise ParameterNotInForce(*missing)
+        return cast(T, result)
+
     # -- conditions
     def check(
         self, code: str, result: bool | None, missing: tuple[str, ...] = (), **args: Any
     ) -> bool | None:
         """Record a condition. ``None`` means it cannot be decided (``missing`` names the facts)."""
         if result is None:
-            status = Check.UNKNOWN
+            seen = self._missing_set
             for name in missing:
-                if name not in self._missing:
+                if name not in seen:
+                    seen.add(name)
                     self._missing.append(name)
+            self.conditions.append(Condition(code, _UNKNOWN, args, missing))
         else:
-            status = Check.PASSED if result else Check.FAILED
-            missing = ()
-        self.conditions.append(Condition(code, status, args, missing))
+            self.conditions.append(Condition(code, _PASSED if result else _FAILED, args, ()))
         return result
 
     def verdict(self) -> Status | None:
         """INELIGIBLE if a condition failed, CANNOT_DECIDE if one is unknown, None if all passed."""
         unknown = False  # one pass: this runs for every measure of every row in a batch
         for condition in self.conditions:
-            if condition.result is Check.FAILED:
+            if condition.result is _FAILED:
                 return Status.INELIGIBLE
-            if condition.result is Check.UNKNOWN:
+            if condition.result is _UNKNOWN:
                 unknown = True
         return Status.CANNOT_DECIDE if unknown else None
 

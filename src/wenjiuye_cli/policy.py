@@ -17,7 +17,7 @@ import hashlib
 import itertools
 import re
 import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
@@ -213,12 +213,27 @@ class Policy:
     overrides: list[str] = field(default_factory=list)
     reforms: list[dict[str, str]] = field(default_factory=list)  # {"file": ..., "sha256": ...} in order
     _series: dict[str, _Series] = field(default_factory=dict, repr=False)
+    # Fast path of :meth:`value`: for a parameter with one value and no end date (nearly all of them),
+    # (start, value); the value is in force on every day from ``start``.
+    _open_ended: dict[str, tuple[date, Value]] = field(default_factory=dict, repr=False, compare=False)
+    # Results derived from the parameters alone (see :meth:`derived`); emptied whenever a parameter changes.
+    _derived: dict[Hashable, dict[Hashable, Any]] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self._series = {}
+        self._open_ended = {}
+        self._derived = {}
         for key, param in self.parameters.items():
-            entries = param.entries()
-            self._series[key] = _Series([e[0] for e in entries], entries)
+            self._index(key, param)
+
+    def _index(self, key: str, param: Parameter) -> None:
+        entries = param.entries()
+        self._series[key] = _Series([e[0] for e in entries], entries)
+        if len(entries) == 1 and entries[0][1] is None:
+            self._open_ended[key] = (entries[0][0], entries[0][2])
+        else:
+            self._open_ended.pop(key, None)
+        self._derived.clear()
 
     def parameter(self, key: str) -> Parameter:
         try:
@@ -228,6 +243,9 @@ class Policy:
 
     def value(self, key: str, on: date) -> Value:
         """The value of ``key`` in force on ``on``; raises :class:`ParameterNotInForce` if none is."""
+        open_ended = self._open_ended.get(key)
+        if open_ended is not None and on >= open_ended[0]:
+            return open_ended[1]
         try:
             series = self._series[key]
         except KeyError:
@@ -239,6 +257,15 @@ class Policy:
         if until is not None and on > until:
             raise ParameterNotInForce(key, on)
         return value
+
+    def derived(self, namespace: Hashable, limit: int = 20_000) -> dict[Hashable, Any]:
+        """A cache for results computed from this policy's parameters alone (no facts), e.g. a statutory
+        retirement date per birth date. It is emptied whenever a parameter is replaced, and when it holds
+        ``limit`` entries (so memory stays flat over millions of rows)."""
+        cache = self._derived.get(namespace)
+        if cache is None or len(cache) >= limit:
+            cache = self._derived[namespace] = {}
+        return cache
 
     def changes_between(self, key: str, first: date, last: date) -> list[date]:
         """Start dates of values of ``key`` that begin strictly after ``first`` and on or before ``last``."""
@@ -420,5 +447,4 @@ def apply_override(policy: Policy, assignment: str) -> None:
 
 def replace_parameter(policy: Policy, key: str, param: Parameter) -> None:
     policy.parameters[key] = param
-    entries = param.entries()
-    policy._series[key] = _Series([e[0] for e in entries], entries)
+    policy._index(key, param)

@@ -16,6 +16,7 @@ from the hire, so a hire made before the policy gets the months of its period th
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
@@ -50,7 +51,7 @@ from wenjiuye_cli.measures._schedule import (
     policy_start_note,
 )
 from wenjiuye_cli.money import fmt_number
-from wenjiuye_cli.outcome import Evaluation, Label, Message
+from wenjiuye_cli.outcome import Evaluation, Label, LazyLabel, Message
 from wenjiuye_cli.retirement import Retirement, within_years_of_retirement
 
 E_SEX = SEX
@@ -161,9 +162,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 
-def names_label(names: dict[str, tuple[str, str]], keys: list[str], **values: object) -> Label:
+def names_label(names: dict[str, tuple[str, str]], keys: Sequence[str], **values: object) -> LazyLabel:
     """The names of ``keys`` joined in each language (、 in Chinese, ", " in English), e.g.
-    农村劳动力、困难村劳动力. ``values`` fill placeholders such as ``{years}`` with parameter values."""
+    农村劳动力、困难村劳动力. ``values`` fill placeholders such as ``{years}`` with parameter values.
+    The texts are made only if the label is shown (a batch without ``--detail`` never shows it)."""
+    return LazyLabel(_names_label, names, tuple(keys), values)
+
+
+def _names_label(
+    names: dict[str, tuple[str, str]], keys: tuple[str, ...], values: dict[str, object]
+) -> Label:
     shown = {k: fmt_number(v) if isinstance(v, Decimal | int) and not isinstance(v, bool) else v
              for k, v in values.items()}  # fmt: skip
     return Label(

@@ -44,11 +44,19 @@ class Tri:
     @staticmethod
     def of(facts: Facts, name: str) -> Tri:
         """A boolean fact: its value, or unknown naming the fact."""
-        value = facts.get(name)
-        return Tri(None, (name,)) if value is None else Tri(bool(value))
+        value = facts.values.get(name)
+        if value is None:
+            return Tri(None, (name,))
+        return TRUE if value else FALSE
 
     def __invert__(self) -> Tri:
-        return self if self.value is None else Tri(not self.value)
+        value = self.value
+        return self if value is None else (TRUE if not value else FALSE)
+
+
+# Settled results carry no missing facts, so two instances serve them all (these run for every row).
+TRUE = Tri(True)
+FALSE = Tri(False)
 
 
 def _merge(items: Iterable[Tri]) -> tuple[str, ...]:
@@ -60,10 +68,24 @@ def _merge(items: Iterable[Tri]) -> tuple[str, ...]:
 
 
 def tri_all(*items: Tri) -> Tri:
-    value = all3(i.value for i in items)
-    return Tri(value, _merge(items) if value is None else ())
+    """False if any is False; True if all are True; otherwise unknown, naming the facts missing."""
+    unknown = False
+    for item in items:
+        value = item.value
+        if value is False:
+            return FALSE
+        if value is None:
+            unknown = True
+    return Tri(None, _merge(items)) if unknown else TRUE
 
 
 def tri_any(*items: Tri) -> Tri:
-    value = any3(i.value for i in items)
-    return Tri(value, _merge(items) if value is None else ())
+    """True if any is True; False if all are False; otherwise unknown, naming the facts missing."""
+    unknown = False
+    for item in items:
+        value = item.value
+        if value is True:
+            return TRUE
+        if value is None:
+            unknown = True
+    return Tri(None, _merge(items)) if unknown else FALSE

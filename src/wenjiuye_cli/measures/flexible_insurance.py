@@ -364,9 +364,7 @@ def _schedule(
     segment: dict[str, object] | None = None
     for month in months:
         try:
-            base = ev.dec("flexible_insurance.min_base_monthly", on=month)
-            rates = [ev.dec(key, on=month) for key in RATE_KEYS]
-            share = _share(ev, share_name, on=month)
+            base, rates, share, contribution, monthly = _month(ev, share_name, month)
         except ParameterNotInForce as exc:
             uncomputable.append(month)
             if runs and runs[-1][3] == exc.key and runs[-1][1] == add_months(month, -1):
@@ -375,10 +373,8 @@ def _schedule(
             else:
                 runs.append([month, month, 1, exc.key])
             continue
-        contribution = base * sum(rates, Decimal(0))
-        monthly = to_fen(contribution * share.numerator / share.denominator)
         schedule.append(ScheduleLine(month, monthly))
-        same = segment is not None and segment["params"] == (base, tuple(rates), share)
+        same = segment is not None and segment["params"] == (base, rates, share)
         if segment is not None and same and segment["last"] == add_months(month, -1):
             segment["last"] = month
             segment["months"] = int(str(segment["months"])) + 1
@@ -386,7 +382,7 @@ def _schedule(
         if segment is not None:
             arithmetic.append(_segment_message(segment))
         segment = {
-            "params": (base, tuple(rates), share),
+            "params": (base, rates, share),
             "first": month,
             "last": month,
             "months": 1,
@@ -415,6 +411,22 @@ def _schedule(
             )
         )
     return schedule, arithmetic, notes, uncomputable
+
+
+def _month(
+    ev: Evaluation, share_name: str, month: date
+) -> tuple[Decimal, tuple[Decimal, ...], Fraction, Decimal, Decimal]:
+    """One month's minimum base, rates, share, minimum contribution and subsidy (to the fen), from the
+    parameters in force in that month; the same for every applicant, so computed once per policy."""
+
+    def compute() -> tuple[Decimal, tuple[Decimal, ...], Fraction, Decimal, Decimal]:
+        base = ev.dec("flexible_insurance.min_base_monthly", on=month)
+        rates = tuple(ev.dec(key, on=month) for key in RATE_KEYS)
+        share = _share(ev, share_name, on=month)
+        contribution = base * sum(rates, Decimal(0))
+        return base, rates, share, contribution, to_fen(contribution * share.numerator / share.denominator)
+
+    return ev.cached("flexible_insurance.month", (share_name, month), compute)
 
 
 def _listed(ev: Evaluation, key: str) -> Label:
