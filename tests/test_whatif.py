@@ -552,3 +552,37 @@ def test_undecidable_points_are_skipped_not_counted_as_drops() -> None:
         for p in points
     )
     assert [c for c in find_cliffs(points) if c.measure_id == "rent_subsidy"] == []
+
+
+def test_a_measure_that_becomes_undecidable_is_counted_apart() -> None:
+    # A reform that ends the unemployment-rate target (稳岗返还's threshold) at 2020-12-31: a 2021 applicant
+    # is eligible under the baseline and cannot be decided under the reform — unknown, not "less".
+    ended = apply_reform_data(
+        BASE,
+        {"external": {"unemployment_rate_target": {"values": {"2020-01-01": {"value": Decimal("0.055"),
+                                                                            "until": date(2020, 12, 31)}}}}},
+        "test:target-ends",
+    )  # fmt: skip
+    firm = build_applicant(
+        {
+            "id": "E",
+            "kind": "enterprise",
+            "application_date": date(2021, 3, 1),
+            "ui_contribution_months": 24,
+            "insured_staff_count": 40,
+            "laid_off_count": 1,
+            "ui_premiums_paid_last_year": Decimal(84000),
+        },
+        "test",
+    )
+    comparison = compare_applicant(firm, BASE, ended)
+    refund = next(i for i in comparison.items if i.measure.id == "stable_jobs_refund")
+    assert refund.baseline.status is Status.ELIGIBLE
+    assert refund.reform.status is Status.CANNOT_DECIDE
+    assert comparison.became_undecided is True
+    impact = BudgetImpact()
+    impact.add(comparison)
+    assert impact.became_undecided == 1
+    assert impact.as_dict("en")["became_undecided"] == 1
+    unchanged = compare_applicant(firm, BASE, BASE)
+    assert unchanged.became_undecided is False

@@ -183,6 +183,9 @@ class Comparison:
     direction: Direction = field(init=False)
     newly_eligible: bool = field(init=False)
     no_longer_eligible: bool = field(init=False)
+    # A measure that could be decided under the baseline but not under the reform (e.g. an external value
+    # ends before the extended policy does): its amount is unknown, not lost — say so apart from "worse off".
+    became_undecided: bool = field(init=False)
     changed: bool = field(init=False)
 
     def __post_init__(self) -> None:
@@ -194,6 +197,10 @@ class Comparison:
         after = any(is_eligible(i.reform) for i in self.items)
         self.newly_eligible = after and not before
         self.no_longer_eligible = before and not after
+        self.became_undecided = any(
+            i.reform.status is Status.CANNOT_DECIDE and i.baseline.status is not Status.CANNOT_DECIDE
+            for i in self.items
+        )
         self.changed = any(i.change is not Change.UNCHANGED for i in self.items)
 
     @property
@@ -484,6 +491,7 @@ class BudgetImpact:
     unchanged: int = 0
     newly_eligible: int = 0
     no_longer_eligible: int = 0
+    became_undecided: int = 0
     by_measure: dict[str, Tally] = field(default_factory=dict)
     status_changes: dict[str, dict[tuple[Status, Status], int]] = field(default_factory=dict)
 
@@ -496,6 +504,7 @@ class BudgetImpact:
         self.unchanged += direction is Direction.UNCHANGED
         self.newly_eligible += comparison.newly_eligible
         self.no_longer_eligible += comparison.no_longer_eligible
+        self.became_undecided += comparison.became_undecided
         tallies = self.by_measure
         for item in comparison.items:
             mid = item.measure.id
@@ -537,6 +546,7 @@ class BudgetImpact:
             "unchanged": self.unchanged,
             "newly_eligible": self.newly_eligible,
             "no_longer_eligible": self.no_longer_eligible,
+            "became_undecided": self.became_undecided,
             "total": self.total.as_dict(),
             "by_measure": [
                 {
@@ -568,6 +578,7 @@ DEFINITIONS: dict[str, dict[str, str]] = {
         "amounts": "金额为符合条件且计入支付的确定金额（与 calc 的合计相同）；“最高…”额度单列，不计入合计",
         "better_off": "改革后合计更高（合计相同时最高额更高）",
         "newly_eligible": "基准下任何措施都不符合、改革后至少符合一项的申请人；分措施时指该措施由不符合变为符合",
+        "became_undecided": "至少有一项措施在基准下可以判断、改革后无法判断的申请人（其金额未知，不等于减少）",
     },
     "en": {
         "amounts": "amounts are the exact amounts of eligible measures that count as payments (calc's total); "
@@ -575,6 +586,8 @@ DEFINITIONS: dict[str, dict[str, str]] = {
         "better_off": "the reform's total is higher (or equal with higher maxima)",
         "newly_eligible": "applicants eligible for no measure under the baseline and for at least one under the "
         "reform; per measure, applicants whose status for that measure became eligible",
+        "became_undecided": "applicants with at least one measure decidable under the baseline but not under the "
+        "reform (its amount is unknown, which is not the same as lower)",
     },
 }
 

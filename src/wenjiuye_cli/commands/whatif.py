@@ -841,10 +841,12 @@ def _render_summary(console: Console, impact: BudgetImpact, doc: dict[str, Any],
             _t(
                 lang,
                 f"申请人 {impact.applicants}：受益 {impact.better_off}，受损 {impact.worse_off}，不变 {impact.unchanged}；"
-                f"新符合 {impact.newly_eligible}，不再符合 {impact.no_longer_eligible}",
+                f"新符合 {impact.newly_eligible}，不再符合 {impact.no_longer_eligible}；"
+                f"改革后有措施无法判断 {impact.became_undecided}",
                 f"applicants {impact.applicants}: better off {impact.better_off}, worse off {impact.worse_off}, "
                 f"unchanged {impact.unchanged}; newly eligible {impact.newly_eligible}, "
-                f"no longer eligible {impact.no_longer_eligible}",
+                f"no longer eligible {impact.no_longer_eligible}; "
+                f"with a measure undecidable under the reform {impact.became_undecided}",
             ),
             style="bold",
         )
