@@ -198,3 +198,14 @@ def test_category_names_follow_the_parameters() -> None:
     assert "within 3 years" in en
     assert "、" not in en
     assert ", a new graduate" in en
+
+
+@pytest.mark.parametrize(("hired", "ok"), [(date(2020, 6, 30), True), (date(2020, 6, 29), False)])
+def test_only_hires_once_the_policy_is_in_force(hired: date, ok: bool) -> None:
+    # 自发布之日起 (2020-06-30): a rural-labour hire the day before is outside this policy's one-off subsidy.
+    outcome = hire(hire_date=hired, rural_labour=True, application_date=date(2020, 10, 1))
+    assert condition(outcome, "hired_in_force") is (Check.PASSED if ok else Check.FAILED)
+    assert (outcome.status is Status.ELIGIBLE) is ok
+    lenient = load_policy(overrides=["hiring_subsidy.hires_from_policy_start=false"])
+    facts = {**NONE_OF_THEM, "hire_date": hired, "rural_labour": True, "application_date": date(2020, 10, 1)}
+    assert run("hiring_subsidy", "hire", policy=lenient, **facts).status is Status.ELIGIBLE

@@ -69,6 +69,10 @@ CATEGORY_NAMES: dict[str, tuple[str, str]] = {
 MESSAGES: dict[str, tuple[str, str]] = {
     **HIRE_MESSAGES,
     **UNEMPLOYMENT_MESSAGES,
+    "hired_in_force": (
+        "政策施行后招用：{hired} 招用，施行日 {start}",
+        "hired once the policy was in force: hired {hired}, in force from {start}",
+    ),
     "cat.none": ("不属于任何一类吸纳对象", "in none of the qualifying categories"),
     "cat.unknown": ("无法确定", "cannot be determined"),
     "hire_category": ("属于吸纳对象：{which}", "a qualifying hire: {which}"),
@@ -173,6 +177,9 @@ def _graduate(ev: Evaluation, hired: date | None, notes: list[Message], missing:
 
 def evaluate(ev: Evaluation) -> Outcome:
     hired = hire_date_check(ev)
+    if hired is not None and ev.flag("hiring_subsidy.hires_from_policy_start"):
+        start = ev.day("general.policy_start")
+        ev.check("hired_in_force", hired >= start, hired=hired, start=start)
     details: list[Message] = []
     missing: list[str] = []
     branches: dict[str, bool | None] = {
