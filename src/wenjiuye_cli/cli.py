@@ -9,12 +9,10 @@ import csv
 import json
 import os
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -23,6 +21,22 @@ from rich.text import Text
 
 from wenjiuye_cli import __version__
 from wenjiuye_cli.articles import ARTICLES
+from wenjiuye_cli.commands._common import (
+    AsOfOpt,
+    Lang,
+    LangOpt,
+    NoColorOpt,
+    PolicyOpt,
+    ReformOpt,
+    SetOpt,
+    err_console,
+    fail,
+    open_policy,
+    parse_as_of,
+    quiet_broken_pipe,
+    read_scenarios_or_exit,
+    t,
+)
 from wenjiuye_cli.engine import ApplicantResult, evaluate, facts_for_kind, measure_by_id, registry
 from wenjiuye_cli.exitcodes import ExitCode
 from wenjiuye_cli.explain import format_arg, render, render_message
@@ -30,8 +44,7 @@ from wenjiuye_cli.facts import KINDS
 from wenjiuye_cli.money import fmt_money, fmt_number
 from wenjiuye_cli.outcome import STATUS_LABELS, Check, Status
 from wenjiuye_cli.output import CSV_ITEM_COLUMNS, itemised_rows, stamp, write_json, write_ndjson
-from wenjiuye_cli.policy import Policy, PolicyError, load_policy
-from wenjiuye_cli.scenario import InputError, read_scenario_files
+from wenjiuye_cli.policy import Policy, load_policy
 
 app = typer.Typer(
     name="wenjiuye",
@@ -44,11 +57,6 @@ policy_app = typer.Typer(help="查看、检查政策参数 / show and check poli
 app.add_typer(policy_app, name="policy")
 
 
-class Lang(StrEnum):
-    zh = "zh"
-    en = "en"
-
-
 class Format(StrEnum):
     table = "table"
     json = "json"
@@ -59,94 +67,6 @@ class Format(StrEnum):
 class ListFormat(StrEnum):
     table = "table"
     json = "json"
-
-
-LangOpt = Annotated[Lang, typer.Option("--lang", help="输出语言 zh/en / language of labels and messages")]
-PolicyOpt = Annotated[
-    Path | None, typer.Option("--policy", help="使用其他政策文件 / use another policy file", dir_okay=False)
-]
-SetOpt = Annotated[
-    list[str] | None,
-    typer.Option("--set", help="覆盖参数 group.name=VALUE 或 group.name@YYYY-MM-DD=VALUE（可重复）"),
-]
-ReformOpt = Annotated[
-    list[Path] | None,
-    typer.Option(
-        "--reform",
-        help="改革方案文件（部分 policy.toml，可重复，按顺序应用，--set 最后应用）/ reform file(s), applied in order",
-        dir_okay=False,
-    ),
-]
-AsOfOpt = Annotated[
-    str | None, typer.Option("--as-of", help="计算日期 YYYY-MM-DD（默认：各申请人的申请日期）")
-]
-NoColorOpt = Annotated[bool, typer.Option("--no-color", help="不使用颜色 / no colour")]
-
-
-def t(lang: Lang | str, zh: str, en: str) -> str:
-    return zh if lang == "zh" else en
-
-
-def err_console(no_color: bool = False) -> Console:
-    return Console(
-        stderr=True, no_color=no_color or "NO_COLOR" in os.environ, highlight=False, soft_wrap=True
-    )
-
-
-def fail(console: Console, message: str, code: ExitCode) -> NoReturn:
-    console.print(Text(message), style="red")
-    raise typer.Exit(code)
-
-
-def open_policy(
-    console: Console, lang: Lang, path: Path | None, sets: list[str] | None, reforms: list[Path] | None = None
-) -> Policy:
-    """The policy for this run: the file (or the shipped one), then the reforms in order, then ``--set``."""
-    from wenjiuye_cli.reform import ReformError, with_reforms
-
-    for reform in reforms or []:
-        if not reform.exists():
-            fail(
-                console,
-                t(lang, f"找不到改革方案文件：{reform}", f"no such reform file: {reform}"),
-                ExitCode.NO_INPUT,
-            )
-    try:
-        if not reforms:
-            return load_policy(path, sets or [])
-        return with_reforms(load_policy(path), reforms, sets or [])
-    except FileNotFoundError as exc:
-        fail(
-            console,
-            t(lang, f"找不到文件：{exc.filename}", f"no such file: {exc.filename}"),
-            ExitCode.NO_INPUT,
-        )
-    except ReformError as exc:
-        fail(console, t(lang, f"改革方案错误：{exc.zh}", f"reform error: {exc.en}"), ExitCode.BAD_CONFIG)
-    except PolicyError as exc:
-        fail(console, t(lang, f"政策参数错误：{exc}", f"policy error: {exc}"), ExitCode.BAD_CONFIG)
-
-
-def parse_as_of(console: Console, lang: Lang, text: str | None) -> date | None:
-    if text is None:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        fail(console, t(lang, f"--as-of 应为日期 YYYY-MM-DD：{text!r}", f"--as-of needs YYYY-MM-DD: {text!r}"),
-             ExitCode.USAGE)  # fmt: skip
-
-
-@contextmanager
-def quiet_broken_pipe() -> Iterator[None]:
-    """A reader that goes away (``| head -1``) ends the run quietly with exit code 0."""
-    try:
-        yield
-        sys.stdout.flush()
-    except BrokenPipeError:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        raise typer.Exit(ExitCode.OK) from None
 
 
 def version_callback(value: bool) -> None:
@@ -187,20 +107,7 @@ def calc(
     console = err_console(no_color)
     policy = open_policy(console, lang, policy_file, sets, reforms)
     on = parse_as_of(console, lang, as_of)
-    try:
-        applicants = list(read_scenario_files(scenarios, sys.stdin.buffer))
-    except FileNotFoundError as exc:
-        fail(
-            console,
-            t(lang, f"找不到文件：{exc.filename}", f"no such file: {exc.filename}"),
-            ExitCode.NO_INPUT,
-        )
-    except IsADirectoryError as exc:
-        fail(console, t(lang, f"不是文件：{exc.filename}", f"not a file: {exc.filename}"), ExitCode.NO_INPUT)
-    except InputError as exc:
-        for problem in exc.problems:
-            console.print(Text(problem.text(lang)), style="red")
-        raise typer.Exit(ExitCode.BAD_CONFIG) from None
+    applicants = read_scenarios_or_exit(console, lang, scenarios)
     results = [evaluate(a, policy, on) for a in applicants]
     chosen = fmt or (Format.table if sys.stdout.isatty() else Format.json)
     with quiet_broken_pipe():

@@ -38,9 +38,7 @@ from wenjiuye_cli.batch import (
     parse_kind,
     run_batch,
 )
-
-# cli.py imports the command modules at its end, after these names exist.
-from wenjiuye_cli.cli import (
+from wenjiuye_cli.commands._common import (
     AsOfOpt,
     Lang,
     LangOpt,

@@ -1,8 +1,7 @@
 """What-if commands: ``compare``, ``sweep`` and ``policy diff``. They parse options and render; the work is
 done by :mod:`wenjiuye_cli.reform` and :mod:`wenjiuye_cli.whatif`.
 
-The helpers of :mod:`wenjiuye_cli.cli` are imported inside the functions: ``cli`` imports this module while
-it is being set up, so a top-level import would be circular.
+Options and helpers shared with the other commands come from :mod:`wenjiuye_cli.commands._common`.
 """
 
 from __future__ import annotations
@@ -14,7 +13,7 @@ import signal
 import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import AbstractContextManager, contextmanager
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -29,6 +28,19 @@ from rich.text import Text
 
 from wenjiuye_cli.atomic import AtomicTextFile
 from wenjiuye_cli.batch import ApplicantReader, BatchError, BatchOptions, RejectSink, parse_kind
+from wenjiuye_cli.commands._common import (
+    AsOfOpt,
+    Lang,
+    LangOpt,
+    NoColorOpt,
+    PolicyOpt,
+    ReformOpt,
+    SetOpt,
+    parse_as_of,
+    quiet_broken_pipe,
+    read_scenarios_or_exit,
+    t,
+)
 from wenjiuye_cli.engine import Applicant, measure_by_id
 from wenjiuye_cli.exitcodes import ExitCode
 from wenjiuye_cli.facts import KINDS
@@ -41,7 +53,6 @@ from wenjiuye_cli.reform import (
     plain_value,
     with_reforms,
 )
-from wenjiuye_cli.scenario import InputError, read_scenario_files
 from wenjiuye_cli.tabular import canonical_encoding, guard_formula
 from wenjiuye_cli.whatif import (
     BATCH_SUFFIXES,
@@ -84,11 +95,6 @@ if TYPE_CHECKING:
     from wenjiuye_cli.whatif import Cliff
 
 
-class Lang(StrEnum):
-    zh = "zh"
-    en = "en"
-
-
 class CompareFormat(StrEnum):
     table = "table"
     csv = "csv"
@@ -112,37 +118,7 @@ class DiffFormat(StrEnum):
     json = "json"
 
 
-LangOpt = Annotated[Lang, typer.Option("--lang", help="输出语言 zh/en / language of labels and messages")]
-PolicyOpt = Annotated[
-    Path | None,
-    typer.Option("--policy", help="基准政策文件（默认内置）/ baseline policy file", dir_okay=False),
-]
-ReformOpt = Annotated[
-    list[Path] | None,
-    typer.Option(
-        "--reform",
-        help="改革方案文件：与 policy.toml 相同的 [group.name] 表，写 values，自其最早日期起取代基准取值（之前的保留）；"
-        "可重复，按顺序应用 / reform file: [group.name] tables whose values replace the parameter from their "
-        "earliest date on (earlier baseline values kept); repeatable, applied in order",
-        dir_okay=False,
-    ),
-]
-SetOpt = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--set", help="最后应用的参数覆盖 group.name=VALUE（可重复）/ override applied after the reforms"
-    ),
-]
-AsOfOpt = Annotated[
-    str | None, typer.Option("--as-of", help="计算日期 YYYY-MM-DD（默认：各申请人的申请日期）")
-]
-NoColorOpt = Annotated[bool, typer.Option("--no-color", help="不使用颜色 / no colour")]
-
 TABLE_ROW_LIMIT = 200  # a rich Table holds every row: show this many, then say how many more
-
-
-def _t(lang: str, zh: str, en: str) -> str:
-    return zh if lang == "zh" else en
 
 
 def _console(no_color: bool = False, stderr: bool = True) -> Console:
@@ -162,7 +138,7 @@ def _policies(
         if not path.exists():
             raise _fail(
                 console,
-                _t(lang, f"找不到改革方案文件：{path}", f"no such reform file: {path}"),
+                t(lang, f"找不到改革方案文件：{path}", f"no such reform file: {path}"),
                 ExitCode.NO_INPUT,
             )
     try:
@@ -170,56 +146,13 @@ def _policies(
         reformed = with_reforms(baseline, reforms or [], sets or [])
     except ReformError as exc:
         raise _fail(
-            console, _t(lang, f"改革方案错误：{exc.zh}", f"reform error: {exc.en}"), ExitCode.BAD_CONFIG
+            console, t(lang, f"改革方案错误：{exc.zh}", f"reform error: {exc.en}"), ExitCode.BAD_CONFIG
         ) from None
     except PolicyError as exc:
         raise _fail(
-            console, _t(lang, f"政策参数错误：{exc}", f"policy error: {exc}"), ExitCode.BAD_CONFIG
+            console, t(lang, f"政策参数错误：{exc}", f"policy error: {exc}"), ExitCode.BAD_CONFIG
         ) from None
     return baseline, reformed
-
-
-def _as_of(console: Console, lang: str, text: str | None) -> date | None:
-    if text is None:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise _fail(
-            console,
-            _t(lang, f"--as-of 应为日期 YYYY-MM-DD：{text!r}", f"--as-of needs YYYY-MM-DD: {text!r}"),
-            ExitCode.USAGE,
-        ) from None
-
-
-def _read_scenarios(
-    console: Console, lang: str, paths: list[str], stdin: BinaryIO | None = None
-) -> list[Applicant]:
-    try:
-        return list(read_scenario_files(paths, stdin or sys.stdin.buffer))
-    except FileNotFoundError as exc:
-        raise _fail(
-            console,
-            _t(lang, f"找不到文件：{exc.filename}", f"no such file: {exc.filename}"),
-            ExitCode.NO_INPUT,
-        ) from None
-    except IsADirectoryError as exc:
-        raise _fail(
-            console, _t(lang, f"不是文件：{exc.filename}", f"not a file: {exc.filename}"), ExitCode.NO_INPUT
-        ) from None
-    except InputError as exc:
-        for problem in exc.problems:
-            console.print(Text(problem.text(lang)), style="red", soft_wrap=True)
-        raise typer.Exit(ExitCode.BAD_CONFIG) from None
-
-
-def _quiet_broken_pipe() -> AbstractContextManager[None]:
-    from wenjiuye_cli.cli import quiet_broken_pipe
-
-    return quiet_broken_pipe()
-
-
-# ---------------------------------------------------------------------------------------------- compare
 
 
 def compare(
@@ -317,7 +250,7 @@ def compare(
     if not reforms and not sets:
         raise _fail(
             console,
-            _t(
+            t(
                 lang,
                 "请用 --reform 或 --set 给出要对比的改革方案",
                 "give a reform to compare with --reform or --set",
@@ -331,7 +264,7 @@ def compare(
     if chosen is CompareFormat.table and output is not None:
         raise _fail(
             console,
-            _t(
+            t(
                 lang,
                 "表格只输出到终端；写文件请用 -f csv/json/ndjson",
                 "a table is for the terminal; use -f csv/json/ndjson with -o",
@@ -339,7 +272,7 @@ def compare(
             ExitCode.USAGE,
         )
     baseline, reformed = _policies(console, lang, policy_file, reforms, sets)
-    on = _as_of(console, lang, as_of)
+    on = parse_as_of(console, lang, as_of)
     listed, stdin = _sort_inputs(console, lang, inputs, input_format is not None)
     try:
         list_only = {
@@ -352,7 +285,7 @@ def compare(
             names = ", ".join(k for k, given in list_only.items() if given)
             raise _fail(
                 console,
-                _t(lang, f"{names} 只用于 CSV/NDJSON 申请人名单，而输入是情景文件（TOML/JSON）",
+                t(lang, f"{names} 只用于 CSV/NDJSON 申请人名单，而输入是情景文件（TOML/JSON）",
                    f"{names} apply to a CSV/NDJSON applicant list; the inputs are scenario files (TOML/JSON)"),
                 ExitCode.USAGE,
             )  # fmt: skip
@@ -364,7 +297,7 @@ def compare(
         )
         shown = _Shown(itemised, excel_safe, changed_only, no_color)
         if listed is None:
-            applicants = _read_scenarios(console, lang, inputs, stdin)
+            applicants = read_scenarios_or_exit(console, lang, inputs, stdin)
 
             def compared() -> Iterator[Comparison]:
                 for applicant in applicants:
@@ -413,7 +346,6 @@ def _compare_list(
     quiet: bool,
 ) -> ApplicantReader:
     """Stream an applicant list through the comparison; rejects go to their file, as in batch."""
-    from wenjiuye_cli.cli import Lang as CliLang
     from wenjiuye_cli.commands.batch import progress_bar, regular_file_size, rejects_target, same_file
 
     console, lang = run.console, run.lang
@@ -422,7 +354,7 @@ def _compare_list(
     if len(set(targets)) != len(targets):
         raise _fail(
             console,
-            _t(
+            t(
                 lang,
                 "输出、拒绝行和汇总不能写入同一个文件",
                 "output, rejects and summary must be different files",
@@ -433,7 +365,7 @@ def _compare_list(
         if target is not None and name != "-" and same_file(target, Path(name)):
             raise _fail(
                 console,
-                _t(lang, f"不能覆盖输入文件：{target}", f"refusing to overwrite the input file: {target}"),
+                t(lang, f"不能覆盖输入文件：{target}", f"refusing to overwrite the input file: {target}"),
                 ExitCode.USAGE,
             )
 
@@ -448,7 +380,7 @@ def _compare_list(
     previous_term = signal.signal(signal.SIGTERM, _raise_interrupt) if main_thread else None
     try:
         with run.io_errors():
-            with progress_bar(console, CliLang(lang), regular_file_size(stream), show_progress) as (
+            with progress_bar(console, Lang(lang), regular_file_size(stream), show_progress) as (
                 on_start,
                 on_progress,
             ):
@@ -467,7 +399,7 @@ def _compare_list(
     except KeyboardInterrupt:
         raise _fail(
             console,
-            _t(lang, "已中断：没有写入任何输出文件", "interrupted: no output file was written"),
+            t(lang, "已中断：没有写入任何输出文件", "interrupted: no output file was written"),
             ExitCode.INTERRUPTED,
         ) from None
     finally:
@@ -484,17 +416,17 @@ def _result_line(reader: ApplicantReader, impact: BudgetImpact, rejects_file: st
     """``rows read = compared + rejected`` and the totals, on stderr (like batch's line)."""
     c = reader.counts
     rejected = (
-        _t(
+        t(
             lang,
             f"，拒绝 {c.rejected:,}（见 {rejects_file}）",
             f", rejected {c.rejected:,} (see {rejects_file})",
         )
         if c.rejected
-        else _t(lang, "，无拒绝", ", none rejected")
+        else t(lang, "，无拒绝", ", none rejected")
     )
-    blank = _t(lang, f"，跳过空行 {c.blank:,}", f", {c.blank:,} blank rows skipped") if c.blank else ""
+    blank = t(lang, f"，跳过空行 {c.blank:,}", f", {c.blank:,} blank rows skipped") if c.blank else ""
     total = impact.total
-    return _t(
+    return t(
         lang,
         f"读取 {c.read:,} 行：对比 {impact.applicants:,}{rejected}{blank}；合计 基准 {fmt_money(total.baseline)} 元 → "
         f"改革后 {fmt_money(total.reform)} 元（{_signed(total.difference)}）",
@@ -571,13 +503,13 @@ class _CompareRun:
         """An output that cannot be written ends the run with exit code 74 (a closed stdout: quietly);
         whatever happens, files not yet committed are removed."""
         try:
-            with _quiet_broken_pipe():
+            with quiet_broken_pipe():
                 yield
         except OSError as exc:
             where = exc.filename or self.output or self.summary_file
             raise _fail(
                 self.console,
-                _t(self.lang, f"无法写入 {where}：{exc.strerror}", f"cannot write {where}: {exc.strerror}"),
+                t(self.lang, f"无法写入 {where}：{exc.strerror}", f"cannot write {where}: {exc.strerror}"),
                 ExitCode.IO_ERROR,
             ) from None
         finally:
@@ -618,7 +550,7 @@ def _kind_option(console: Console, lang: str, kind: str | None) -> str | None:
     if the_kind is None:
         raise _fail(
             console,
-            _t(
+            t(
                 lang,
                 f"未知类型 {kind!r}，应为 {', '.join(KINDS)}",
                 f"unknown kind {kind!r}; one of {', '.join(KINDS)}",
@@ -635,7 +567,7 @@ def _check_encoding(console: Console, lang: str, encoding: str | None) -> None:
         canonical_encoding(encoding)
     except LookupError:
         raise _fail(
-            console, _t(lang, f"未知编码：{encoding}", f"unknown encoding: {encoding}"), ExitCode.USAGE
+            console, t(lang, f"未知编码：{encoding}", f"unknown encoding: {encoding}"), ExitCode.USAGE
         ) from None
 
 
@@ -669,7 +601,7 @@ def _sort_inputs(
         what = exc.strerror or str(exc)
         raise _fail(
             console,
-            _t(lang, f"无法读取 {exc.filename}：{what}", f"cannot read {exc.filename}: {what}"),
+            t(lang, f"无法读取 {exc.filename}：{what}", f"cannot read {exc.filename}: {what}"),
             ExitCode.NO_INPUT,
         ) from None
     if lists and len(inputs) > 1:
@@ -678,7 +610,7 @@ def _sort_inputs(
         names = ", ".join(n for n, _ in lists)
         raise _fail(
             console,
-            _t(lang, f"CSV/NDJSON 申请人名单（{names}）只能单独对比，不能与其他输入一起",
+            t(lang, f"CSV/NDJSON 申请人名单（{names}）只能单独对比，不能与其他输入一起",
                f"an applicant list (CSV/NDJSON: {names}) is compared on its own, not with other inputs"),
             ExitCode.USAGE,
         )  # fmt: skip
@@ -708,7 +640,7 @@ def _money_option(console: Console, lang: str, text: str | None) -> Decimal | No
     except InvalidOperation:
         raise _fail(
             console,
-            _t(
+            t(
                 lang,
                 f"--budget 应为非负金额（元），而不是 {text!r}",
                 f"--budget needs an amount in yuan, got {text!r}",
@@ -763,13 +695,13 @@ def _write_compare(
 def _compare_table(comparisons: Iterable[Comparison], lang: str) -> tuple[Table, int]:
     """The first TABLE_ROW_LIMIT comparisons as a table (a rich Table holds every row), and how many
     more were consumed but not shown."""
-    table = Table(title=_t(lang, "基准与改革方案对比", "baseline versus reform"), title_justify="left")
-    table.add_column(_t(lang, "申请人", "applicant"))
-    table.add_column(_t(lang, "基准（元）", "baseline"), justify="right", no_wrap=True)
-    table.add_column(_t(lang, "改革后（元）", "reform"), justify="right", no_wrap=True)
-    table.add_column(_t(lang, "差额（元）", "difference"), justify="right", no_wrap=True)
-    table.add_column(_t(lang, "变化", "change"), no_wrap=True)
-    table.add_column(_t(lang, "变化的措施", "measures that changed"))
+    table = Table(title=t(lang, "基准与改革方案对比", "baseline versus reform"), title_justify="left")
+    table.add_column(t(lang, "申请人", "applicant"))
+    table.add_column(t(lang, "基准（元）", "baseline"), justify="right", no_wrap=True)
+    table.add_column(t(lang, "改革后（元）", "reform"), justify="right", no_wrap=True)
+    table.add_column(t(lang, "差额（元）", "difference"), justify="right", no_wrap=True)
+    table.add_column(t(lang, "变化", "change"), no_wrap=True)
+    table.add_column(t(lang, "变化的措施", "measures that changed"))
     shown = hidden = 0
     for comparison in comparisons:
         if shown >= TABLE_ROW_LIMIT:
@@ -784,13 +716,13 @@ def _compare_table(comparisons: Iterable[Comparison], lang: str) -> tuple[Table,
             moved = describe_item(item, lang)
             m = item.measure
             lines.append(
-                _t(lang, f"{m.name(lang)}（第{m.article}条）{label}：{moved}",
+                t(lang, f"{m.name(lang)}（第{m.article}条）{label}：{moved}",
                    f"{m.name(lang)} (art. {m.article}) {label}: {moved}")
             )  # fmt: skip
         status_only = sum(i.change is Change.STATUS_CHANGED for i in comparison.items)
         if status_only:
             lines.append(
-                _t(lang, f"另有 {status_only} 项仅状态变化（如 不符合→无法判断），金额不变",
+                t(lang, f"另有 {status_only} 项仅状态变化（如 不符合→无法判断），金额不变",
                    f"{status_only} more changed status only (e.g. ineligible → cannot decide), not amount")
             )  # fmt: skip
         direction = DIRECTION_LABELS[comparison.direction][0 if lang == "zh" else 1]
@@ -811,7 +743,7 @@ def _print_compare_table(table: Table, hidden: int, lang: str, stamp: dict[str, 
     if hidden:
         out.print(
             Text(
-                _t(lang, f"……另有 {hidden} 个申请人未显示（用 -f csv 或 -o 文件 查看全部）",
+                t(lang, f"……另有 {hidden} 个申请人未显示（用 -f csv 或 -o 文件 查看全部）",
                    f"… {hidden} more applicants not shown (use -f csv or -o FILE for all)"),
                 style="yellow",
             )
@@ -828,7 +760,7 @@ def _render_summary(console: Console, impact: BudgetImpact, doc: dict[str, Any],
         rows = doc["rows"]
         console.print(
             Text(
-                _t(lang,
+                t(lang,
                    f"读取 {rows['read']:,} 行 = 对比 {rows['computed']:,} + 拒绝 {rows['rejected']:,}"
                    f"（空行 {rows['blank_skipped']:,}；编码 {doc['input']['encoding']}）",
                    f"rows read {rows['read']:,} = compared {rows['computed']:,} + rejected {rows['rejected']:,} "
@@ -838,7 +770,7 @@ def _render_summary(console: Console, impact: BudgetImpact, doc: dict[str, Any],
         )  # fmt: skip
     console.print(
         Text(
-            _t(
+            t(
                 lang,
                 f"申请人 {impact.applicants}：受益 {impact.better_off}，受损 {impact.worse_off}，不变 {impact.unchanged}；"
                 f"新符合 {impact.newly_eligible}，不再符合 {impact.no_longer_eligible}；"
@@ -852,28 +784,28 @@ def _render_summary(console: Console, impact: BudgetImpact, doc: dict[str, Any],
         )
     )
     for title, key, label in (
-        (_t(lang, "按措施", "by measure"), "by_measure", "name"),
-        (_t(lang, "按责任部门", "by department"), "by_department", "department"),
+        (t(lang, "按措施", "by measure"), "by_measure", "name"),
+        (t(lang, "按责任部门", "by department"), "by_department", "department"),
     ):
         table = Table(title=title, title_justify="left")
         table.add_column(
-            _t(
+            t(
                 lang,
                 "措施" if key == "by_measure" else "责任部门",
                 "measure" if key == "by_measure" else "department",
             )
         )
         if key == "by_measure":
-            table.add_column(_t(lang, "条/序号", "article/task"), no_wrap=True)
+            table.add_column(t(lang, "条/序号", "article/task"), no_wrap=True)
         for col in (
-            _t(lang, "基准", "baseline"),
-            _t(lang, "改革后", "reform"),
-            _t(lang, "差额", "difference"),
+            t(lang, "基准", "baseline"),
+            t(lang, "改革后", "reform"),
+            t(lang, "差额", "difference"),
         ):
             table.add_column(col, justify="right", no_wrap=True)
-        table.add_column(_t(lang, "新符合", "newly eligible"), justify="right")
-        table.add_column(_t(lang, "不再符合", "no longer eligible"), justify="right")
-        rows = doc[key] + [{label: _t(lang, "合计", "total"), "article": "", "tasks": [], **doc["total"]}]
+        table.add_column(t(lang, "新符合", "newly eligible"), justify="right")
+        table.add_column(t(lang, "不再符合", "no longer eligible"), justify="right")
+        rows = doc[key] + [{label: t(lang, "合计", "total"), "article": "", "tasks": [], **doc["total"]}]
         for row in rows:
             cells = [Text(str(row[label]))]
             if key == "by_measure":
@@ -886,7 +818,7 @@ def _render_summary(console: Console, impact: BudgetImpact, doc: dict[str, Any],
                     Text(
                         row["baseline"]
                         + (
-                            f" (+{_t(lang, '最高', 'max')} {row['baseline_maxima']})"
+                            f" (+{t(lang, '最高', 'max')} {row['baseline_maxima']})"
                             if Decimal(row["baseline_maxima"])
                             else ""
                         )
@@ -894,7 +826,7 @@ def _render_summary(console: Console, impact: BudgetImpact, doc: dict[str, Any],
                     Text(
                         row["reform"]
                         + (
-                            f" (+{_t(lang, '最高', 'max')} {row['reform_maxima']})"
+                            f" (+{t(lang, '最高', 'max')} {row['reform_maxima']})"
                             if Decimal(row["reform_maxima"])
                             else ""
                         )
@@ -922,7 +854,7 @@ def _render_summary(console: Console, impact: BudgetImpact, doc: dict[str, Any],
             fits = b["within_budget_with_maxima"]
             zh += f"若“最高”额度全额发放，需 {b['reform_total_with_maxima']} 元（{'在预算内' if fits else '超出预算'}）。"
             en += f" Paying every maximum in full needs {b['reform_total_with_maxima']} ({'within' if fits else 'over'} budget)."
-        console.print(Text(_t(lang, zh, en), style="green" if within else "red"), soft_wrap=True)
+        console.print(Text(t(lang, zh, en), style="green" if within else "red"), soft_wrap=True)
 
 
 # ------------------------------------------------------------------------------------------------ sweep
@@ -965,12 +897,12 @@ def sweep_command(
     if (vary is None) == (vary_param is None):
         raise _fail(
             console,
-            _t(lang, "请给出 --vary 或 --vary-param 之一", "give exactly one of --vary or --vary-param"),
+            t(lang, "请给出 --vary 或 --vary-param 之一", "give exactly one of --vary or --vary-param"),
             ExitCode.USAGE,
         )
     _baseline, policy = _policies(console, lang, policy_file, reforms, sets)
-    on = _as_of(console, lang, as_of)
-    applicants = _read_scenarios(console, lang, [scenario])
+    on = parse_as_of(console, lang, as_of)
+    applicants = read_scenarios_or_exit(console, lang, [scenario])
     applicant = _pick(console, lang, applicants, applicant_id)
     try:
         axis = (
@@ -983,14 +915,14 @@ def sweep_command(
         points = sweep(applicant, policy, axis, on, today)
     except PolicyError as exc:
         raise _fail(
-            console, _t(lang, f"政策参数错误：{exc}", f"policy error: {exc}"), ExitCode.BAD_CONFIG
+            console, t(lang, f"政策参数错误：{exc}", f"policy error: {exc}"), ExitCode.BAD_CONFIG
         ) from None
     spec = vary if vary is not None else vary_param
     better: Better = "lower" if less_is_better else "higher"
     stamp = run_stamp(policy, on, today, {"vary": f"{axis.target} {spec}", "better": better})
     cliffs = find_cliffs(points, better) if axis.ordered else []
     chosen = fmt or (SweepFormat.table if sys.stdout.isatty() else SweepFormat.json)
-    with _quiet_broken_pipe():
+    with quiet_broken_pipe():
         if chosen is SweepFormat.json:
             json.dump(sweep_dict(axis, points, cliffs, lang, stamp), sys.stdout, ensure_ascii=False, indent=2)
             sys.stdout.write("\n")
@@ -1011,19 +943,17 @@ def _pick(console: Console, lang: str, applicants: list[Applicant], wanted: str 
         ids = ", ".join(a.id for a in applicants)
         raise _fail(
             console,
-            _t(
-                lang, f"没有编号为 {wanted!r} 的申请人（有：{ids}）", f"no applicant {wanted!r} (have: {ids})"
-            ),
+            t(lang, f"没有编号为 {wanted!r} 的申请人（有：{ids}）", f"no applicant {wanted!r} (have: {ids})"),
             ExitCode.USAGE,
         )
     if len(applicants) == 1:
         return applicants[0]
     if not applicants:
-        raise _fail(console, _t(lang, "文件中没有申请人", "the file holds no applicant"), ExitCode.BAD_CONFIG)
+        raise _fail(console, t(lang, "文件中没有申请人", "the file holds no applicant"), ExitCode.BAD_CONFIG)
     ids = ", ".join(a.id for a in applicants)
     raise _fail(
         console,
-        _t(lang, f"文件中有 {len(applicants)} 个申请人，请用 --id 选择一个：{ids}",
+        t(lang, f"文件中有 {len(applicants)} 个申请人，请用 --id 选择一个：{ids}",
            f"the file holds {len(applicants)} applicants; choose one with --id: {ids}"),
         ExitCode.USAGE,
     )  # fmt: skip
@@ -1053,7 +983,7 @@ def _sweep_table(
     if not points:
         return
     applicant = points[0].result.applicant
-    title = _t(
+    title = t(
         lang,
         f"{applicant.id}：{axis.label(lang)}（{axis.name}）变动",
         f"{applicant.id}: varying {axis.label(lang)} ({axis.name})",
@@ -1070,7 +1000,7 @@ def _sweep_table(
             m = measure_by_id(outcome.measure_id)
             table.add_column(f"{m.name(lang)}\n第{m.article}条", justify="right")
     hidden = len(points[0].result.outcomes) - len(shown)
-    table.add_column(_t(lang, "合计（元）", "total"), justify="right", no_wrap=True)
+    table.add_column(t(lang, "合计（元）", "total"), justify="right", no_wrap=True)
     table.add_column("", no_wrap=True)
     landing = {(value_text(c.to), c.measure_id) for c in cliffs}
     largest = max((p.result.total + p.result.maxima_total for p in points), default=Decimal(0))
@@ -1081,13 +1011,13 @@ def _sweep_table(
             ent = entitlement(o)
             text = "?" if ent is None else fmt_money(ent)
             if o.maximum is not None and o.amount is None and ent is not None and ent > 0:
-                text = _t(lang, "最高 ", "max ") + text
+                text = t(lang, "最高 ", "max ") + text
             style = "bold red" if (v, o.measure_id) in landing else ("green" if ent else "dim")
             cells.append(Text(text, style=style))
         total_style = "bold red" if (v, None) in landing else ""
         total = fmt_money(p.result.total)
         if p.result.maxima_total:
-            total += f" (+{_t(lang, '最高', 'max')} {fmt_money(p.result.maxima_total)})"
+            total += f" (+{t(lang, '最高', 'max')} {fmt_money(p.result.maxima_total)})"
         cells.append(Text(total, style=total_style))
         marker = " ⚠" if any(key[0] == v for key in landing) else ""
         cells.append(Text(bar(p.result.total + p.result.maxima_total, largest) + marker, style="cyan"))
@@ -1095,21 +1025,19 @@ def _sweep_table(
     out.print(table)
     notes = []
     if hidden:
-        notes.append(_t(lang, f"另有 {hidden} 项措施在各点都不符合或无法判断（见 -f json）",
+        notes.append(t(lang, f"另有 {hidden} 项措施在各点都不符合或无法判断（见 -f json）",
                         f"{hidden} more measures are ineligible or undecidable at every point (see -f json)"))  # fmt: skip
     if any(entitlement(p.result.outcomes[i]) is None for p in points for i in shown):
         notes.append(
-            _t(lang, "? = 无法判断（缺少事实或参数）", "? = cannot decide (missing facts or parameters)")
+            t(lang, "? = 无法判断（缺少事实或参数）", "? = cannot decide (missing facts or parameters)")
         )
     for note in notes:
         out.print(Text(note, style="dim"))
     if cliffs:
-        direction = (
-            _t(lang, "变大", "rises") if stamp.get("better") == "higher" else _t(lang, "变小", "falls")
-        )
+        direction = t(lang, "变大", "rises") if stamp.get("better") == "higher" else t(lang, "变小", "falls")
         out.print(
             Text(
-                _t(
+                t(
                     lang,
                     f"断崖（{axis.name} {direction}时金额下降）：",
                     f"cliffs (an amount drops as {axis.name} {direction}):",
@@ -1118,7 +1046,7 @@ def _sweep_table(
             )
         )
         for c in cliffs:
-            name = measure_by_id(c.measure_id).name(lang) if c.measure_id else _t(lang, "合计", "total")
+            name = measure_by_id(c.measure_id).name(lang) if c.measure_id else t(lang, "合计", "total")
             out.print(
                 Text(
                     f"  ⚠ {name}: {axis.name} {value_text(c.frm)} → {value_text(c.to)}: "
@@ -1131,7 +1059,7 @@ def _sweep_table(
                 )
             )
     elif axis.ordered:
-        out.print(Text(_t(lang, "没有断崖。", "no cliffs."), style="dim"))
+        out.print(Text(t(lang, "没有断崖。", "no cliffs."), style="dim"))
     out.print(Text(stamp_text(stamp), style="dim"))
 
 
@@ -1154,7 +1082,7 @@ def policy_diff(
     stamp = run_stamp(reformed, None, date.today())
     for irrelevant in ("as_of", "as_of_rule"):  # nothing is evaluated
         stamp.pop(irrelevant)
-    with _quiet_broken_pipe():
+    with quiet_broken_pipe():
         if chosen is DiffFormat.json:
             doc = {"stamp": stamp, "changes": [change_dict(c) for c in changes]}
             json.dump(doc, sys.stdout, ensure_ascii=False, indent=2)
@@ -1162,9 +1090,9 @@ def policy_diff(
         elif changes:
             out = _console(no_color, stderr=False)
             table = Table(show_lines=True)
-            table.add_column(_t(lang, "参数", "parameter"), overflow="fold")
-            table.add_column(_t(lang, "条/序号", "article/task"), no_wrap=True)
-            for col in (_t(lang, "基准", "baseline"), "", _t(lang, "改革后", "reform")):
+            table.add_column(t(lang, "参数", "parameter"), overflow="fold")
+            table.add_column(t(lang, "条/序号", "article/task"), no_wrap=True)
+            for col in (t(lang, "基准", "baseline"), "", t(lang, "改革后", "reform")):
                 table.add_column(col, overflow="fold")
             for change in changes:
                 p = change.before
@@ -1175,7 +1103,7 @@ def policy_diff(
                     after += f"\n{change.after.interpretation}"
                 texts = [f for f in change.fields if f not in ("values", "interpretation")]
                 if texts:
-                    desc += _t(
+                    desc += t(
                         lang,
                         f"\n（另改：{'、'.join(texts)}，见 -f json）",
                         f"\n(also changed: {', '.join(texts)}; see -f json)",
@@ -1190,7 +1118,7 @@ def policy_diff(
             out.print(table)
             out.print(Text(stamp_text(stamp), style="dim"))
     if not changes:
-        console.print(Text(_t(lang, "与基准没有差别。", "no differences from the baseline.")))
+        console.print(Text(t(lang, "与基准没有差别。", "no differences from the baseline.")))
 
 
 def _entries_text(entries: list[tuple[date, date | None, Any]]) -> str:

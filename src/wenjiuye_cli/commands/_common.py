@@ -1,0 +1,138 @@
+"""Options and helpers shared by every command (cli.py and the modules in this package).
+
+This is the CLI layer: it may import typer and rich. It imports nothing from ``wenjiuye_cli.cli``, so any
+command module can import it at the top without a circular import.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, BinaryIO, NoReturn
+
+import typer
+from rich.console import Console
+from rich.text import Text
+
+from wenjiuye_cli.engine import Applicant
+from wenjiuye_cli.exitcodes import ExitCode
+from wenjiuye_cli.policy import Policy, PolicyError, load_policy
+from wenjiuye_cli.scenario import InputError, read_scenario_files
+
+
+class Lang(StrEnum):
+    zh = "zh"
+    en = "en"
+
+
+LangOpt = Annotated[Lang, typer.Option("--lang", help="输出语言 zh/en / language of labels and messages")]
+PolicyOpt = Annotated[
+    Path | None, typer.Option("--policy", help="使用其他政策文件 / use another policy file", dir_okay=False)
+]
+SetOpt = Annotated[
+    list[str] | None,
+    typer.Option("--set", help="覆盖参数 group.name=VALUE 或 group.name@YYYY-MM-DD=VALUE（可重复）"),
+]
+ReformOpt = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--reform",
+        help="改革方案文件（部分 policy.toml，可重复，按顺序应用，--set 最后应用）/ reform file(s), applied in order",
+        dir_okay=False,
+    ),
+]
+AsOfOpt = Annotated[
+    str | None, typer.Option("--as-of", help="计算日期 YYYY-MM-DD（默认：各申请人的申请日期）")
+]
+NoColorOpt = Annotated[bool, typer.Option("--no-color", help="不使用颜色 / no colour")]
+
+
+def t(lang: Lang | str, zh: str, en: str) -> str:
+    return zh if lang == "zh" else en
+
+
+def err_console(no_color: bool = False) -> Console:
+    return Console(
+        stderr=True, no_color=no_color or "NO_COLOR" in os.environ, highlight=False, soft_wrap=True
+    )
+
+
+def fail(console: Console, message: str, code: ExitCode) -> NoReturn:
+    console.print(Text(message), style="red")
+    raise typer.Exit(code)
+
+
+def open_policy(
+    console: Console, lang: Lang, path: Path | None, sets: list[str] | None, reforms: list[Path] | None = None
+) -> Policy:
+    """The policy for this run: the file (or the shipped one), then the reforms in order, then ``--set``."""
+    from wenjiuye_cli.reform import ReformError, with_reforms
+
+    for reform in reforms or []:
+        if not reform.exists():
+            fail(
+                console,
+                t(lang, f"找不到改革方案文件：{reform}", f"no such reform file: {reform}"),
+                ExitCode.NO_INPUT,
+            )
+    try:
+        if not reforms:
+            return load_policy(path, sets or [])
+        return with_reforms(load_policy(path), reforms, sets or [])
+    except FileNotFoundError as exc:
+        fail(
+            console,
+            t(lang, f"找不到文件：{exc.filename}", f"no such file: {exc.filename}"),
+            ExitCode.NO_INPUT,
+        )
+    except ReformError as exc:
+        fail(console, t(lang, f"改革方案错误：{exc.zh}", f"reform error: {exc.en}"), ExitCode.BAD_CONFIG)
+    except PolicyError as exc:
+        fail(console, t(lang, f"政策参数错误：{exc}", f"policy error: {exc}"), ExitCode.BAD_CONFIG)
+
+
+def parse_as_of(console: Console, lang: Lang, text: str | None) -> date | None:
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        fail(console, t(lang, f"--as-of 应为日期 YYYY-MM-DD：{text!r}", f"--as-of needs YYYY-MM-DD: {text!r}"),
+             ExitCode.USAGE)  # fmt: skip
+
+
+@contextmanager
+def quiet_broken_pipe() -> Iterator[None]:
+    """A reader that goes away (``| head -1``) ends the run quietly with exit code 0."""
+    try:
+        yield
+        sys.stdout.flush()
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        raise typer.Exit(ExitCode.OK) from None
+
+
+def read_scenarios_or_exit(
+    console: Console, lang: Lang | str, paths: list[str], stdin: BinaryIO | None = None
+) -> list[Applicant]:
+    """Every applicant of the scenario files; a missing file exits 66, a bad one 78 naming each problem."""
+    try:
+        return list(read_scenario_files(paths, stdin or sys.stdin.buffer))
+    except FileNotFoundError as exc:
+        fail(
+            console,
+            t(lang, f"找不到文件：{exc.filename}", f"no such file: {exc.filename}"),
+            ExitCode.NO_INPUT,
+        )
+    except IsADirectoryError as exc:
+        fail(console, t(lang, f"不是文件：{exc.filename}", f"not a file: {exc.filename}"), ExitCode.NO_INPUT)
+    except InputError as exc:
+        for problem in exc.problems:
+            console.print(Text(problem.text(lang)), style="red")
+        raise typer.Exit(ExitCode.BAD_CONFIG) from None
