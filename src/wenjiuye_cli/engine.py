@@ -16,7 +16,17 @@ from functools import cache
 
 from wenjiuye_cli import measures as _measures_pkg
 from wenjiuye_cli.facts import COMMON_FACTS, KINDS, Facts, FactSpec
-from wenjiuye_cli.outcome import Check, Condition, Evaluation, Measure, Message, Outcome, Status
+from wenjiuye_cli.outcome import (
+    Check,
+    Condition,
+    Evaluation,
+    LeanEvaluation,
+    Measure,
+    Message,
+    Outcome,
+    Settled,
+    Status,
+)
 from wenjiuye_cli.policy import ParameterNotInForce, Policy
 
 ENGINE_MESSAGES: dict[str, tuple[str, str]] = {
@@ -135,8 +145,12 @@ def evaluate(
     as_of: date | None = None,
     today: date | None = None,
     only: Iterable[str] | None = None,
+    lean: bool = False,
 ) -> ApplicantResult:
-    """Evaluate every measure that applies to the applicant's kind on the evaluation date."""
+    """Evaluate every measure that applies to the applicant's kind on the evaluation date.
+
+    ``lean``: only the status and amounts are wanted (see :class:`LeanEvaluation`): the outcomes carry no
+    conditions, arithmetic or parameters used, which is what a batch without ``--detail`` writes."""
     on, source = evaluation_date(applicant, as_of, today or date.today())
     wanted = set(only) if only is not None else None
     outcomes: list[Outcome] = []
@@ -148,7 +162,7 @@ def evaluate(
         if in_force is not None:
             outcomes.append(Outcome(measure.id, _INELIGIBLE, conditions=[in_force]))
             continue
-        outcomes.append(evaluate_measure(measure, facts, policy, on))
+        outcomes.append(evaluate_measure(measure, facts, policy, on, lean))
     total = Decimal(0)
     maxima = Decimal(0)
     for outcome in outcomes:
@@ -162,12 +176,16 @@ def evaluate(
     return ApplicantResult(applicant, on, source, outcomes, total, maxima)
 
 
-def evaluate_measure(measure: Measure, facts: Facts, policy: Policy, on: date) -> Outcome:
-    ev = Evaluation(measure, facts, policy, on)
+def evaluate_measure(measure: Measure, facts: Facts, policy: Policy, on: date, lean: bool = False) -> Outcome:
+    ev = LeanEvaluation(measure, facts, policy, on) if lean else Evaluation(measure, facts, policy, on)
     try:
         return measure.evaluate(ev)
+    except Settled:
+        return Outcome(measure.id, _INELIGIBLE)
     except ParameterNotInForce as exc:
-        outcome = ev.outcome(Status.CANNOT_DECIDE)
+        # A condition that already failed decides: the measure is ineligible whatever the missing value
+        # would have given (and a lean evaluation, which stops at that condition, says the same).
+        outcome = ev.outcome(_INELIGIBLE if ev.verdict() is _INELIGIBLE else Status.CANNOT_DECIDE)
         outcome.notes.append(Message("param_not_in_force", {"key": exc.key, "on": exc.on}))
         return outcome
 

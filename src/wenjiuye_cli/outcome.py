@@ -174,6 +174,7 @@ _PASSED = Check.PASSED
 _FAILED = Check.FAILED
 _UNKNOWN = Check.UNKNOWN
 _NOT_CACHED = object()
+_CANNOT_DECIDE = Status.CANNOT_DECIDE
 
 
 class Evaluation:
@@ -338,6 +339,69 @@ class Evaluation:
         """The outcome to return early when the conditions already settle it, else None."""
         verdict = self.verdict()
         return None if verdict is None else self.outcome(verdict)
+
+    def absorb_reads(self, other: Evaluation) -> None:
+        """Count the facts ``other`` found missing and the parameters it read as this evaluation's own.
+
+        For a rule that asks a question in a scratch evaluation because its answer shapes the amount,
+        not eligibility (its condition must not fail the measure), yet its facts are still needed."""
+        for name in other._missing:
+            if name not in self._missing_set:
+                self._missing_set.add(name)
+                self._missing.append(name)
+        for key in other._params_used:
+            if key not in self._used:
+                self._used.add(key)
+                self._params_used.append(key)
+
+
+class Settled(Exception):
+    """Raised by a :class:`LeanEvaluation` at the first failed condition: the measure is ineligible."""
+
+
+class LeanEvaluation(Evaluation):
+    """An evaluation for callers that output only the status and amounts (a batch without ``--detail``).
+
+    It gives the same status, amounts, months, payee and missing facts as :class:`Evaluation` and leaves
+    out what only an explanation shows: no condition records and no list of the parameters used, and it
+    stops at the first failed condition (raising :class:`Settled`, which the engine turns into an
+    ``ineligible`` outcome) — a failed condition makes a measure ineligible whatever follows, so the rest
+    of the rule need not run. ``tests/test_lean.py`` holds it to the same answers as the full evaluation.
+    """
+
+    __slots__ = ("_unknown",)
+
+    def __init__(self, measure: Measure, facts: Facts, policy: Policy, on: date) -> None:
+        super().__init__(measure, facts, policy, on)
+        self._unknown = False
+
+    def param(self, key: str, on: date | None = None) -> Value:
+        if self._trace is not None:
+            self._trace.append(key)
+        if on is None:
+            on = self.on
+        open_ended = self._open_ended.get(key)
+        if open_ended is not None and on >= open_ended[0]:
+            return open_ended[1]
+        return self.policy.value(key, on)
+
+    def check(
+        self, code: str, result: bool | None, missing: tuple[str, ...] = (), **args: Any
+    ) -> bool | None:
+        if result is None:
+            self._unknown = True
+            seen = self._missing_set
+            for name in missing:
+                if name not in seen:
+                    seen.add(name)
+                    self._missing.append(name)
+        elif not result:
+            # A new instance each time: re-raising one instance would chain every traceback onto it.
+            raise Settled
+        return result
+
+    def verdict(self) -> Status | None:
+        return _CANNOT_DECIDE if self._unknown else None
 
 
 def compare(value: Decimal | int, limit: Decimal | int, mode: str) -> bool:

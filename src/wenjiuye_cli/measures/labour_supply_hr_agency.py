@@ -12,7 +12,7 @@ from __future__ import annotations
 from wenjiuye_cli.facts import APPLICATION_DATE, fact
 from wenjiuye_cli.measures._labour_supply import BATCH_SENT, TO_KEY_ENTERPRISE, evaluate_batch
 from wenjiuye_cli.measures._labour_supply import MESSAGES as SUPPLY_MESSAGES
-from wenjiuye_cli.outcome import Evaluation, Measure, Message, Outcome
+from wenjiuye_cli.outcome import Evaluation, Measure, Message, Outcome, Status
 
 AGENCY_IN_HEPING = fact(
     "agency_in_heping", "bool", ("是否我区人力资源服务机构", "HR agency in Heping"),
@@ -50,7 +50,8 @@ def evaluate(ev: Evaluation) -> Outcome:
         "labour_supply.hr_max_per_person",
         condition,
     )
-    outcome.payee = "hr_agency"
+    if outcome.status is not Status.INELIGIBLE:  # who would be paid; nobody when ineligible
+        outcome.payee = "hr_agency"
     return outcome
 
 

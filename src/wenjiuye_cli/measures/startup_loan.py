@@ -81,9 +81,12 @@ def evaluate(ev: Evaluation) -> Outcome:
     ev.check("starting_business_in_heping", in_heping, missing=("starting_business_in_heping",))
     number = check_loan_count(ev)
     # The key group decides the maximum loan, not eligibility: take its condition out of the list
-    # (a "not in the group" must not make the applicant ineligible) and report it as a note.
-    in_group = check_key_group(ev, ev.on)
-    group = ev.conditions.pop()
+    # (a "not in the group" must not make the applicant ineligible) and report it as a note. It is asked
+    # in a scratch evaluation, whose facts and parameters still count as read.
+    scratch = Evaluation(ev.measure, ev.facts, ev.policy, ev.on)
+    in_group = check_key_group(scratch, ev.on)
+    group = scratch.conditions.pop()
+    ev.absorb_reads(scratch)
     settled = ev.undecided_or_ineligible()
     if settled is not None:
         return settled
