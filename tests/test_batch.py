@@ -152,6 +152,22 @@ def test_an_empty_cell_is_a_missing_fact_not_zero() -> None:
     assert line["rent_subsidy.amount"] == ""
 
 
+def test_a_cell_of_spaces_is_as_empty_as_an_empty_one() -> None:
+    rows = [[*RENT_ROW[:7], cell, *RENT_ROW[8:]] for cell in ("", "   ", "\u3000")]  # full-width space too
+    rows = [[f"R-{i}", *row[1:]] for i, row in enumerate(rows)]
+    lines = run(table(RENT_HEADER, *rows)).rows()
+    assert [line["rent_subsidy.status"] for line in lines] == ["cannot_decide"] * 3
+
+
+def test_the_same_bad_cell_rejects_every_row_it_is_in() -> None:
+    # Converted cells are remembered per column; a bad one must not be remembered as good.
+    bad = [[f"B-{i}", *RENT_ROW[1:4], "2021-02-30", *RENT_ROW[5:]] for i in range(3)]
+    result = run(table(RENT_HEADER, bad[0], RENT_ROW, bad[1], bad[2]))
+    assert [r["id"] for r in result.rows()] == ["R-1"]
+    assert [r[2] for r in result.rejects[1:]] == ["B-0", "B-1", "B-2"]
+    assert all(r[1].startswith("注册日期") for r in result.rejects[1:])
+
+
 def test_ids_stay_text_and_excel_mangled_ids_are_rejected() -> None:
     result = run(table(RENT_HEADER, ["00123", *RENT_ROW[1:]], ["1.10101E+17", *RENT_ROW[1:]]))
     assert [r["id"] for r in result.rows()] == ["00123"]

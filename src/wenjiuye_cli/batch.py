@@ -274,6 +274,7 @@ class _Bad:
 
 
 _MISSING = object()
+_ALWAYS_MISSING = itertools.repeat(_MISSING)  # the default for map(dict.get, memos, cells, …)
 _MEMO_LIMIT = 4096  # distinct cell texts remembered per column; the memo is emptied when full
 
 
@@ -286,7 +287,9 @@ class CellReader:
         self.spec = spec
         # Free text is rarely repeated (names, codes): converting it is cheaper than remembering it.
         self.cached = spec.type != "text"
-        self.memo: dict[str, Any] = {}  # cell text → value, None (empty) or _Bad
+        # cell text → value or None (empty). A bad cell is not remembered: it is rare, and so a value
+        # found here is always a good one. The empty cell is always there, for every type.
+        self.memo: dict[str, Any] = {"": None}
 
     def read(self, raw: Any) -> Any:
         """The fact's value, None when empty, or a :class:`_Bad` with the reason."""
@@ -296,9 +299,10 @@ class CellReader:
         if value is not _MISSING:
             return value
         value = self._convert(raw)
-        if self.cached:
+        if self.cached and type(value) is not _Bad:
             if len(self.memo) >= _MEMO_LIMIT:
                 self.memo.clear()
+                self.memo[""] = None
             self.memo[raw] = value
         return value
 
@@ -324,10 +328,15 @@ def _picker(indices: tuple[int, ...]) -> Callable[[Cells], tuple[str, ...]]:
 
 @dataclass(frozen=True)
 class KindPlan:
-    """For one applicant kind: which columns hold its facts, and which must stay empty."""
+    """For one applicant kind: which columns hold its facts, and which must stay empty.
+
+    ``names``, ``memos``, ``readers`` and ``headers`` run parallel to ``own_cells(cells)``."""
 
     kind: str
-    own: tuple[tuple[str, dict[str, Any], CellReader, str], ...]  # (fact name, memo, reader, header)
+    names: tuple[str, ...]
+    memos: tuple[dict[str, Any], ...]
+    readers: tuple[CellReader, ...]
+    headers: tuple[str, ...]
     own_cells: Callable[[Cells], tuple[str, ...]]
     foreign: tuple[str, ...]  # headers of facts this kind does not have
     foreign_cells: Callable[[Cells], tuple[str, ...]]
@@ -507,7 +516,7 @@ class RowParser:
         if plan is None:
             assert self.layout is not None
             specs = facts_for_kind(kind)
-            own: list[tuple[str, dict[str, Any], CellReader, str]] = []
+            own: list[tuple[str, dict[str, Any], CellReader, str]] = []  # (fact, memo, reader, header)
             own_index: list[int] = []
             foreign: list[str] = []
             foreign_index: list[int] = []
@@ -521,8 +530,16 @@ class RowParser:
                     reader = self.reader(spec)
                     own.append((name, reader.memo, reader, header))
                     own_index.append(index)
+            names, memos, readers, headers = zip(*own, strict=True) if own else ((), (), (), ())
             plan = self._plans[kind] = KindPlan(
-                kind, tuple(own), _picker(tuple(own_index)), tuple(foreign), _picker(tuple(foreign_index))
+                kind,
+                names,
+                memos,
+                readers,
+                headers,
+                _picker(tuple(own_index)),
+                tuple(foreign),
+                _picker(tuple(foreign_index)),
             )
         return plan
 
@@ -621,19 +638,20 @@ class RowParser:
         if kind is None:
             return problems
         plan = self.plan(kind)
-        values: dict[str, Any] = {}
         own = plan.own_cells(cells)
-        # Only the filled cells cost a Python step; repeated texts are looked up, not converted again.
-        for (name, memo, reader, header), cell in itertools.compress(zip(plan.own, own, strict=True), own):
-            value = memo.get(cell, _MISSING)
-            if value is _MISSING:
-                value = reader.read(cell)
-            if value is None:
-                continue
-            if type(value) is _Bad:
-                problems.append((header, value.zh, value.en))
-                continue
-            values[name] = value
+        # Every cell is looked up in its column's memo in one C-level pass; only texts not seen before
+        # (new dates, amounts, free text) cost a Python step to convert.
+        got = list(map(dict.get, plan.memos, own, _ALWAYS_MISSING))
+        if _MISSING in got:
+            readers = plan.readers
+            for index, value in enumerate(got):
+                if value is _MISSING:
+                    got[index] = value = readers[index].read(own[index])
+                    if type(value) is _Bad:
+                        problems.append((plan.headers[index], value.zh, value.en))
+        values: dict[str, Any] = dict(itertools.compress(zip(plan.names, got, strict=True), own))
+        if None in values.values():  # a cell of spaces only: as good as empty
+            values = {name: value for name, value in values.items() if value is not None}
         if plan.foreign:
             foreign = plan.foreign_cells(cells)
             if any(foreign):
