@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import importlib.metadata
 import json
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
+from wenjiuye_cli import __version__
 from wenjiuye_cli.cli import app
 from wenjiuye_cli.exitcodes import ExitCode
 
@@ -141,6 +143,11 @@ def test_policy_show_and_check(runner: CliRunner, tmp_path: Path) -> None:
 def test_version(runner: CliRunner) -> None:
     result = runner.invoke(app, ["--version"])
     assert result.stdout.startswith("wenjiuye ")
+
+
+def test_the_version_shown_is_the_installed_packages() -> None:
+    # __version__ is the one place the version is written; the package metadata is built from it.
+    assert __version__ == importlib.metadata.version("wenjiuye")
 
 
 def test_calc_applies_a_reform_and_stamps_it(runner: CliRunner, tmp_path: Path) -> None:
