@@ -275,6 +275,7 @@ class _Bad:
 
 _MISSING = object()
 _ALWAYS_MISSING = itertools.repeat(_MISSING)  # the default for map(dict.get, memos, cells, …)
+_ALWAYS_NONE = itertools.repeat(None)
 _MEMO_LIMIT = 4096  # distinct cell texts remembered per column; the memo is emptied when full
 
 
@@ -642,7 +643,9 @@ class RowParser:
         # Every cell is looked up in its column's memo in one C-level pass; only texts not seen before
         # (new dates, amounts, free text) cost a Python step to convert.
         got = list(map(dict.get, plan.memos, own, _ALWAYS_MISSING))
-        if _MISSING in got:
+        # By identity, in C: ``_MISSING in got`` would compare each Decimal with it by ``==``, which
+        # asks whether the other side is a numbers.Rational (an ABC check) — slower than the lookups.
+        if any(map(operator.is_, got, _ALWAYS_MISSING)):
             readers = plan.readers
             for index, value in enumerate(got):
                 if value is _MISSING:
@@ -650,7 +653,7 @@ class RowParser:
                     if type(value) is _Bad:
                         problems.append((plan.headers[index], value.zh, value.en))
         values: dict[str, Any] = dict(itertools.compress(zip(plan.names, got, strict=True), own))
-        if None in values.values():  # a cell of spaces only: as good as empty
+        if any(map(operator.is_, values.values(), _ALWAYS_NONE)):  # a cell of spaces only: empty
             values = {name: value for name, value in values.items() if value is not None}
         if plan.foreign:
             foreign = plan.foreign_cells(cells)
