@@ -29,6 +29,7 @@ from rich.text import Text
 
 from wenjiuye_cli.atomic import AtomicTextFile
 from wenjiuye_cli.batch import (
+    BATCH_GC_THRESHOLDS,
     BatchError,
     BatchOptions,
     BatchSummary,
@@ -264,8 +265,12 @@ def batch(
                     stdout_wrapper.write("\ufeff")
                 out = stdout_wrapper
             # Everything loaded so far (modules, the policy) lives for the whole run: keep the garbage
-            # collector from scanning it again and again while millions of rows go by.
+            # collector from scanning it again and again while millions of rows go by, and let it
+            # run less often (each row allocates dozens of short-lived objects, rarely in a cycle;
+            # measured ~4 % faster, same memory).
             gc.freeze()
+            thresholds = gc.get_threshold()
+            gc.set_threshold(*BATCH_GC_THRESHOLDS)
             try:
                 with progress_bar(console, lang, input_size, show_progress) as (on_start, on_progress):
                     result = run_batch(source, input_path, policy, options, out, sink, on_progress, on_start)
@@ -280,6 +285,8 @@ def batch(
                     raise
                 console.print(Text(t(lang, f"写入失败：{exc}", f"write failed: {exc}")), style="red")
                 raise typer.Exit(ExitCode.IO_ERROR) from None
+            finally:
+                gc.set_threshold(*thresholds)
             result.outputs = {
                 "output": str(output) if output is not None else "-",
                 "rejects": str(rejects_path) if sink.opened else None,
