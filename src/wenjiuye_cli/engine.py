@@ -149,8 +149,9 @@ def evaluate(
 ) -> ApplicantResult:
     """Evaluate every measure that applies to the applicant's kind on the evaluation date.
 
-    ``lean``: only the status and amounts are wanted (see :class:`LeanEvaluation`): the outcomes carry no
-    conditions, arithmetic or parameters used, which is what a batch without ``--detail`` writes."""
+    ``lean``: only what a batch without ``--detail`` writes is wanted — status, amounts, months, payee,
+    missing facts (see :class:`LeanEvaluation`); the outcomes carry no conditions and no parameters used,
+    and an ineligible one nothing but its status."""
     on, source = evaluation_date(applicant, as_of, today or date.today())
     wanted = set(only) if only is not None else None
     outcomes: list[Outcome] = []
