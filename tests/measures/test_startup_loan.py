@@ -18,6 +18,7 @@ from wenjiuye_cli.outcome import Check, Outcome, Status
 from wenjiuye_cli.policy import load_policy
 
 ON = date(2021, 3, 1)
+rates_for_interest = st.decimals(0, Decimal("0.15"), places=4)
 PERSON: dict[str, Any] = {
     "application_date": ON,
     "starting_business_in_heping": True,
@@ -311,6 +312,71 @@ def test_firm_discount_never_above_the_interest_charged() -> None:
     assert firm(uncapped, loan_annual_rate="1.5%").amount == Decimal("77000.00")
     # without the cap the contract rate is not needed at all
     assert firm(uncapped, loan_annual_rate=None).status is Status.ELIGIBLE
+
+
+# ------------------------------------------------------------- loans still running when the policy ends
+
+CUT = load_policy(overrides=["startup_loan.discount_ends_with_policy=true"])
+LATE: dict[str, Any] = {"application_date": date(2024, 8, 15), "loan_contract_date": date(2024, 8, 1)}
+# LPR on 2024-08-01: 3.35 %, so the individual discount rate is min(4.35 %, 3.35 % + 0.5 %) = 3.85 %.
+
+
+def test_by_default_a_loan_keeps_its_discount_after_the_policy_ends() -> None:
+    outcome = person(**LATE)
+    assert outcome.amount == Decimal("15400.00")  # 200000 × 3.85% × 24 ÷ 12
+    assert "discounted_months" not in outcome.extra
+    assert "startup_loan.discount_ends_with_policy" in outcome.parameters_used
+
+
+def test_the_discount_can_be_read_as_ending_with_the_policy() -> None:
+    # Loan months begin 2024-08-01 … 2025-06-01 on or before the policy's last day 2025-06-29: 11 of 24.
+    outcome = person(CUT, **LATE)
+    assert outcome.amount == Decimal("7058.33")  # 200000 × 3.85% × 11 ÷ 12
+    assert outcome.extra["discounted_months"] == 11
+    assert "可贴息利息：200000 × 3.85% × 11 ÷ 12 = ≈7058.33 元（按月付息到期还本）" in lines(outcome)
+    assert any("只有前 11 个月（共 24 个月）" in line for line in lines(outcome))
+    assert any("only the first 11 of 24 months" in line for line in lines(outcome, "en"))
+
+
+def test_a_cut_amortising_loan_counts_the_first_months_of_its_full_schedule() -> None:
+    outcome = person(CUT, repayment="equal_principal", **LATE)
+    rate, part = Decimal("0.0385") / 12, Decimal(200000) / 24
+    first_eleven = sum((Decimal(200000) - part * k) * rate for k in range(11))
+    assert outcome.amount == first_eleven.quantize(Decimal("0.01"))
+    assert any("分 24 期等额还本，前 11 个月" in line for line in lines(outcome))
+
+
+def test_a_firm_loan_discount_can_end_with_the_policy_too() -> None:
+    # 2000000 × (3.35% × 50%) over 24 months, or over the 11 months begun by 2025-06-29
+    assert firm(**LATE).amount == Decimal("67000.00")
+    cut = firm(CUT, **LATE)
+    assert cut.amount == Decimal("30708.33")
+    assert cut.extra["discounted_months"] == 11
+
+
+def test_a_loan_that_ends_before_the_policy_is_never_cut() -> None:
+    outcome = person(CUT)  # signed 2020-06-01 for 24 months
+    assert outcome.amount == person().amount == Decimal("17400.00")
+    assert "discounted_months" not in outcome.extra
+
+
+@given(
+    principal=st.decimals(0, 3_000_000, places=2),
+    rate=rates_for_interest,
+    months=st.integers(1, 60),
+    mode=st.sampled_from(["interest_only", "equal_principal", "equal_installment"]),
+    data=st.data(),
+)
+def test_interest_of_the_first_months_grows_to_the_whole(
+    principal: Decimal, rate: Decimal, months: int, mode: str, data: st.DataObject
+) -> None:
+    counted = data.draw(st.integers(0, months - 1))
+    whole = interest(principal, rate, months, mode)
+    assert interest(principal, rate, months, mode, months) == whole
+    assert Decimal(0) <= interest(principal, rate, months, mode, counted)
+    assert interest(principal, rate, months, mode, counted) <= interest(
+        principal, rate, months, mode, counted + 1
+    )
 
 
 # ------------------------------------------------------------------------------------------ properties

@@ -15,6 +15,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from wenjiuye_cli.dates import add_months
 from wenjiuye_cli.facts import FactSpec, fact
 from wenjiuye_cli.money import FEN, fmt_number
 from wenjiuye_cli.outcome import Evaluation, Label, Message
@@ -125,6 +126,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{what}: principal {principal} yuan at {rate} a year over {months} months, instalment {payment} "
         "yuan, monthly interest totals {interest} yuan ({repayment})",
     ),
+    "arith.interest.equal_principal.part": (
+        "{what}：本金 {principal} 元分 {months} 期等额还本，前 {counted} 个月逐月按剩余本金 × {rate} ÷ 12 计息，"
+        "合计 {interest} 元（{repayment}）",
+        "{what}: {principal} yuan repaid in {months} equal parts; interest of the first {counted} months on the "
+        "balance at {rate} ÷ 12 totals {interest} yuan ({repayment})",
+    ),
+    "arith.interest.equal_installment.part": (
+        "{what}：本金 {principal} 元、年利率 {rate}、{months} 期，月供 {payment} 元，前 {counted} 个月逐月计息合计 "
+        "{interest} 元（{repayment}）",
+        "{what}: principal {principal} yuan at {rate} a year over {months} months, instalment {payment} yuan; "
+        "interest of the first {counted} months totals {interest} yuan ({repayment})",
+    ),
+    "note.discount_policy_end": (
+        "政策有效期至 {end}：{signed} 签订的贷款只有前 {counted} 个月（共 {months} 个月）在有效期内开始，"
+        "只对这几个月贴息（startup_loan.discount_ends_with_policy）",
+        "the policy ends on {end}: of the loan signed on {signed}, only the first {counted} of {months} months "
+        "begin while it is in force, and only they are discounted (startup_loan.discount_ends_with_policy)",
+    ),
     "note.loan_facts": (
         "可贷最高 {max_loan} 元、期限最长 {max_term} 个月；计算贴息还需贷款金额、期限、利率和合同签订日期",
         "loan up to {max_loan} yuan for at most {max_term} months; the discount needs the loan amount, term, "
@@ -168,44 +187,78 @@ def installment(principal: Decimal, annual_rate: Decimal, months: int) -> Decima
     return principal * i * factor / (factor - 1)
 
 
-def interest(principal: Decimal, annual_rate: Decimal, months: int, mode: str) -> Decimal:
-    """Interest over ``months`` under a repayment schedule, month by month, unrounded."""
-    if months <= 0 or principal == 0 or annual_rate == 0:
+def interest(
+    principal: Decimal, annual_rate: Decimal, months: int, mode: str, counted: int | None = None
+) -> Decimal:
+    """Interest of the first ``counted`` months (all when None) of a ``months``-month repayment schedule,
+    month by month, unrounded."""
+    if mode not in REPAYMENT_CHOICES:
+        raise ValueError(f"unknown repayment schedule {mode!r}")
+    counted = months if counted is None else max(0, min(counted, months))
+    if counted == 0 or principal == 0 or annual_rate == 0:
         return Decimal(0)
     i = annual_rate / 12
     if mode == "interest_only":
-        return principal * annual_rate * months / 12
+        return principal * annual_rate * counted / 12
     total = Decimal(0)
     if mode == "equal_principal":
         part = principal / months
-        for k in range(months):
+        for k in range(counted):
             total += (principal - part * k) * i
         return total
-    if mode == "equal_installment":
-        payment = installment(principal, annual_rate, months)
-        balance = principal
-        for _ in range(months):
-            charge = balance * i
-            total += charge
-            balance -= payment - charge
-        return total
-    raise ValueError(f"unknown repayment schedule {mode!r}")
+    payment = installment(principal, annual_rate, months)  # equal_installment
+    balance = principal
+    for _ in range(counted):
+        charge = balance * i
+        total += charge
+        balance -= payment - charge
+    return total
+
+
+def discounted_months(ev: Evaluation, signed: date, months: int) -> int:
+    """How many of the loan's ``months`` carry the discount: all of them, or — when
+    ``startup_loan.discount_ends_with_policy`` holds — those beginning on or before the policy's last day
+    (a loan month is counted from the contract date: month k begins k months after it)."""
+    if not ev.flag("startup_loan.discount_ends_with_policy"):
+        return months
+    end = ev.day("general.policy_end")
+    return sum(1 for k in range(months) if add_months(signed, k) <= end)
 
 
 def interest_message(
-    what: str, principal: Decimal, rate: Decimal, months: int, mode: str, amount: Decimal
+    what: str,
+    principal: Decimal,
+    rate: Decimal,
+    months: int,
+    mode: str,
+    amount: Decimal,
+    counted: int | None = None,
 ) -> Message:
+    """The interest arithmetic in words; ``counted`` < ``months`` when only the first months count."""
+    part = counted is not None and counted < months
     args: dict[str, Any] = {
         "what": what,
         "principal": principal,
         "rate": pct(rate),
-        "months": months,
+        "months": counted if part and mode == "interest_only" else months,
+        "counted": counted,
         "interest": shown_money(amount),
         "repayment": repayment_label(mode),
     }
     if mode == "equal_installment":
         args["payment"] = shown_money(installment(principal, rate, months))
-    return Message(f"arith.interest.{mode}", args)
+    code = f"arith.interest.{mode}"
+    return Message(f"{code}.part" if part and mode != "interest_only" else code, args)
+
+
+def policy_end_note(ev: Evaluation, signed: date, months: int, counted: int) -> Message | None:
+    """Say so when the policy's end cuts the discount short (``startup_loan.discount_ends_with_policy``)."""
+    if counted >= months:
+        return None
+    end = ev.day("general.policy_end")
+    return Message(
+        "note.discount_policy_end", {"end": end, "signed": signed, "months": months, "counted": counted}
+    )
 
 
 def check_loan_count(ev: Evaluation) -> int | None:

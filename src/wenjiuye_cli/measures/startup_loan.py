@@ -16,6 +16,9 @@ Readings:
   (interest_only: P × r × n ÷ 12; equal_principal / equal_installment: month by month).
 - "最多申请3次": this loan's number (earlier loans + 1) must not exceed ``startup_loan.max_loans_default``
   (1), or ``startup_loan.max_loans_notable`` (3) with a notable job-creation effect.
+- A loan still running when the policy ends (有效期5年) keeps its discount for its term unless
+  ``startup_loan.discount_ends_with_policy`` holds; then only the loan months that begin on or before
+  ``general.policy_end`` are discounted (the interest of those first months of the full schedule).
 - Only the final discount is rounded to the fen.
 """
 
@@ -38,10 +41,12 @@ from wenjiuye_cli.measures._startup_loan import (
     LOAN_FACTS,
     STARTING_BUSINESS_IN_HEPING,
     check_loan_count,
+    discounted_months,
     interest,
     interest_message,
     loan_facts,
     pct,
+    policy_end_note,
     repayment_mode,
     shown_money,
 )
@@ -131,8 +136,9 @@ def evaluate(ev: Evaluation) -> Outcome:
     ceiling = lpr + over
     principal = min(loan, max_loan)
     months = min(term, max_term)
+    counted = discounted_months(ev, signed, months)
     used = min(rate, ceiling)
-    charged = interest(principal, used, months, mode)
+    charged = interest(principal, used, months, mode, counted)
     amount = to_fen(charged * share)
     caps = [
         Cap(max_key, max_loan, loan, loan > max_loan),
@@ -153,12 +159,16 @@ def evaluate(ev: Evaluation) -> Outcome:
                 "used": pct(used),
             },
         ),
-        interest_message("what.interest_individual", principal, used, months, mode, charged),
+        interest_message("what.interest_individual", principal, used, months, mode, charged, counted),
         Message(
             "arith.discount_individual",
             {"interest": shown_money(charged), "share": pct(share), "amount": amount},
         ),
     ]
+    cut = policy_end_note(ev, signed, months, counted)
+    if cut is not None:
+        notes.append(cut)
+        extra["discounted_months"] = counted
     extra |= {"max_loan": max_loan, "lpr": lpr, "discount_rate": used}
     return ev.outcome(
         Status.ELIGIBLE, amount=amount, caps=caps, arithmetic=arithmetic, notes=notes, extra=extra

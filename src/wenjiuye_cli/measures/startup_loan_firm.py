@@ -16,7 +16,8 @@ Readings:
   on min(loan, 300万) for min(term, 24) months at 50% × LPR (``startup_loan.firm_discount_share_of_lpr``),
   never more than the interest actually charged at the contract rate when
   ``startup_loan.firm_discount_capped_by_actual_interest`` (then, and only then, the contract rate is needed).
-- Repayment schedule and loan count as for individuals (see ``_startup_loan``).
+- Repayment schedule, loan count and a loan still running when the policy ends
+  (``startup_loan.discount_ends_with_policy``) as for individuals (see ``startup_loan``).
 """
 
 from __future__ import annotations
@@ -29,10 +30,12 @@ from wenjiuye_cli.measures._startup_loan import (
     LOAN_FACTS,
     STARTING_BUSINESS_IN_HEPING,
     check_loan_count,
+    discounted_months,
     interest,
     interest_message,
     loan_facts,
     pct,
+    policy_end_note,
     repayment_mode,
     shown_money,
 )
@@ -158,7 +161,8 @@ def evaluate(ev: Evaluation) -> Outcome:
     discount_rate = lpr * share
     principal = min(loan, max_loan)
     months = min(term, max_term)
-    discount = interest(principal, discount_rate, months, mode)
+    counted = discounted_months(ev, signed, months)
+    discount = interest(principal, discount_rate, months, mode, counted)
     caps = [
         Cap("startup_loan.firm_max", max_loan, loan, loan > max_loan),
         Cap("startup_loan.firm_max_term_months", max_term, term, term > max_term),
@@ -170,10 +174,10 @@ def evaluate(ev: Evaluation) -> Outcome:
             "arith.rate_firm",
             {"signed": signed, "lpr": pct(lpr), "share": pct(share), "rate": pct(discount_rate)},
         ),
-        interest_message("what.discount_firm", principal, discount_rate, months, mode, discount),
+        interest_message("what.discount_firm", principal, discount_rate, months, mode, discount, counted),
     ]
     if rate is not None:  # capped by the interest actually charged
-        actual = interest(principal, rate, months, mode)
+        actual = interest(principal, rate, months, mode, counted)
         amount = to_fen(min(discount, actual))
         caps.append(
             Cap(
@@ -183,7 +187,9 @@ def evaluate(ev: Evaluation) -> Outcome:
                 actual < discount,
             )
         )
-        arithmetic.append(interest_message("what.actual_interest", principal, rate, months, mode, actual))
+        arithmetic.append(
+            interest_message("what.actual_interest", principal, rate, months, mode, actual, counted)
+        )
         arithmetic.append(
             Message(
                 "arith.discount_firm_capped",
@@ -195,8 +201,15 @@ def evaluate(ev: Evaluation) -> Outcome:
         arithmetic.append(
             Message("arith.discount_firm", {"discount": shown_money(discount), "amount": amount})
         )
+    notes: list[Message] = []
+    cut = policy_end_note(ev, signed, months, counted)
+    if cut is not None:
+        notes.append(cut)
+        extra["discounted_months"] = counted
     extra |= {"lpr": lpr, "discount_rate": discount_rate}
-    return ev.outcome(Status.ELIGIBLE, amount=amount, caps=caps, arithmetic=arithmetic, extra=extra)
+    return ev.outcome(
+        Status.ELIGIBLE, amount=amount, caps=caps, arithmetic=arithmetic, notes=notes, extra=extra
+    )
 
 
 MEASURE = Measure(
