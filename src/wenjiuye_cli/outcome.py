@@ -225,10 +225,14 @@ class Evaluation:
 
     # -- parameters
     def param(self, key: str, on: date | None = None) -> Value:
+        """The parameter's value in force on ``on`` (default: the evaluation date), noted as used."""
         if key not in self._used:
             self._used.add(key)
             self._params_used.append(key)
-        if self._trace is not None:
+        return self._value(key, on)
+
+    def _value(self, key: str, on: date | None = None) -> Value:
+        if self._trace is not None:  # inside cached(): the keys its result depends on
             self._trace.append(key)
         if on is None:
             on = self.on
@@ -375,15 +379,8 @@ class LeanEvaluation(Evaluation):
         super().__init__(measure, facts, policy, on)
         self._unknown = False
 
-    def param(self, key: str, on: date | None = None) -> Value:
-        if self._trace is not None:
-            self._trace.append(key)
-        if on is None:
-            on = self.on
-        open_ended = self._open_ended.get(key)
-        if open_ended is not None and on >= open_ended[0]:
-            return open_ended[1]
-        return self.policy.value(key, on)
+    # Nothing to note: the value alone, without the extra call.
+    param = Evaluation._value
 
     def check(
         self, code: str, result: bool | None, missing: tuple[str, ...] = (), **args: Any
