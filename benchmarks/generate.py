@@ -92,8 +92,8 @@ def cell(rng: random.Random, name: str, spec: FactSpec) -> str:
     if kind == "date":
         return fmt_date(rng, random_date(rng, name))
     if kind == "choice":
-        value = rng.choice(list(spec.choices))
-        return spec.choices[value][0] if rng.random() < 0.5 else value
+        picked = rng.choice(list(spec.choices))
+        return spec.choices[picked][0] if rng.random() < 0.5 else picked
     if kind == "firms":
         return "; ".join(f"{rng.randrange(0, 30)}/{rng.randrange(0, 6)}" for _ in range(rng.randrange(0, 4)))
     return f"T{rng.randrange(10**6)}"
