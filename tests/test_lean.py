@@ -69,6 +69,13 @@ def _written(result_applicant: Applicant, as_of: date | None, lean: bool) -> dic
 @given(applicants(), st.none() | st.dates(date(2020, 1, 1), date(2026, 12, 31)))
 def test_lean_writes_what_the_full_evaluation_writes(person: Applicant, as_of: date | None) -> None:
     assert _written(person, as_of, lean=True) == _written(person, as_of, lean=False)
+    lean = evaluate(person, POLICY, as_of=as_of, today=TODAY, lean=True)
+    full = evaluate(person, POLICY, as_of=as_of, today=TODAY)
+    for short, whole in zip(lean.outcomes, full.outcomes, strict=True):
+        # The parameters it read are the full evaluation's, in the same order, up to where it stopped.
+        assert short.parameters_used == whole.parameters_used[: len(short.parameters_used)]
+        if short.status is not Status.INELIGIBLE:
+            assert short.parameters_used == whole.parameters_used
 
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
@@ -78,10 +85,11 @@ def test_lean_matches_on_every_example(path: Path) -> None:
 
 
 def test_lean_stops_at_a_failed_condition_and_says_ineligible() -> None:
-    # Contribution months far too few: ineligible, and the lean outcome carries no trace.
+    # Contribution months far too few: ineligible, and the lean outcome carries no trace. (The full
+    # evaluation goes on to the layoff rate, reading its parameters.)
     firm = applicant(
-        "enterprise", application_date="2021-03-01", ui_contribution_months=2, laid_off_count=0,
-        ui_premiums_paid_last_year=Decimal(10000),
+        "enterprise", application_date="2021-03-01", ui_contribution_months=2, laid_off_count=1,
+        insured_staff_count=100, ui_premiums_paid_last_year=Decimal(10000),
     )  # fmt: skip
     measure = measure_by_id("stable_jobs_refund")
     full = evaluate_measure(measure, firm.facts, POLICY, date(2021, 3, 1))
@@ -89,8 +97,9 @@ def test_lean_stops_at_a_failed_condition_and_says_ineligible() -> None:
     assert full.status is lean.status is Status.INELIGIBLE
     assert full.conditions
     assert not lean.conditions
-    assert full.parameters_used
-    assert not lean.parameters_used
+    # It read only what led to the failed condition, and says so (what-if relies on it).
+    assert lean.parameters_used == ["stable_jobs_refund.min_contribution_months"]
+    assert set(lean.parameters_used) < set(full.parameters_used)
 
 
 def test_a_failed_condition_decides_even_when_a_later_parameter_has_no_value() -> None:

@@ -10,12 +10,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.test_lean import applicants
 from wenjiuye_cli.batch import ApplicantReader, BatchOptions, RejectSink
 from wenjiuye_cli.engine import Applicant, evaluate
 from wenjiuye_cli.outcome import Outcome, Status
+from wenjiuye_cli.output import result_dict
 from wenjiuye_cli.policy import Policy, load_policy
 from wenjiuye_cli.reform import apply_reform_data, apply_reform_file
 from wenjiuye_cli.scenario import build_applicant, read_scenario
@@ -170,10 +172,11 @@ REFORMABLE = sorted(BASE.parameters)
 
 
 @st.composite
-def reforms(draw: st.DrawFn) -> tuple[str, object, str]:
+def reforms(draw: st.DrawFn, keys: list[str] | None = None) -> tuple[str, object, str]:
     """A random valid reform of one parameter (key, new value, from date): a number scaled, a date moved,
-    a choice or flag switched; from the parameter's last start date or from 2022-01-01."""
-    key = draw(st.sampled_from(REFORMABLE))
+    a choice or flag switched; from the parameter's last start date or from 2022-01-01. ``keys``: the
+    parameters to choose from (default: all)."""
+    key = draw(st.sampled_from(keys or REFORMABLE))
     param = BASE.parameters[key]
     start, _until, value = param.entries()[-1]
     new: object
@@ -215,10 +218,13 @@ def test_the_reform_column_equals_a_plain_run_with_the_reform_applied(
 ) -> None:
     reformed = reform_of(*change)
     for comparison in Comparer(BASE, reformed, today=TODAY).compare_all(APPLICANTS):
-        plain = evaluate(comparison.applicant, reformed, today=TODAY)
+        plain = evaluate(comparison.applicant, reformed, today=TODAY)  # a full evaluation
         assert comparison.reform.total == plain.total
         assert comparison.reform.maxima_total == plain.maxima_total
-        assert [signature(o) for o in comparison.reform.outcomes] == [signature(o) for o in plain.outcomes]
+        # Everything but the parameters used (a lean evaluation lists only those read before it stopped).
+        assert [signature(o)[:-1] for o in comparison.reform.outcomes] == [
+            signature(o)[:-1] for o in plain.outcomes
+        ]
         baseline = evaluate(comparison.applicant, BASE, today=TODAY)
         assert comparison.baseline.total == baseline.total
 
@@ -237,6 +243,40 @@ def test_differences_sum_to_the_budget_impact(change: tuple[str, object, str]) -
     assert sum((t.difference for t in impact.by_department.values()), Decimal(0)) == applicant_sum
     assert sum((t.reform for t in impact.by_measure.values()), Decimal(0)) == impact.total.reform
     assert impact.better_off + impact.worse_off + impact.unchanged == impact.applicants == len(APPLICANTS)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(applicants(), st.data())
+def test_any_applicant_compares_as_full_runs_under_both_policies_would(
+    person: Applicant, data: st.DataObject
+) -> None:
+    # The comparer evaluates lean and re-evaluates only measures that read a changed parameter; what it
+    # reports must still be what two full, independent runs give. The reform changes a parameter that
+    # one of the applicant's measures reads in a full run (so one that can matter), or any at all.
+    read = sorted({k for o in evaluate(person, BASE, today=TODAY).outcomes for k in o.parameters_used})
+    change = data.draw(reforms(read if read and data.draw(st.booleans()) else None))
+    reformed = reform_of(*change)
+    comparison = Comparer(BASE, reformed, today=TODAY).compare(person)
+    for policy, result in ((BASE, comparison.baseline), (reformed, comparison.reform)):
+        full = evaluate(person, policy, today=TODAY)
+        assert result_dict(result, "zh", detail=False) == result_dict(full, "zh", detail=False)
+
+
+def test_a_reform_of_the_condition_that_failed_is_re_evaluated() -> None:
+    # 3 months of contributions fail the baseline's 6: the lean evaluation stops there, having read only
+    # that parameter — which the reform lowers to 2, so the measure must be evaluated again.
+    firm = build_applicant(
+        {"id": "F", "kind": "enterprise", "application_date": "2021-03-01", "ui_contribution_months": 3,
+         "laid_off_count": 0, "ui_premiums_paid_last_year": 10000},
+        "test",
+    )  # fmt: skip
+    reformed = reform_of("stable_jobs_refund.min_contribution_months", 2)
+    comparison = Comparer(BASE, reformed, today=TODAY).compare(firm)
+    item = next(i for i in comparison.items if i.measure.id == "stable_jobs_refund")
+    assert item.baseline.status is Status.INELIGIBLE
+    assert item.reform.status is Status.ELIGIBLE
+    assert item.change is Change.NEWLY_ELIGIBLE
+    assert item.reform_paid == evaluate(firm, reformed, today=TODAY).total
 
 
 def test_the_shortcut_re_evaluates_only_measures_that_read_a_changed_parameter() -> None:

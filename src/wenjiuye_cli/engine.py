@@ -149,9 +149,9 @@ def evaluate(
 ) -> ApplicantResult:
     """Evaluate every measure that applies to the applicant's kind on the evaluation date.
 
-    ``lean``: only what a batch without ``--detail`` writes is wanted — status, amounts, months, payee,
-    missing facts (see :class:`LeanEvaluation`); the outcomes carry no conditions and no parameters used,
-    and an ineligible one nothing but its status."""
+    ``lean``: only what a batch without ``--detail`` or a comparison writes is wanted — status, amounts,
+    months, payee, missing facts (see :class:`LeanEvaluation`); the outcomes carry no conditions, an
+    ineligible one nothing but its status and the parameters read up to the condition that failed."""
     on, source = evaluation_date(applicant, as_of, today or date.today())
     wanted = set(only) if only is not None else None
     outcomes: list[Outcome] = []
@@ -182,7 +182,7 @@ def evaluate_measure(measure: Measure, facts: Facts, policy: Policy, on: date, l
     try:
         return measure.evaluate(ev)
     except Settled:
-        return Outcome(measure.id, _INELIGIBLE)
+        return ev.outcome(_INELIGIBLE)
     except ParameterNotInForce as exc:
         # A condition that already failed decides: the measure is ineligible whatever the missing value
         # would have given (and a lean evaluation, which stops at that condition, says the same).

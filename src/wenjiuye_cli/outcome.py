@@ -229,9 +229,6 @@ class Evaluation:
         if key not in self._used:
             self._used.add(key)
             self._params_used.append(key)
-        return self._value(key, on)
-
-    def _value(self, key: str, on: date | None = None) -> Value:
         if self._trace is not None:  # inside cached(): the keys its result depends on
             self._trace.append(key)
         if on is None:
@@ -367,10 +364,12 @@ class LeanEvaluation(Evaluation):
     """An evaluation for callers that output only the status and amounts (a batch without ``--detail``).
 
     It gives the same status, amounts, months, payee and missing facts as :class:`Evaluation` and leaves
-    out what only an explanation shows: no condition records and no list of the parameters used, and it
-    stops at the first failed condition (raising :class:`Settled`, which the engine turns into an
-    ``ineligible`` outcome) — a failed condition makes a measure ineligible whatever follows, so the rest
-    of the rule need not run. ``tests/test_lean.py`` holds it to the same answers as the full evaluation.
+    out what only an explanation shows: it keeps no condition records, and it stops at the first failed
+    condition (raising :class:`Settled`, which the engine turns into an ``ineligible`` outcome) — a failed
+    condition makes a measure ineligible whatever follows, so the rest of the rule need not run. The
+    parameters used are still noted: those read on the path taken, which decide it (what-if comparisons
+    re-evaluate a measure only when one of them changes). ``tests/test_lean.py`` holds it to the same
+    answers as the full evaluation.
     """
 
     __slots__ = ("_unknown",)
@@ -378,9 +377,6 @@ class LeanEvaluation(Evaluation):
     def __init__(self, measure: Measure, facts: Facts, policy: Policy, on: date) -> None:
         super().__init__(measure, facts, policy, on)
         self._unknown = False
-
-    # Nothing to note: the value alone, without the extra call.
-    param = Evaluation._value
 
     def check(
         self, code: str, result: bool | None, missing: tuple[str, ...] = (), **args: Any

@@ -237,6 +237,11 @@ class Comparer:
     the baseline differs in the reform, it takes the same path and its outcome is the same: it is not
     evaluated again. A change to the engine's own parameters (the policy's validity) re-evaluates
     everything. ``shortcut=False`` always evaluates twice (for checking the shortcut).
+
+    Both sides are evaluated lean (:class:`~wenjiuye_cli.outcome.LeanEvaluation`): a comparison shows
+    statuses and amounts, never the condition trace. A lean evaluation stops at the first failed
+    condition, so its ``parameters_used`` are those read up to it — exactly what decided the outcome,
+    which is all the argument above needs.
     """
 
     def __init__(
@@ -257,9 +262,9 @@ class Comparer:
 
     def compare(self, applicant: Applicant) -> Comparison:
         """Evaluate an (already validated) applicant under both policies and pair the outcomes."""
-        before = evaluate(applicant, self.baseline, self.as_of, today=self.today)
+        before = evaluate(applicant, self.baseline, self.as_of, today=self.today, lean=True)
         if self.everything:
-            after = evaluate(applicant, self.reform, self.as_of, today=self.today)
+            after = evaluate(applicant, self.reform, self.as_of, today=self.today, lean=True)
         else:
             after = self._reevaluate(applicant, before)
         items: list[MeasureComparison] = []
@@ -272,7 +277,7 @@ class Comparer:
         redo = [o.measure_id for o in before.outcomes if not self.changed.isdisjoint(o.parameters_used)]
         fresh: dict[str, Outcome] = {}
         if redo:
-            partial = evaluate(applicant, self.reform, self.as_of, today=self.today, only=redo)
+            partial = evaluate(applicant, self.reform, self.as_of, today=self.today, only=redo, lean=True)
             fresh = {o.measure_id: o for o in partial.outcomes}
         outcomes = [fresh.get(o.measure_id, o) for o in before.outcomes]
         total = sum((paid(o) for o in outcomes), ZERO)
