@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 from datetime import date
 from typing import Any
 
@@ -31,3 +32,10 @@ def condition(outcome: Outcome, code: str) -> Check:
     found = [c.result for c in outcome.conditions if c.code == code]
     assert found, f"condition {code} not checked; have {[c.code for c in outcome.conditions]}"
     return found[0]
+
+
+def sigint_as_at_a_terminal() -> None:
+    """``Popen(preexec_fn=...)`` for tests that press Ctrl-C: a suite started in the background by a shell
+    without job control runs with SIGINT ignored, and a child inherits that (a program rightly keeps
+    ignoring it then); a person running the command at a terminal has the default."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from tests.helpers import sigint_as_at_a_terminal
 from wenjiuye_cli.cli import app
 from wenjiuye_cli.exitcodes import ExitCode
 from wenjiuye_cli.tabular import csv_records, open_text
@@ -218,6 +219,7 @@ def test_ctrl_c_or_kill_stops_with_130_and_leaves_no_output_file(tmp_path: Path,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         cwd=tmp_path,
+        preexec_fn=sigint_as_at_a_terminal,
     )
     assert proc.stdin is not None
     proc.stdin.write(Path(APPLICANTS).read_bytes())

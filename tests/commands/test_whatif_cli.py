@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
+from tests.helpers import sigint_as_at_a_terminal
 from wenjiuye_cli.batch import header_target
 from wenjiuye_cli.cli import app
 from wenjiuye_cli.engine import Applicant
@@ -729,6 +730,7 @@ def test_ctrl_c_or_kill_stops_a_list_with_130_and_leaves_no_file(tmp_path: Path,
         [sys.executable, "-m", "wenjiuye_cli", "compare", "-", "--reform", CAP, "-o", "out.csv", "--summary-file",
          "summary.json"],
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path,
+        preexec_fn=sigint_as_at_a_terminal,
     )  # fmt: skip
     assert proc.stdin is not None
     proc.stdin.write(data)
