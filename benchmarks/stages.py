@@ -32,7 +32,15 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from wenjiuye_cli.batch import BatchOptions, ChunkProcessor, Rejected, RowCounts, Tally, open_input
+from wenjiuye_cli.batch import (
+    BATCH_GC_THRESHOLDS,
+    BatchOptions,
+    ChunkProcessor,
+    Rejected,
+    RowCounts,
+    Tally,
+    open_input,
+)
 from wenjiuye_cli.engine import Applicant, ApplicantResult, evaluate
 from wenjiuye_cli.policy import load_policy
 from wenjiuye_cli.tabular import csv_records, open_text
@@ -78,6 +86,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def measure(data: bytes, name: str, repeat: int) -> dict[str, float]:
+    gc.set_threshold(*BATCH_GC_THRESHOLDS)  # as a batch run sets it
     options = BatchOptions(today=TODAY)
     policy = load_policy()
 

@@ -360,6 +360,20 @@ def test_a_loan_that_ends_before_the_policy_is_never_cut() -> None:
     assert "discounted_months" not in outcome.extra
 
 
+@pytest.mark.parametrize("policy", [POLICY, CUT], ids=["runs-its-term", "ends-with-policy"])
+def test_a_loan_signed_after_the_policy_ends_is_not_under_it(policy: Any) -> None:
+    # Applied for while the policy is in force, but the contract is dated after its last day 2025-06-29.
+    after = {"application_date": date(2025, 6, 20), "loan_contract_date": date(2025, 7, 15)}
+    for outcome in (person(policy, **after), firm(policy, **after)):
+        assert outcome.status is Status.INELIGIBLE
+        assert condition(outcome, "signed_in_force") is Check.FAILED
+        assert "不晚于政策有效期最后一日 2025-06-29" in text(outcome, "signed_in_force")
+    # Signed on the last day itself: still under the policy, and under the cut reading one month counts.
+    last = {"application_date": date(2025, 6, 20), "loan_contract_date": date(2025, 6, 29)}
+    assert condition(person(policy, **last), "signed_in_force") is Check.PASSED
+    assert person(policy, **last).status is Status.ELIGIBLE
+
+
 @given(
     principal=st.decimals(0, 3_000_000, places=2),
     rate=rates_for_interest,

@@ -138,6 +138,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{what}: principal {principal} yuan at {rate} a year over {months} months, instalment {payment} yuan; "
         "interest of the first {counted} months totals {interest} yuan ({repayment})",
     ),
+    "signed_in_force": (
+        "贷款合同于 {signed} 签订，不晚于政策有效期最后一日 {end}",
+        "the loan contract was signed on {signed}, no later than the policy's last day {end}",
+    ),
     "note.discount_policy_end": (
         "政策有效期至 {end}：{signed} 签订的贷款只有前 {counted} 个月（共 {months} 个月）在有效期内开始，"
         "只对这几个月贴息（startup_loan.discount_ends_with_policy）",
@@ -213,6 +217,13 @@ def interest(
         total += charge
         balance -= payment - charge
     return total
+
+
+def check_signed_in_force(ev: Evaluation, signed: date) -> bool:
+    """Record the condition that the loan was signed by the policy's last day: a loan contracted after
+    it falls under whatever applies then, not under this policy."""
+    end = ev.day("general.policy_end")
+    return bool(ev.check("signed_in_force", signed <= end, signed=signed, end=end))
 
 
 def discounted_months(ev: Evaluation, signed: date, months: int) -> int:

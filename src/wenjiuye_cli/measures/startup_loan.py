@@ -16,7 +16,8 @@ Readings:
   (interest_only: P × r × n ÷ 12; equal_principal / equal_installment: month by month).
 - "最多申请3次": this loan's number (earlier loans + 1) must not exceed ``startup_loan.max_loans_default``
   (1), or ``startup_loan.max_loans_notable`` (3) with a notable job-creation effect.
-- A loan still running when the policy ends (有效期5年) keeps its discount for its term unless
+- The loan must be signed no later than ``general.policy_end`` (a later one is not under this policy).
+  One still running when the policy ends (有效期5年) keeps its discount for its term unless
   ``startup_loan.discount_ends_with_policy`` holds; then only the loan months that begin on or before
   ``general.policy_end`` are discounted (the interest of those first months of the full schedule).
 - Only the final discount is rounded to the fen.
@@ -41,6 +42,7 @@ from wenjiuye_cli.measures._startup_loan import (
     LOAN_FACTS,
     STARTING_BUSINESS_IN_HEPING,
     check_loan_count,
+    check_signed_in_force,
     discounted_months,
     interest,
     interest_message,
@@ -123,6 +125,8 @@ def evaluate(ev: Evaluation) -> Outcome:
         return ev.outcome(Status.CANNOT_DECIDE, notes=notes, extra=extra)
     loan, term, rate, signed = facts
     assert rate is not None
+    if not check_signed_in_force(ev, signed):
+        return ev.outcome(Status.INELIGIBLE, notes=notes, extra=extra)
     if max_loan is None:
         if loan > base:  # the maximum matters and the key group is unknown (its facts are listed as missing)
             return ev.outcome(Status.CANNOT_DECIDE, notes=notes, extra=extra)

@@ -16,8 +16,9 @@ Readings:
   on min(loan, 300万) for min(term, 24) months at 50% × LPR (``startup_loan.firm_discount_share_of_lpr``),
   never more than the interest actually charged at the contract rate when
   ``startup_loan.firm_discount_capped_by_actual_interest`` (then, and only then, the contract rate is needed).
-- Repayment schedule, loan count and a loan still running when the policy ends
-  (``startup_loan.discount_ends_with_policy``) as for individuals (see ``startup_loan``).
+- Repayment schedule, loan count, the contract signed by the policy's last day and a loan still running
+  when the policy ends (``startup_loan.discount_ends_with_policy``) as for individuals (see
+  ``startup_loan``).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from wenjiuye_cli.measures._startup_loan import (
     LOAN_FACTS,
     STARTING_BUSINESS_IN_HEPING,
     check_loan_count,
+    check_signed_in_force,
     discounted_months,
     interest,
     interest_message,
@@ -155,6 +157,8 @@ def evaluate(ev: Evaluation) -> Outcome:
         note = Message("note.loan_facts", {"max_loan": max_loan, "max_term": max_term})
         return ev.outcome(Status.CANNOT_DECIDE, notes=[note], extra=extra)
     loan, term, rate, signed = facts
+    if not check_signed_in_force(ev, signed):
+        return ev.outcome(Status.INELIGIBLE, extra=extra)
 
     lpr = ev.dec("external.lpr_1y", on=signed)
     share = ev.dec("startup_loan.firm_discount_share_of_lpr")
