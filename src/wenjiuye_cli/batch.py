@@ -764,12 +764,14 @@ class ChunkProcessor(RowParser):
         tally = Tally()
         rejected: list[Rejected] = []
         policy, as_of, today = self.policy, self.options.as_of, self.today
-        lean = not self.options.detail  # no trace to write: the status and amounts are enough
+        # No trace to write: the status and amounts are enough, and nothing here needs the parameters
+        # used (a full evaluation, for --detail, notes them anyway).
+        lean = not self.options.detail
         buffer = io.StringIO()
         add = self._formatter(buffer)
         for row, raw, applicant in self.parse_rows(chunk, tally, rejected):
             try:
-                result = evaluate(applicant, policy, as_of, today, lean=lean)
+                result = evaluate(applicant, policy, as_of, today, lean=lean, parameters_used=False)
             except Exception as exc:  # a defect in a rule must not lose the other rows
                 tally.rejected += 1
                 tally.internal_errors += 1

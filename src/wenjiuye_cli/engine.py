@@ -23,6 +23,7 @@ from wenjiuye_cli.outcome import (
     LeanEvaluation,
     Measure,
     Message,
+    MinimalEvaluation,
     Outcome,
     Settled,
     Status,
@@ -146,12 +147,14 @@ def evaluate(
     today: date | None = None,
     only: Iterable[str] | None = None,
     lean: bool = False,
+    parameters_used: bool = True,
 ) -> ApplicantResult:
     """Evaluate every measure that applies to the applicant's kind on the evaluation date.
 
     ``lean``: only what a batch without ``--detail`` or a comparison writes is wanted — status, amounts,
     months, payee, missing facts (see :class:`LeanEvaluation`); the outcomes carry no conditions, an
-    ineligible one nothing but its status and the parameters read up to the condition that failed."""
+    ineligible one nothing but its status and the parameters read up to the condition that failed.
+    ``parameters_used=False`` (with ``lean``): not even those (:class:`MinimalEvaluation`)."""
     on, source = evaluation_date(applicant, as_of, today or date.today())
     wanted = set(only) if only is not None else None
     outcomes: list[Outcome] = []
@@ -163,7 +166,7 @@ def evaluate(
         if in_force is not None:
             outcomes.append(Outcome(measure.id, _INELIGIBLE, conditions=[in_force]))
             continue
-        outcomes.append(evaluate_measure(measure, facts, policy, on, lean))
+        outcomes.append(evaluate_measure(measure, facts, policy, on, lean, parameters_used))
     total = Decimal(0)
     maxima = Decimal(0)
     for outcome in outcomes:
@@ -177,8 +180,16 @@ def evaluate(
     return ApplicantResult(applicant, on, source, outcomes, total, maxima)
 
 
-def evaluate_measure(measure: Measure, facts: Facts, policy: Policy, on: date, lean: bool = False) -> Outcome:
-    ev = LeanEvaluation(measure, facts, policy, on) if lean else Evaluation(measure, facts, policy, on)
+def evaluate_measure(
+    measure: Measure,
+    facts: Facts,
+    policy: Policy,
+    on: date,
+    lean: bool = False,
+    parameters_used: bool = True,
+) -> Outcome:
+    kind = (LeanEvaluation if parameters_used else MinimalEvaluation) if lean else Evaluation
+    ev = kind(measure, facts, policy, on)
     try:
         return measure.evaluate(ev)
     except Settled:

@@ -229,6 +229,9 @@ class Evaluation:
         if key not in self._used:
             self._used.add(key)
             self._params_used.append(key)
+        return self._value(key, on)
+
+    def _value(self, key: str, on: date | None = None) -> Value:
         if self._trace is not None:  # inside cached(): the keys its result depends on
             self._trace.append(key)
         if on is None:
@@ -395,6 +398,15 @@ class LeanEvaluation(Evaluation):
 
     def verdict(self) -> Status | None:
         return _CANNOT_DECIDE if self._unknown else None
+
+
+class MinimalEvaluation(LeanEvaluation):
+    """A :class:`LeanEvaluation` that does not note the parameters used either: for output that never
+    shows them and no comparison that needs them (a batch without ``--detail``); ~10 % less work."""
+
+    __slots__ = ()
+
+    param = Evaluation._value
 
 
 def compare(value: Decimal | int, limit: Decimal | int, mode: str) -> bool:
