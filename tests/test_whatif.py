@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from tests.test_lean import applicants
 from wenjiuye_cli.batch import ApplicantReader, BatchOptions, RejectSink
-from wenjiuye_cli.engine import Applicant, evaluate
+from wenjiuye_cli.engine import Applicant, evaluate, evaluate_measure, measure_by_id
 from wenjiuye_cli.outcome import Outcome, Status
 from wenjiuye_cli.output import result_dict
 from wenjiuye_cli.policy import Policy, load_policy
@@ -277,6 +277,31 @@ def test_a_reform_of_the_condition_that_failed_is_re_evaluated() -> None:
     assert item.reform.status is Status.ELIGIBLE
     assert item.change is Change.NEWLY_ELIGIBLE
     assert item.reform_paid == evaluate(firm, reformed, today=TODAY).total
+
+
+def test_a_key_group_parameter_without_a_value_still_counts_as_read() -> None:
+    # startup_loan and first_startup_insurance ask the key-group question in a scratch evaluation. When a
+    # parameter it reads has no value on the day, the measure cannot decide — and must list that key among
+    # those it read, or a reform giving it a value would not re-evaluate the measure.
+    key = "key_groups.graduate_within_years"
+    first = min(BASE.parameters[key].values).isoformat()
+    ended = apply_reform_data(
+        BASE, {"key_groups": {"graduate_within_years": {"values": {first: {"value": 5, "until": date(2021, 1, 1)}}}}},
+        "test:ended",
+    )  # fmt: skip
+    person = build_applicant(
+        {"id": "P", "kind": "person", "application_date": "2021-03-01", "starting_business_in_heping": True,
+         "prior_guaranteed_loans": 0, "registration_date": "2021-01-15", "university_graduate": True,
+         "graduation_date": "2019-07-01"},
+        "test",
+    )  # fmt: skip
+    for measure_id in ("startup_loan", "first_startup_insurance"):
+        for lean in (False, True):
+            outcome = evaluate_measure(measure_by_id(measure_id), person.facts, ended, date(2021, 3, 1), lean)
+            assert outcome.status is Status.CANNOT_DECIDE, (measure_id, lean)
+            assert key in outcome.parameters_used, (measure_id, lean)
+    restored = Comparer(ended, BASE, today=TODAY).compare(person)
+    assert all(i.reform is not i.baseline for i in restored.items if i.measure.id == "startup_loan")
 
 
 def test_the_shortcut_re_evaluates_only_measures_that_read_a_changed_parameter() -> None:

@@ -117,12 +117,14 @@ def evaluate(ev: Evaluation) -> Outcome:
     # A business registered before the policy came into force is judged on the policy's first day.
     key_day = max(registered or ev.on, ev.day("general.policy_start"))
     key = Branch("founder.key_group")
+    # The scratch evaluation below reads these; read here first so they count as this measure's own,
+    # even when one has no value on the day (what-if re-evaluates the measure when they change).
+    for name in ("key_groups.graduate_within_years", "key_groups.haihe_settled_within_years"):
+        ev.param(name, key_day)
     scratch = Evaluation(ev.measure, ev.facts, ev.policy, ev.on)
     key_result = check_key_group(scratch, key_day)
     for condition in scratch.conditions:
         key.check(condition.code, key_result, missing=condition.missing, **condition.args)
-    for name in ("key_groups.graduate_within_years", "key_groups.haihe_settled_within_years"):
-        ev.param(name, key_day)
     difficulty = Branch("founder.difficulty")
     certified = ev.facts.get("employment_difficulty")
     difficulty.check("employment_difficulty", certified, missing=("employment_difficulty",))

@@ -91,9 +91,11 @@ def evaluate(ev: Evaluation) -> Outcome:
     # (a "not in the group" must not make the applicant ineligible) and report it as a note. It is asked
     # in a scratch evaluation, whose facts and parameters still count as read.
     scratch = Evaluation(ev.measure, ev.facts, ev.policy, ev.on)
-    in_group = check_key_group(scratch, ev.on)
+    try:
+        in_group = check_key_group(scratch, ev.on)
+    finally:  # also when a parameter it reads has no value on the day
+        ev.absorb_reads(scratch)
     group = scratch.conditions.pop()
-    ev.absorb_reads(scratch)
     settled = ev.undecided_or_ineligible()
     if settled is not None:
         return settled
