@@ -364,7 +364,8 @@ class Settled(Exception):
 
 
 class LeanEvaluation(Evaluation):
-    """An evaluation for callers that output only the status and amounts (a batch without ``--detail``).
+    """An evaluation for callers that output only the status and amounts (``compare``; a batch without
+    ``--detail`` uses :class:`MinimalEvaluation`).
 
     It gives the same status, amounts, months, payee and missing facts as :class:`Evaluation` and leaves
     out what only an explanation shows: it keeps no condition records, and it stops at the first failed
