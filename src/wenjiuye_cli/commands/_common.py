@@ -52,6 +52,47 @@ AsOfOpt = Annotated[
 NoColorOpt = Annotated[bool, typer.Option("--no-color", help="不使用颜色 / no colour")]
 
 
+# -- reading an applicant list (CSV/NDJSON): the same options for batch and compare
+
+
+class InputFormatChoice(StrEnum):
+    csv = "csv"
+    ndjson = "ndjson"
+
+
+KindOpt = Annotated[
+    str | None,
+    typer.Option("--kind", help="名单所有行的申请人类型（无 kind 列时必需）/ kind of every row of a list"),
+]
+RejectsOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--rejects",
+        help="名单中被拒绝行的 CSV（默认：输出文件旁的 <名>.rejects.csv；输出到标准输出时为当前目录的 "
+        "<输入名>.rejects.csv，仅在有被拒绝行时写入）/ rejected rows of a list",
+        dir_okay=False,
+    ),
+]
+EncodingOpt = Annotated[
+    str | None,
+    typer.Option("--encoding", help="名单编码（默认：BOM，否则 UTF-8，否则 GB18030）/ list encoding"),
+]
+InputFormatOpt = Annotated[
+    InputFormatChoice | None,
+    typer.Option("--input-format", help="名单格式 csv|ndjson（默认按扩展名或内容判断）/ list format"),
+]
+IgnoreExtraColumnsOpt = Annotated[
+    bool, typer.Option("--ignore-extra-columns", help="忽略名单中的未知列 / skip unknown columns")
+]
+ExcelSafeOpt = Annotated[
+    bool,
+    typer.Option(
+        "--excel-safe/--no-excel-safe",
+        help="CSV 防公式注入：以 = + - @ 开头的文本单元格前加 ' / CSV formula-injection guard",
+    ),
+]
+
+
 def t(lang: Lang | str, zh: str, en: str) -> str:
     return zh if lang == "zh" else en
 

@@ -41,11 +41,17 @@ from wenjiuye_cli.batch import (
 )
 from wenjiuye_cli.commands._common import (
     AsOfOpt,
+    EncodingOpt,
+    ExcelSafeOpt,
+    IgnoreExtraColumnsOpt,
+    InputFormatOpt,
+    KindOpt,
     Lang,
     LangOpt,
     NoColorOpt,
     PolicyOpt,
     ReformOpt,
+    RejectsOpt,
     SetOpt,
     err_console,
     open_policy,
@@ -65,11 +71,6 @@ class BatchFormat(StrEnum):
     json = "json"
 
 
-class InputFormatChoice(StrEnum):
-    csv = "csv"
-    ndjson = "ndjson"
-
-
 _SUFFIX_FORMATS = {".csv": BatchFormat.csv, ".ndjson": BatchFormat.ndjson, ".jsonl": BatchFormat.ndjson,
                    ".json": BatchFormat.json}  # fmt: skip
 
@@ -82,9 +83,7 @@ def batch(
     input_path: Annotated[
         str, typer.Argument(metavar="INPUT", help="申请人名单：CSV 或 NDJSON 文件，- 表示标准输入")
     ],
-    kind: Annotated[
-        str | None, typer.Option("--kind", help="所有行的申请人类型（无 kind 列时必需）/ kind of every row")
-    ] = None,
+    kind: KindOpt = None,
     output: Annotated[
         Path | None,
         typer.Option("--output", "-o", help="输出文件（默认标准输出）/ output file", dir_okay=False),
@@ -112,34 +111,15 @@ def batch(
             "--summary-file", help="把汇总写入 JSON 文件 / write the summary as JSON", dir_okay=False
         ),
     ] = None,
-    rejects: Annotated[
-        Path | None,
-        typer.Option(
-            "--rejects",
-            help="被拒绝行的 CSV（默认：输出文件旁的 <名>.rejects.csv；输出到标准输出时为当前目录的 "
-            "<输入名>.rejects.csv，仅在有被拒绝行时写入）",
-            dir_okay=False,
-        ),
-    ] = None,
+    rejects: RejectsOpt = None,
     bom: Annotated[
         bool | None,
         typer.Option("--bom/--no-bom", help="CSV 开头写 UTF-8 BOM（写入文件时默认是，标准输出默认否）"),
     ] = None,
-    excel_safe: Annotated[
-        bool,
-        typer.Option("--excel-safe/--no-excel-safe", help="防公式注入：以 = + - @ 开头的文本单元格前加 '"),
-    ] = True,
-    encoding: Annotated[
-        str | None,
-        typer.Option("--encoding", help="输入编码（默认：BOM，否则 UTF-8，否则 GB18030）/ input encoding"),
-    ] = None,
-    input_format: Annotated[
-        InputFormatChoice | None,
-        typer.Option("--input-format", help="csv|ndjson（默认按扩展名或内容判断）"),
-    ] = None,
-    ignore_extra_columns: Annotated[
-        bool, typer.Option("--ignore-extra-columns", help="忽略未知列 / skip unknown columns")
-    ] = False,
+    excel_safe: ExcelSafeOpt = True,
+    encoding: EncodingOpt = None,
+    input_format: InputFormatOpt = None,
+    ignore_extra_columns: IgnoreExtraColumnsOpt = False,
     jobs: Annotated[
         int, typer.Option("--jobs", "-j", min=0, help="并行进程数（0 = CPU 核数）/ worker processes")
     ] = 1,

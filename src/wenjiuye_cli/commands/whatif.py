@@ -30,11 +30,17 @@ from wenjiuye_cli.atomic import AtomicTextFile
 from wenjiuye_cli.batch import ApplicantReader, BatchError, BatchOptions, RejectSink, parse_kind
 from wenjiuye_cli.commands._common import (
     AsOfOpt,
+    EncodingOpt,
+    ExcelSafeOpt,
+    IgnoreExtraColumnsOpt,
+    InputFormatOpt,
+    KindOpt,
     Lang,
     LangOpt,
     NoColorOpt,
     PolicyOpt,
     ReformOpt,
+    RejectsOpt,
     SetOpt,
     parse_as_of,
     quiet_broken_pipe,
@@ -100,11 +106,6 @@ class CompareFormat(StrEnum):
     csv = "csv"
     ndjson = "ndjson"
     json = "json"
-
-
-class InputFormatChoice(StrEnum):
-    csv = "csv"
-    ndjson = "ndjson"
 
 
 class SweepFormat(StrEnum):
@@ -194,34 +195,11 @@ def compare(
     budget: Annotated[
         str | None, typer.Option("--budget", help="可用资金（元），与改革后合计比较 / available fund in yuan")
     ] = None,
-    kind: Annotated[
-        str | None,
-        typer.Option(
-            "--kind", help="名单所有行的申请人类型（无 kind 列时必需）/ kind of every row of a list"
-        ),
-    ] = None,
-    rejects: Annotated[
-        Path | None,
-        typer.Option(
-            "--rejects",
-            help="名单中被拒绝行的 CSV（默认同 batch：输出文件旁的 <名>.rejects.csv；输出到标准输出时为当前目录的 "
-            "<输入名>.rejects.csv，仅在有被拒绝行时写入）/ rejected rows of a list (default as in batch)",
-            dir_okay=False,
-        ),
-    ] = None,
-    encoding: Annotated[
-        str | None,
-        typer.Option("--encoding", help="名单编码（默认：BOM，否则 UTF-8，否则 GB18030）/ list encoding"),
-    ] = None,
-    input_format: Annotated[
-        InputFormatChoice | None,
-        typer.Option(
-            "--input-format", help="把输入当作 csv|ndjson 名单读取（默认按扩展名或内容判断）/ read as a list"
-        ),
-    ] = None,
-    ignore_extra_columns: Annotated[
-        bool, typer.Option("--ignore-extra-columns", help="忽略名单中的未知列 / skip unknown columns")
-    ] = False,
+    kind: KindOpt = None,
+    rejects: RejectsOpt = None,
+    encoding: EncodingOpt = None,
+    input_format: InputFormatOpt = None,
+    ignore_extra_columns: IgnoreExtraColumnsOpt = False,
     quiet: Annotated[
         bool,
         typer.Option(
@@ -234,10 +212,7 @@ def compare(
     policy_file: PolicyOpt = None,
     as_of: AsOfOpt = None,
     lang: LangOpt = Lang.zh,
-    excel_safe: Annotated[
-        bool,
-        typer.Option("--excel-safe/--no-excel-safe", help="CSV 公式注入防护 / CSV formula-injection guard"),
-    ] = True,
+    excel_safe: ExcelSafeOpt = True,
     no_color: NoColorOpt = False,
 ) -> None:
     """对比基准政策与改革方案：每个申请人的差额与预算影响 / baseline versus reform, per applicant and in total.
