@@ -53,6 +53,14 @@ def test_agency_thirty_or_more(count: int, ok: bool) -> None:
     assert (outcome.maximum == Decimal(count * 600)) is ok
 
 
+def test_the_reward_names_who_would_be_paid_unless_nobody_is() -> None:
+    assert agency().payee == "hr_agency"
+    assert agency(batch_contracted_count=None).payee == "hr_agency"  # cannot decide: still the agency's
+    assert agency(batch_contracted_count=10).payee is None  # ineligible: nobody is paid
+    assert school().payee == "vocational_school"
+    assert school(batch_stayed_count=10).payee is None
+
+
 def test_agency_must_be_in_heping_and_supply_key_enterprises() -> None:
     assert agency(agency_in_heping=False).status is Status.INELIGIBLE
     assert agency(to_key_shortage_enterprise=False).status is Status.INELIGIBLE

@@ -52,9 +52,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
 
 
 def evaluate_batch(
-    ev: Evaluation, qualifying_fact: str, min_key: str, rate_key: str, condition: Message
+    ev: Evaluation, qualifying_fact: str, min_key: str, rate_key: str, condition: Message, payee: str
 ) -> Outcome:
-    """The common rule: batch size, people meeting ``condition``, maximum per person."""
+    """The common rule: batch size, people meeting ``condition``, maximum per person, paid to ``payee``
+    (named unless the outcome is ineligible: then nobody is paid)."""
     sent: int | None = ev.fact("batch_sent_count")
     qualifying: int | None = ev.fact(qualifying_fact)
     if sent is not None and qualifying is not None:
@@ -67,13 +68,16 @@ def evaluate_batch(
              which=f"which.{which}", count=count)  # fmt: skip
     settled = ev.undecided_or_ineligible()
     if settled is not None:
+        if settled.status is Status.CANNOT_DECIDE:
+            settled.payee = payee
         return settled
     if qualifying is None:  # counting everyone sent, but the maximum needs those who qualify
-        return ev.outcome(Status.CANNOT_DECIDE)
+        return ev.outcome(Status.CANNOT_DECIDE, payee=payee)
     rate = ev.dec(rate_key)
     maximum = rate * qualifying
     return ev.outcome(
         Status.ELIGIBLE,
+        payee=payee,
         maximum=maximum,
         monthly_amount=None,
         caps=[Cap(rate_key, rate, rate, False)],

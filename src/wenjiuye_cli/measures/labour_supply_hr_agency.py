@@ -12,7 +12,7 @@ from __future__ import annotations
 from wenjiuye_cli.facts import APPLICATION_DATE, fact
 from wenjiuye_cli.measures._labour_supply import BATCH_SENT, TO_KEY_ENTERPRISE, evaluate_batch
 from wenjiuye_cli.measures._labour_supply import MESSAGES as SUPPLY_MESSAGES
-from wenjiuye_cli.outcome import Evaluation, Measure, Message, Outcome, Status
+from wenjiuye_cli.outcome import Evaluation, Measure, Message, Outcome
 
 AGENCY_IN_HEPING = fact(
     "agency_in_heping", "bool", ("是否我区人力资源服务机构", "HR agency in Heping"),
@@ -43,16 +43,14 @@ def evaluate(ev: Evaluation) -> Outcome:
     condition = Message(
         "contract_condition", {"months": months, "count": ev.facts.get("batch_contracted_count")}
     )
-    outcome = evaluate_batch(
+    return evaluate_batch(
         ev,
         "batch_contracted_count",
         "labour_supply.hr_min_persons",
         "labour_supply.hr_max_per_person",
         condition,
+        payee="hr_agency",
     )
-    if outcome.status is not Status.INELIGIBLE:  # who would be paid; nobody when ineligible
-        outcome.payee = "hr_agency"
-    return outcome
 
 
 MEASURE = Measure(

@@ -13,7 +13,7 @@ from __future__ import annotations
 from wenjiuye_cli.facts import APPLICATION_DATE, fact
 from wenjiuye_cli.measures._labour_supply import BATCH_SENT, TO_KEY_ENTERPRISE, evaluate_batch
 from wenjiuye_cli.measures._labour_supply import MESSAGES as SUPPLY_MESSAGES
-from wenjiuye_cli.outcome import Evaluation, Measure, Message, Outcome, Status
+from wenjiuye_cli.outcome import Evaluation, Measure, Message, Outcome
 
 STAYED = fact(
     "batch_stayed_count", "int", ("其中就业或实习3个月以上人数", "of whom worked or interned 3 months+"),
@@ -37,16 +37,14 @@ def evaluate(ev: Evaluation) -> Outcome:
         ev.check("key_enterprise", key, missing=("to_key_shortage_enterprise",), value=key)
     months = ev.integer("labour_supply.school_min_months")
     condition = Message("stay_condition", {"months": months, "count": ev.facts.get("batch_stayed_count")})
-    outcome = evaluate_batch(
+    return evaluate_batch(
         ev,
         "batch_stayed_count",
         "labour_supply.school_min_persons",
         "labour_supply.school_max_per_person",
         condition,
+        payee="vocational_school",
     )
-    if outcome.status is not Status.INELIGIBLE:  # who would be paid; nobody when ineligible
-        outcome.payee = "vocational_school"
-    return outcome
 
 
 MEASURE = Measure(
