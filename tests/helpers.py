@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import signal
+import subprocess
+import time
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from wenjiuye_cli.engine import Applicant, evaluate_measure, measure_by_id
@@ -34,8 +37,23 @@ def condition(outcome: Outcome, code: str) -> Check:
     return found[0]
 
 
-def sigint_as_at_a_terminal() -> None:
-    """``Popen(preexec_fn=...)`` for tests that press Ctrl-C: a suite started in the background by a shell
-    without job control runs with SIGINT ignored, and a child inherits that (a program rightly keeps
-    ignoring it then); a person running the command at a terminal has the default."""
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
+def interrupt_while_writing(command: list[str], data: bytes, cwd: Path, signum: int) -> tuple[int, str]:
+    """Run ``command`` in ``cwd`` with ``data`` on a stdin left open (so the run waits for more rows), send
+    ``signum`` once it has started writing ``out.csv`` (its temporary file exists), and return the exit
+    code and stderr. The child gets the default SIGINT, as at a terminal: a suite started in the
+    background by a shell without job control runs with SIGINT ignored, and a child inherits that."""
+    proc = subprocess.Popen(
+        command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=cwd,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )  # fmt: skip
+    assert proc.stdin is not None
+    proc.stdin.write(data)
+    proc.stdin.flush()
+    deadline = time.monotonic() + 60
+    while not any(p.name.startswith(".out.csv.") for p in cwd.iterdir()):
+        assert time.monotonic() < deadline, "the run never started"
+        time.sleep(0.05)
+    time.sleep(0.5)
+    proc.send_signal(signum)
+    _stdout, stderr = proc.communicate(timeout=60)
+    return proc.returncode, stderr.decode("utf-8")

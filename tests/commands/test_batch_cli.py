@@ -10,14 +10,13 @@ import shutil
 import signal
 import subprocess
 import sys
-import time
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
-from tests.helpers import sigint_as_at_a_terminal
+from tests.helpers import interrupt_while_writing
 from wenjiuye_cli.cli import app
 from wenjiuye_cli.exitcodes import ExitCode
 from wenjiuye_cli.tabular import csv_records, open_text
@@ -212,28 +211,11 @@ def test_piped_into_head_exits_quietly(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
 def test_ctrl_c_or_kill_stops_with_130_and_leaves_no_output_file(tmp_path: Path, signum: int) -> None:
-    out = tmp_path / "out.csv"
-    proc = subprocess.Popen(
-        [*wenjiuye(), "batch", "-", "-o", str(out)],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        cwd=tmp_path,
-        preexec_fn=sigint_as_at_a_terminal,
-    )
-    assert proc.stdin is not None
-    proc.stdin.write(Path(APPLICANTS).read_bytes())
-    proc.stdin.flush()  # the input stays open: the run waits for more rows
-    deadline = time.monotonic() + 60
-    while not any(p.name.startswith(".out.csv.") for p in tmp_path.iterdir()):
-        assert time.monotonic() < deadline, "the run never started"
-        time.sleep(0.05)
-    time.sleep(0.5)
-    proc.send_signal(signum)
-    _stdout, stderr = proc.communicate(timeout=60)
-    assert proc.returncode == ExitCode.INTERRUPTED
-    assert "中断" in stderr.decode("utf-8")
-    assert "Traceback" not in stderr.decode("utf-8")
+    command = [*wenjiuye(), "batch", "-", "-o", "out.csv"]
+    code, stderr = interrupt_while_writing(command, Path(APPLICANTS).read_bytes(), tmp_path, signum)
+    assert code == ExitCode.INTERRUPTED
+    assert "中断" in stderr
+    assert "Traceback" not in stderr
     assert list(tmp_path.iterdir()) == []  # neither the output nor a temporary file
 
 

@@ -9,7 +9,6 @@ import json
 import signal
 import subprocess
 import sys
-import time
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -17,7 +16,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from tests.helpers import sigint_as_at_a_terminal
+from tests.helpers import interrupt_while_writing
 from wenjiuye_cli.batch import header_target
 from wenjiuye_cli.cli import app
 from wenjiuye_cli.engine import Applicant
@@ -726,23 +725,10 @@ def test_a_closed_pipe_ends_compare_quietly(tmp_path: Path, input_kind: str) -> 
 def test_ctrl_c_or_kill_stops_a_list_with_130_and_leaves_no_file(tmp_path: Path, signum: int) -> None:
     lines = (LISTS / "applicants.csv").read_bytes().splitlines(keepends=True)
     data = b"".join([lines[0], *(lines[1:] * 2500)])  # more than one 1 MB block: rows are being compared
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "wenjiuye_cli", "compare", "-", "--reform", CAP, "-o", "out.csv", "--summary-file",
-         "summary.json"],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path,
-        preexec_fn=sigint_as_at_a_terminal,
-    )  # fmt: skip
-    assert proc.stdin is not None
-    proc.stdin.write(data)
-    proc.stdin.flush()  # the input stays open: the run waits for more rows
-    deadline = time.monotonic() + 60
-    while not any(p.name.startswith(".out.csv.") for p in tmp_path.iterdir()):
-        assert time.monotonic() < deadline, "the run never started"
-        time.sleep(0.05)
-    time.sleep(0.5)
-    proc.send_signal(signum)
-    _stdout, stderr = proc.communicate(timeout=60)
-    assert proc.returncode == ExitCode.INTERRUPTED
-    assert "中断" in stderr.decode("utf-8")
-    assert "Traceback" not in stderr.decode("utf-8")
+    command = [sys.executable, "-m", "wenjiuye_cli", "compare", "-", "--reform", CAP, "-o", "out.csv",
+               "--summary-file", "summary.json"]  # fmt: skip
+    code, stderr = interrupt_while_writing(command, data, tmp_path, signum)
+    assert code == ExitCode.INTERRUPTED
+    assert "中断" in stderr
+    assert "Traceback" not in stderr
     assert list(tmp_path.iterdir()) == []  # neither the output, nor the summary, nor a temporary file
