@@ -57,6 +57,7 @@ from wenjiuye_cli.engine import (
     facts_for_kind,
     registry,
 )
+from wenjiuye_cli.errors import UserError
 from wenjiuye_cli.exitcodes import ExitCode
 from wenjiuye_cli.facts import KIND_ALIASES, KINDS, FactError, Facts, FactSpec
 from wenjiuye_cli.money import fmt_money
@@ -87,18 +88,10 @@ STATUSES = tuple(Status)
 # ------------------------------------------------------------------------------------------- errors
 
 
-class BatchError(Exception):
+class BatchError(UserError):
     """The run cannot go on (unreadable input, bad header). ``code`` is the exit code to use."""
 
     code = ExitCode.BAD_DATA
-
-    def __init__(self, zh: str, en: str) -> None:
-        super().__init__(en)
-        self.zh = zh
-        self.en = en
-
-    def text(self, lang: str) -> str:
-        return self.zh if lang == "zh" else self.en
 
 
 class HeaderError(BatchError):

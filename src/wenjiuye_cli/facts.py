@@ -16,6 +16,8 @@ from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any, Literal
 
+from wenjiuye_cli.errors import UserError
+
 FactType = Literal["bool", "int", "money", "ratio", "date", "text", "choice", "firms"]
 
 KINDS: dict[str, tuple[str, str]] = {
@@ -35,13 +37,8 @@ KIND_ALIASES: dict[str, str] = {zh: kind for kind, (zh, _en) in KINDS.items()} |
 }
 
 
-class FactError(ValueError):
+class FactError(UserError, ValueError):
     """A value that cannot be read as the fact's type. ``zh``/``en`` are the reasons shown to users."""
-
-    def __init__(self, zh: str, en: str) -> None:
-        super().__init__(en)
-        self.zh = zh
-        self.en = en
 
 
 @dataclass(frozen=True, slots=True)

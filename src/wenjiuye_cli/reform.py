@@ -49,6 +49,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from wenjiuye_cli.errors import UserError
 from wenjiuye_cli.money import fmt_number
 from wenjiuye_cli.policy import (
     DECIMAL_UNITS,
@@ -69,16 +70,8 @@ REPLACEABLE_FIELDS = ("interpretation", "source", "reference")
 ALLOWED_FIELDS = frozenset({"values", "unit", *REPLACEABLE_FIELDS})
 
 
-class ReformError(PolicyError):
+class ReformError(UserError, PolicyError):
     """A reform file (or reform data) is invalid. ``zh``/``en`` name the file, the key and the reason."""
-
-    def __init__(self, zh: str, en: str) -> None:
-        super().__init__(en)
-        self.zh = zh
-        self.en = en
-
-    def text(self, lang: str) -> str:
-        return self.zh if lang == "zh" else self.en
 
 
 @dataclass(frozen=True, slots=True)

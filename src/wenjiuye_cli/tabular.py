@@ -26,6 +26,8 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from typing import BinaryIO
 
+from wenjiuye_cli.errors import UserError
+
 BLOCK_SIZE = 1 << 20  # bytes read at a time
 UTF8_BOM = "\ufeff"
 
@@ -41,15 +43,13 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 _GB_SUBSETS = {"gbk", "gb2312", "cp936", "ms936", "euc_cn", "euccn", "gb18030_2000"}
 
 
-class DecodeError(ValueError):
+class DecodeError(UserError, ValueError):
     """The bytes cannot be decoded in the chosen (or detected) encoding."""
 
     def __init__(self, encoding: str, offset: int, zh: str, en: str) -> None:
-        super().__init__(en)
+        super().__init__(zh, en)
         self.encoding = encoding
         self.offset = offset  # byte offset of the first undecodable byte, counted from the start
-        self.zh = zh
-        self.en = en
 
 
 def canonical_encoding(name: str) -> str:

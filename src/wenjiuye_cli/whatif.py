@@ -45,6 +45,7 @@ from wenjiuye_cli import __version__
 from wenjiuye_cli.batch import NDJSON_SUFFIXES, ApplicantReader
 from wenjiuye_cli.dates import add_months
 from wenjiuye_cli.engine import Applicant, ApplicantResult, evaluate, facts_for_kind, measure_by_id, registry
+from wenjiuye_cli.errors import UserError
 from wenjiuye_cli.facts import FactError, Facts
 from wenjiuye_cli.money import ZERO, fmt_money, fmt_number
 from wenjiuye_cli.outcome import STATUS_LABELS, Measure, Outcome, Status
@@ -790,16 +791,8 @@ def _yes(value: bool) -> str:
 # ------------------------------------------------------------------------------------------------ sweeps
 
 
-class SweepError(ValueError):
+class SweepError(UserError, ValueError):
     """A ``--vary``/``--vary-param`` specification that cannot be used; ``zh``/``en`` say why."""
-
-    def __init__(self, zh: str, en: str) -> None:
-        super().__init__(en)
-        self.zh = zh
-        self.en = en
-
-    def text(self, lang: str) -> str:
-        return self.zh if lang == "zh" else self.en
 
 
 AxisType = Literal["integer", "decimal", "date", "unordered"]
