@@ -201,9 +201,13 @@ def hire_date_check(ev: Evaluation) -> date | None:
     return hired
 
 
-def retirement_of(ev: Evaluation) -> Retirement | None:
-    """The hire's statutory retirement; records condition ``retirement_age`` (unknown names the facts needed)."""
-    return check_retirement(ev)
+def retirement_of(ev: Evaluation, hired: date | None) -> Retirement | None:
+    """The hire's statutory retirement; records condition ``retirement_age`` (unknown names the facts needed)
+    and, with the hire date known, ``before_retirement``: hired before reaching it."""
+    retirement = check_retirement(ev)
+    if retirement is not None and hired is not None:
+        ev.check("before_retirement", hired < retirement.date, start=hired, retirement=retirement.date)
+    return retirement
 
 
 @dataclass(frozen=True, slots=True)

@@ -250,9 +250,7 @@ def evaluate(ev: Evaluation) -> Outcome:
         routes=routes_label,
     )
 
-    retirement = retirement_of(ev)
-    if retirement is not None and hired is not None:
-        ev.check("before_retirement", hired < retirement.date, start=hired, retirement=retirement.date)
+    retirement = retirement_of(ev, hired)
 
     settled = ev.undecided_or_ineligible()
     if settled is not None:

@@ -68,9 +68,7 @@ def evaluate(ev: Evaluation) -> Outcome:
     if ev.flag("public_welfare_post.requires_employment_difficulty"):
         difficulty = ev.fact("employment_difficulty")
         ev.check("difficulty", difficulty, missing=("employment_difficulty",), value=difficulty)
-    retirement = retirement_of(ev)
-    if retirement is not None and hired is not None:
-        ev.check("before_retirement", hired < retirement.date, start=hired, retirement=retirement.date)
+    retirement = retirement_of(ev, hired)
     settled = ev.undecided_or_ineligible()
     if settled is not None:
         return settled
