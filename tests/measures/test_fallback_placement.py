@@ -147,3 +147,11 @@ def test_ceiling_in_the_explanation_follows_the_parameter() -> None:
     texts = [render_message(n, measure, lang) for n in outcome.notes for lang in ("zh", "en")]
     assert any("1200" in text for text in texts)
     assert not any("1000" in text for text in texts)
+
+
+def test_a_hire_at_or_after_retirement_is_not_placed() -> None:
+    # a man born 1960-05-01 reached 60 on 2020-05-01, before the hire on 2020-07-01
+    outcome = placement(birth_date=date(1960, 5, 1))
+    assert outcome.status is Status.INELIGIBLE
+    assert condition(outcome, "before_retirement") is Check.FAILED
+    assert condition(placement(), "before_retirement") is Check.PASSED

@@ -131,3 +131,11 @@ def test_extension_past_the_policy_end_when_payments_continue() -> None:
     assert outcome.extra["extended_to_retirement"] is True
     assert outcome.extra["end_reason"] == "retirement"
     assert outcome.months == 61  # 2020-08 .. 2025-08
+
+
+def test_a_hire_at_or_after_retirement_gets_no_post() -> None:
+    # a woman of the 50 group born 1969-01-01 reached 50 on 2019-01-01, before the hire on 2020-07-20
+    outcome = post(birth_date=date(1969, 1, 1))
+    assert outcome.status is Status.INELIGIBLE
+    assert condition(outcome, "before_retirement") is Check.FAILED
+    assert condition(post(), "before_retirement") is Check.PASSED
