@@ -415,14 +415,15 @@ SAME = load_policy(
 )
 modes = st.sampled_from(["interest_only", "equal_principal", "equal_installment"])
 amounts = st.decimals(0, 6_000_000, places=2)
+loans = st.decimals(Decimal("0.01"), 6_000_000, places=2)  # a loan of 0 is no loan (tested above)
 rates = st.decimals(0, Decimal("0.15"), places=4)
 signed_dates = st.dates(date(2019, 8, 20), date(2025, 6, 29))
 
 
 @given(
-    loan=amounts,
+    loan=loans,
     more=amounts,
-    term=st.integers(0, 72),
+    term=st.integers(1, 72),
     rate=rates,
     mode=modes,
     signed=signed_dates,
@@ -457,9 +458,9 @@ def test_individual_properties(
 
 
 @given(
-    loan=amounts,
+    loan=loans,
     more=amounts,
-    term=st.integers(0, 48),
+    term=st.integers(1, 48),
     rate=rates,
     mode=modes,
     signed=signed_dates,
@@ -490,3 +491,22 @@ def test_firm_properties(
         assert bigger.amount >= now.amount
     again = firm(SAME, loan_amount=loan, **facts)
     assert (again.status, again.amount) == (now.status, now.amount)
+
+
+@pytest.mark.parametrize(
+    ("changes", "shown"),
+    [
+        ({"loan_term_months": 0}, "期限 0 个月"),
+        ({"loan_amount": Decimal(0)}, "贷款金额 0"),
+    ],
+    ids=["term-0", "amount-0"],
+)
+def test_a_loan_of_nothing_is_no_loan_to_discount(changes: dict[str, Any], shown: str) -> None:
+    # Not "eligible, 0.00": that would read as a discount decided at nothing, not as no loan at all.
+    for outcome in (person(**changes), firm(**changes)):
+        assert outcome.status is Status.INELIGIBLE
+        assert outcome.amount is None
+        assert condition(outcome, "loan_taken") is Check.FAILED
+        assert shown in text(outcome, "loan_taken")
+    assert condition(person(), "loan_taken") is Check.PASSED
+    assert condition(firm(), "loan_taken") is Check.PASSED

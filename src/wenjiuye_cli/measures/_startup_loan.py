@@ -138,6 +138,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{what}: principal {principal} yuan at {rate} a year over {months} months, instalment {payment} yuan; "
         "interest of the first {counted} months totals {interest} yuan ({repayment})",
     ),
+    "loan_taken": (
+        "贷款金额 {loan} 元、期限 {term} 个月，均大于 0（有贷款可贴息）",
+        "a loan of {loan} yuan for {term} months: amount and term both above 0 (a loan to discount)",
+    ),
     "signed_in_force": (
         "贷款合同于 {signed} 签订，不晚于政策有效期最后一日 {end}",
         "the loan contract was signed on {signed}, no later than the policy's last day {end}",
@@ -217,6 +221,12 @@ def interest(
         total += charge
         balance -= payment - charge
     return total
+
+
+def check_loan_taken(ev: Evaluation, loan: Decimal, term: int) -> bool:
+    """Record the condition that there is a loan to discount: an amount or a term of 0 is no loan (the
+    discount would be 0.00, which would read as a payment decided at nothing rather than as no loan)."""
+    return bool(ev.check("loan_taken", loan > 0 and term > 0, loan=loan, term=term))
 
 
 def check_signed_in_force(ev: Evaluation, signed: date) -> bool:

@@ -42,6 +42,7 @@ from wenjiuye_cli.measures._startup_loan import (
     LOAN_FACTS,
     STARTING_BUSINESS_IN_HEPING,
     check_loan_count,
+    check_loan_taken,
     check_signed_in_force,
     discounted_months,
     interest,
@@ -127,7 +128,7 @@ def evaluate(ev: Evaluation) -> Outcome:
         return ev.outcome(Status.CANNOT_DECIDE, notes=notes, extra=extra)
     loan, term, rate, signed = facts
     assert rate is not None
-    if not check_signed_in_force(ev, signed):
+    if not (check_loan_taken(ev, loan, term) and check_signed_in_force(ev, signed)):
         return ev.outcome(Status.INELIGIBLE, notes=notes, extra=extra)
     if max_loan is None:
         if loan > base:  # the maximum matters and the key group is unknown (its facts are listed as missing)

@@ -31,6 +31,7 @@ from wenjiuye_cli.measures._startup_loan import (
     LOAN_FACTS,
     STARTING_BUSINESS_IN_HEPING,
     check_loan_count,
+    check_loan_taken,
     check_signed_in_force,
     discounted_months,
     interest,
@@ -157,7 +158,7 @@ def evaluate(ev: Evaluation) -> Outcome:
         note = Message("note.loan_facts", {"max_loan": max_loan, "max_term": max_term})
         return ev.outcome(Status.CANNOT_DECIDE, notes=[note], extra=extra)
     loan, term, rate, signed = facts
-    if not check_signed_in_force(ev, signed):
+    if not (check_loan_taken(ev, loan, term) and check_signed_in_force(ev, signed)):
         return ev.outcome(Status.INELIGIBLE, extra=extra)
 
     lpr = ev.dec("external.lpr_1y", on=signed)
