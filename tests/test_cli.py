@@ -15,6 +15,7 @@ from wenjiuye_cli.exitcodes import ExitCode
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 RENT = str(EXAMPLES / "rent_subsidy.toml")
+BATCH_CSV = str(EXAMPLES / "batch" / "applicants.csv")
 
 
 @pytest.fixture
@@ -171,3 +172,21 @@ def test_calc_with_a_bad_reform_names_the_key_and_computes_nothing(runner: CliRu
     assert "rent_subsidy.house_cap_montly" in result.stderr
     missing = runner.invoke(app, ["calc", RENT, "--reform", str(tmp_path / "none.toml")])
     assert missing.exit_code == ExitCode.NO_INPUT
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["calc", RENT], ["compare", RENT, "--set", "rent_subsidy.house_cap_monthly=3000"], ["batch", BATCH_CSV]],
+    ids=["calc", "compare", "batch"],
+)
+def test_a_policy_file_that_does_not_exist_is_no_input(
+    runner: CliRunner, tmp_path: Path, command: list[str]
+) -> None:
+    # An input that is not there (exit 66), not an invalid policy (78); the reason in the user's language.
+    missing = tmp_path / "no-such-policy.toml"
+    result = runner.invoke(app, [*command, "--policy", str(missing)])
+    assert result.exit_code == ExitCode.NO_INPUT
+    assert result.stdout == ""
+    assert f"无法读取政策参数文件 {missing}" in result.stderr
+    english = runner.invoke(app, [*command, "--policy", str(missing), "--lang", "en"])
+    assert f"cannot read the policy file {missing}" in english.stderr

@@ -62,6 +62,16 @@ class PolicyError(Exception):
     """A policy file, reform or override is invalid. The message names the key and the reason."""
 
 
+class PolicyFileError(PolicyError):
+    """The policy file cannot be read (missing, a directory, no permission): an input problem, not an
+    invalid policy."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(f"{path}: cannot read policy file: {reason}")
+        self.path = path
+        self.reason = reason
+
+
 class ParameterNotInForce(Exception):
     """The parameter has no value on the requested date (before its first value, or after ``until``)."""
 
@@ -296,7 +306,7 @@ def load_policy(path: Path | None = None, overrides: Iterable[str] = ()) -> Poli
         try:
             raw = path.read_bytes()
         except OSError as exc:
-            raise PolicyError(f"{path}: cannot read policy file: {exc.strerror}") from None
+            raise PolicyFileError(path, exc.strerror or str(exc)) from None
         origin = str(path)
     policy = parse_policy(raw, origin)
     for assignment in overrides:

@@ -21,7 +21,7 @@ from rich.text import Text
 
 from wenjiuye_cli.engine import Applicant
 from wenjiuye_cli.exitcodes import ExitCode
-from wenjiuye_cli.policy import Policy, PolicyError, load_policy
+from wenjiuye_cli.policy import Policy, PolicyError, PolicyFileError, load_policy
 from wenjiuye_cli.scenario import InputError, read_scenario_files
 
 
@@ -104,16 +104,13 @@ def err_console(no_color: bool = False) -> Console:
 
 
 def fail(console: Console, message: str, code: ExitCode) -> NoReturn:
-    console.print(Text(message), style="red")
+    # Never wrapped: a path or a reason broken over lines cannot be copied or searched for.
+    console.print(Text(message), style="red", soft_wrap=True)
     raise typer.Exit(code)
 
 
-def open_policy(
-    console: Console, lang: Lang, path: Path | None, sets: list[str] | None, reforms: list[Path] | None = None
-) -> Policy:
-    """The policy for this run: the file (or the shipped one), then the reforms in order, then ``--set``."""
-    from wenjiuye_cli.reform import ReformError, with_reforms
-
+def check_reform_files(console: Console, lang: Lang | str, reforms: list[Path] | None) -> None:
+    """Every reform file named exists, before anything is read or computed."""
     for reform in reforms or []:
         if not reform.exists():
             fail(
@@ -121,20 +118,40 @@ def open_policy(
                 t(lang, f"找不到改革方案文件：{reform}", f"no such reform file: {reform}"),
                 ExitCode.NO_INPUT,
             )
+
+
+@contextmanager
+def policy_errors(console: Console, lang: Lang | str) -> Iterator[None]:
+    """Reading the policy, its reforms and ``--set``s: a file that cannot be read exits with NO_INPUT,
+    an invalid policy, reform or override with BAD_CONFIG, each with its reason in the user's language."""
+    from wenjiuye_cli.reform import ReformError
+
     try:
-        if not reforms:
-            return load_policy(path, sets or [])
-        return with_reforms(load_policy(path), reforms, sets or [])
-    except FileNotFoundError as exc:
+        yield
+    except PolicyFileError as exc:
         fail(
             console,
-            t(lang, f"找不到文件：{exc.filename}", f"no such file: {exc.filename}"),
+            t(lang, f"无法读取政策参数文件 {exc.path}：{exc.reason}", f"cannot read the policy file {exc.path}: "
+              f"{exc.reason}"),
             ExitCode.NO_INPUT,
-        )
+        )  # fmt: skip
     except ReformError as exc:
         fail(console, t(lang, f"改革方案错误：{exc.zh}", f"reform error: {exc.en}"), ExitCode.BAD_CONFIG)
     except PolicyError as exc:
         fail(console, t(lang, f"政策参数错误：{exc}", f"policy error: {exc}"), ExitCode.BAD_CONFIG)
+
+
+def open_policy(
+    console: Console, lang: Lang, path: Path | None, sets: list[str] | None, reforms: list[Path] | None = None
+) -> Policy:
+    """The policy for this run: the file (or the shipped one), then the reforms in order, then ``--set``."""
+    from wenjiuye_cli.reform import with_reforms
+
+    check_reform_files(console, lang, reforms)
+    with policy_errors(console, lang):
+        if not reforms:
+            return load_policy(path, sets or [])
+        return with_reforms(load_policy(path), reforms, sets or [])
 
 
 def parse_as_of(console: Console, lang: Lang, text: str | None) -> date | None:

@@ -42,7 +42,9 @@ from wenjiuye_cli.commands._common import (
     ReformOpt,
     RejectsOpt,
     SetOpt,
+    check_reform_files,
     parse_as_of,
+    policy_errors,
     quiet_broken_pipe,
     read_scenarios_or_exit,
     t,
@@ -51,9 +53,8 @@ from wenjiuye_cli.engine import Applicant, measure_by_id
 from wenjiuye_cli.exitcodes import ExitCode
 from wenjiuye_cli.facts import KINDS
 from wenjiuye_cli.money import fmt_money, fmt_number
-from wenjiuye_cli.policy import Policy, PolicyError, load_policy
+from wenjiuye_cli.policy import Policy, load_policy
 from wenjiuye_cli.reform import (
-    ReformError,
     change_dict,
     diff_policies,
     plain_value,
@@ -135,25 +136,10 @@ def _policies(
     console: Console, lang: str, policy_file: Path | None, reforms: list[Path] | None, sets: list[str] | None
 ) -> tuple[Policy, Policy]:
     """The baseline and the reformed policy; every reform is validated before anything is computed."""
-    for path in reforms or []:
-        if not path.exists():
-            raise _fail(
-                console,
-                t(lang, f"找不到改革方案文件：{path}", f"no such reform file: {path}"),
-                ExitCode.NO_INPUT,
-            )
-    try:
+    check_reform_files(console, lang, reforms)
+    with policy_errors(console, lang):
         baseline = load_policy(policy_file)
-        reformed = with_reforms(baseline, reforms or [], sets or [])
-    except ReformError as exc:
-        raise _fail(
-            console, t(lang, f"改革方案错误：{exc.zh}", f"reform error: {exc.en}"), ExitCode.BAD_CONFIG
-        ) from None
-    except PolicyError as exc:
-        raise _fail(
-            console, t(lang, f"政策参数错误：{exc}", f"policy error: {exc}"), ExitCode.BAD_CONFIG
-        ) from None
-    return baseline, reformed
+        return baseline, with_reforms(baseline, reforms or [], sets or [])
 
 
 def compare(
@@ -886,12 +872,8 @@ def sweep_command(
     except SweepError as exc:
         raise _fail(console, exc.text(lang), ExitCode.USAGE) from None
     today = date.today()
-    try:
+    with policy_errors(console, lang):
         points = sweep(applicant, policy, axis, on, today)
-    except PolicyError as exc:
-        raise _fail(
-            console, t(lang, f"政策参数错误：{exc}", f"policy error: {exc}"), ExitCode.BAD_CONFIG
-        ) from None
     spec = vary if vary is not None else vary_param
     better: Better = "lower" if less_is_better else "higher"
     stamp = run_stamp(policy, on, today, {"vary": f"{axis.target} {spec}", "better": better})
