@@ -9,7 +9,9 @@ evaluation and writing are all counted. Peak memory is measured two ways: the la
 (``ru_maxrss`` of the child, which Linux folds together with the children it waited for) and the whole
 process tree (the sum of PSS over the tree, sampled every 20 ms from /proc/*/smaps_rollup: pages that
 forked workers share with the parent are counted once). The floor is the same file read with
-``csv.reader`` and written with ``csv.writer`` by a plain Python process. Prints a Markdown table.
+``csv.reader`` and written with ``csv.writer`` by a plain Python process. ``--without-rules`` adds a
+one-process run with every rule replaced by a constant outcome (``without_rules.py``): the cost of
+everything around the rules. Prints a Markdown table.
 """
 
 from __future__ import annotations
@@ -78,9 +80,18 @@ def _tree_memory_kb(root: int) -> tuple[int, int]:
     return rss, pss
 
 
-def timed(command: list[str]) -> Timing:
+def child_environment(workdir: Path) -> dict[str, str]:
+    """The environment of the timed processes: modules are compiled once and the bytecode kept (in
+    ``workdir``, not beside the sources), as after a normal install, even where the shell sets
+    PYTHONDONTWRITEBYTECODE (compiling the package anew costs ~0.5 s a run)."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPYCACHEPREFIX"] = str(workdir / "pycache")
+    return env
+
+
+def timed(command: list[str], env: dict[str, str] | None = None) -> Timing:
     start = time.perf_counter()
-    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
     peak = [0, 0]
     done = threading.Event()
 
@@ -102,8 +113,8 @@ def timed(command: list[str]) -> Timing:
     return Timing(seconds, int(usage.ru_maxrss), peak[0], peak[1], proc.returncode)
 
 
-def median_run(command: list[str], repeat: int) -> Timing:
-    runs = [timed(command) for _ in range(repeat)]
+def median_run(command: list[str], repeat: int, env: dict[str, str] | None = None) -> Timing:
+    runs = [timed(command, env) for _ in range(repeat)]
     mid = statistics.median(r.seconds for r in runs)
     return Timing(
         mid,
@@ -124,9 +135,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--format", default="csv", choices=["csv", "ndjson", "json"])
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/wenjiuye-bench"))
     parser.add_argument("--seed", type=int, default=2020)
+    parser.add_argument(
+        "--without-rules", action="store_true", help="also time batch with the rules replaced by a constant"
+    )
     args = parser.parse_args(argv)
     args.workdir.mkdir(parents=True, exist_ok=True)
     python = sys.executable
+    env = child_environment(args.workdir)
+    subprocess.run([python, "-c", "import wenjiuye_cli.cli"], env=env, check=True)  # write the bytecode
 
     lines = [
         f"Python {sys.version.split()[0]}, {os.cpu_count()} CPUs, median of {args.repeat}, "
@@ -144,14 +160,22 @@ def main(argv: list[str] | None = None) -> int:
                 check=True,
             )
         out = args.workdir / f"out-{size}.{args.format}"
-        floor = median_run([python, "-c", PASS_THROUGH, str(data), str(out)], args.repeat)
+        floor = median_run([python, "-c", PASS_THROUGH, str(data), str(out)], args.repeat, env)
         lines.append(_line(size, "pass-through (csv.reader → csv.writer)", floor, floor))
         print(lines[-1], file=sys.stderr)
         for jobs in args.jobs:
             command = [python, "-m", "wenjiuye_cli", "batch", str(data), "-o", str(out), "-f", args.format,
                        "-q", "--jobs", str(jobs), "--rejects", str(args.workdir / "rejects.csv")]  # fmt: skip
-            timing = median_run(command, args.repeat)
+            timing = median_run(command, args.repeat, env)
             lines.append(_line(size, f"wenjiuye batch --jobs {jobs}", timing, floor))
+            print(lines[-1], file=sys.stderr)
+        if args.without_rules:
+            command = [python, str(HERE / "without_rules.py"), "batch", str(data), "-o", str(out), "-f",
+                       args.format, "-q", "--jobs", "1", "--rejects", str(args.workdir / "rejects.csv")]  # fmt: skip
+            timing = median_run(command, args.repeat, env)
+            lines.append(
+                _line(size, "wenjiuye batch --jobs 1, every rule replaced by a constant", timing, floor)
+            )
             print(lines[-1], file=sys.stderr)
     print("\n".join(lines))
     return 0
