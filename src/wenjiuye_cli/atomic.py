@@ -3,6 +3,11 @@
 An interrupted or failed run never leaves a half-written file that looks complete: until
 :meth:`AtomicTextFile.commit` the target is untouched (a previous version stays as it was), and
 :meth:`AtomicTextFile.discard` removes the temporary file.
+
+Only a regular file (or a path not there yet) is replaced. A device, a named pipe or a socket
+(``/dev/null``, ``/dev/stdout``, ``mkfifo``) is written straight through: renaming a file over it would
+replace the device or the pipe itself, and its reader would get nothing. A symbolic link stays a link;
+the file it points to is the one replaced.
 """
 
 from __future__ import annotations
@@ -10,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -23,6 +29,15 @@ def _umask() -> int:
     return mask
 
 
+def is_special_file(path: Path) -> bool:
+    """Whether ``path`` names a device, a named pipe or a socket (written straight through, see above)."""
+    try:
+        mode = os.stat(path).st_mode  # follows symbolic links
+    except OSError:
+        return False
+    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
+
+
 class AtomicTextFile:
     """A text file written under a temporary name in the target's directory and renamed on commit.
 
@@ -32,16 +47,21 @@ class AtomicTextFile:
 
     def __init__(self, path: Path, *, encoding: str = "utf-8", newline: str = "", bom: bool = False) -> None:
         self.path = path
-        directory = path.parent if str(path.parent) else Path(".")
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-        self.tmp_path = Path(tmp)
-        try:
-            os.fchmod(fd, 0o666 & ~_umask())
-            raw = os.fdopen(fd, "wb")
-        except BaseException:
-            os.close(fd)
-            self.tmp_path.unlink(missing_ok=True)
-            raise
+        target = Path(os.path.realpath(path))
+        self.tmp_path: Path | None = None
+        if is_special_file(target):
+            raw = open(target, "wb")  # closed by commit() or discard()
+        else:
+            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+            self.tmp_path = Path(tmp)
+            try:
+                os.fchmod(fd, 0o666 & ~_umask())
+                raw = os.fdopen(fd, "wb")
+            except BaseException:
+                os.close(fd)
+                self.tmp_path.unlink(missing_ok=True)
+                raise
+        self._target = target
         self._file: TextIO = io.TextIOWrapper(raw, encoding=encoding, newline=newline)
         self.done = False
         if bom:
@@ -58,10 +78,14 @@ class AtomicTextFile:
         """Flush, sync and rename into place."""
         if self.done:
             return
+        if self.tmp_path is None:  # a device or a pipe: nothing to rename
+            self.done = True
+            self._file.close()
+            return
         self._file.flush()
         os.fsync(self._file.fileno())
         self._file.close()
-        os.replace(self.tmp_path, self.path)
+        os.replace(self.tmp_path, self._target)
         self.done = True
 
     def discard(self) -> None:
@@ -71,8 +95,9 @@ class AtomicTextFile:
         self.done = True
         with contextlib.suppress(OSError):
             self._file.close()
-        with contextlib.suppress(OSError):
-            self.tmp_path.unlink()
+        if self.tmp_path is not None:
+            with contextlib.suppress(OSError):
+                self.tmp_path.unlink()
 
     def __enter__(self) -> AtomicTextFile:
         return self

@@ -24,6 +24,7 @@ from wenjiuye_cli.tabular import csv_records, open_text
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "batch"
 APPLICANTS = str(EXAMPLES / "applicants.csv")
 BAD = str(EXAMPLES / "bad-rows.csv")
+GOOD_IN_BAD = ["R-001", "S-001", '\'=HYPERLINK("http://example.com","R-008")', "I-001"]  # formula guarded
 
 
 @pytest.fixture
@@ -237,3 +238,56 @@ def test_batch_applies_a_reform_and_stamps_it(runner: CliRunner, tmp_path: Path)
     assert refused.exit_code == ExitCode.BAD_CONFIG
     assert refused.stdout == ""
     assert "rent_subsidy.nope" in refused.stderr
+
+
+def test_dash_for_output_is_stdout(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["batch", BAD, "-o", "-", "-q"])
+    assert result.exit_code == ExitCode.ROWS_REJECTED
+    assert [r["id"] for r in csv_rows(result.stdout)] == GOOD_IN_BAD
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad-rows.rejects.csv"]  # no file named "-"
+
+
+def test_rejects_or_summary_on_stdout_when_the_results_go_to_a_file(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    out = tmp_path / "out.csv"
+    rejected = runner.invoke(app, ["batch", BAD, "-o", str(out), "--rejects", "-", "-q"])
+    assert rejected.exit_code == ExitCode.ROWS_REJECTED
+    assert [r["行号"] for r in csv_rows(rejected.stdout)] == ["3", "5", "6", "7", "8", "11"]
+    assert len(csv_rows(out.read_text(encoding="utf-8-sig"))) == 4
+    summary = runner.invoke(app, ["batch", BAD, "-o", str(out), "--summary-file", "-", "-q"])
+    rows = json.loads(summary.stdout)["rows"]
+    assert (rows["read"], rows["computed"], rows["rejected"]) == (10, 4, 6)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.csv", "out.rejects.csv"]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["--rejects", "-"], ["--summary-file", "-"], ["-o", "r.csv", "--rejects", "-", "--summary-file", "-"]],
+    ids=["rejects", "summary", "both"],
+)
+def test_only_one_output_can_go_to_stdout(runner: CliRunner, tmp_path: Path, args: list[str]) -> None:
+    result = runner.invoke(app, ["batch", BAD, *args], catch_exceptions=False)
+    assert result.exit_code == ExitCode.USAGE
+    assert result.stdout == ""
+    assert "标准输出只能写一种内容" in result.stderr
+
+
+def test_a_named_pipe_as_output_is_written_through(tmp_path: Path) -> None:
+    # Renaming a finished file over the pipe would replace it, and its reader would get nothing; the
+    # default rejects file is not put beside it either (for -o /dev/null that would be in /dev).
+    pipe = tmp_path / "results"
+    os.mkfifo(pipe)
+    reader = subprocess.Popen(["cat", str(pipe)], stdout=subprocess.PIPE)
+    run = subprocess.run(
+        [sys.executable, "-m", "wenjiuye_cli", "batch", BAD, "-o", str(pipe), "-q"],
+        cwd=tmp_path, capture_output=True, timeout=60,
+    )  # fmt: skip
+    received, _ = reader.communicate(timeout=30)
+    assert run.returncode == ExitCode.ROWS_REJECTED, run.stderr
+    assert [r["id"] for r in csv_rows(received.decode("utf-8"))] == GOOD_IN_BAD
+    assert pipe.is_fifo()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad-rows.rejects.csv", "results"]

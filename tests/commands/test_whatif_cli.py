@@ -732,3 +732,23 @@ def test_ctrl_c_or_kill_stops_a_list_with_130_and_leaves_no_file(tmp_path: Path,
     assert "中断" in stderr
     assert "Traceback" not in stderr
     assert list(tmp_path.iterdir()) == []  # neither the output, nor the summary, nor a temporary file
+
+
+def test_compare_dash_for_output_is_stdout_and_the_summary_can_take_it_instead(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["compare", APPLICANTS, "--reform", CAP, "-o", "-", "-f", "csv", "-q"])
+    assert result.exit_code == ExitCode.OK, result.stderr
+    assert len(list(csv.DictReader(io.StringIO(result.stdout)))) == 7
+    assert list(tmp_path.iterdir()) == []  # no file named "-"
+    out = tmp_path / "c.csv"
+    summary = runner.invoke(
+        app, ["compare", APPLICANTS, "--reform", CAP, "-o", str(out), "--summary-file", "-", "-q"]
+    )
+    assert summary.exit_code == ExitCode.OK, summary.stderr
+    assert json.loads(summary.stdout)["summary"]["applicants"] == 7
+    assert out.exists()
+    both = runner.invoke(app, ["compare", APPLICANTS, "--reform", CAP, "--summary-file", "-"])
+    assert both.exit_code == ExitCode.USAGE
+    assert both.stdout == ""

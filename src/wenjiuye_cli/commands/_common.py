@@ -19,6 +19,7 @@ import typer
 from rich.console import Console
 from rich.text import Text
 
+from wenjiuye_cli.atomic import is_special_file
 from wenjiuye_cli.engine import Applicant
 from wenjiuye_cli.exitcodes import ExitCode
 from wenjiuye_cli.policy import Policy, PolicyError, PolicyFileError, load_policy
@@ -69,7 +70,7 @@ RejectsOpt = Annotated[
     typer.Option(
         "--rejects",
         help="名单中被拒绝行的 CSV（默认：输出文件旁的 <名>.rejects.csv；输出到标准输出时为当前目录的 "
-        "<输入名>.rejects.csv，仅在有被拒绝行时写入）/ rejected rows of a list",
+        "<输入名>.rejects.csv，仅在有被拒绝行时写入；- 为标准输出）/ rejected rows of a list (-: stdout)",
         dir_okay=False,
     ),
 ]
@@ -152,6 +153,39 @@ def open_policy(
         if not reforms:
             return load_policy(path, sets or [])
         return with_reforms(load_policy(path), reforms, sets or [])
+
+
+def is_stdout(path: Path) -> bool:
+    """``-`` for an output file means stdout."""
+    return str(path) == "-"
+
+
+def same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.exists() and b.exists() and os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def output_conflict(
+    input_name: str, output: Path | None, rejects: Path | None, summary: Path | None
+) -> tuple[str, str] | None:
+    """Why these outputs cannot be written together (zh, en), or None. ``output`` None is stdout; only one
+    output can go there; no two can be the same file, nor the input."""
+    on_stdout = [p for p in (rejects, summary) if p is not None and is_stdout(p)]
+    if len(on_stdout) > (0 if output is None else 1):
+        return (
+            "标准输出只能写一种内容：结果（未给 -o 文件时）、拒绝行或汇总之一",
+            "stdout can carry only one of: the results (when -o names no file), the rejects, the summary",
+        )
+    named = [p for p in (output, rejects, summary) if p is not None and not is_stdout(p)]
+    files = [p.resolve() for p in named if not is_special_file(p)]  # /dev/null may take them all
+    if len(set(files)) != len(files):
+        return "输出、拒绝行和汇总不能写入同一个文件", "output, rejects and summary must be different files"
+    for target in named:
+        if input_name != "-" and same_file(target, Path(input_name)):
+            return f"不能覆盖输入文件：{target}", f"refusing to overwrite the input file: {target}"
+    return None
 
 
 def parse_as_of(console: Console, lang: Lang, text: str | None) -> date | None:

@@ -27,7 +27,7 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from rich.table import Table
 from rich.text import Text
 
-from wenjiuye_cli.atomic import AtomicTextFile
+from wenjiuye_cli.atomic import AtomicTextFile, is_special_file
 from wenjiuye_cli.batch import (
     BATCH_GC_THRESHOLDS,
     BatchError,
@@ -54,7 +54,9 @@ from wenjiuye_cli.commands._common import (
     RejectsOpt,
     SetOpt,
     err_console,
+    is_stdout,
     open_policy,
+    output_conflict,
     parse_as_of,
     quiet_broken_pipe,
     t,
@@ -86,7 +88,12 @@ def batch(
     kind: KindOpt = None,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="输出文件（默认标准输出）/ output file", dir_okay=False),
+        typer.Option(
+            "--output",
+            "-o",
+            help="输出文件（默认或 - 为标准输出）/ output file (default or -: stdout)",
+            dir_okay=False,
+        ),
     ] = None,
     fmt: Annotated[
         BatchFormat | None,
@@ -108,7 +115,9 @@ def batch(
     summary_file: Annotated[
         Path | None,
         typer.Option(
-            "--summary-file", help="把汇总写入 JSON 文件 / write the summary as JSON", dir_okay=False
+            "--summary-file",
+            help="把汇总写入 JSON 文件（- 为标准输出）/ write the summary as JSON (-: stdout)",
+            dir_okay=False,
         ),
     ] = None,
     rejects: RejectsOpt = None,
@@ -166,17 +175,13 @@ def batch(
     if itemised and chosen is not BatchFormat.csv:
         raise usage("--itemised 只用于 CSV 输出", "--itemised applies to CSV output only")
 
-    # -- outputs
+    # -- outputs (``-`` is stdout, which only one of them can have: the results unless -o names a file)
+    if output is not None and is_stdout(output):
+        output = None
     rejects_path, rejects_always = rejects_target(input_path, output, rejects)
-    targets = [p.resolve() for p in (output, rejects_path, summary_file) if p is not None]
-    if len(set(targets)) != len(targets):
-        raise usage(
-            "输出、拒绝行和汇总不能写入同一个文件", "output, rejects and summary must be different files"
-        )
-
-    for target in (output, rejects_path, summary_file):
-        if target is not None and input_path != "-" and same_file(target, Path(input_path)):
-            raise usage(f"不能覆盖输入文件：{target}", f"refusing to overwrite the input file: {target}")
+    conflict = output_conflict(input_path, output, rejects_path, summary_file)
+    if conflict is not None:
+        raise usage(*conflict)
 
     # -- input
     if input_path == "-":
@@ -225,7 +230,16 @@ def batch(
 
     stdout_wrapper: io.TextIOWrapper | None = None
 
+    def open_stdout(with_bom: bool) -> TextIO:
+        nonlocal stdout_wrapper
+        stdout_wrapper = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="")
+        if with_bom:
+            stdout_wrapper.write("\ufeff")
+        return stdout_wrapper
+
     def open_rejects() -> TextIO:
+        if is_stdout(rejects_path):
+            return open_stdout(bool(bom))
         return open_atomic(rejects_path, bom is not False).stream
 
     sink = RejectSink(open_rejects, lang.value, excel_safe, always=rejects_always)
@@ -240,10 +254,7 @@ def batch(
                     output, bool(bom if bom is not None else chosen is BatchFormat.csv)
                 ).stream
             else:
-                stdout_wrapper = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="")
-                if bom and chosen is BatchFormat.csv:
-                    stdout_wrapper.write("\ufeff")
-                out = stdout_wrapper
+                out = open_stdout(bool(bom) and chosen is BatchFormat.csv)
             # Everything loaded so far (modules, the policy) lives for the whole run: keep the garbage
             # collector from scanning it again and again while millions of rows go by, and let it
             # run less often (each row allocates dozens of short-lived objects, rarely in a cycle;
@@ -272,16 +283,24 @@ def batch(
                 "rejects": str(rejects_path) if sink.opened else None,
                 "summary": str(summary_file) if summary_file is not None else None,
             }
-            if summary_file is not None:
+            summary_on_stdout = summary_file is not None and is_stdout(summary_file)
+            if summary_file is not None and not summary_on_stdout:
                 handle = open_atomic(summary_file, False)
                 json.dump(result.to_dict(lang.value), handle.stream, ensure_ascii=False, indent=2)
                 handle.write("\n")
+            if stdout_wrapper is not None:
+                stdout_wrapper.flush()
             try:
                 for handle in files:
                     handle.commit()
             except OSError as exc:
                 console.print(Text(t(lang, f"写入失败：{exc}", f"write failed: {exc}")), style="red")
                 raise typer.Exit(ExitCode.IO_ERROR) from None
+            if summary_on_stdout:  # after the files: a reader that stops early (| head) loses none of them
+                stream = open_stdout(False)
+                json.dump(result.to_dict(lang.value), stream, ensure_ascii=False, indent=2)
+                stream.write("\n")
+                stream.flush()
     except KeyboardInterrupt:
         console.print(
             Text(t(lang, "已中断：没有写入任何输出文件", "interrupted: no output file was written")),
@@ -309,12 +328,13 @@ def batch(
 def rejects_target(input_path: str, output: Path | None, rejects: Path | None) -> tuple[Path, bool]:
     """Where rejected rows go, and whether that file is written even when no row is rejected.
 
-    ``--rejects FILE`` as given; else ``<output>.rejects.csv`` beside ``-o FILE``; else, with the results on
-    stdout, ``<input>.rejects.csv`` (``stdin.rejects.csv``) in the current directory, only if needed.
+    ``--rejects FILE`` as given (``-``: stdout); else ``<output>.rejects.csv`` beside ``-o FILE``; else, with
+    the results on stdout (or a device or pipe), ``<input>.rejects.csv`` (``stdin.rejects.csv``) in the
+    current directory, only if needed.
     """
     if rejects is not None:
         return rejects, True
-    if output is not None:
+    if output is not None and not is_special_file(output):  # not beside /dev/null or a named pipe
         return output.with_name(f"{output.stem}.rejects.csv"), True
     stem = "stdin" if input_path == "-" else Path(input_path).stem
     return Path(f"{stem}.rejects.csv"), False
@@ -330,13 +350,6 @@ def regular_file_size(stream: BinaryIO) -> int | None:
     except (OSError, ValueError):
         return None
     return info.st_size if stat.S_ISREG(info.st_mode) else None
-
-
-def same_file(a: Path, b: Path) -> bool:
-    try:
-        return a.exists() and b.exists() and os.path.samefile(a, b)
-    except OSError:
-        return False
 
 
 @contextlib.contextmanager

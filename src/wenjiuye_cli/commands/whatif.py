@@ -43,6 +43,8 @@ from wenjiuye_cli.commands._common import (
     RejectsOpt,
     SetOpt,
     check_reform_files,
+    is_stdout,
+    output_conflict,
     parse_as_of,
     policy_errors,
     quiet_broken_pipe,
@@ -221,6 +223,11 @@ def compare(
     available = _money_option(console, lang, budget)
     the_kind = _kind_option(console, lang, kind)
     _check_encoding(console, lang, encoding)
+    if output is not None and is_stdout(output):
+        output = None
+    conflict = output_conflict("-", output, rejects, summary_file)  # the files: checked with the input later
+    if conflict is not None:
+        raise _fail(console, t(lang, *conflict), ExitCode.USAGE)
     chosen = fmt or _default_format(output)
     if chosen is CompareFormat.table and output is not None:
         raise _fail(
@@ -269,8 +276,7 @@ def compare(
             with run.io_errors():
                 run.write(compared(), shown)
                 run.show_table(shown)
-                run.write_summary_file()
-                run.commit()
+                run.finish()
             if summary or chosen is CompareFormat.table:
                 _render_summary(_console(no_color), impact, run.summary(), lang)
             return
@@ -307,28 +313,13 @@ def _compare_list(
     quiet: bool,
 ) -> ApplicantReader:
     """Stream an applicant list through the comparison; rejects go to their file, as in batch."""
-    from wenjiuye_cli.commands.batch import progress_bar, regular_file_size, rejects_target, same_file
+    from wenjiuye_cli.commands.batch import progress_bar, regular_file_size, rejects_target
 
     console, lang = run.console, run.lang
     rejects_path, rejects_always = rejects_target(name, run.output, rejects)
-    targets = [p.resolve() for p in (run.output, rejects_path, run.summary_file) if p is not None]
-    if len(set(targets)) != len(targets):
-        raise _fail(
-            console,
-            t(
-                lang,
-                "输出、拒绝行和汇总不能写入同一个文件",
-                "output, rejects and summary must be different files",
-            ),
-            ExitCode.USAGE,
-        )
-    for target in (run.output, rejects_path, run.summary_file):
-        if target is not None and name != "-" and same_file(target, Path(name)):
-            raise _fail(
-                console,
-                t(lang, f"不能覆盖输入文件：{target}", f"refusing to overwrite the input file: {target}"),
-                ExitCode.USAGE,
-            )
+    conflict = output_conflict(name, run.output, rejects_path, run.summary_file)
+    if conflict is not None:
+        raise _fail(console, t(lang, *conflict), ExitCode.USAGE)
 
     def open_rejects() -> TextIO:
         return run.open_file(rejects_path, True)  # for Excel, as batch writes it
@@ -355,8 +346,7 @@ def _compare_list(
                     raise _fail(console, f"{where}: {exc.text(lang)}", exc.code) from None
             run.rejects_file = str(rejects_path) if sink.opened else None
             run.show_table(shown)
-            run.write_summary_file()
-            run.commit()
+            run.finish()
     except KeyboardInterrupt:
         raise _fail(
             console,
@@ -447,6 +437,8 @@ class _CompareRun:
         return doc
 
     def open_file(self, path: Path, bom: bool) -> TextIO:
+        if is_stdout(path):
+            return sys.stdout
         handle = AtomicTextFile(path, bom=bom)
         self.files.append(handle)
         return handle.stream
@@ -497,11 +489,20 @@ class _CompareRun:
             table, hidden = self._table
             _print_compare_table(table, hidden, self.lang, self.stamp, shown.no_color)
 
-    def write_summary_file(self) -> None:
-        if self.summary_file is not None:
-            handle = self.open_file(self.summary_file, False)
-            json.dump({"stamp": self.stamp, "summary": self.summary()}, handle, ensure_ascii=False, indent=2)
-            handle.write("\n")
+    def finish(self) -> None:
+        """Write the summary file and commit every file. A summary on stdout comes after the files are in
+        place, so a reader that stops early (``| head``) loses none of them."""
+        on_stdout = self.summary_file is not None and is_stdout(self.summary_file)
+        if self.summary_file is not None and not on_stdout:
+            self._dump_summary(self.open_file(self.summary_file, False))
+        self.commit()
+        if on_stdout:
+            self._dump_summary(sys.stdout)
+            sys.stdout.flush()
+
+    def _dump_summary(self, stream: IO[str]) -> None:
+        json.dump({"stamp": self.stamp, "summary": self.summary()}, stream, ensure_ascii=False, indent=2)
+        stream.write("\n")
 
 
 def _kind_option(console: Console, lang: str, kind: str | None) -> str | None:

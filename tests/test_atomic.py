@@ -1,0 +1,73 @@
+"""Atomic output: the target appears whole or not at all; devices and pipes are written straight through."""
+
+from __future__ import annotations
+
+import os
+import stat
+import threading
+from pathlib import Path
+
+import pytest
+
+from wenjiuye_cli.atomic import AtomicTextFile, atomic_write, is_special_file
+
+
+def test_the_target_is_untouched_until_commit(tmp_path: Path) -> None:
+    target = tmp_path / "out.csv"
+    target.write_text("old\n", encoding="utf-8")
+    handle = AtomicTextFile(target, bom=True)
+    handle.write("new\n")
+    assert target.read_text(encoding="utf-8") == "old\n"  # a reader sees the previous version
+    handle.commit()
+    assert target.read_text(encoding="utf-8") == "\ufeffnew\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.csv"]  # no temporary file left
+
+
+def test_a_failure_leaves_the_previous_version_and_no_temporary_file(tmp_path: Path) -> None:
+    target = tmp_path / "out.csv"
+    target.write_text("old\n", encoding="utf-8")
+
+    def interrupted() -> None:
+        with atomic_write(target) as stream:
+            stream.write("half")
+            raise RuntimeError("interrupted")
+
+    with pytest.raises(RuntimeError):
+        interrupted()
+    assert target.read_text(encoding="utf-8") == "old\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.csv"]
+
+
+def test_a_named_pipe_is_written_through_and_stays_a_pipe(tmp_path: Path) -> None:
+    # Renaming a file over the pipe would leave its reader waiting for nothing.
+    pipe = tmp_path / "results"
+    os.mkfifo(pipe)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(pipe.read_bytes()))
+    reader.start()
+    with atomic_write(pipe) as stream:
+        stream.write("id,total\r\n")
+    reader.join(timeout=10)
+    assert received == [b"id,total\r\n"]
+    assert stat.S_ISFIFO(os.stat(pipe).st_mode)
+    assert is_special_file(pipe)
+
+
+def test_a_symbolic_link_stays_a_link_to_the_replaced_file(tmp_path: Path) -> None:
+    real = tmp_path / "real.csv"
+    real.write_text("old\n", encoding="utf-8")
+    link = tmp_path / "link.csv"
+    link.symlink_to(real)
+    with atomic_write(link) as stream:
+        stream.write("new\n")
+    assert link.is_symlink()
+    assert real.read_text(encoding="utf-8") == "new\n"
+
+
+def test_only_devices_pipes_and_sockets_are_special(tmp_path: Path) -> None:
+    regular = tmp_path / "a.csv"
+    regular.write_text("", encoding="utf-8")
+    assert not is_special_file(regular)
+    assert not is_special_file(tmp_path / "not-there-yet.csv")
+    assert not is_special_file(tmp_path)
+    assert is_special_file(Path(os.devnull))
