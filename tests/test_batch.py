@@ -211,6 +211,46 @@ def test_the_detected_encoding_is_reported() -> None:
     assert result.summary.to_dict("en")["input"]["encoding"] == "gb18030"
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_row_in_another_encoding_is_rejected_and_the_rows_around_it_computed(jobs: int) -> None:
+    # A UTF-8 list with one row pasted in from a GB18030 file, after a block boundary and a few chunks.
+    rows = [table(RENT_HEADER)] + [table([f"R-{i}", *RENT_ROW[1:]]) for i in range(40)]
+    stray = table(["张三-gb", *RENT_ROW[1:]]).encode("gb18030")
+    data = "".join(rows[:31]).encode("utf-8") + stray + "".join(rows[31:]).encode("utf-8")
+    result = run(data, jobs=jobs, chunk_rows=7)
+    assert [r["id"] for r in result.rows()] == [f"R-{i}" for i in range(40)]
+    assert all(r["rent_subsidy.amount"] == RENT_AMOUNT for r in result.rows())
+    ((row, reason, ident, *cells),) = result.rejects[1:]
+    assert row == "32"  # the header is row 1
+    assert "不能按 utf-8 解码的字节" in reason
+    assert ident.endswith("-gb")
+    assert "\ufffd" in ident
+    assert cells[1:4] == ["2021-03-15", "\ufffd\ufffd", "2020-10-08"]  # 是 in GB18030: two bad bytes
+    t = result.summary.tally
+    assert (t.read, t.computed, t.rejected) == (41, 40, 1)
+    assert result.summary.input.encoding == "utf-8"
+
+
+def test_an_ndjson_line_in_another_encoding_is_rejected_alone() -> None:
+    good = '{"id": "张三", "kind": "person", "application_date": "2021-03-15"}\n'
+    data = (good * 20).encode("utf-8") + good.replace("张三", "李四").encode("gb18030") + good.encode("utf-8")
+    result = run(data, name="in.ndjson", lang="en")
+    assert [r["id"] for r in result.rows()] == ["张三"] * 21
+    ((row, reason, line),) = result.rejects[1:]
+    assert row == "21"
+    assert reason.startswith("has bytes that are not valid utf-8")
+    assert line.startswith('{"id": "')
+    assert "\ufffd" in line
+
+
+def test_a_header_that_cannot_be_decoded_stops_the_run_naming_the_encoding() -> None:
+    data = "编号,类型".encode() + ",申请日期\r\n".encode("gb18030") + "R-1,个人,2021-03-15\r\n".encode()
+    with pytest.raises(InputDataError) as caught:
+        run(data, encoding="utf-8")  # detected, it would be GB18030 throughout: see test_tabular
+    assert "表头含有不能按 utf-8 解码的字节" in caught.value.zh
+    assert "--encoding" in caught.value.en
+
+
 # ------------------------------------------------------------------------------------------- rejects
 
 
@@ -331,7 +371,7 @@ def test_json_output_is_one_document_with_the_stamp_and_summary() -> None:
     assert doc["stamp"]["policy"]["sha256"] == POLICY.sha256
     assert doc["stamp"]["version"]
     assert doc["summary"]["rows"] == {"read": 2, "computed": 2, "rejected": 0, "blank_skipped": 0,
-                                      "internal_errors": 0}  # fmt: skip
+                                      "internal_errors": 0, "evaluated_on_run_date": 0}  # fmt: skip
     empty = json.loads(run(table(RENT_HEADER), output_format="json").out)
     assert empty["applicants"] == []
     rows = [[f"R-{i}", *RENT_ROW[1:]] for i in range(5)]

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
+import itertools
 import re
 
 import pytest
@@ -11,10 +13,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from wenjiuye_cli.tabular import (
-    DecodeError,
+    UNDECODABLE,
     canonical_encoding,
     csv_line,
     csv_records,
+    detect_delimiter,
     excel_mangled_number,
     guard_formula,
     open_text,
@@ -72,12 +75,33 @@ def test_gb18030_is_detected_after_a_long_ascii_prefix_across_blocks() -> None:
     assert records == rows
 
 
-def test_utf8_with_a_bad_byte_later_is_an_error_not_a_silent_switch_to_gb18030() -> None:
+def test_a_bad_byte_later_is_kept_marked_in_its_row_not_a_silent_switch_to_gb18030() -> None:
     good = csv_text([["编号", "名"], ["1", "张三"]]).encode("utf-8")
-    with pytest.raises(DecodeError) as caught:
-        read(good * 300 + b"2,\xff\xfe\r\n", block_size=256)
-    assert caught.value.encoding == "utf-8"
-    assert caught.value.offset == len(good) * 300 + 2
+    blocks = open_text(io.BytesIO(good * 300 + b"2,\xff\xfe\r\n" + good), block_size=256)
+    records = list(csv_records(blocks))
+    assert blocks.encoding == "utf-8"
+    assert blocks.undecodable_bytes == 2
+    assert records[600] == ["2", "\udcff\udcfe"]  # the bytes kept, as surrogateescape keeps them
+    assert [r for r in records if any(UNDECODABLE.search(c) for c in r)] == [records[600]]
+    assert records[601:] == [["编号", "名"], ["1", "张三"]]  # the rows after it read as before
+
+
+def test_a_stray_byte_among_utf8_does_not_make_the_file_gb18030() -> None:
+    # One Latin-1 byte (Café) in the first non-ASCII text: read as GB18030, every 张三 would be mojibake.
+    data = csv_text([["编号", "名"], ["1", "张三"], ["2", "李四"]]).encode("utf-8")
+    blocks = open_text(io.BytesIO(b"id,x\r\n0,Caf\xe9\r\n" + data))
+    records = list(csv_records(blocks))
+    assert blocks.encoding == "utf-8"
+    assert records[1] == ["0", "Caf\udce9"]
+    assert records[3:] == [["1", "张三"], ["2", "李四"]]
+
+
+def test_gb18030_with_a_few_utf8_looking_pairs_is_still_gb18030() -> None:
+    names = "张三李四王芳刘䶮陈静赵磊孙丽周杰吴敏郑强" * 20
+    data = csv_text([["编号", "姓名"], ["1", names]]).encode("gb18030")
+    records, used = read(data)
+    assert used == "gb18030"
+    assert records[1][1] == names
 
 
 def test_encoding_option_maps_gbk_to_gb18030_and_rejects_unknown_names() -> None:
@@ -166,3 +190,25 @@ def test_formula_guard_is_idempotent_and_only_ever_prefixes(cell: str) -> None:
 )  # fmt: skip
 def test_excel_scientific_ids_are_recognised(text: str, mangled: bool) -> None:
     assert excel_mangled_number(text) is mangled
+
+
+@pytest.mark.parametrize(
+    ("first", "delimiter"),
+    [
+        ("编号\t类型\t申请日期\r\n", "\t"),  # Excel's "Unicode text"
+        ("\ufeff\r\n编号\t类型\r\n", "\t"),  # after a BOM and a blank line
+        ("编号,类型,申请日期\r\n", ","),
+        ('"编号\t备注",类型\r\n', ","),  # a tab inside a comma-separated header cell
+        ("", ","),
+    ],
+)
+def test_tab_separated_text_is_recognised_by_its_header(first: str, delimiter: str) -> None:
+    assert detect_delimiter(first) == delimiter
+
+
+def test_excel_unicode_text_reads_to_the_same_cells() -> None:
+    text = "".join("\t".join(r) + "\r\n" for r in ROWS)
+    blocks = open_text(io.BytesIO(codecs.BOM_UTF16_LE + text.encode("utf-16-le")))
+    first = next(blocks)
+    records = list(csv_records(itertools.chain([first], blocks), detect_delimiter(first)))
+    assert (records, blocks.encoding) == (ROWS, "utf-16")

@@ -65,14 +65,16 @@ from wenjiuye_cli.outcome import Status
 from wenjiuye_cli.output import CSV_ITEM_COLUMNS, itemised_rows, result_dict, stamp
 from wenjiuye_cli.policy import Policy
 from wenjiuye_cli.tabular import (
-    DecodeError,
+    UNDECODABLE,
     TextBlocks,
     csv_line,
     csv_records,
+    detect_delimiter,
     excel_mangled_number,
     guard_formula,
     normalise_header,
     open_text,
+    shown_undecodable,
     text_lines,
 )
 
@@ -103,7 +105,7 @@ class HeaderError(BatchError):
 
 
 class InputDataError(BatchError):
-    """The input stops being readable part-way (an undecodable byte, a broken CSV structure)."""
+    """The input cannot be read on (a broken CSV structure, an undecodable header, an empty input)."""
 
 
 # ------------------------------------------------------------------------------------------ options
@@ -383,6 +385,9 @@ class Tally(RowCounts):
     """Running counts and Decimal sums; chunks' tallies are merged in input order."""
 
     computed: int = 0
+    # Computed rows with no application date and no --as-of: evaluated on the run's date, which after the
+    # policy's last day makes every measure ineligible; said on stderr and in the summary.
+    on_run_date: int = 0
     total: Decimal = Decimal(0)
     maxima_total: Decimal = Decimal(0)
     kinds: dict[str, int] = field(default_factory=dict)
@@ -391,6 +396,7 @@ class Tally(RowCounts):
     def merge(self, other: Tally) -> None:
         self.read += other.read
         self.computed += other.computed
+        self.on_run_date += other.on_run_date
         self.rejected += other.rejected
         self.blank += other.blank
         self.internal_errors += other.internal_errors
@@ -410,6 +416,8 @@ class Tally(RowCounts):
 
     def add_result(self, result: ApplicantResult) -> None:
         self.computed += 1
+        if result.as_of_source == "today":
+            self.on_run_date += 1
         kind = result.applicant.kind
         self.kinds[kind] = self.kinds.get(kind, 0) + 1
         self.total += result.total
@@ -477,6 +485,11 @@ class RowParser:
         csv_input = self.input_format == "csv"
         id_index = self.layout.id_index if self.layout is not None else 0
         for offset, raw in enumerate(rows):
+            if type(raw) is Undecodable:
+                counts.read += 1
+                counts.rejected += 1
+                rejected.append(Rejected(start + offset, raw.cells, self.reason([raw.problem()])))
+                continue
             if csv_input:
                 if not any(raw) or (_blank_id(raw, id_index) and not any(c.strip() for c in raw)):
                     counts.blank += 1
@@ -893,6 +906,34 @@ def detect_input_format(name: str, first_text: str) -> InputFormat:
     return "ndjson" if first_text.lstrip("\ufeff \t\r\n").startswith("{") else "csv"
 
 
+@dataclass(frozen=True, slots=True)
+class Undecodable:
+    """A row with bytes its file's encoding cannot decode, in place of its cells: it is rejected with
+    the cells as they can be shown (each bad byte as U+FFFD), and the rows around it go on."""
+
+    cells: list[str]
+    encoding: str
+
+    def problem(self) -> tuple[str, str, str]:
+        return (
+            "",
+            f"含有不能按 {self.encoding} 解码的字节（显示为 \ufffd）：这一行的编码与文件其余部分不同？"
+            "文件编码可用 --encoding 指定",
+            f"has bytes that are not valid {self.encoding} (shown as \ufffd): is this row in another "
+            "encoding than the rest of the file? Name the file's encoding with --encoding",
+        )
+
+
+def _mark_undecodable_rows(rows: list[Any], encoding: str) -> None:
+    """Put an :class:`Undecodable` in place of each row holding an undecodable byte."""
+    for index, raw in enumerate(rows):
+        if isinstance(raw, str):  # an NDJSON line
+            if UNDECODABLE.search(raw):
+                rows[index] = Undecodable([shown_undecodable(raw.rstrip("\r\n"))], encoding)
+        elif UNDECODABLE.search("\x1f".join(raw)):
+            rows[index] = Undecodable([shown_undecodable(cell) for cell in raw], encoding)
+
+
 class _Rows:
     """Records of the input in chunks, with the row numbers Excel shows (the header is row 1)."""
 
@@ -906,10 +947,6 @@ class _Rows:
         while True:
             try:
                 rows = list(itertools.islice(self._records, self._chunk_rows))
-            except DecodeError as exc:
-                raise InputDataError(
-                    f"第 {self.next_row} 行附近：{exc.zh}", f"near row {self.next_row}: {exc.en}"
-                ) from None
             except csv.Error as exc:
                 raise InputDataError(
                     f"第 {self.next_row} 行附近 CSV 格式错误：{exc}",
@@ -917,6 +954,8 @@ class _Rows:
                 ) from None
             if not rows:
                 return
+            if self._blocks.undecodable_bytes:  # rows read before the first bad byte need no look
+                _mark_undecodable_rows(rows, self._blocks.encoding)
             start = self.next_row
             self.next_row += len(rows)
             yield start, rows
@@ -948,12 +987,9 @@ def open_input(stream: BinaryIO, name: str, options: BatchOptions) -> OpenedInpu
     for unknown, duplicate or missing columns (NDJSON: unknown keys on the first line) and
     :class:`InputDataError` for an empty or undecodable input.
     """
-    try:
-        blocks = open_text(stream, options.encoding)
-        texts = iter(blocks)
-        first = next(texts, "")
-    except DecodeError as exc:
-        raise InputDataError(exc.zh, exc.en) from None
+    blocks = open_text(stream, options.encoding)
+    texts = iter(blocks)
+    first = next(texts, "")
     if not first.strip("\ufeff \t\r\n"):
         raise InputDataError("输入为空：没有表头，也没有数据", "the input is empty: no header, no rows")
     fmt = options.input_format or detect_input_format(name, first)
@@ -961,7 +997,7 @@ def open_input(stream: BinaryIO, name: str, options: BatchOptions) -> OpenedInpu
     layout: Layout | None = None
     info = InputInfo(name, fmt, blocks.encoding)
     if fmt == "csv":
-        records = csv_records(rest)
+        records = csv_records(rest, detect_delimiter(first))
         header_row = 0
         header: list[str] = []
         try:
@@ -972,8 +1008,14 @@ def open_input(stream: BinaryIO, name: str, options: BatchOptions) -> OpenedInpu
             raise InputDataError(
                 f"表头不是有效的 CSV：{exc}", f"the header is not valid CSV: {exc}"
             ) from None
-        except DecodeError as exc:
-            raise InputDataError(exc.zh, exc.en) from None
+        if UNDECODABLE.search("\x1f".join(header)):
+            shown = ",".join(shown_undecodable(cell) for cell in header)
+            raise InputDataError(
+                f"表头含有不能按 {blocks.encoding} 解码的字节：{shown}（文件编码可用 --encoding 指定，"
+                "如 utf-8、gb18030、utf-16）",
+                f"the header has bytes that are not valid {blocks.encoding}: {shown} (name the file's "
+                "encoding with --encoding, e.g. utf-8, gb18030, utf-16)",
+            )
         layout = resolve_header(header, options.kind, options.ignore_extra_columns)
         info.columns = layout.headers
         info.ignored_columns = tuple(layout.headers[i] for i in layout.ignored)
@@ -1197,7 +1239,7 @@ class BatchSummary:
                 "encoding": self.input.encoding,
                 "ignored_columns": list(self.input.ignored_columns),
             },
-            "rows": t.as_dict(t.computed),
+            "rows": t.as_dict(t.computed) | {"evaluated_on_run_date": t.on_run_date},
             "applicants_by_kind": {k: t.kinds[k] for k in KINDS if k in t.kinds},
             "total": fmt_money(t.total),
             "maxima_total": fmt_money(t.maxima_total),
@@ -1296,14 +1338,11 @@ def _peek_ndjson_keys(lines: Iterator[str], options: BatchOptions) -> Iterator[s
     """Check the first object's keys like a header (unknown keys stop the run), then replay it."""
     head: list[str] = []
     first: str | None = None
-    try:
-        for line in lines:
-            if line.strip():
-                first = line
-                break
-            head.append(line)
-    except DecodeError as exc:
-        raise InputDataError(exc.zh, exc.en) from None
+    for line in lines:
+        if line.strip():
+            first = line
+            break
+        head.append(line)
     if first is not None and not options.ignore_extra_columns:
         try:
             obj = json.loads(first, parse_float=Decimal)

@@ -3,12 +3,16 @@
 Reading
     :func:`open_text` turns a binary stream into blocks of text, each ending on a line boundary, so a
     file of any size is read in constant memory. The encoding is taken, in this order, from a byte-order
-    mark (UTF-8, UTF-16, UTF-32), from ``--encoding``, or detected: strict UTF-8 first, GB18030 when the
-    first non-ASCII bytes are not UTF-8. Never GBK — it cannot decode rare name characters such as 䶮
+    mark (UTF-8, UTF-16, UTF-32), from ``--encoding``, or detected: UTF-8 when the first non-ASCII bytes
+    decode as UTF-8 (but for a stray byte), GB18030 otherwise. Never GBK — it cannot decode rare name characters such as 䶮
     that GB18030 can. (UTF-8 bytes "decode" as GB18030 into mojibake, which is why UTF-8 is tried first.)
-    The choice is made on the first non-ASCII bytes and kept: a later byte that does not fit is an
-    error, never a silent switch. :func:`csv_records` parses the blocks as RFC 4180 (CRLF, LF or CR line
-    ends, quoted cells with commas and line breaks); :func:`text_lines` yields NDJSON lines.
+    The choice is made on the first non-ASCII bytes and kept: a later byte that does not fit is never a
+    silent switch of encoding. It is kept as a lone surrogate (U+DC80–U+DCFF, as ``surrogateescape``
+    does) and counted in :attr:`TextBlocks.undecodable_bytes`, so the row holding it can be rejected
+    (:data:`UNDECODABLE` finds it) while the rows around it are read. :func:`csv_records` parses the
+    blocks as RFC 4180 (CRLF, LF or CR line ends, quoted cells with commas and line breaks), or as
+    tab-separated text, which is how Excel writes UTF-16 ("Unicode text"; :func:`detect_delimiter`);
+    :func:`text_lines` yields NDJSON lines.
 
 Writing
     :func:`guard_formula` is the OWASP formula-injection guard for text cells, :func:`csv_line` formats
@@ -26,8 +30,6 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from typing import BinaryIO
 
-from wenjiuye_cli.errors import UserError
-
 BLOCK_SIZE = 1 << 20  # bytes read at a time
 UTF8_BOM = "\ufeff"
 
@@ -43,13 +45,27 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 _GB_SUBSETS = {"gbk", "gb2312", "cp936", "ms936", "euc_cn", "euccn", "gb18030_2000"}
 
 
-class DecodeError(UserError, ValueError):
-    """The bytes cannot be decoded in the chosen (or detected) encoding."""
+# Bytes the encoding cannot decode are kept as lone surrogates (0xDC00 + byte), never dropped or guessed.
+UNDECODABLE = re.compile("[\udc00-\udcff]")
+_MARK = "wenjiuye-undecodable"
+_undecodable_total = 0  # bytes marked so far, by any decoder (each TextBlocks counts its own share)
 
-    def __init__(self, encoding: str, offset: int, zh: str, en: str) -> None:
-        super().__init__(zh, en)
-        self.encoding = encoding
-        self.offset = offset  # byte offset of the first undecodable byte, counted from the start
+
+def _mark_undecodable(exc: UnicodeError) -> tuple[str, int]:
+    global _undecodable_total
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    bad = exc.object[exc.start : exc.end]
+    _undecodable_total += len(bad)
+    return "".join(chr(0xDC00 + byte) for byte in bad), exc.end
+
+
+codecs.register_error(_MARK, _mark_undecodable)
+
+
+def shown_undecodable(text: str) -> str:
+    """``text`` with each undecodable byte shown as U+FFFD, so it can be written out."""
+    return UNDECODABLE.sub("\ufffd", text)
 
 
 def canonical_encoding(name: str) -> str:
@@ -62,6 +78,7 @@ def canonical_encoding(name: str) -> str:
 
 
 _NON_ASCII = re.compile(rb"[\x80-\xff]")
+_DECODED_NON_ASCII = re.compile("[^\x00-\x7f\udc00-\udcff]")
 
 
 class _AutoDecoder:
@@ -88,18 +105,19 @@ class _AutoDecoder:
         if not final and len(data) - first < self.EVIDENCE:
             self._pending = data[first:]
             return data[:first].decode("ascii")
-        # Decide on the first non-ASCII bytes only: a UTF-8 file with one bad byte further on is an
-        # error in UTF-8, not a reason to read the whole file as GB18030 mojibake.
+        # Decide on the first non-ASCII bytes only. UTF-8 when they decode as UTF-8 but for a stray byte
+        # or two (a UTF-8 file with one bad byte is UTF-8 with one bad row, not GB18030 mojibake);
+        # GB18030 text read as UTF-8 fails on most of its bytes and decodes to few characters.
+        global _undecodable_total
         probe = data[first : first + self.PROBE]
-        try:
-            codecs.getincrementaldecoder("utf-8")("strict").decode(
-                probe, final and len(probe) == len(data) - first
-            )
-        except UnicodeDecodeError:
-            self.encoding = "gb18030"
-        else:
-            self.encoding = "utf-8"
-        self._inner = codecs.getincrementaldecoder(self.encoding)("strict")
+        before = _undecodable_total
+        text = codecs.getincrementaldecoder("utf-8")(_MARK).decode(
+            probe, final and len(probe) == len(data) - first
+        )
+        errors, _undecodable_total = _undecodable_total - before, before  # the probe is decoded again below
+        decoded = len(_DECODED_NON_ASCII.findall(text))
+        self.encoding = "utf-8" if decoded >= 4 * errors else "gb18030"
+        self._inner = codecs.getincrementaldecoder(self.encoding)(_MARK)
         return self._inner.decode(data, final)
 
 
@@ -118,6 +136,7 @@ class TextBlocks:
         self._decoder: codecs.IncrementalDecoder | _AutoDecoder | None = None
         self._fixed: str | None = None
         self._offset = 0  # bytes handed to the decoder so far
+        self.undecodable_bytes = 0  # bytes the encoding could not decode (kept as lone surrogates)
         self._iter = self._blocks()
 
     @property
@@ -143,30 +162,20 @@ class TextBlocks:
         for bom, name in _BOMS:
             if head.startswith(bom):
                 self._fixed = name
-                self._decoder = codecs.getincrementaldecoder(name)("strict")
+                self._decoder = codecs.getincrementaldecoder(name)(_MARK)
                 return
         if self._asked is not None:
             self._fixed = self._asked
-            self._decoder = codecs.getincrementaldecoder(self._asked)("strict")
+            self._decoder = codecs.getincrementaldecoder(self._asked)(_MARK)
             return
         self._auto = _AutoDecoder()
         self._decoder = self._auto
 
     def _decode(self, data: bytes, final: bool) -> str:
         assert self._decoder is not None
-        try:
-            text = self._decoder.decode(data, final)
-        except UnicodeDecodeError as exc:
-            where = self._offset + max(exc.start - (len(exc.object) - len(data)), 0)
-            enc = self.encoding
-            raise DecodeError(
-                enc,
-                where,
-                f"第 {where} 字节处的内容不是有效的 {enc} 编码（可用 --encoding 指定文件编码，"
-                f"如 utf-8、gb18030、utf-16）",
-                f"invalid {enc} data at byte {where} (name the file's encoding with --encoding, "
-                f"e.g. utf-8, gb18030, utf-16)",
-            ) from None
+        before = _undecodable_total
+        text = self._decoder.decode(data, final)
+        self.undecodable_bytes += _undecodable_total - before
         self._offset += len(data)
         return text
 
@@ -210,9 +219,18 @@ def _lines(blocks: Iterable[str]) -> Iterator[str]:
     return itertools.chain.from_iterable(io.StringIO(block, newline="") for block in blocks)
 
 
-def csv_records(blocks: Iterable[str]) -> Iterator[list[str]]:
+def csv_records(blocks: Iterable[str], delimiter: str = ",") -> Iterator[list[str]]:
     """RFC 4180 records (lists of cells) from text blocks. ``csv.Error`` for malformed input."""
-    return csv.reader(_lines(blocks), strict=False)
+    return csv.reader(_lines(blocks), delimiter=delimiter, strict=False)
+
+
+def detect_delimiter(first_text: str) -> str:
+    """Tab when the first non-blank line has tabs and no comma (Excel's "Unicode text", UTF-16 with tabs,
+    is the only UTF-16 it writes), else comma."""
+    for line in io.StringIO(first_text.lstrip(UTF8_BOM), newline=""):
+        if line.strip():
+            return "\t" if "\t" in line and "," not in line else ","
+    return ","
 
 
 def text_lines(blocks: Iterable[str]) -> Iterator[str]:

@@ -291,3 +291,21 @@ def test_a_named_pipe_as_output_is_written_through(tmp_path: Path) -> None:
     assert [r["id"] for r in csv_rows(received.decode("utf-8"))] == GOOD_IN_BAD
     assert pipe.is_fifo()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bad-rows.rejects.csv", "results"]
+
+
+def test_what_the_run_assumed_is_said_on_stderr(runner: CliRunner, tmp_path: Path) -> None:
+    # A misspelt column skipped on request, and a row without an application date evaluated on the run
+    # date: each changes the money, so each is said, not only written in the summary file.
+    data = "编号,类型,申请日期,实际月祖金\r\nR-1,个人,,4000\r\nR-2,个人,2021-03-01,4000\r\n"
+    source = tmp_path / "list.csv"
+    source.write_text(data, encoding="utf-8")
+    summary = tmp_path / "summary.json"
+    args = ["batch", str(source), "--ignore-extra-columns", "-o", str(tmp_path / "o.csv")]
+    result = runner.invoke(app, [*args, "--summary-file", str(summary)])
+    assert result.exit_code == ExitCode.OK, result.stderr
+    assert "已忽略 1 个未知列（--ignore-extra-columns）：实际月祖金" in result.stderr
+    assert "1 行没有申请日期，按运行当天" in result.stderr
+    assert json.loads(summary.read_text(encoding="utf-8"))["rows"]["evaluated_on_run_date"] == 1
+    assert runner.invoke(app, [*args, "-q"]).stderr == ""
+    dated = runner.invoke(app, [*args, "--as-of", "2021-03-01"])
+    assert "没有申请日期" not in dated.stderr

@@ -322,6 +322,8 @@ def batch(
         print_summary(console, result, lang)
     if not quiet:
         console.print(Text(result_line(result, lang)))
+        for warning in result_warnings(result, lang):
+            console.print(Text(warning), style="yellow")
     raise typer.Exit(ExitCode.ROWS_REJECTED if result.tally.rejected else ExitCode.OK)
 
 
@@ -392,11 +394,29 @@ def result_line(result: BatchSummary, lang: Lang) -> str:
         else t(lang, "，无拒绝", ", none rejected")
     )
     blank = t(lang, f"，跳过空行 {t_.blank:,}", f", {t_.blank:,} blank rows skipped") if t_.blank else ""
+    enc = result.input.encoding  # named: a file read in the wrong encoding shows up here first
     return t(
         lang,
-        f"读取 {t_.read:,} 行：计算 {t_.computed:,}{rejected}{blank}；合计 {fmt_money(t_.total)} 元",
-        f"read {t_.read:,} rows: computed {t_.computed:,}{rejected}{blank}; total {fmt_money(t_.total)} yuan",
+        f"读取 {t_.read:,} 行（{enc}）：计算 {t_.computed:,}{rejected}{blank}；合计 {fmt_money(t_.total)} 元",
+        f"read {t_.read:,} rows ({enc}): computed {t_.computed:,}{rejected}{blank}; "
+        f"total {fmt_money(t_.total)} yuan",
     )
+
+
+def result_warnings(result: BatchSummary, lang: Lang) -> list[str]:
+    """What the run did that the analyst did not write down: columns skipped, dates assumed."""
+    warnings = []
+    ignored = result.input.ignored_columns
+    if ignored:
+        names = "、".join(ignored) if lang == "zh" else ", ".join(ignored)
+        warnings.append(t(lang, f"已忽略 {len(ignored)} 个未知列（--ignore-extra-columns）：{names}",
+                          f"ignored {len(ignored)} unknown columns (--ignore-extra-columns): {names}"))  # fmt: skip
+    n, today = result.tally.on_run_date, result.stamp.get("today")
+    if n:
+        warnings.append(t(lang, f"{n:,} 行没有申请日期，按运行当天 {today} 计算；可用 --as-of 指定评估日期",
+                          f"{n:,} rows have no application date and were evaluated on the run date {today}; "
+                          f"set one with --as-of"))  # fmt: skip
+    return warnings
 
 
 def print_summary(console: Console, result: BatchSummary, lang: Lang) -> None:
