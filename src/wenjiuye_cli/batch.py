@@ -675,7 +675,11 @@ class RowParser:
         problems: list[tuple[str, str, str]] = []
         try:
             obj = json.loads(line, parse_float=Decimal)
-        except ValueError as exc:
+        except json.JSONDecodeError as exc:
+            return [
+                ("", f"不是有效的 JSON：第 {exc.pos + 1} 个字符处有误（{exc.msg}）", f"not valid JSON: {exc}")
+            ]
+        except ValueError as exc:  # e.g. a number too long to convert
             return [("", f"不是有效的 JSON：{exc}", f"not valid JSON: {exc}")]
         if not isinstance(obj, dict):
             return [("", "每行应为一个 JSON 对象 {…}", "each line must be a JSON object {…}")]
