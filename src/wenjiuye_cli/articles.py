@@ -8,6 +8,40 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+# The units named as 责任部门, for tables shown with --lang en. Data (JSON, CSV) keeps the Chinese text,
+# which is how the policy names them and what the totals by department are keyed on.
+UNITS_EN: dict[str, str] = {
+    "区人社局": "District Human Resources and Social Security Bureau",
+    "区税务局": "District Tax Bureau",
+    "社险和平分中心": "Social Insurance Centre, Heping Branch",
+    "区金融局": "District Financial Work Bureau",
+    "区财政局": "District Finance Bureau",
+    "区楼宇办": "District Commercial Buildings Office",
+    "区科技局": "District Science and Technology Bureau",
+    "区商务局": "District Commerce Bureau",
+    "区发展改革委": "District Development and Reform Commission",
+    "区文化和旅游局": "District Culture and Tourism Bureau",
+    "五大道管委会": "Wudadao Area Administrative Committee",
+    "区总工会": "District Federation of Trade Unions",
+    "区国资委": "District State-owned Assets Supervision and Administration Commission",
+    "区民政局": "District Civil Affairs Bureau",
+    "区市场监管局": "District Market Regulation Bureau",
+    "区教育局": "District Education Bureau",
+    "区卫生健康委": "District Health Commission",
+    "区退役军人局": "District Veterans Affairs Bureau",
+    "区残联": "District Disabled Persons' Federation",
+    "各街道": "the sub-district offices",
+    "区就业工作领导小组各成员单位": "member units of the District Employment Leading Group",
+    "区融媒体中心": "District Media Centre",
+}
+
+
+def department_label(department: str, lang: str) -> str:
+    """The 责任部门 text as the user reads it: as written, or each unit in English (``; ``-separated)."""
+    if lang == "zh":
+        return department
+    return "; ".join(UNITS_EN.get(unit, unit) for unit in department.split("、"))
+
 
 @dataclass(frozen=True)
 class Article:

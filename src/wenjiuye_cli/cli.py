@@ -20,7 +20,7 @@ from rich.table import Table
 from rich.text import Text
 
 from wenjiuye_cli import __version__
-from wenjiuye_cli.articles import ARTICLES
+from wenjiuye_cli.articles import ARTICLES, department_label
 from wenjiuye_cli.commands._common import (
     AsOfOpt,
     Lang,
@@ -262,7 +262,7 @@ def measures(
                 article.number,
                 article.title(lang),
                 ",".join(map(str, article.tasks)),
-                article.department,
+                department_label(article.department, lang),
                 status,
             )
         Console(highlight=False).print(table)

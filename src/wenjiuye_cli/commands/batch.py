@@ -27,6 +27,7 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from rich.table import Table
 from rich.text import Text
 
+from wenjiuye_cli.articles import department_label
 from wenjiuye_cli.atomic import AtomicTextFile, is_special_file
 from wenjiuye_cli.batch import (
     BATCH_GC_THRESHOLDS,
@@ -455,7 +456,7 @@ def print_summary(console: Console, result: BatchSummary, lang: Lang) -> None:
     depts.add_column(t(lang, "合计（元）", "total (yuan)"), justify="right", no_wrap=True)
     depts.add_column(t(lang, "最高额¹", "maxima¹"), justify="right", no_wrap=True)
     for d in doc["departments"]:
-        depts.add_row(Text(d["department"]), d["total"], d["maxima_total"])
+        depts.add_row(Text(department_label(d["department"], lang)), d["total"], d["maxima_total"])
     console.print(depts)
     console.print(
         Text(

@@ -26,6 +26,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from wenjiuye_cli.articles import department_label
 from wenjiuye_cli.atomic import AtomicTextFile
 from wenjiuye_cli.batch import ApplicantReader, BatchError, BatchOptions, RejectSink, parse_kind
 from wenjiuye_cli.commands._common import (
@@ -769,7 +770,8 @@ def _render_summary(console: Console, impact: BudgetImpact, doc: dict[str, Any],
         table.add_column(t(lang, "不再符合", "no longer eligible"), justify="right")
         rows = doc[key] + [{label: t(lang, "合计", "total"), "article": "", "tasks": [], **doc["total"]}]
         for row in rows:
-            cells = [Text(str(row[label]))]
+            shown = department_label(row[label], lang) if key == "by_department" else row[label]
+            cells = [Text(str(shown))]
             if key == "by_measure":
                 cells.append(
                     Text(f"{row['article']}/{','.join(map(str, row['tasks']))}" if row["article"] else "")
