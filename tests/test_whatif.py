@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from tests.test_lean import applicants
 from wenjiuye_cli.batch import ApplicantReader, BatchOptions, RejectSink
 from wenjiuye_cli.engine import Applicant, evaluate, evaluate_measure, measure_by_id
+from wenjiuye_cli.money import fmt_money
 from wenjiuye_cli.outcome import Outcome, Status
 from wenjiuye_cli.output import result_dict
 from wenjiuye_cli.policy import Policy, load_policy
@@ -146,6 +147,9 @@ def test_extending_the_policy_makes_a_late_applicant_newly_eligible() -> None:
     assert rent.reform.status is Status.ELIGIBLE
     assert rent.change is Change.NEWLY_ELIGIBLE
     assert comparison.newly_eligible
+    # Other measures move from ineligible (the policy had ended) to cannot-decide: unknown amounts, but
+    # never negative ones, so the gain is certain whatever they turn out to be.
+    assert any(i.change is Change.BECAME_UNDECIDED and not i.baseline_paid for i in comparison.items)
     assert comparison.direction is Direction.BETTER_OFF
 
 
@@ -237,12 +241,14 @@ def test_differences_sum_to_the_budget_impact(change: tuple[str, object, str]) -
     for comparison in compare_all(APPLICANTS, BASE, reformed, today=TODAY):
         impact.add(comparison)
         applicant_sum += comparison.difference
-        assert comparison.difference == sum((i.difference for i in comparison.items), Decimal(0))
+        comparable = [i.difference for i in comparison.items if i.difference is not None]
+        assert comparison.difference == sum(comparable, Decimal(0))
     assert impact.total.difference == applicant_sum
     assert sum((t.difference for t in impact.by_measure.values()), Decimal(0)) == applicant_sum
     assert sum((t.difference for t in impact.by_department.values()), Decimal(0)) == applicant_sum
     assert sum((t.reform for t in impact.by_measure.values()), Decimal(0)) == impact.total.reform
-    assert impact.better_off + impact.worse_off + impact.unchanged == impact.applicants == len(APPLICANTS)
+    directions = impact.better_off + impact.worse_off + impact.unchanged + impact.undecided
+    assert directions == impact.applicants == len(APPLICANTS)
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -651,3 +657,27 @@ def test_a_measure_that_becomes_undecidable_is_counted_apart() -> None:
     assert impact.as_dict("en")["became_undecided"] == 1
     unchanged = compare_applicant(firm, BASE, BASE)
     assert unchanged.became_undecided is False
+
+
+def test_a_measure_that_becomes_undecidable_is_no_saving_and_no_loss() -> None:
+    # Extending the policy to 2027: FX-002's flexible-employment subsidy runs into months whose minimum
+    # contribution base is not known yet, so it cannot be decided. Its amount is unknown, not zero.
+    fx = next(a for a in APPLICANTS if a.id == "FX-002")
+    extended = apply_reform_file(BASE, EXAMPLES / "reforms" / "extend_policy_two_years.toml")
+    comparison = compare_applicant(fx, BASE, extended, today=TODAY)
+    item = next(i for i in comparison.items if i.measure.id == "flexible_insurance")
+    assert item.baseline.status is Status.ELIGIBLE
+    assert item.reform.status is Status.CANNOT_DECIDE
+    assert item.change is Change.BECAME_UNDECIDED
+    assert item.difference is None
+    assert comparison.difference == 0  # not minus the baseline amount
+    assert comparison.direction is Direction.UNDECIDED
+    assert not comparison.no_longer_eligible
+    assert comparison.became_undecided
+    impact = BudgetImpact()
+    impact.add(comparison)
+    total = impact.total
+    assert total.difference == 0
+    assert total.reform == total.baseline - item.baseline_paid  # the reform's known total is lower …
+    assert total.as_dict()["not_comparable"]["baseline"] == fmt_money(item.baseline_paid)  # … and says why
+    assert (impact.worse_off, impact.undecided, impact.no_longer_eligible) == (0, 1, 0)

@@ -94,6 +94,10 @@ class Change(StrEnum):
     DECREASED = "decreased"
     STATUS_CHANGED = "status_changed"  # e.g. ineligible → cannot decide, amount unchanged
     UNCHANGED = "unchanged"
+    # Decided on one side, cannot_decide on the other: the amount on that side is unknown, so the change
+    # is not a gain or a loss, and its money stays out of every difference (it is reported apart).
+    BECAME_UNDECIDED = "became_undecided"
+    BECAME_DECIDED = "became_decided"
 
 
 CHANGE_LABELS: dict[Change, tuple[str, str]] = {
@@ -103,7 +107,10 @@ CHANGE_LABELS: dict[Change, tuple[str, str]] = {
     Change.DECREASED: ("减少", "decreased"),
     Change.STATUS_CHANGED: ("状态变化", "status changed"),
     Change.UNCHANGED: ("不变", "unchanged"),
+    Change.BECAME_UNDECIDED: ("改革后无法判断", "undecidable under the reform"),
+    Change.BECAME_DECIDED: ("改革后可以判断", "decidable under the reform"),
 }
+NOT_COMPARABLE = frozenset({Change.BECAME_UNDECIDED, Change.BECAME_DECIDED})
 
 
 class Direction(StrEnum):
@@ -112,12 +119,14 @@ class Direction(StrEnum):
     BETTER_OFF = "better_off"
     WORSE_OFF = "worse_off"
     UNCHANGED = "unchanged"
+    UNDECIDED = "undecided"  # a measure decided under one policy only: the applicant's change is unknown
 
 
 DIRECTION_LABELS: dict[Direction, tuple[str, str]] = {
     Direction.BETTER_OFF: ("受益", "better off"),
     Direction.WORSE_OFF: ("受损", "worse off"),
     Direction.UNCHANGED: ("不变", "unchanged"),
+    Direction.UNDECIDED: ("无法判断", "undecided"),
 }
 
 
@@ -146,7 +155,13 @@ class MeasureComparison:
         max_after = maximum_part(reform)
         before, after = is_eligible(baseline), is_eligible(reform)
         diff = (paid_after - paid_before) or (max_after - max_before)
-        if after and not before:
+        undecided_before = baseline.status is Status.CANNOT_DECIDE
+        undecided_after = reform.status is Status.CANNOT_DECIDE
+        if undecided_after and not undecided_before:
+            change = Change.BECAME_UNDECIDED
+        elif undecided_before and not undecided_after:
+            change = Change.BECAME_DECIDED
+        elif after and not before:
             change = Change.NEWLY_ELIGIBLE
         elif before and not after:
             change = Change.NO_LONGER_ELIGIBLE
@@ -165,12 +180,18 @@ class MeasureComparison:
         return cls(measure, baseline, reform, paid_before, paid_after, max_before, max_after, change)
 
     @property
-    def difference(self) -> Decimal:
-        return self.reform_paid - self.baseline_paid
+    def comparable(self) -> bool:
+        """Decided (or undecided) under both policies, so its difference means something."""
+        return self.change not in NOT_COMPARABLE
 
     @property
-    def maxima_difference(self) -> Decimal:
-        return self.reform_maximum - self.baseline_maximum
+    def difference(self) -> Decimal | None:
+        """The change in what is paid; None when one side cannot be decided (unknown, not zero)."""
+        return self.reform_paid - self.baseline_paid if self.comparable else None
+
+    @property
+    def maxima_difference(self) -> Decimal | None:
+        return self.reform_maximum - self.baseline_maximum if self.comparable else None
 
 
 @dataclass(slots=True)
@@ -190,27 +211,45 @@ class Comparison:
     changed: bool = field(init=False)
 
     def __post_init__(self) -> None:
+        self.became_undecided = any(i.change is Change.BECAME_UNDECIDED for i in self.items)
+        became_decided = any(i.change is Change.BECAME_DECIDED for i in self.items)
         diff = self.difference or self.maxima_difference
-        self.direction = (
+        direction = (
             Direction.BETTER_OFF if diff > 0 else Direction.WORSE_OFF if diff < 0 else Direction.UNCHANGED
         )
+        # An undecided amount is unknown but never negative. So a measure that paid nothing before and
+        # cannot be decided now can only add, and one that cannot be decided before and pays nothing now
+        # can only take away: the direction stands when every such unknown points the same way.
+        can_only_add = all(
+            i.change is Change.BECAME_UNDECIDED and not (i.baseline_paid or i.baseline_maximum)
+            for i in self.items
+            if not i.comparable
+        )
+        can_only_take = all(
+            i.change is Change.BECAME_DECIDED and not (i.reform_paid or i.reform_maximum)
+            for i in self.items
+            if not i.comparable
+        )
+        if not (direction is Direction.BETTER_OFF and can_only_add) and not (
+            direction is Direction.WORSE_OFF and can_only_take
+        ):
+            direction = direction if all(i.comparable for i in self.items) else Direction.UNDECIDED
+        self.direction = direction
         before = any(is_eligible(i.baseline) for i in self.items)
         after = any(is_eligible(i.reform) for i in self.items)
-        self.newly_eligible = after and not before
-        self.no_longer_eligible = before and not after
-        self.became_undecided = any(
-            i.reform.status is Status.CANNOT_DECIDE and i.baseline.status is not Status.CANNOT_DECIDE
-            for i in self.items
-        )
+        # Certain only when no measure moved to or from "cannot decide": that one may be eligible.
+        self.newly_eligible = after and not before and not became_decided
+        self.no_longer_eligible = before and not after and not self.became_undecided
         self.changed = any(i.change is not Change.UNCHANGED for i in self.items)
 
     @property
     def difference(self) -> Decimal:
-        return self.reform.total - self.baseline.total
+        """The change in the total over the measures decided under both policies (or neither)."""
+        return sum((i.reform_paid - i.baseline_paid for i in self.items if i.comparable), ZERO)
 
     @property
     def maxima_difference(self) -> Decimal:
-        return self.reform.maxima_total - self.baseline.maxima_total
+        return sum((i.reform_maximum - i.baseline_maximum for i in self.items if i.comparable), ZERO)
 
 
 # The engine reads these itself (the policy's validity), outside any measure's recorded parameters.
@@ -442,14 +481,26 @@ class Tally:
     no_longer_eligible: int = 0
     increased: int = 0
     decreased: int = 0
+    # Outcomes decided under one policy only, and what they pay on the side where they are decided:
+    # part of that side's total, but of no difference (the other side's amount is unknown).
+    became_undecided: int = 0
+    became_decided: int = 0
+    baseline_not_comparable: Decimal = ZERO
+    reform_not_comparable: Decimal = ZERO
+    baseline_maxima_not_comparable: Decimal = ZERO
+    reform_maxima_not_comparable: Decimal = ZERO
 
     @property
     def difference(self) -> Decimal:
-        return self.reform - self.baseline
+        """Over the outcomes decided under both policies (or neither): not reform − baseline when a
+        measure became undecidable, whose amount under the reform is unknown, not zero."""
+        return (self.reform - self.reform_not_comparable) - (self.baseline - self.baseline_not_comparable)
 
     @property
     def maxima_difference(self) -> Decimal:
-        return self.reform_maxima - self.baseline_maxima
+        return (self.reform_maxima - self.reform_maxima_not_comparable) - (
+            self.baseline_maxima - self.baseline_maxima_not_comparable
+        )
 
     def add(self, item: MeasureComparison) -> None:
         self.baseline += item.baseline_paid
@@ -464,6 +515,13 @@ class Tally:
             self.no_longer_eligible += change is Change.NO_LONGER_ELIGIBLE
             self.increased += change is Change.INCREASED
             self.decreased += change is Change.DECREASED
+            if change in NOT_COMPARABLE:
+                self.became_undecided += change is Change.BECAME_UNDECIDED
+                self.became_decided += change is Change.BECAME_DECIDED
+                self.baseline_not_comparable += item.baseline_paid
+                self.reform_not_comparable += item.reform_paid
+                self.baseline_maxima_not_comparable += item.baseline_maximum
+                self.reform_maxima_not_comparable += item.reform_maximum
 
     def merge(self, other: Tally) -> None:
         for name in Tally.__slots__:
@@ -483,6 +541,14 @@ class Tally:
             "no_longer_eligible": self.no_longer_eligible,
             "increased": self.increased,
             "decreased": self.decreased,
+            "not_comparable": {
+                "became_undecided": self.became_undecided,
+                "became_decided": self.became_decided,
+                "baseline": fmt_money(self.baseline_not_comparable),
+                "reform": fmt_money(self.reform_not_comparable),
+                "baseline_maxima": fmt_money(self.baseline_maxima_not_comparable),
+                "reform_maxima": fmt_money(self.reform_maxima_not_comparable),
+            },
         }
 
 
@@ -495,6 +561,7 @@ class BudgetImpact:
     better_off: int = 0
     worse_off: int = 0
     unchanged: int = 0
+    undecided: int = 0
     newly_eligible: int = 0
     no_longer_eligible: int = 0
     became_undecided: int = 0
@@ -508,6 +575,7 @@ class BudgetImpact:
         self.better_off += direction is Direction.BETTER_OFF
         self.worse_off += direction is Direction.WORSE_OFF
         self.unchanged += direction is Direction.UNCHANGED
+        self.undecided += direction is Direction.UNDECIDED
         self.newly_eligible += comparison.newly_eligible
         self.no_longer_eligible += comparison.no_longer_eligible
         self.became_undecided += comparison.became_undecided
@@ -550,6 +618,7 @@ class BudgetImpact:
             "better_off": self.better_off,
             "worse_off": self.worse_off,
             "unchanged": self.unchanged,
+            "undecided": self.undecided,
             "newly_eligible": self.newly_eligible,
             "no_longer_eligible": self.no_longer_eligible,
             "became_undecided": self.became_undecided,
@@ -585,6 +654,8 @@ DEFINITIONS: dict[str, dict[str, str]] = {
         "better_off": "改革后合计更高（合计相同时最高额更高）",
         "newly_eligible": "基准下任何措施都不符合、改革后至少符合一项的申请人；分措施时指该措施由不符合变为符合",
         "became_undecided": "至少有一项措施在基准下可以判断、改革后无法判断的申请人（其金额未知，不等于减少）",
+        "difference": "差额只计两种政策下都能判断的措施；一方无法判断的措施不计入差额，其在可判断一方的金额单列"
+        "（not_comparable），有这类措施的申请人记为“无法判断”（undecided），不算受益或受损",
     },
     "en": {
         "amounts": "amounts are the exact amounts of eligible measures that count as payments (calc's total); "
@@ -594,6 +665,9 @@ DEFINITIONS: dict[str, dict[str, str]] = {
         "reform; per measure, applicants whose status for that measure became eligible",
         "became_undecided": "applicants with at least one measure decidable under the baseline but not under the "
         "reform (its amount is unknown, which is not the same as lower)",
+        "difference": "differences count only measures decidable under both policies; one decidable under one "
+        "policy only stays out of every difference, its amount on the decidable side is listed apart "
+        "(not_comparable), and its applicant is 'undecided', neither better nor worse off",
     },
 }
 
@@ -694,7 +768,7 @@ def comparison_dict(comparison: Comparison, lang: str, changed_items_only: bool 
                 "tasks": list(i.measure.tasks),
                 "department": i.measure.department,
                 "change": i.change.value,
-                "difference": fmt_money(i.difference),
+                "difference": money(i.difference),
                 "baseline": side_dict(i.baseline, lang),
                 "reform": side_dict(i.reform, lang),
             }
@@ -780,7 +854,7 @@ def comparison_item_rows(comparison: Comparison, changed_only: bool = False) -> 
             item.reform.status.value,
             money(item.reform.amount) or "",
             money(item.reform.maximum) or "",
-            fmt_money(item.difference),
+            money(item.difference) or "",
         ]
 
 

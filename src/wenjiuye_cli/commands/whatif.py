@@ -77,6 +77,7 @@ from wenjiuye_cli.whatif import (
     Change,
     Comparer,
     Comparison,
+    Direction,
     SweepError,
     SweepPoint,
     compare_rows,
@@ -673,6 +674,8 @@ def _compare_table(comparisons: Iterable[Comparison], lang: str) -> tuple[Table,
         shown += 1
         diff = comparison.difference
         style = "green" if diff > 0 else "red" if diff < 0 else ""
+        if comparison.direction is Direction.UNDECIDED:
+            style = "yellow"
         lines = []
         for item in money_changes(comparison):
             label = CHANGE_LABELS[item.change][0 if lang == "zh" else 1]
@@ -735,13 +738,13 @@ def _render_summary(console: Console, impact: BudgetImpact, doc: dict[str, Any],
         Text(
             t(
                 lang,
-                f"申请人 {impact.applicants}：受益 {impact.better_off}，受损 {impact.worse_off}，不变 {impact.unchanged}；"
-                f"新符合 {impact.newly_eligible}，不再符合 {impact.no_longer_eligible}；"
-                f"改革后有措施无法判断 {impact.became_undecided}",
+                f"申请人 {impact.applicants}：受益 {impact.better_off}，受损 {impact.worse_off}，不变 {impact.unchanged}，"
+                f"无法判断 {impact.undecided}；新符合 {impact.newly_eligible}，不再符合 {impact.no_longer_eligible}；"
+                f"有措施由可以判断变为无法判断 {impact.became_undecided}",
                 f"applicants {impact.applicants}: better off {impact.better_off}, worse off {impact.worse_off}, "
-                f"unchanged {impact.unchanged}; newly eligible {impact.newly_eligible}, "
-                f"no longer eligible {impact.no_longer_eligible}; "
-                f"with a measure undecidable under the reform {impact.became_undecided}",
+                f"unchanged {impact.unchanged}, undecided {impact.undecided}; newly eligible "
+                f"{impact.newly_eligible}, no longer eligible {impact.no_longer_eligible}; "
+                f"with a measure that became undecidable under the reform {impact.became_undecided}",
             ),
             style="bold",
         )
@@ -802,6 +805,21 @@ def _render_summary(console: Console, impact: BudgetImpact, doc: dict[str, Any],
             )
             table.add_row(*cells)
         console.print(table)
+    apart = doc["total"]["not_comparable"]
+    if apart["became_undecided"] or apart["became_decided"]:
+        console.print(
+            Text(
+                t(lang, f"差额不含一方无法判断的措施：{apart['became_undecided']} 项改革后无法判断（基准下 "
+                        f"{apart['baseline']} 元），{apart['became_decided']} 项改革后才可以判断（改革后 "
+                        f"{apart['reform']} 元）；这些金额在另一方未知，不是增加或减少",
+                  f"differences leave out measures decidable under one policy only: {apart['became_undecided']} "
+                  f"became undecidable under the reform ({apart['baseline']} under the baseline), "
+                  f"{apart['became_decided']} became decidable ({apart['reform']} under the reform); their amount "
+                  f"on the other side is unknown, not a gain or a loss"),
+                style="yellow",
+            ),
+            soft_wrap=True,
+        )  # fmt: skip
     if "budget" in doc:
         b = doc["budget"]
         within = b["within_budget"]
