@@ -93,15 +93,38 @@ def parse_scenario_bytes(data: bytes, name: str) -> Any:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise InputError([Problem(name, None, "不是 UTF-8 文本", "not UTF-8 text")]) from None
-    looks_json = name.lower().endswith(".json") or (
-        not name.lower().endswith(".toml") and text.lstrip()[:1] in "[{"
-    )
+    lower = name.lower()
+    if lower.endswith(".json"):
+        return _parse_json(text, name)
+    if lower.endswith(".toml") or text.lstrip()[:1] not in "[{":
+        return _parse_toml(text, name)
+    # Sniffed (stdin, or another extension): "{" is JSON, but "[" opens a JSON list and a TOML table
+    # ([[applicants]]) alike — whichever reads it is the format; when neither does, say both reasons.
     try:
-        if looks_json:
-            return json.loads(text, parse_float=Decimal)
-        return tomllib.loads(text, parse_float=Decimal)
+        return _parse_json(text, name)
+    except InputError as json_error:
+        try:
+            return _parse_toml(text, name)
+        except InputError as toml_error:
+            if text.lstrip()[:1] == "{":
+                raise json_error from None
+            (j,), (t,) = json_error.problems, toml_error.problems
+            raise InputError(
+                [Problem(name, None, f"既不是有效的 JSON（{j.zh}），也不是有效的 TOML（{t.zh}）",
+                         f"neither valid JSON ({j.en}) nor valid TOML ({t.en})")]
+            ) from None  # fmt: skip
+
+
+def _parse_json(text: str, name: str) -> Any:
+    try:
+        return json.loads(text, parse_float=Decimal)
     except json.JSONDecodeError as exc:
         raise InputError([Problem(name, None, f"JSON 格式错误：{exc}", f"invalid JSON: {exc}")]) from None
+
+
+def _parse_toml(text: str, name: str) -> Any:
+    try:
+        return tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as exc:
         raise InputError([Problem(name, None, f"TOML 格式错误：{exc}", f"invalid TOML: {exc}")]) from None
 
