@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import importlib.metadata
 import json
+import shlex
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -190,3 +193,25 @@ def test_a_policy_file_that_does_not_exist_is_no_input(
     assert f"无法读取政策参数文件 {missing}" in result.stderr
     english = runner.invoke(app, [*command, "--policy", str(missing), "--lang", "en"])
     assert f"cannot read the policy file {missing}" in english.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["calc", *map(str, sorted(EXAMPLES.glob("*.toml"))), "-f", "table"],
+        ["compare", *map(str, sorted(EXAMPLES.glob("*.toml"))), "--set", "rent_subsidy.house_cap_monthly=3000",
+         "-f", "table"],
+        ["schema"],
+    ],
+    ids=["calc", "compare", "schema"],
+)  # fmt: skip
+def test_a_table_piped_into_head_exits_quietly(tmp_path: Path, args: list[str]) -> None:
+    # rich's own broken-pipe handling exits with 1; a reader going away is not a failure.
+    err = tmp_path / "err.txt"
+    command = " ".join(shlex.quote(a) for a in [sys.executable, "-m", "wenjiuye_cli", *args])
+    done = subprocess.run(
+        ["bash", "-c", f"{command} 2>{err} | head -n 1 >/dev/null; exit ${{PIPESTATUS[0]}}"],
+        capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert done.returncode == ExitCode.OK
+    assert "Traceback" not in err.read_text(encoding="utf-8")

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 import sys
 from datetime import date
 from enum import StrEnum
@@ -32,6 +31,7 @@ from wenjiuye_cli.commands._common import (
     err_console,
     fail,
     open_policy,
+    out_console,
     parse_as_of,
     quiet_broken_pipe,
     read_scenarios_or_exit,
@@ -134,7 +134,7 @@ def render_tables(
     no_color: bool,
     schedule: bool = False,
 ) -> None:
-    out = Console(no_color=no_color or "NO_COLOR" in os.environ, highlight=False)
+    out = out_console(no_color)
     for result in results:
         kind = KINDS[result.applicant.kind][0 if lang == "zh" else 1]
         title = f"{result.applicant.id}（{kind}） {t(lang, '计算日期', 'as of')} {result.as_of.isoformat()}"
@@ -265,7 +265,7 @@ def measures(
                 department_label(article.department, lang),
                 status,
             )
-        Console(highlight=False).print(table)
+        out_console().print(table)
 
 
 # ----------------------------------------------------------------------------------------------- schema
@@ -309,7 +309,7 @@ def schema(
             json.dump({"kinds": doc}, sys.stdout, ensure_ascii=False, indent=2)
             sys.stdout.write("\n")
             return
-        out = Console(highlight=False)
+        out = out_console()
         for k, facts in doc.items():
             table = Table(title=f"{k}（{KINDS[k][0 if lang == 'zh' else 1]}）", title_justify="left")
             for col in ("name", t(lang, "标签（中文表头）", "label"), t(lang, "类型", "type"),
@@ -376,7 +376,7 @@ def policy_show(
             )
             table.add_row(Text(f"{k}\n{desc}"), values, p.unit, f"{p.article}/{','.join(map(str, p.tasks))}",
                           Text(source))  # fmt: skip
-        Console(highlight=False).print(table)
+        out_console().print(table)
 
 
 def _plain(value: object) -> object:

@@ -98,6 +98,19 @@ def t(lang: Lang | str, zh: str, en: str) -> str:
     return zh if lang == "zh" else en
 
 
+class _DataConsole(Console):
+    """A console on stdout whose closed pipe ends the run like any other write to stdout: quietly,
+    exit code 0 (see :func:`quiet_broken_pipe`). rich's own handling exits with 1."""
+
+    def on_broken_pipe(self) -> None:
+        raise BrokenPipeError
+
+
+def out_console(no_color: bool = False) -> Console:
+    """The console for tables on stdout (data: used inside :func:`quiet_broken_pipe`)."""
+    return _DataConsole(no_color=no_color or "NO_COLOR" in os.environ, highlight=False)
+
+
 def err_console(no_color: bool = False) -> Console:
     return Console(
         stderr=True, no_color=no_color or "NO_COLOR" in os.environ, highlight=False, soft_wrap=True

@@ -45,6 +45,7 @@ from wenjiuye_cli.commands._common import (
     SetOpt,
     check_reform_files,
     is_stdout,
+    out_console,
     output_conflict,
     parse_as_of,
     policy_errors,
@@ -128,7 +129,9 @@ TABLE_ROW_LIMIT = 200  # a rich Table holds every row: show this many, then say 
 
 
 def _console(no_color: bool = False, stderr: bool = True) -> Console:
-    return Console(stderr=stderr, no_color=no_color or "NO_COLOR" in os.environ, highlight=False)
+    if not stderr:
+        return out_console(no_color)
+    return Console(stderr=True, no_color=no_color or "NO_COLOR" in os.environ, highlight=False)
 
 
 def _fail(console: Console, message: str, code: ExitCode) -> typer.Exit:
