@@ -215,3 +215,36 @@ def test_a_table_piped_into_head_exits_quietly(tmp_path: Path, args: list[str]) 
     )  # fmt: skip
     assert done.returncode == ExitCode.OK
     assert "Traceback" not in err.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("assignment", "said"),
+    [
+        ("rent_subsidy.house_cap_monthly=-3000", "must not be negative"),
+        ("rent_subsidy.house_cap_monthly=3000.005", "2 decimal places"),
+        ("rent_subsidy.house_cap_monthly@2021-13-01=3000", "not a valid date"),
+        ("general.policy_end=2019-01-01", "is before general.policy_start"),
+        ("rent_subsidy.house_cap_monthy=3000", "did you mean rent_subsidy.house_cap_monthly"),
+    ],
+    ids=["negative", "sub-fen", "bad-date", "end-before-start", "typo"],
+)
+def test_a_set_that_makes_no_sense_computes_nothing(runner: CliRunner, assignment: str, said: str) -> None:
+    result = runner.invoke(app, ["calc", RENT, "--set", assignment])
+    assert result.exit_code == ExitCode.BAD_CONFIG
+    assert result.stdout == ""
+    assert said in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_policy_check_names_an_unknown_parameter_in_a_policy_file(runner: CliRunner, tmp_path: Path) -> None:
+    shipped = (Path(__file__).resolve().parents[1] / "policy.toml").read_text(encoding="utf-8")
+    typo = tmp_path / "policy.toml"
+    typo.write_text(
+        shipped + '\n[rent_subsidy.house_cap_monthy]\nunit = "yuan/month"\nvalues = { 2020-06-30 = 3000 }\n',
+        encoding="utf-8",
+    )
+    for args in (["policy", "check", str(typo)], ["calc", RENT, "--policy", str(typo)]):
+        result = runner.invoke(app, args)
+        assert result.exit_code == ExitCode.BAD_CONFIG, args
+        assert "rent_subsidy.house_cap_monthy" in result.stderr
+        assert "did you mean rent_subsidy.house_cap_monthly" in result.stderr

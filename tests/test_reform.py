@@ -124,6 +124,9 @@ def test_a_reform_may_replace_the_interpretation_text_and_diff_shows_it() -> Non
         ('[stable_jobs_refund.layoff_rate_comparison]\nvalues = { 2020-06-30 = "under" }\n',
          "stable_jobs_refund.layoff_rate_comparison", "one of below / at_most"),
         (f"[{CAP}]\nvalues = {{ 2020-06-30 = -1 }}\n", CAP, "must not be negative"),
+        ("[rent_subsidy.max_months]\nvalues = { 2020-06-30 = -5 }\n", "rent_subsidy.max_months", "must not be negative (-5)"),
+        (f"[{CAP}]\nvalues = {{ 2020-06-30 = 3000.005 }}\n", f"{CAP}.values.2020-06-30", "at most 2 decimal places"),
+        ("[general.policy_end]\nvalues = { 2020-06-30 = 2019-01-01 }\n", "general.policy_end (2019-01-01) is before general.policy_start", ""),
         (f'[{CAP}]\narticle = "三"\nvalues = {{ 2020-06-30 = 3000 }}\n', f"{CAP}.article", "may not change"),
         (f"[{CAP}]\nvalus = {{ 2020-06-30 = 3000 }}\n", f"{CAP}.valus", "unknown key"),
         (f'[{CAP}]\nsource = "x"\n', CAP, "missing values"),
@@ -144,10 +147,30 @@ def test_invalid_reforms_are_rejected_naming_the_key(
         apply_reform_file(BASE, path)
     assert str(path) in caught.value.en
     assert named in caught.value.en
-    assert named in caught.value.zh  # the Chinese message names the same key
+    assert named.split(" ")[0] in caught.value.zh  # the Chinese message names the same key
     assert reason in caught.value.en
     assert caught.value.zh != caught.value.en
     assert isinstance(caught.value, PolicyError)  # callers that catch PolicyError (exit 78) catch it too
+
+
+def test_a_reform_obeys_the_same_range_check_as_policy_files_and_set() -> None:
+    ratio = "stable_jobs_refund.refund_ratio"
+    reformed = apply_reform_data(BASE, reform(ratio, values={"2020-06-30": Decimal("0.12345")}), "ratio")
+    assert reformed.value(ratio, date(2021, 1, 1)) == Decimal("0.12345")  # a ratio is not money
+    reformed = apply_reform_data(BASE, reform(CAP, values={"2020-06-30": Decimal("3000.50")}), "fen")
+    assert reformed.value(CAP, date(2021, 1, 1)) == Decimal("3000.5")
+    with pytest.raises(
+        ReformError, match=rf"{CAP}\.values\.2020-06-30: .*at most 2 decimal places"
+    ) as caught:
+        apply_reform_data(BASE, reform(CAP, values={"2020-06-30": 3000.005}), "float")
+    assert "金额最多 2 位小数" in caught.value.zh
+
+
+def test_a_set_after_a_reform_that_ends_the_policy_before_it_starts_is_an_error(tmp_path: Path) -> None:
+    path = write(tmp_path, "[general.policy_end]\nvalues = { 2020-06-30 = 2027-06-29 }\n")
+    assert with_reforms(BASE, [path]).value("general.policy_end", date(2021, 1, 1)) == date(2027, 6, 29)
+    with pytest.raises(PolicyError, match=r"--set general\.policy_start=2028-01-01: general\.policy_end"):
+        with_reforms(BASE, [path], ["general.policy_start=2028-01-01"])
 
 
 def test_an_unreadable_reform_file_is_a_reform_error(tmp_path: Path) -> None:

@@ -7,17 +7,22 @@ value is in force (OpenFisca style). A value may also be a table ``{ value = ...
 it before the next one starts; the ranges must not overlap.
 
 Validation is strict (pydantic, ``extra="forbid"``): an unknown key, a missing unit, a value of the wrong
-type for its unit or overlapping date ranges is a :class:`PolicyError` naming the key.
+type for its unit or overlapping date ranges is a :class:`PolicyError` naming the key. So is a parameter
+the shipped ``policy.toml`` does not define (the rules read only those), a negative number or an amount of
+money finer than a fen (:func:`number_problem`, the one check shared by policy files, ``--set`` and
+reforms), and ``general.policy_end`` before ``general.policy_start`` (:func:`cross_parameter_problem`).
 """
 
 from __future__ import annotations
 
 import bisect
+import difflib
+import functools
 import hashlib
 import itertools
 import re
 import tomllib
-from collections.abc import Hashable, Iterable, Mapping
+from collections.abc import Collection, Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
@@ -26,6 +31,8 @@ from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from wenjiuye_cli.money import fmt_number
 
 Unit = Literal[
     "yuan",
@@ -44,6 +51,9 @@ Unit = Literal[
 ]
 DECIMAL_UNITS = frozenset({"yuan", "yuan/month", "yuan/person", "yuan/firm", "yuan/post/month", "ratio"})
 INTEGER_UNITS = frozenset({"months", "years", "persons", "count"})
+# Amounts of money: paid in whole fen (0.01 yuan), so a value never has more than 2 decimal places.
+MONEY_UNITS = frozenset(u for u in DECIMAL_UNITS if u.split("/")[0] == "yuan")
+MONEY_PLACES = 2
 
 Value = Decimal | int | date | str | bool
 
@@ -178,6 +188,41 @@ def _check_value_type(param: Parameter, value: Value, where: str) -> None:
         raise ValueError(f"value at {where} is {value!r}; unit {unit!r} needs {expected}")
     if isinstance(value, Decimal) and not value.is_finite():
         raise ValueError(f"value at {where} is not a finite number")
+    if isinstance(value, Decimal | int) and not isinstance(value, bool):
+        problem = number_problem(unit, value)
+        if problem is not None:
+            raise ValueError(f"value at {where} is {fmt_number(value)}: {problem[1]}")
+
+
+def number_problem(unit: str, value: object) -> tuple[str, str] | None:
+    """Why a number is not allowed as a value of a parameter with ``unit`` — (zh, en) — or None.
+
+    The one range check for policy files, ``--set`` and reform files. No parameter is negative: every
+    numeric unit is an amount of money, a ratio, a duration or a count (``Unit`` has no signed unit; a
+    signed quantity would need a unit of its own, exempted here). Money (``MONEY_UNITS``) is whole fen:
+    at most 2 decimal places. Ratios may have more. Non-numbers are not this check's business.
+    """
+    if isinstance(value, bool) or not isinstance(value, Decimal | int):
+        return None
+    if value < 0:
+        return "不能为负数", "must not be negative"
+    if unit in MONEY_UNITS and isinstance(value, Decimal) and _decimal_places(value) > MONEY_PLACES:
+        return (
+            f"金额最多 {MONEY_PLACES} 位小数，须为整分",
+            f"an amount of money has at most {MONEY_PLACES} decimal places: whole fen",
+        )
+    return None
+
+
+def _decimal_places(value: Decimal) -> int:
+    """Places after the point once trailing zeros are dropped (3000.50 → 1, 3000.000 → 0), exactly:
+    unlike ``normalize()`` this never rounds to the context precision."""
+    _sign, digits, exponent = value.as_tuple()
+    assert isinstance(exponent, int)  # finite: checked before
+    significant = "".join(map(str, digits)).rstrip("0")
+    if not significant:  # zero, however written (0.0000)
+        return 0
+    return max(0, -(exponent + len(digits) - len(significant)))
 
 
 def _check_no_overlap(entries: list[tuple[date, date | None, Value]]) -> None:
@@ -249,7 +294,8 @@ class Policy:
         try:
             return self.parameters[key]
         except KeyError:
-            raise PolicyError(f"unknown parameter {key!r}") from None
+            _zh, hint = did_you_mean(key, self.parameters)
+            raise PolicyError(f"unknown parameter {key!r}{hint}") from None
 
     def value(self, key: str, on: date) -> Value:
         """The value of ``key`` in force on ``on``; raises :class:`ParameterNotInForce` if none is."""
@@ -291,7 +337,24 @@ class Policy:
         }
 
 
+def did_you_mean(name: str, known: Iterable[str]) -> tuple[str, str]:
+    """A "did you mean" suffix (zh, en) naming the closest of ``known`` to ``name``, or empty texts."""
+    close = difflib.get_close_matches(name, list(known), n=1)
+    return (f"（是否想写 {close[0]}？）", f" (did you mean {close[0]}?)") if close else ("", "")
+
+
 # --------------------------------------------------------------------------------------------- loading
+
+
+BUILTIN_ORIGIN = "builtin:policy.toml"
+
+
+@functools.cache
+def shipped_parameter_keys() -> frozenset[str]:
+    """The parameters the shipped ``policy.toml`` defines: exactly those the rules read (measures look
+    parameters up by these keys), so a policy file may define no others."""
+    data = tomllib.loads(default_policy_bytes().decode("utf-8-sig"))
+    return frozenset(f"{group}.{name}" for group, table in data.items() if group != "meta" for name in table)
 
 
 def default_policy_bytes() -> bytes:
@@ -301,7 +364,7 @@ def default_policy_bytes() -> bytes:
 def load_policy(path: Path | None = None, overrides: Iterable[str] = ()) -> Policy:
     """Read and validate a policy file (the shipped one when ``path`` is None), then apply ``--set``s."""
     if path is None:
-        raw, origin = default_policy_bytes(), "builtin:policy.toml"
+        raw, origin = default_policy_bytes(), BUILTIN_ORIGIN
     else:
         try:
             raw = path.read_bytes()
@@ -311,6 +374,7 @@ def load_policy(path: Path | None = None, overrides: Iterable[str] = ()) -> Poli
     policy = parse_policy(raw, origin)
     for assignment in overrides:
         apply_override(policy, assignment)
+    check_overrides_consistent(policy)
     return policy
 
 
@@ -323,7 +387,11 @@ def parse_policy(raw: bytes, origin: str) -> Policy:
     except tomllib.TOMLDecodeError as exc:
         raise PolicyError(f"{origin}: not valid TOML: {exc}") from None
     meta, params = validate_policy_data(data, origin)
-    return Policy(meta=meta, parameters=params, sha256=hashlib.sha256(raw).hexdigest(), origin=origin)
+    policy = Policy(meta=meta, parameters=params, sha256=hashlib.sha256(raw).hexdigest(), origin=origin)
+    problem = cross_parameter_problem(policy)
+    if problem is not None:
+        raise PolicyError(f"{origin}: {problem[1]}")
+    return policy
 
 
 def validate_policy_data(data: Mapping[str, Any], origin: str) -> tuple[PolicyMeta, dict[str, Parameter]]:
@@ -333,14 +401,22 @@ def validate_policy_data(data: Mapping[str, Any], origin: str) -> tuple[PolicyMe
         meta = PolicyMeta.model_validate(data["meta"])
     except ValidationError as exc:
         raise PolicyError(_describe(origin, "meta", exc)) from None
-    params = validate_parameters(data, origin, skip=("meta",))
+    # The shipped file defines the known keys; checking it against itself would only parse it twice.
+    known = None if origin == BUILTIN_ORIGIN else shipped_parameter_keys()
+    params = validate_parameters(data, origin, skip=("meta",), known=known)
     return meta, params
 
 
 def validate_parameters(
-    data: Mapping[str, Any], origin: str, skip: tuple[str, ...] = (), partial: bool = False
+    data: Mapping[str, Any],
+    origin: str,
+    skip: tuple[str, ...] = (),
+    partial: bool = False,
+    known: Collection[str] | None = None,
 ) -> dict[str, Parameter]:
-    """Validate the ``[group.name]`` tables of a policy (or, with ``partial``, of a reform file)."""
+    """Validate the ``[group.name]`` tables of a policy (or, with ``partial``, of a reform file).
+
+    With ``known``, a parameter not in it is an error naming it and the closest known key."""
     params: dict[str, Parameter] = {}
     for group, table in data.items():
         if group in skip:
@@ -351,6 +427,11 @@ def validate_parameters(
             key = f"{group}.{name}"
             if not isinstance(body, dict) or not _is_identifier(name):
                 raise PolicyError(f"{origin}: {key}: expected a parameter table with unit, values, …")
+            if known is not None and key not in known:
+                _zh, hint = did_you_mean(key, known)
+                raise PolicyError(
+                    f"{origin}: {key}: unknown parameter: the rules read no such parameter{hint}"
+                )
             if partial:
                 params[key] = body  # type: ignore[assignment]  # merged and validated by the caller
                 continue
@@ -402,14 +483,12 @@ def parse_scalar(param: Parameter, text: str, key: str) -> Value:
     unit = param.unit
     try:
         if unit in DECIMAL_UNITS:
-            if text.endswith("%"):
-                return Decimal(text[:-1]) / 100
-            number = Decimal(text)
+            number = Decimal(text[:-1]) / 100 if text.endswith("%") else Decimal(text)
             if not number.is_finite():
                 raise InvalidOperation
-            return number
+            return _checked_number(unit, number, key, text)
         if unit in INTEGER_UNITS:
-            return int(text)
+            return _checked_number(unit, int(text), key, text)
         if unit == "date":
             return date.fromisoformat(text)
         if unit == "flag":
@@ -426,6 +505,13 @@ def parse_scalar(param: Parameter, text: str, key: str) -> Value:
     raise PolicyError(f"--set {key}: {text!r} is not one of {param.choices}")
 
 
+def _checked_number(unit: str, number: Decimal | int, key: str, text: str) -> Decimal | int:
+    problem = number_problem(unit, number)
+    if problem is not None:
+        raise PolicyError(f"--set {key}={text}: {problem[1]}")
+    return number
+
+
 def apply_override(policy: Policy, assignment: str) -> None:
     """Apply ``key=VALUE`` (the value for every date) or ``key@YYYY-MM-DD=VALUE`` (from that date on)."""
     match = _ASSIGNMENT.match(assignment.strip())
@@ -435,7 +521,12 @@ def apply_override(policy: Policy, assignment: str) -> None:
     param = policy.parameter(key)
     value = parse_scalar(param, match["v"], key)
     if match["date"]:
-        start = date.fromisoformat(match["date"])
+        try:
+            start = date.fromisoformat(match["date"])
+        except ValueError as exc:
+            raise PolicyError(
+                f"--set {assignment.strip()}: {match['date']} is not a valid date (YYYY-MM-DD): {exc}"
+            ) from None
         kept: dict[date, Any] = {}
         for day, raw in param.values.items():
             if day >= start:
@@ -458,3 +549,39 @@ def apply_override(policy: Policy, assignment: str) -> None:
 def replace_parameter(policy: Policy, key: str, param: Parameter) -> None:
     policy.parameters[key] = param
     policy._index(key, param)
+
+
+# ------------------------------------------------------------------------------ cross-parameter checks
+
+# (earlier, later): dates that must be in this order on every day both are in force.
+ORDERED_DATES: tuple[tuple[str, str], ...] = (("general.policy_start", "general.policy_end"),)
+
+
+def cross_parameter_problem(policy: Policy) -> tuple[str, str] | None:
+    """Why the parameters contradict each other — (zh, en) — or None. Checked when a policy file is
+    loaded and once all its reforms and ``--set``s are applied (not after each one: moving both ends of
+    a range one ``--set`` at a time may pass through a state that is never used)."""
+    for first, second in ORDERED_DATES:
+        if first not in policy.parameters or second not in policy.parameters:
+            continue
+        starts = {*policy.changes_between(first, date.min, date.max)}
+        starts.update(policy.changes_between(second, date.min, date.max))
+        for day in sorted(starts):
+            try:
+                start, end = policy.value(first, day), policy.value(second, day)
+            except ParameterNotInForce:
+                continue
+            if isinstance(start, date) and isinstance(end, date) and end < start:
+                return (
+                    f"{second}（{end.isoformat()}）早于 {first}（{start.isoformat()}）",
+                    f"{second} ({end.isoformat()}) is before {first} ({start.isoformat()})",
+                )
+    return None
+
+
+def check_overrides_consistent(policy: Policy) -> None:
+    """After ``--set``s: a :class:`PolicyError` naming them if they leave contradicting parameters."""
+    problem = cross_parameter_problem(policy)
+    if problem is not None:
+        sets = " ".join(f"--set {o}" for o in policy.overrides) or policy.origin
+        raise PolicyError(f"{sets}: {problem[1]}")

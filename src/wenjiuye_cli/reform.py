@@ -21,7 +21,10 @@ naming the file and the key, in Chinese and English):
   description, article, tasks, department, certainty and choices of a parameter are the policy's, not
   the reform's;
 - each value has the type its unit needs (a number for yuan and ratios, a whole number for months,
-  persons, …, a date, true/false, one of the choices) and is not negative; date ranges do not overlap.
+  persons, …, a date, true/false, one of the choices), is not negative and, for money, has at most 2
+  decimal places (the same :func:`~wenjiuye_cli.policy.number_problem` as policy files and ``--set``);
+  date ranges do not overlap; the reformed policy does not contradict itself (``general.policy_end``
+  not before ``general.policy_start``).
 
 Merge semantics: a reform's ``values`` replace the parameter's values *from the reform's earliest date
 on*. Baseline values that start before that date are kept (one that would run past it with ``until``
@@ -35,7 +38,6 @@ Several reforms apply in order, each on the result of the previous one; ``--set`
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import itertools
 import json
@@ -60,6 +62,10 @@ from wenjiuye_cli.policy import (
     PolicyError,
     Value,
     apply_override,
+    check_overrides_consistent,
+    cross_parameter_problem,
+    did_you_mean,
+    number_problem,
     replace_parameter,
 )
 
@@ -141,6 +147,10 @@ def apply_reform_data(
                 f"{name}: {change.key}：{reasons}", f"{name}: {change.key}: {reasons}"
             ) from None
         replace_parameter(reformed, change.key, param)
+    problem = cross_parameter_problem(reformed)
+    if problem is not None:
+        zh, en = problem
+        raise ReformError(f"{name}: {zh}", f"{name}: {en}")
     digest = sha256 if sha256 is not None else canonical_sha256(data)
     record = {"file": name, "sha256": digest}
     title = reform_about(data).get("title")
@@ -162,6 +172,7 @@ def with_reforms(policy: Policy, reform_files: Iterable[Path] = (), overrides: I
         result = apply_reform_file(result, path)
     for assignment in overrides:
         apply_override(result, assignment)
+    check_overrides_consistent(result)
     return result
 
 
@@ -198,7 +209,7 @@ def validate_reform(policy: Policy, data: Mapping[str, Any], name: str) -> list[
             _check_about(table, name)
             continue
         if group not in groups:
-            zh_hint, en_hint = _hint(group, groups)
+            zh_hint, en_hint = did_you_mean(group, groups)
             raise ReformError(
                 f"{name}: [{group}]：基准政策中没有这个参数分组，改革方案不能新增参数{zh_hint}",
                 f"{name}: [{group}]: no such parameter group in the baseline policy; "
@@ -238,7 +249,7 @@ def _check_about(table: object, name: str) -> None:
 def _validate_table(policy: Policy, key: str, body: object, name: str) -> ReformChange:
     base = policy.parameters.get(key)
     if base is None:
-        zh_hint, en_hint = _hint(key, policy.parameters)
+        zh_hint, en_hint = did_you_mean(key, policy.parameters)
         raise ReformError(
             f"{name}: {key}：基准政策中没有这个参数，改革方案不能新增参数{zh_hint}",
             f"{name}: {key}: no such parameter in the baseline policy; a reform cannot add parameters{en_hint}",
@@ -363,8 +374,10 @@ def _check_value(base: Parameter, value: object, where: str) -> None:
             f"{where}：单位 {unit!r} 需要{zh}，而不是 {_show(value)}",
             f"{where}: unit {unit!r} needs {en}, got {_show(value)}",
         )
-    if isinstance(value, Decimal | int) and not isinstance(value, bool) and value < 0:
-        raise ReformError(f"{where}：不能为负数（{value}）", f"{where}: must not be negative ({value})")
+    problem = number_problem(unit, value)
+    if problem is not None:
+        zh, en = problem
+        raise ReformError(f"{where}：{zh}（{_show(value)}）", f"{where}: {en} ({_show(value)})")
 
 
 def _show(value: object) -> str:
@@ -373,11 +386,6 @@ def _show(value: object) -> str:
     if isinstance(value, date):
         return value.isoformat()
     return repr(value)
-
-
-def _hint(name: str, known: Iterable[str]) -> tuple[str, str]:
-    close = difflib.get_close_matches(name, list(known), n=1)
-    return (f"（是否想写 {close[0]}？）", f" (did you mean {close[0]}?)") if close else ("", "")
 
 
 # ------------------------------------------------------------------------------------------------ merge
