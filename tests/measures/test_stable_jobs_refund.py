@@ -243,3 +243,12 @@ def test_properties(premiums: Decimal, more: Decimal, insured: int, laid_off: in
     # overriding a parameter to its current value changes nothing
     again = refund(policy=SAME, ui_premiums_paid_last_year=premiums, **facts)
     assert (again.status, again.amount, again.conditions) == (now.status, now.amount, now.conditions)
+
+
+def test_the_refund_is_budgeted_to_the_department_its_task_names() -> None:
+    # 附件1 序号1 names 区人社局 alone; the article's list (with 区税务局、社险和平分中心) covers 序号3 too,
+    # the contribution-rate cut. The budget by department must not put the refund under that group.
+    assert measure_by_id("stable_jobs_refund").department == "区人社局"
+    for key, param in POLICY.parameters.items():
+        if key.startswith("stable_jobs_refund."):
+            assert param.department == "区人社局", key

@@ -1,4 +1,4 @@
-"""第一条（落实援企稳岗政策）稳岗返还 — 附件1 序号1 (责任部门：区人社局、区税务局、社险和平分中心)
+"""第一条（落实援企稳岗政策）稳岗返还 — 附件1 序号1 (责任部门：区人社局)
 
   对依法缴纳失业保险费满12个月，不裁员或裁员率低于我市调查失业率控制目标的企业，返还其上年度企业与职工
   实际缴纳失业保险费的50%，对参保职工30人及以下的小微企业，裁员率放宽至20%。
@@ -209,7 +209,7 @@ MEASURE = Measure(
     name_en="job-retention refund of unemployment-insurance premiums",
     article="一",
     tasks=(1,),
-    department="区人社局、区税务局、社险和平分中心",
+    department="区人社局",  # 附件1 序号1 names 区人社局 alone; the article adds 序号3's departments (fee cut)
     kinds=frozenset({"enterprise"}),
     facts=(
         APPLICATION_DATE,
