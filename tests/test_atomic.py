@@ -71,3 +71,10 @@ def test_only_devices_pipes_and_sockets_are_special(tmp_path: Path) -> None:
     assert not is_special_file(tmp_path / "not-there-yet.csv")
     assert not is_special_file(tmp_path)
     assert is_special_file(Path(os.devnull))
+
+
+def test_a_target_that_cannot_be_written_is_named_in_the_error(tmp_path: Path) -> None:
+    target = tmp_path / "no-such-folder" / "out.csv"
+    with pytest.raises(FileNotFoundError) as caught:
+        AtomicTextFile(target)
+    assert caught.value.filename == str(target)  # not the temporary file's name

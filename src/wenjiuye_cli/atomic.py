@@ -52,7 +52,10 @@ class AtomicTextFile:
         if is_special_file(target):
             raw = open(target, "wb")  # closed by commit() or discard()
         else:
-            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+            try:
+                fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+            except OSError as exc:  # name the file the user asked for, not the temporary one
+                raise OSError(exc.errno, exc.strerror, str(path)) from None
             self.tmp_path = Path(tmp)
             try:
                 os.fchmod(fd, 0o666 & ~_umask())
