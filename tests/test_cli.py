@@ -248,3 +248,15 @@ def test_policy_check_names_an_unknown_parameter_in_a_policy_file(runner: CliRun
         assert result.exit_code == ExitCode.BAD_CONFIG, args
         assert "rent_subsidy.house_cap_monthy" in result.stderr
         assert "did you mean rent_subsidy.house_cap_monthly" in result.stderr
+
+
+def test_calc_says_which_applicants_were_evaluated_on_the_run_date(runner: CliRunner) -> None:
+    scenario = '[[applicants]]\nid = "N-1"\nkind = "person"\n\n[[applicants]]\nid = "D-1"\nkind = "person"\n'
+    scenario += "application_date = 2021-03-01\n"
+    result = runner.invoke(app, ["calc", "-", "-f", "json"], input=scenario)
+    assert result.exit_code == ExitCode.OK, result.stderr
+    assert "1 个申请人没有申请日期，按运行当天" in result.stderr
+    assert "（N-1）" in result.stderr
+    assert json.loads(result.stdout)["applicants"][0]["as_of_source"] == "today"
+    dated = runner.invoke(app, ["calc", "-", "-f", "json", "--as-of", "2021-03-01"], input=scenario)
+    assert "没有申请日期" not in dated.stderr

@@ -109,6 +109,17 @@ def calc(
     on = parse_as_of(console, lang, as_of)
     applicants = read_scenarios_or_exit(console, lang, scenarios)
     results = [evaluate(a, policy, on) for a in applicants]
+    undated_results = [r for r in results if r.as_of_source == "today"]
+    if undated_results:  # evaluated on the run date: after the policy's last day, ineligible for everything
+        undated = [r.applicant.id for r in undated_results]
+        run_date = undated_results[0].as_of.isoformat()
+        console.print(
+            Text(t(lang, f"{len(undated)} 个申请人没有申请日期，按运行当天 {run_date} 计算（{', '.join(undated)}）；"
+                         "可用 --as-of 指定评估日期",
+                   f"{len(undated)} applicants have no application date and were evaluated on the run date "
+                   f"{run_date} ({', '.join(undated)}); set one with --as-of")),
+            style="yellow", soft_wrap=True,
+        )  # fmt: skip
     chosen = fmt or (Format.table if sys.stdout.isatty() else Format.json)
     with quiet_broken_pipe():
         if chosen is Format.json:
