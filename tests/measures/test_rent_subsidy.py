@@ -11,6 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.helpers import POLICY, condition, run
+from wenjiuye_cli.engine import measure_by_id
+from wenjiuye_cli.explain import render_message
 from wenjiuye_cli.outcome import Check, Status
 from wenjiuye_cli.policy import load_policy
 
@@ -126,6 +128,17 @@ def test_a_dated_change_applies_from_its_month() -> None:
     assert outcome.months == 24
     assert outcome.amount == Decimal(2500 * 10 + 2000 * 14)
     assert outcome.monthly_amount is None  # it varies: see the schedule
+    # Each period explains itself: its months, its cap (as bound then), and the sum adds them up.
+    lines = [render_message(m, measure_by_id("rent_subsidy"), "zh") for m in outcome.arithmetic]
+    assert lines[0] == "2021-03 至 2021-12（10 个月），按当时的标准："
+    assert "不超过每月最高 2000 元：2000 元" in lines
+    assert "2022-01 至 2023-02（14 个月），按当时的标准：" in lines
+    assert lines[-1] == "10 × 2500 + 14 × 2000 = 53000 元"
+    cap_limits = [c.limit for c in outcome.caps if c.parameter == "rent_subsidy.house_cap_monthly"]
+    assert cap_limits == [Decimal(2500), Decimal(2000)]
+    assert (
+        run("rent_subsidy", "person", **BASE).arithmetic[0].code == "arith.monthly"
+    )  # one period: as before
 
 
 def test_student_or_haihe_talent_qualifies_alone() -> None:

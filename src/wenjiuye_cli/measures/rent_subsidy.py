@@ -77,6 +77,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "按月明细合计 {months} 个月 = {amount} 元",
         "sum of {months} monthly amounts = {amount} yuan",
     ),
+    "arith.period": (
+        "{start} 至 {end}（{months} 个月），按当时的标准：",
+        "{start} to {end} ({months} months), at the rates then in force:",
+    ),
+    "arith.periods_total": ("{parts} = {amount} 元", "{parts} = {amount} yuan"),
     "note.policy_end": (
         "政策有效期至 {end}，只补贴此前的 {months} 个月（general.payments_end_with_policy）",
         "the policy ends on {end}: only the {months} months up to then are paid (general.payments_end_with_policy)",
@@ -147,27 +152,38 @@ def evaluate(ev: Evaluation) -> Outcome:
     step_key = f"rent_subsidy.{rent_type}_per_job_monthly"
     cap_key = f"rent_subsidy.{rent_type}_cap_monthly"
     schedule: list[ScheduleLine] = []
-    caps: list[Cap] = []
-    arithmetic: list[Message] = []
+    # Months at the same rates form one period; a rate changed by a dated value (a reform, a --set from a
+    # date) starts another, and each period shows its own rule, caps and months.
+    periods: list[_Period] = []
     # With no month to pay (0 claimed, or all after the policy end) the first month still shows the rate.
     for month in months or [first]:
         on = max(month, applied)
-        base, step, cap = ev.dec(base_key, on), ev.dec(step_key, on), ev.dec(cap_key, on)
+        rates = (ev.dec(base_key, on), ev.dec(step_key, on), ev.dec(cap_key, on))
+        if not periods or periods[-1].rates != rates:
+            periods.append(_Period(rates, month))
+        period = periods[-1]
+        period.last = month
+        if months:
+            period.count += 1
+            schedule.append(ScheduleLine(month, period.paid(jobs, rent)))
+    caps: list[Cap] = []
+    arithmetic: list[Message] = []
+    for period in periods:
+        base, step, cap = period.rates
         raw = base + jobs * step
         monthly = min(raw, cap)
-        if not arithmetic:  # the first month shows the rule; later months differ only if a value changed
-            caps.append(Cap(cap_key, cap, raw, raw > cap))
+        if len(periods) > 1:
             arithmetic.append(
-                Message("arith.monthly", {"base": base, "jobs": jobs, "step": step, "raw": raw})
-            )
-            arithmetic.append(Message("arith.cap", {"cap": cap, "value": monthly}))
-            if rent is not None:
-                caps.append(Cap("rent_subsidy.cap_binds_actual_rent", rent, monthly, rent < monthly))
-                arithmetic.append(Message("arith.rent", {"rent": rent, "value": min(monthly, rent)}))
+                Message("arith.period", {"start": f"{period.first:%Y-%m}", "end": f"{period.last:%Y-%m}",
+                                         "months": period.count})
+            )  # fmt: skip
+        caps.append(Cap(cap_key, cap, raw, raw > cap))
+        arithmetic.append(Message("arith.monthly", {"base": base, "jobs": jobs, "step": step, "raw": raw}))
+        arithmetic.append(Message("arith.cap", {"cap": cap, "value": monthly}))
         if rent is not None:
-            monthly = min(monthly, rent)
-        if months:
-            schedule.append(ScheduleLine(month, monthly))
+            caps.append(Cap("rent_subsidy.cap_binds_actual_rent", rent, monthly, rent < monthly))
+            arithmetic.append(Message("arith.rent", {"rent": rent, "value": min(monthly, rent)}))
+        monthly = period.paid(jobs, rent)
 
     caps.append(Cap("rent_subsidy.max_months", max_months, claimed, claimed > max_months))
     amount = to_fen(sum((line.amount for line in schedule), Decimal(0)))
@@ -177,6 +193,9 @@ def evaluate(ev: Evaluation) -> Outcome:
         arithmetic.append(
             Message("arith.total", {"monthly": monthly_amount, "months": len(schedule), "amount": amount})
         )
+    elif len(periods) > 1:
+        parts = " + ".join(f"{p.count} × {p.paid(jobs, rent)}" for p in periods)
+        arithmetic.append(Message("arith.periods_total", {"parts": parts, "amount": amount}))
     else:
         arithmetic.append(Message("arith.sum", {"months": len(schedule), "amount": amount}))
     notes = [Message("note.alternative", {"rent_type": label})]
@@ -199,6 +218,22 @@ def evaluate(ev: Evaluation) -> Outcome:
         schedule=schedule,
         extra={"first_month": first, "end_date": end_date, "end_reason": end_reason},
     )
+
+
+class _Period:
+    """Consecutive months paid at the same (base, per job, cap) rates."""
+
+    __slots__ = ("count", "first", "last", "rates")
+
+    def __init__(self, rates: tuple[Decimal, Decimal, Decimal], first: date) -> None:
+        self.rates = rates
+        self.first = self.last = first
+        self.count = 0  # months paid (0 for the rate shown when none is)
+
+    def paid(self, jobs: int, rent: Decimal | None) -> Decimal:
+        base, step, cap = self.rates
+        monthly = min(base + jobs * step, cap)
+        return monthly if rent is None else min(monthly, rent)
 
 
 def last_day_of_month(month: date) -> date:
