@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from wenjiuye_cli.articles import ARTICLES, department_label
+from wenjiuye_cli.articles import ARTICLES, article_number, citation, department_label
 from wenjiuye_cli.engine import registry
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -30,3 +30,10 @@ def test_the_32_articles_and_their_task_numbers_are_all_there() -> None:
     assert len(ARTICLES) == 32
     tasks = [n for a in ARTICLES for n in a.tasks]
     assert sorted(tasks) == list(range(1, len(tasks) + 1))  # every 序号 once, none skipped
+
+
+def test_articles_are_cited_in_the_readers_numerals() -> None:
+    assert [article_number(a.number) for a in ARTICLES] == list(range(1, 33))
+    assert citation("十五", (37,), "zh") == "第十五条/37"
+    assert citation("十五", (37,), "en") == "art. 15/37"
+    assert citation("三十二", (63, 64), "en") == "art. 32/63,64"

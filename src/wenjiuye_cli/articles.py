@@ -6,6 +6,7 @@ the measure registry, never kept here.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 # The units named as 责任部门, for tables shown with --lang en. Data (JSON, CSV) keeps the Chinese text,
@@ -34,6 +35,23 @@ UNITS_EN: dict[str, str] = {
     "区就业工作领导小组各成员单位": "member units of the District Employment Leading Group",
     "区融媒体中心": "District Media Centre",
 }
+
+
+_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def article_number(numeral: str) -> int:
+    """一 → 1, 十五 → 15, 三十二 → 32: the article numbers of the policy (1..99)."""
+    tens, _, units = numeral.rpartition("十")
+    if "十" not in numeral:
+        return _DIGITS[numeral]
+    return 10 * (_DIGITS[tens] if tens else 1) + (_DIGITS[units] if units else 0)
+
+
+def citation(article: str, tasks: Iterable[int], lang: str) -> str:
+    """第十五条/37 for Chinese readers, art. 15/37 for English ones (article, then 附件1 task numbers)."""
+    numbers = ",".join(map(str, tasks))
+    return f"第{article}条/{numbers}" if lang == "zh" else f"art. {article_number(article)}/{numbers}"
 
 
 def department_label(department: str, lang: str) -> str:

@@ -19,7 +19,7 @@ from rich.table import Table
 from rich.text import Text
 
 from wenjiuye_cli import __version__
-from wenjiuye_cli.articles import ARTICLES, department_label
+from wenjiuye_cli.articles import ARTICLES, citation, department_label
 from wenjiuye_cli.commands._common import (
     AsOfOpt,
     Lang,
@@ -148,7 +148,8 @@ def render_tables(
     out = out_console(no_color)
     for result in results:
         kind = KINDS[result.applicant.kind][0 if lang == "zh" else 1]
-        title = f"{result.applicant.id}（{kind}） {t(lang, '计算日期', 'as of')} {result.as_of.isoformat()}"
+        title = t(lang, f"{result.applicant.id}（{kind}） 计算日期 {result.as_of.isoformat()}",
+                  f"{result.applicant.id} ({kind}) as of {result.as_of.isoformat()}")  # fmt: skip
         table = Table(title=title, title_justify="left", show_lines=True)
         table.add_column(t(lang, "措施", "measure"))
         table.add_column(t(lang, "条款/序号", "article/task"), no_wrap=True)
@@ -181,7 +182,7 @@ def render_tables(
             }[outcome.status]
             table.add_row(
                 measure.name(lang),
-                f"第{measure.article}条/{','.join(str(n) for n in measure.tasks)}",
+                citation(measure.article, measure.tasks, lang),
                 Text(STATUS_LABELS[outcome.status][0 if lang == "zh" else 1], style=style),
                 amount,
                 Text("\n".join(lines)),
@@ -220,7 +221,8 @@ def render_schedules(out: Console, result: ApplicantResult, lang: Lang) -> None:
         if end is not None:
             caption = f"{t(lang, '截止', 'ends')} {format_arg(end, lang)}"
             if reason is not None:
-                caption += f"（{render(f'end_reason.{reason}', {}, measure, lang)}）"
+                why = render(f"end_reason.{reason}", {}, measure, lang)
+                caption += t(lang, f"（{why}）", f" ({why})")
         table = Table(title=title, title_justify="left", caption=caption, caption_justify="left")
         table.add_column(t(lang, "月份", "month"))
         table.add_column(t(lang, "金额（元）", "amount (yuan)"), justify="right")
@@ -322,7 +324,8 @@ def schema(
             return
         out = out_console()
         for k, facts in doc.items():
-            table = Table(title=f"{k}（{KINDS[k][0 if lang == 'zh' else 1]}）", title_justify="left")
+            label = KINDS[k][0 if lang == "zh" else 1]
+            table = Table(title=t(lang, f"{k}（{label}）", f"{k} ({label})"), title_justify="left")
             for col in ("name", t(lang, "标签（中文表头）", "label"), t(lang, "类型", "type"),
                         t(lang, "说明", "help"), t(lang, "用于", "used by")):  # fmt: skip
                 table.add_column(col)

@@ -27,7 +27,7 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from rich.table import Table
 from rich.text import Text
 
-from wenjiuye_cli.articles import department_label
+from wenjiuye_cli.articles import citation, department_label
 from wenjiuye_cli.atomic import AtomicTextFile, is_special_file
 from wenjiuye_cli.batch import (
     BATCH_GC_THRESHOLDS,
@@ -436,13 +436,9 @@ def print_summary(console: Console, result: BatchSummary, lang: Lang) -> None:
         if not m["applicants"]:
             continue
         counts = m["status_counts"]
-        tasks = ",".join(map(str, m["tasks"]))
+        cited = citation(m["article"], m["tasks"], lang)
         table.add_row(
-            Text(
-                f"{m['name']}（第{m['article']}条/{tasks}）"
-                if lang == "zh"
-                else f"{m['name']} ({m['article']}/{tasks})"
-            ),
+            Text(f"{m['name']}（{cited}）" if lang == "zh" else f"{m['name']} ({cited})"),
             f"{counts['eligible']:,}",
             f"{counts['ineligible']:,}",
             f"{counts['cannot_decide']:,}",

@@ -26,7 +26,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from wenjiuye_cli.articles import department_label
+from wenjiuye_cli.articles import citation, department_label
 from wenjiuye_cli.atomic import AtomicTextFile
 from wenjiuye_cli.batch import ApplicantReader, BatchError, BatchOptions, RejectSink, parse_kind
 from wenjiuye_cli.commands._common import (
@@ -685,8 +685,8 @@ def _compare_table(comparisons: Iterable[Comparison], lang: str) -> tuple[Table,
             moved = describe_item(item, lang)
             m = item.measure
             lines.append(
-                t(lang, f"{m.name(lang)}（第{m.article}条）{label}：{moved}",
-                   f"{m.name(lang)} (art. {m.article}) {label}: {moved}")
+                t(lang, f"{m.name(lang)}（{citation(m.article, m.tasks, lang)}）{label}：{moved}",
+                   f"{m.name(lang)} ({citation(m.article, m.tasks, lang)}) {label}: {moved}")
             )  # fmt: skip
         status_only = sum(i.change is Change.STATUS_CHANGED for i in comparison.items)
         if status_only:
@@ -779,9 +779,7 @@ def _render_summary(console: Console, impact: BudgetImpact, doc: dict[str, Any],
             shown = department_label(row[label], lang) if key == "by_department" else row[label]
             cells = [Text(str(shown))]
             if key == "by_measure":
-                cells.append(
-                    Text(f"{row['article']}/{','.join(map(str, row['tasks']))}" if row["article"] else "")
-                )
+                cells.append(Text(citation(row["article"], row["tasks"], lang) if row["article"] else ""))
             diff = Decimal(row["difference"])
             cells.extend(
                 [
@@ -979,7 +977,7 @@ def _sweep_table(
         if any(entitlement(o) for o in column) or len({o.status for o in column}) > 1:
             shown.append(index)
             m = measure_by_id(outcome.measure_id)
-            table.add_column(f"{m.name(lang)}\n第{m.article}条", justify="right")
+            table.add_column(f"{m.name(lang)}\n{citation(m.article, m.tasks, lang)}", justify="right")
     hidden = len(points[0].result.outcomes) - len(shown)
     table.add_column(t(lang, "合计（元）", "total"), justify="right", no_wrap=True)
     table.add_column("", no_wrap=True)
