@@ -43,7 +43,7 @@ from wenjiuye_cli.explain import format_arg, render, render_message
 from wenjiuye_cli.facts import KINDS
 from wenjiuye_cli.money import fmt_money, fmt_number
 from wenjiuye_cli.outcome import STATUS_LABELS, Check, Status
-from wenjiuye_cli.output import CSV_ITEM_COLUMNS, itemised_rows, stamp, write_json, write_ndjson
+from wenjiuye_cli.output import CSV_ITEM_COLUMNS, itemised_rows, not_monthly, stamp, write_json, write_ndjson
 from wenjiuye_cli.policy import Policy, load_policy
 
 app = typer.Typer(
@@ -228,6 +228,9 @@ def render_schedules(out: Console, result: ApplicantResult, lang: Lang) -> None:
         table.add_column(t(lang, "金额（元）", "amount (yuan)"), justify="right")
         for line in outcome.schedule:
             table.add_row(line.month.isoformat()[:7], fmt_money(line.amount))
+        rest = not_monthly(outcome)
+        if rest:
+            table.add_row(t(lang, "不按月发放", "not monthly"), fmt_money(rest))
         out.print(table)
 
 

@@ -16,7 +16,7 @@ from wenjiuye_cli import __version__
 from wenjiuye_cli.engine import ApplicantResult, measure_by_id
 from wenjiuye_cli.explain import render, render_message
 from wenjiuye_cli.money import fmt_money, fmt_number
-from wenjiuye_cli.outcome import STATUS_LABELS, Outcome
+from wenjiuye_cli.outcome import STATUS_LABELS, Outcome, Status
 from wenjiuye_cli.policy import Policy
 
 
@@ -79,9 +79,20 @@ def outcome_dict(outcome: Outcome, lang: str, detail: bool = True) -> dict[str, 
         item["schedule"] = [
             {"month": line.month.isoformat()[:7], "amount": money(line.amount)} for line in outcome.schedule
         ]
+        rest = not_monthly(outcome)
+        if rest:
+            item["not_monthly"] = money(rest)
     if outcome.extra:
         item["extra"] = {k: _jsonable(v) for k, v in outcome.extra.items()}
     return item
+
+
+def not_monthly(outcome: Outcome) -> Decimal:
+    """The part of an eligible amount its monthly schedule does not hold (e.g. an internship's retention
+    reward, paid once): so the schedule and the amount always add up."""
+    if outcome.status is not Status.ELIGIBLE or outcome.amount is None or not outcome.schedule:
+        return Decimal(0)
+    return outcome.amount - sum((line.amount for line in outcome.schedule), Decimal(0))
 
 
 def _jsonable(value: Any) -> Any:
