@@ -260,3 +260,13 @@ def test_calc_says_which_applicants_were_evaluated_on_the_run_date(runner: CliRu
     assert json.loads(result.stdout)["applicants"][0]["as_of_source"] == "today"
     dated = runner.invoke(app, ["calc", "-", "-f", "json", "--as-of", "2021-03-01"], input=scenario)
     assert "没有申请日期" not in dated.stderr
+
+
+def test_one_id_given_to_two_applicants_is_pointed_out(runner: CliRunner) -> None:
+    twice = '[[applicants]]\nid = "A"\nkind = "person"\n\n[[applicants]]\nid = "A"\nkind = "enterprise"\n'
+    result = runner.invoke(app, ["calc", "-", "-f", "json"], input=twice)
+    assert result.exit_code == ExitCode.OK
+    assert len(json.loads(result.stdout)["applicants"]) == 2  # both computed
+    assert "申请人编号 A 出现 2 次" in result.stderr
+    examples = runner.invoke(app, ["calc", *map(str, sorted(EXAMPLES.glob("*.toml"))), "-f", "json"])
+    assert "出现" not in examples.stderr  # the shipped examples use each id once

@@ -228,7 +228,7 @@ def read_scenarios_or_exit(
 ) -> list[Applicant]:
     """Every applicant of the scenario files; a missing file exits 66, a bad one 78 naming each problem."""
     try:
-        return list(read_scenario_files(paths, stdin or sys.stdin.buffer))
+        applicants = list(read_scenario_files(paths, stdin or sys.stdin.buffer))
     except FileNotFoundError as exc:
         fail(
             console,
@@ -241,3 +241,20 @@ def read_scenarios_or_exit(
         for problem in exc.problems:
             console.print(Text(problem.text(lang)), style="red")
         raise typer.Exit(ExitCode.BAD_CONFIG) from None
+    warn_repeated_ids(console, lang, applicants)
+    return applicants
+
+
+def warn_repeated_ids(console: Console, lang: Lang | str, applicants: list[Applicant]) -> None:
+    """Two applicants with one id are computed both, but rows keyed by id would mix them up: say where."""
+    sources: dict[str, list[str]] = {}
+    for applicant in applicants:
+        sources.setdefault(applicant.id, []).append(applicant.source)
+    for ident, where in sources.items():
+        if len(where) > 1:
+            places = "、".join(where) if lang == "zh" else ", ".join(where)
+            console.print(
+                Text(t(lang, f"申请人编号 {ident} 出现 {len(where)} 次：{places}",
+                       f"applicant id {ident} appears {len(where)} times: {places}")),
+                style="yellow", soft_wrap=True,
+            )  # fmt: skip
