@@ -752,3 +752,18 @@ def test_compare_dash_for_output_is_stdout_and_the_summary_can_take_it_instead(
     both = runner.invoke(app, ["compare", APPLICANTS, "--reform", CAP, "--summary-file", "-"])
     assert both.exit_code == ExitCode.USAGE
     assert both.stdout == ""
+
+
+def test_tables_keep_every_column_on_an_80_column_terminal_and_whole_names_in_a_file(tmp_path: Path) -> None:
+    sweep = CliRunner(env={"COLUMNS": "80"}).invoke(
+        app, ["sweep", RENT, "--id", "R-001", "--vary", "jobs_created=0..6", "-f", "table"]
+    )
+    assert sweep.exit_code == ExitCode.OK, sweep.stderr
+    assert "创业房租补贴" in sweep.stdout  # rich used to drop the measure's column rather than wrap it
+    # The budget view on stderr, not a terminal: laid out wide, so a measure's name is never broken.
+    summary = CliRunner().invoke(
+        app, ["compare", *map(str, sorted(EXAMPLES.glob("*.toml"))), "--reform", CAP, "-f", "json", "-o",
+              str(tmp_path / "c.json"), "--summary"],
+    )  # fmt: skip
+    assert summary.exit_code == ExitCode.OK, summary.stderr
+    assert "企业吸纳就业社保补贴和岗位补贴" in summary.stderr

@@ -111,9 +111,19 @@ def out_console(no_color: bool = False) -> Console:
     return _DataConsole(no_color=no_color or "NO_COLOR" in os.environ, highlight=False)
 
 
+# rich lays out for 80 columns when stderr is not a terminal; a file or a pipe has no width to fit, and
+# at 80 the budget tables would wrap every name (set COLUMNS to choose another width).
+UNBOUNDED_WIDTH = 160
+
+
 def err_console(no_color: bool = False) -> Console:
+    width = None if sys.stderr.isatty() or "COLUMNS" in os.environ else UNBOUNDED_WIDTH
     return Console(
-        stderr=True, no_color=no_color or "NO_COLOR" in os.environ, highlight=False, soft_wrap=True
+        stderr=True,
+        no_color=no_color or "NO_COLOR" in os.environ,
+        highlight=False,
+        soft_wrap=True,
+        width=width,
     )
 
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 import signal
 import sys
 import threading
@@ -44,6 +43,7 @@ from wenjiuye_cli.commands._common import (
     RejectsOpt,
     SetOpt,
     check_reform_files,
+    err_console,
     is_stdout,
     out_console,
     output_conflict,
@@ -129,9 +129,7 @@ TABLE_ROW_LIMIT = 200  # a rich Table holds every row: show this many, then say 
 
 
 def _console(no_color: bool = False, stderr: bool = True) -> Console:
-    if not stderr:
-        return out_console(no_color)
-    return Console(stderr=True, no_color=no_color or "NO_COLOR" in os.environ, highlight=False)
+    return err_console(no_color) if stderr else out_console(no_color)
 
 
 def _fail(console: Console, message: str, code: ExitCode) -> typer.Exit:
@@ -756,24 +754,25 @@ def _render_summary(console: Console, impact: BudgetImpact, doc: dict[str, Any],
         (t(lang, "按措施", "by measure"), "by_measure", "name"),
         (t(lang, "按责任部门", "by department"), "by_department", "department"),
     ):
-        table = Table(title=title, title_justify="left")
+        table = Table(title=title, title_justify="left", pad_edge=False)
+        # Minimum widths: on a narrow terminal (or stderr in a file, 80 columns) rich would otherwise
+        # drop whole columns; with them, long cells wrap instead.
         table.add_column(
             t(
                 lang,
                 "措施" if key == "by_measure" else "责任部门",
                 "measure" if key == "by_measure" else "department",
-            )
+            ),
+            min_width=8,
+            overflow="fold",
         )
         if key == "by_measure":
-            table.add_column(t(lang, "条/序号", "article/task"), no_wrap=True)
-        for col in (
-            t(lang, "基准", "baseline"),
-            t(lang, "改革后", "reform"),
-            t(lang, "差额", "difference"),
-        ):
-            table.add_column(col, justify="right", no_wrap=True)
-        table.add_column(t(lang, "新符合", "newly eligible"), justify="right")
-        table.add_column(t(lang, "不再符合", "no longer eligible"), justify="right")
+            table.add_column(t(lang, "条/序号", "article/task"), min_width=6, overflow="fold")
+        for col in (t(lang, "基准", "baseline"), t(lang, "改革后", "reform")):
+            table.add_column(col, justify="right", min_width=10)
+        table.add_column(t(lang, "差额", "difference"), justify="right", min_width=8)
+        table.add_column(t(lang, "新符合", "newly eligible"), justify="right", min_width=3)
+        table.add_column(t(lang, "不再符合", "no longer eligible"), justify="right", min_width=3)
         rows = doc[key] + [{label: t(lang, "合计", "total"), "article": "", "tasks": [], **doc["total"]}]
         for row in rows:
             shown = department_label(row[label], lang) if key == "by_department" else row[label]
@@ -968,7 +967,7 @@ def _sweep_table(
         f"{applicant.id}: varying {axis.label(lang)} ({axis.name})",
     )
     table = Table(title=title, title_justify="left")
-    table.add_column(axis.name, no_wrap=True)
+    table.add_column(axis.name, overflow="fold")
     # Columns for the measures that give something somewhere or change along the way; the others
     # (ineligible or undecidable at every point) are counted under the table.
     shown: list[int] = []
@@ -977,7 +976,10 @@ def _sweep_table(
         if any(entitlement(o) for o in column) or len({o.status for o in column}) > 1:
             shown.append(index)
             m = measure_by_id(outcome.measure_id)
-            table.add_column(f"{m.name(lang)}\n{citation(m.article, m.tasks, lang)}", justify="right")
+            # min_width: on a narrow terminal rich would rather drop a column than wrap the bars.
+            table.add_column(
+                f"{m.name(lang)}\n{citation(m.article, m.tasks, lang)}", justify="right", min_width=10
+            )
     hidden = len(points[0].result.outcomes) - len(shown)
     table.add_column(t(lang, "合计（元）", "total"), justify="right", no_wrap=True)
     table.add_column("", no_wrap=True)
