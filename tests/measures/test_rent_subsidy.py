@@ -70,18 +70,18 @@ def test_at_most_24_months(claimed: int, paid: int) -> None:
 
 
 @pytest.mark.parametrize(
-    ("applied", "ok"),
+    ("applied", "ok", "code"),
     [
-        (date(2021, 10, 8), True),
-        (date(2021, 10, 9), False),
-        (date(2020, 10, 8), True),
-        (date(2020, 10, 7), False),
+        (date(2021, 10, 8), True, "applied_within_window"),
+        (date(2021, 10, 9), False, "applied_within_window"),
+        (date(2020, 10, 8), True, "applied_within_window"),
+        (date(2020, 10, 7), False, "applied_after_registration"),  # the day before registering
     ],
 )
-def test_apply_within_one_year_of_registration(applied: date, ok: bool) -> None:
+def test_apply_within_one_year_of_registration(applied: date, ok: bool, code: str) -> None:
     # 注册1年内可申请: the anniversary itself is still within one year
     outcome = rent(application_date=applied)
-    assert condition(outcome, "applied_within_window") is (Check.PASSED if ok else Check.FAILED)
+    assert condition(outcome, code) is (Check.PASSED if ok else Check.FAILED)
     assert (outcome.status is Status.ELIGIBLE) is ok
 
 
@@ -198,3 +198,15 @@ def test_never_above_caps_and_monotone_in_jobs(
     assert now.months <= 24
     assert now.amount <= cap * 24
     assert more.amount >= now.amount
+
+
+def test_an_application_before_registration_is_said_to_be_so_not_shown_as_in_time() -> None:
+    outcome = rent(registration_date=date(2021, 10, 8), application_date=date(2021, 3, 15))
+    assert outcome.status is Status.INELIGIBLE
+    assert condition(outcome, "applied_after_registration") is Check.FAILED
+    text = render_message(
+        next(c for c in outcome.conditions if c.code == "applied_after_registration"),
+        measure_by_id("rent_subsidy"),
+        "zh",
+    )
+    assert "申请早于注册" in text

@@ -59,6 +59,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "applied within one year of registration: registered {registered}, applied {applied}, "
         "deadline {deadline}",
     ),
+    "applied_after_registration": (
+        "注册后申请：{applied} 申请，而注册日期是 {registered}（申请早于注册，请核对两个日期）",
+        "applied after registering: applied {applied}, but registered {registered} (the application comes "
+        "first: check both dates)",
+    ),
     "rent_type_known": ("租赁类型：{rent_type}", "rented space: {rent_type}"),
     "arith.monthly": (
         "每月 {base} + {jobs} × {step} = {raw} 元",
@@ -113,11 +118,13 @@ def evaluate(ev: Evaluation) -> Outcome:
     window = ev.integer("rent_subsidy.application_window_months")
     if registered is None:
         ev.check("applied_within_window", None, missing=("registration_date",), applied=applied)
+    elif applied < registered:  # not "late": too early, or a date typed wrong — say which
+        ev.check("applied_after_registration", False, registered=registered, applied=applied)
     else:
         deadline = add_months(registered, window)
         ev.check(
             "applied_within_window",
-            registered <= applied <= deadline,
+            applied <= deadline,
             registered=registered,
             applied=applied,
             deadline=deadline,
