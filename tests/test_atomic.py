@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from wenjiuye_cli.atomic import AtomicTextFile, atomic_write, is_special_file
+from wenjiuye_cli.atomic import AtomicTextFile, atomic_write, is_special_file, writes_through
 
 
 def test_the_target_is_untouched_until_commit(tmp_path: Path) -> None:
@@ -78,3 +78,28 @@ def test_a_target_that_cannot_be_written_is_named_in_the_error(tmp_path: Path) -
     with pytest.raises(FileNotFoundError) as caught:
         AtomicTextFile(target)
     assert caught.value.filename == str(target)  # not the temporary file's name
+
+
+def test_a_name_for_an_open_descriptor_is_appended_to_not_replaced(tmp_path: Path) -> None:
+    # `-o /dev/stdout >> log.csv`: /dev/stdout resolves to log.csv itself. Renaming a new file over it
+    # would lose the log and leave the shell writing to a deleted file.
+    log = tmp_path / "log.csv"
+    log.write_text("earlier\n", encoding="utf-8")
+    with log.open("ab") as shell_side:
+        name = Path(f"/dev/fd/{shell_side.fileno()}")
+        assert writes_through(name)
+        with atomic_write(name) as stream:
+            stream.write("new\n")
+    assert log.read_text(encoding="utf-8") == "earlier\nnew\n"
+    assert not writes_through(log)
+
+
+def test_a_pipe_named_by_its_descriptor_is_written_through() -> None:
+    read_end, write_end = os.pipe()
+    try:
+        with atomic_write(Path(f"/dev/fd/{write_end}")) as stream:
+            stream.write("id\r\n")
+        assert os.read(read_end, 100) == b"id\r\n"
+    finally:
+        os.close(read_end)
+        os.close(write_end)

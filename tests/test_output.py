@@ -25,6 +25,9 @@ def test_a_schedule_and_what_is_not_paid_monthly_add_up_to_the_amount() -> None:
                 months = sum((Decimal(line["amount"]) for line in item["schedule"]), Decimal(0))
                 rest = Decimal(item.get("not_monthly", "0"))
                 assert months + rest == Decimal(item["amount"]), (applicant.id, item["measure"])
+                # What is not monthly is a one-off the measure names, never a negative "correction".
+                expected = Decimal(item.get("extra", {}).get("retention_reward", "0"))
+                assert rest == expected, (applicant.id, item["measure"])
                 checked += 1
                 once += rest > 0
     assert checked >= 5

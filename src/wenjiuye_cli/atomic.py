@@ -5,9 +5,10 @@ An interrupted or failed run never leaves a half-written file that looks complet
 :meth:`AtomicTextFile.discard` removes the temporary file.
 
 Only a regular file (or a path not there yet) is replaced. A device, a named pipe or a socket
-(``/dev/null``, ``/dev/stdout``, ``mkfifo``) is written straight through: renaming a file over it would
-replace the device or the pipe itself, and its reader would get nothing. A symbolic link stays a link;
-the file it points to is the one replaced.
+(``/dev/null``, ``mkfifo``), and any name under ``/dev`` or ``/proc`` (``/dev/stdout``, ``/dev/fd/3``,
+bash's ``>(…)``) is written straight through, appending to what the shell opened: renaming a file over it
+would replace the device or the pipe itself, or cut a redirection off from its file. A symbolic link stays a
+link; the file it points to is the one replaced.
 """
 
 from __future__ import annotations
@@ -27,6 +28,16 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+def writes_through(path: Path) -> bool:
+    """A device, a pipe or a socket, or a name for an open descriptor (``/dev/stdout``, ``/dev/fd/3``,
+    ``>(…)``, ``/proc/self/fd/1``): written in place, never replaced. Renaming over the file such a name
+    resolves to would cut the shell's redirection (``-o /dev/stdout >> log.csv``) off from it."""
+    text = os.path.abspath(path)
+    if text.startswith(("/dev/", "/proc/")):
+        return True
+    return is_special_file(path)
 
 
 def is_special_file(path: Path) -> bool:
@@ -49,8 +60,9 @@ class AtomicTextFile:
         self.path = path
         target = Path(os.path.realpath(path))
         self.tmp_path: Path | None = None
-        if is_special_file(target):
-            raw = open(target, "wb")  # closed by commit() or discard()
+        if writes_through(path):
+            # Append: what the shell opened (``> f`` truncated it, ``>> f`` did not) is left as it set it.
+            raw = open(path, "ab")  # closed by commit() or discard()
         else:
             try:
                 fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)

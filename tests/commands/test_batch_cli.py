@@ -309,3 +309,28 @@ def test_what_the_run_assumed_is_said_on_stderr(runner: CliRunner, tmp_path: Pat
     assert runner.invoke(app, [*args, "-q"]).stderr == ""
     dated = runner.invoke(app, [*args, "--as-of", "2021-03-01"])
     assert "没有申请日期" not in dated.stderr
+
+
+def test_rejects_on_stdout_to_a_reader_that_goes_away_write_no_output_file(tmp_path: Path) -> None:
+    # The results go to a file, the rejects to stdout: when the reader stops early the run stops too, and
+    # its file would be incomplete. That is an error (74), never a quiet success with the file missing.
+    rows = ["编号,类型,申请日期"] + [f"B-{i},个人,2021-02-30" for i in range(6000)]  # no such date
+    source = tmp_path / "bad.csv"
+    source.write_text("\r\n".join(rows) + "\r\n", encoding="utf-8")
+    out, err = tmp_path / "out.csv", tmp_path / "err.txt"
+    command = (
+        " ".join(wenjiuye()) + f" batch {source} -o {out} --rejects - -q 2>{err} | head -c 10 >/dev/null"
+    )
+    done = subprocess.run(["bash", "-c", command + "; exit ${PIPESTATUS[0]}"], timeout=120, check=False)
+    assert done.returncode == ExitCode.IO_ERROR
+    assert not out.exists()
+    assert "输出文件没有写入" in err.read_text(encoding="utf-8")
+
+
+def test_a_summary_on_stdout_read_in_part_still_leaves_the_files_and_the_exit_code(tmp_path: Path) -> None:
+    out = tmp_path / "out.csv"
+    command = " ".join(wenjiuye()) + f" batch {BAD} -o {out} --summary-file - -q | head -c 1 >/dev/null"
+    done = subprocess.run(["bash", "-c", command + "; exit ${PIPESTATUS[0]}"], timeout=120, check=False)
+    assert done.returncode == ExitCode.ROWS_REJECTED  # rows were rejected, whoever read the summary
+    assert len(csv_rows(out.read_text(encoding="utf-8-sig"))) == 4
+    assert (tmp_path / "out.rejects.csv").exists()

@@ -19,7 +19,7 @@ import typer
 from rich.console import Console
 from rich.text import Text
 
-from wenjiuye_cli.atomic import is_special_file
+from wenjiuye_cli.atomic import writes_through
 from wenjiuye_cli.engine import Applicant
 from wenjiuye_cli.exitcodes import ExitCode
 from wenjiuye_cli.policy import Policy, PolicyError, PolicyFileError, load_policy
@@ -202,7 +202,7 @@ def output_conflict(
             "stdout can carry only one of: the results (when -o names no file), the rejects, the summary",
         )
     named = [p for p in (output, rejects, summary) if p is not None and not is_stdout(p)]
-    files = [p.resolve() for p in named if not is_special_file(p)]  # /dev/null may take them all
+    files = [p.resolve() for p in named if not writes_through(p)]  # /dev/null may take them all
     if len(set(files)) != len(files):
         return "输出、拒绝行和汇总不能写入同一个文件", "output, rejects and summary must be different files"
     for target in named:
@@ -222,15 +222,31 @@ def parse_as_of(console: Console, lang: Lang, text: str | None) -> date | None:
 
 
 @contextmanager
-def quiet_broken_pipe() -> Iterator[None]:
-    """A reader that goes away (``| head -1``) ends the run quietly with exit code 0."""
+def quiet_broken_pipe(side_output: tuple[Console, Lang | str] | None = None) -> Iterator[None]:
+    """A reader that goes away (``| head -1``) ends the run quietly with exit code 0 — when stdout carries
+    the results. With ``side_output`` (console, lang), stdout carries something else (the rejects) while
+    the results go to files: those files are then incomplete and are not written, which is an error
+    (exit 74, said on stderr), never a quiet success."""
     try:
         yield
         sys.stdout.flush()
     except BrokenPipeError:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        stdout_to_devnull()
+        if side_output is not None:
+            console, lang = side_output
+            fail(
+                console,
+                t(lang, "标准输出的读取方已退出，运行中止：输出文件没有写入",
+                  "the reader of stdout went away and the run stopped: the output files were not written"),
+                ExitCode.IO_ERROR,
+            )  # fmt: skip
         raise typer.Exit(ExitCode.OK) from None
+
+
+def stdout_to_devnull() -> None:
+    """After a broken pipe: later writes (and the interpreter's final flush) go nowhere, quietly."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
 
 
 def read_scenarios_or_exit(

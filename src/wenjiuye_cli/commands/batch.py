@@ -28,7 +28,7 @@ from rich.table import Table
 from rich.text import Text
 
 from wenjiuye_cli.articles import citation, department_label
-from wenjiuye_cli.atomic import AtomicTextFile, is_special_file
+from wenjiuye_cli.atomic import AtomicTextFile, writes_through
 from wenjiuye_cli.batch import (
     BATCH_GC_THRESHOLDS,
     BatchError,
@@ -60,6 +60,7 @@ from wenjiuye_cli.commands._common import (
     output_conflict,
     parse_as_of,
     quiet_broken_pipe,
+    stdout_to_devnull,
     t,
 )
 from wenjiuye_cli.exitcodes import ExitCode
@@ -241,7 +242,8 @@ def batch(
     def open_rejects() -> TextIO:
         if is_stdout(rejects_path):
             return open_stdout(bool(bom))
-        return open_atomic(rejects_path, bom is not False).stream
+        # A BOM by default for a file Excel opens; not into a pipe or /dev/stdout (as for stdout itself).
+        return open_atomic(rejects_path, bom if bom is not None else not writes_through(rejects_path)).stream
 
     sink = RejectSink(open_rejects, lang.value, excel_safe, always=rejects_always)
     show_progress = console.is_terminal and not quiet
@@ -249,10 +251,15 @@ def batch(
     main_thread = threading.current_thread() is threading.main_thread()
     previous_term = signal.signal(signal.SIGTERM, _raise_interrupt) if main_thread else None
     try:
-        with quiet_broken_pipe():
+        # Results on stdout: a reader going away ends the run quietly. Results in a file with the rejects
+        # on stdout: the file would be incomplete, so that is an error (see quiet_broken_pipe).
+        with quiet_broken_pipe(None if output is None else (console, lang)):
             if output is not None:
                 out: TextIO = open_atomic(
-                    output, bool(bom if bom is not None else chosen is BatchFormat.csv)
+                    output,
+                    bool(
+                        bom if bom is not None else chosen is BatchFormat.csv and not writes_through(output)
+                    ),
                 ).stream
             else:
                 out = open_stdout(bool(bom) and chosen is BatchFormat.csv)
@@ -298,10 +305,13 @@ def batch(
                 console.print(Text(t(lang, f"写入失败：{exc}", f"write failed: {exc}")), style="red")
                 raise typer.Exit(ExitCode.IO_ERROR) from None
             if summary_on_stdout:  # after the files: a reader that stops early (| head) loses none of them
-                stream = open_stdout(False)
-                json.dump(result.to_dict(lang.value), stream, ensure_ascii=False, indent=2)
-                stream.write("\n")
-                stream.flush()
+                try:
+                    stream = open_stdout(False)
+                    json.dump(result.to_dict(lang.value), stream, ensure_ascii=False, indent=2)
+                    stream.write("\n")
+                    stream.flush()
+                except BrokenPipeError:
+                    stdout_to_devnull()  # the files are written; the exit code below still tells of rejects
     except KeyboardInterrupt:
         console.print(
             Text(t(lang, "已中断：没有写入任何输出文件", "interrupted: no output file was written")),
@@ -337,7 +347,7 @@ def rejects_target(input_path: str, output: Path | None, rejects: Path | None) -
     """
     if rejects is not None:
         return rejects, True
-    if output is not None and not is_special_file(output):  # not beside /dev/null or a named pipe
+    if output is not None and not writes_through(output):  # not beside /dev/null, /dev/stdout or a pipe
         return output.with_name(f"{output.stem}.rejects.csv"), True
     stem = "stdin" if input_path == "-" else Path(input_path).stem
     return Path(f"{stem}.rejects.csv"), False

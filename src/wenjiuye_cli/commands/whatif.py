@@ -51,6 +51,7 @@ from wenjiuye_cli.commands._common import (
     policy_errors,
     quiet_broken_pipe,
     read_scenarios_or_exit,
+    stdout_to_devnull,
     t,
 )
 from wenjiuye_cli.engine import Applicant, measure_by_id
@@ -458,8 +459,9 @@ class _CompareRun:
     def io_errors(self) -> Iterator[None]:
         """An output that cannot be written ends the run with exit code 74 (a closed stdout: quietly);
         whatever happens, files not yet committed are removed."""
+        side = None if self.output is None else (self.console, self.lang)  # results in a file: see batch
         try:
-            with quiet_broken_pipe():
+            with quiet_broken_pipe(side):
                 yield
         except OSError as exc:
             where = exc.filename or self.output or self.summary_file
@@ -500,8 +502,11 @@ class _CompareRun:
             self._dump_summary(self.open_file(self.summary_file, False))
         self.commit()
         if on_stdout:
-            self._dump_summary(sys.stdout)
-            sys.stdout.flush()
+            try:
+                self._dump_summary(sys.stdout)
+                sys.stdout.flush()
+            except BrokenPipeError:
+                stdout_to_devnull()  # the files are written; the exit code still tells of rejects
 
     def _dump_summary(self, stream: IO[str]) -> None:
         json.dump({"stamp": self.stamp, "summary": self.summary()}, stream, ensure_ascii=False, indent=2)
