@@ -126,7 +126,6 @@ def test_a_reform_may_replace_the_interpretation_text_and_diff_shows_it() -> Non
         (f"[{CAP}]\nvalues = {{ 2020-06-30 = -1 }}\n", CAP, "must not be negative"),
         ("[rent_subsidy.max_months]\nvalues = { 2020-06-30 = -5 }\n", "rent_subsidy.max_months", "must not be negative (-5)"),
         (f"[{CAP}]\nvalues = {{ 2020-06-30 = 3000.005 }}\n", f"{CAP}.values.2020-06-30", "at most 2 decimal places"),
-        ("[general.policy_end]\nvalues = { 2020-06-30 = 2019-01-01 }\n", "general.policy_end (2019-01-01) is before general.policy_start", ""),
         (f'[{CAP}]\narticle = "三"\nvalues = {{ 2020-06-30 = 3000 }}\n', f"{CAP}.article", "may not change"),
         (f"[{CAP}]\nvalus = {{ 2020-06-30 = 3000 }}\n", f"{CAP}.valus", "unknown key"),
         (f'[{CAP}]\nsource = "x"\n', CAP, "missing values"),
@@ -271,3 +270,23 @@ def test_shipped_reforms_make_the_change_they_describe(
     assert BASE.value(key, on) == before
     assert reformed.value(key, on) == after
     assert [c.key for c in diff_policies(BASE, reformed)] == [key]
+
+
+def test_a_reform_that_ends_the_policy_before_it_starts_is_an_error_naming_the_file(tmp_path: Path) -> None:
+    path = write(tmp_path, "[general.policy_end]\nvalues = { 2020-06-30 = 2019-01-01 }\n")
+    with pytest.raises(ReformError) as caught:
+        with_reforms(BASE, [path])
+    assert str(path) in caught.value.en
+    assert "general.policy_end (2019-01-01) is before general.policy_start" in caught.value.en
+    assert "早于" in caught.value.zh
+
+
+def test_the_ends_of_the_policy_are_checked_once_all_reforms_and_sets_are_applied(tmp_path: Path) -> None:
+    # Moving the start past the old end, then the end: a contradiction only half-way, in either order.
+    start = write(tmp_path, "[general.policy_start]\nvalues = { 2020-06-30 = 2026-01-01 }\n", "start.toml")
+    end = write(tmp_path, "[general.policy_end]\nvalues = { 2020-06-30 = 2030-12-31 }\n", "end.toml")
+    for files in ([start, end], [end, start]):
+        moved = with_reforms(BASE, files)
+        assert moved.value("general.policy_start", date(2021, 1, 1)) == date(2026, 1, 1)
+    moved = with_reforms(BASE, [start], ["general.policy_end=2030-12-31"])
+    assert moved.value("general.policy_end", date(2021, 1, 1)) == date(2030, 12, 31)

@@ -23,8 +23,8 @@ naming the file and the key, in Chinese and English):
 - each value has the type its unit needs (a number for yuan and ratios, a whole number for months,
   persons, …, a date, true/false, one of the choices), is not negative and, for money, has at most 2
   decimal places (the same :func:`~wenjiuye_cli.policy.number_problem` as policy files and ``--set``);
-  date ranges do not overlap; the reformed policy does not contradict itself (``general.policy_end``
-  not before ``general.policy_start``).
+  date ranges do not overlap; the reformed policy — after every reform and ``--set`` (``with_reforms``)
+  — does not contradict itself (``general.policy_end`` not before ``general.policy_start``).
 
 Merge semantics: a reform's ``values`` replace the parameter's values *from the reform's earliest date
 on*. Baseline values that start before that date are kept (one that would run past it with ``until``
@@ -147,10 +147,6 @@ def apply_reform_data(
                 f"{name}: {change.key}：{reasons}", f"{name}: {change.key}: {reasons}"
             ) from None
         replace_parameter(reformed, change.key, param)
-    problem = cross_parameter_problem(reformed)
-    if problem is not None:
-        zh, en = problem
-        raise ReformError(f"{name}: {zh}", f"{name}: {en}")
     digest = sha256 if sha256 is not None else canonical_sha256(data)
     record = {"file": name, "sha256": digest}
     title = reform_about(data).get("title")
@@ -168,11 +164,19 @@ def with_reforms(policy: Policy, reform_files: Iterable[Path] = (), overrides: I
         policy = with_reforms(load_policy(policy_file), reforms or [], sets or [])
     """
     result = copy_policy(policy)
-    for path in reform_files:
+    files = list(reform_files)
+    for path in files:
         result = apply_reform_file(result, path)
     for assignment in overrides:
         apply_override(result, assignment)
-    check_overrides_consistent(result)
+    # Parameters that must agree (policy_end not before policy_start) are checked once, on the result:
+    # one reform or --set may move one end before another moves the other, in any order.
+    if result.overrides:
+        check_overrides_consistent(result)
+    problem = cross_parameter_problem(result)
+    if problem is not None:
+        names = "、".join(map(str, files)), ", ".join(map(str, files))
+        raise ReformError(f"{names[0]}：{problem[0]}", f"{names[1]}: {problem[1]}")
     return result
 
 
