@@ -243,6 +243,16 @@ def test_an_ndjson_line_in_another_encoding_is_rejected_alone() -> None:
     assert "\ufffd" in line
 
 
+def test_a_first_ndjson_line_in_another_encoding_is_rejected_not_taken_for_a_bad_header() -> None:
+    good = '{"id": "张三", "kind": "person", "application_date": "2021-03-15"}\n'
+    data = good.replace("张三", "李四").encode("gb18030") + (good * 20).encode("utf-8")
+    result = run(data, name="in.ndjson")
+    assert [r["id"] for r in result.rows()] == ["张三"] * 20
+    ((row, reason, _line),) = result.rejects[1:]
+    assert row == "1"
+    assert "不能按 utf-8 解码的字节" in reason
+
+
 def test_a_header_that_cannot_be_decoded_stops_the_run_naming_the_encoding() -> None:
     data = "编号,类型".encode() + ",申请日期\r\n".encode("gb18030") + "R-1,个人,2021-03-15\r\n".encode()
     with pytest.raises(InputDataError) as caught:

@@ -1347,7 +1347,8 @@ def _peek_ndjson_keys(lines: Iterator[str], options: BatchOptions) -> Iterator[s
             first = line
             break
         head.append(line)
-    if first is not None and not options.ignore_extra_columns:
+    # A first line with undecodable bytes is not a header to judge: it is rejected alone, like any row.
+    if first is not None and not options.ignore_extra_columns and not UNDECODABLE.search(first):
         try:
             obj = json.loads(first, parse_float=Decimal)
         except ValueError:
