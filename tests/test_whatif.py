@@ -681,3 +681,17 @@ def test_a_measure_that_becomes_undecidable_is_no_saving_and_no_loss() -> None:
     assert total.reform == total.baseline - item.baseline_paid  # the reform's known total is lower …
     assert total.as_dict()["not_comparable"]["baseline"] == fmt_money(item.baseline_paid)  # … and says why
     assert (impact.worse_off, impact.undecided, impact.no_longer_eligible) == (0, 1, 0)
+
+
+def test_a_parameter_sweep_obeys_the_policys_range_check_as_a_usage_error() -> None:
+    # A step that makes sub-fen amounts of money is the sweep's mistake (exit 2), not a policy error (78).
+    with pytest.raises(SweepError) as caught:
+        parameter_axis("rent_subsidy.house_cap_monthly=1000..2000:333.333", BASE)
+    assert "--vary-param rent_subsidy.house_cap_monthly" in caught.value.en
+    assert "2 decimal places" in caught.value.en
+    assert parameter_axis("stable_jobs_refund.refund_ratio=0.1..0.2:0.0125", BASE).values[1] == Decimal(
+        "0.1125"
+    )
+    with pytest.raises(SweepError) as too_many:  # and the step it suggests is whole fen
+        parameter_axis("rent_subsidy.house_cap_monthly=0..3333.33", BASE)
+    assert too_many.value.en.endswith("0..3333.33:166.67")

@@ -37,7 +37,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_UP, Decimal, InvalidOperation
 from enum import StrEnum
 from typing import Any, BinaryIO, Literal
 
@@ -49,7 +49,14 @@ from wenjiuye_cli.errors import UserError
 from wenjiuye_cli.facts import FactError, Facts
 from wenjiuye_cli.money import ZERO, fmt_money, fmt_number
 from wenjiuye_cli.outcome import STATUS_LABELS, Measure, Outcome, Status
-from wenjiuye_cli.policy import DECIMAL_UNITS, INTEGER_UNITS, Policy, PolicyError, apply_override
+from wenjiuye_cli.policy import (
+    DECIMAL_UNITS,
+    INTEGER_UNITS,
+    Policy,
+    PolicyError,
+    apply_override,
+    number_problem,
+)
 from wenjiuye_cli.reform import copy_policy
 
 ELIGIBLE_STATUSES = frozenset({Status.ELIGIBLE, Status.AMOUNT_SET_ELSEWHERE})
@@ -947,7 +954,10 @@ def parse_values(text: str, type_: AxisType, name: str) -> tuple[SweepValue, ...
 
 
 def _suggest(start: int | Decimal, stop: int | Decimal) -> str:
-    return fmt_number(Decimal(stop - start) / 20)
+    step = Decimal(stop - start) / 20
+    if step >= Decimal("0.01"):  # whole fen when it can be: a step for money must not make sub-fen points
+        step = step.quantize(Decimal("0.01"), rounding=ROUND_UP)
+    return fmt_number(step)
 
 
 def _sort_key(value: SweepValue) -> Any:
@@ -1081,9 +1091,14 @@ def parameter_axis(spec: str, policy: Policy) -> Axis:
     else:
         type_ = "unordered"
     values = parse_values(text, type_, key)
-    for value in values:
-        if isinstance(value, Decimal | int) and value < 0:
-            raise SweepError(f"{key}：不能为负数（{value}）", f"{key}: must not be negative ({value})")
+    for value in values:  # the same range check as policy files, --set and reforms, said as a usage error
+        problem = number_problem(param.unit, value)
+        if problem is not None:
+            zh, en = problem
+            raise SweepError(
+                f"--vary-param {key}：{zh}（{value_text(value)}）",
+                f"--vary-param {key}: {en} ({value_text(value)})",
+            )
     return Axis("parameter", key, type_, values, param.description, param.description_en, param.unit)
 
 
