@@ -228,7 +228,7 @@ def test_a_table_piped_into_head_exits_quietly(tmp_path: Path, args: list[str]) 
     ids=["negative", "sub-fen", "bad-date", "end-before-start", "typo"],
 )
 def test_a_set_that_makes_no_sense_computes_nothing(runner: CliRunner, assignment: str, said: str) -> None:
-    result = runner.invoke(app, ["calc", RENT, "--set", assignment])
+    result = runner.invoke(app, ["calc", RENT, "--set", assignment, "--lang", "en"])
     assert result.exit_code == ExitCode.BAD_CONFIG
     assert result.stdout == ""
     assert said in result.stderr
@@ -243,7 +243,7 @@ def test_policy_check_names_an_unknown_parameter_in_a_policy_file(runner: CliRun
         encoding="utf-8",
     )
     for args in (["policy", "check", str(typo)], ["calc", RENT, "--policy", str(typo)]):
-        result = runner.invoke(app, args)
+        result = runner.invoke(app, [*args, "--lang", "en"])
         assert result.exit_code == ExitCode.BAD_CONFIG, args
         assert "rent_subsidy.house_cap_monthy" in result.stderr
         assert "did you mean rent_subsidy.house_cap_monthly" in result.stderr
@@ -269,3 +269,13 @@ def test_one_id_given_to_two_applicants_is_pointed_out(runner: CliRunner) -> Non
     assert "申请人编号 A 出现 2 次" in result.stderr
     examples = runner.invoke(app, ["calc", *map(str, sorted(EXAMPLES.glob("*.toml"))), "-f", "json"])
     assert "出现" not in examples.stderr  # the shipped examples use each id once
+
+
+def test_a_bad_set_is_explained_in_chinese_by_default(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["calc", RENT, "--set", "rent_subsidy.house_cap_monthly=-3000"])
+    assert result.exit_code == ExitCode.BAD_CONFIG
+    assert "政策参数错误：--set rent_subsidy.house_cap_monthly=-3000：不能为负数" in result.stderr
+    typo = runner.invoke(app, ["calc", RENT, "--set", "rent_subsidy.house_cap_monthy=3000"])
+    assert (
+        "没有参数 'rent_subsidy.house_cap_monthy'（是否想写 rent_subsidy.house_cap_monthly？）" in typo.stderr
+    )

@@ -69,7 +69,14 @@ TASK_NUMBERS = range(1, 69)
 
 
 class PolicyError(Exception):
-    """A policy file, reform or override is invalid. The message names the key and the reason."""
+    """A policy file, reform or override is invalid. The message names the key and the reason.
+
+    ``str()`` is English; ``zh`` is the Chinese text where one was written (the common ``--set`` mistakes,
+    unknown parameters, contradictions), else the English one (pydantic's own messages are English)."""
+
+    def __init__(self, en: str, zh: str | None = None) -> None:
+        super().__init__(en)
+        self.zh = en if zh is None else zh
 
 
 class PolicyFileError(PolicyError):
@@ -294,8 +301,8 @@ class Policy:
         try:
             return self.parameters[key]
         except KeyError:
-            _zh, hint = did_you_mean(key, self.parameters)
-            raise PolicyError(f"unknown parameter {key!r}{hint}") from None
+            zh_hint, hint = did_you_mean(key, self.parameters)
+            raise PolicyError(f"unknown parameter {key!r}{hint}", f"没有参数 {key!r}{zh_hint}") from None
 
     def value(self, key: str, on: date) -> Value:
         """The value of ``key`` in force on ``on``; raises :class:`ParameterNotInForce` if none is."""
@@ -390,7 +397,7 @@ def parse_policy(raw: bytes, origin: str) -> Policy:
     policy = Policy(meta=meta, parameters=params, sha256=hashlib.sha256(raw).hexdigest(), origin=origin)
     problem = cross_parameter_problem(policy)
     if problem is not None:
-        raise PolicyError(f"{origin}: {problem[1]}")
+        raise PolicyError(f"{origin}: {problem[1]}", f"{origin}：{problem[0]}")
     return policy
 
 
@@ -428,9 +435,10 @@ def validate_parameters(
             if not isinstance(body, dict) or not _is_identifier(name):
                 raise PolicyError(f"{origin}: {key}: expected a parameter table with unit, values, …")
             if known is not None and key not in known:
-                _zh, hint = did_you_mean(key, known)
+                zh_hint, hint = did_you_mean(key, known)
                 raise PolicyError(
-                    f"{origin}: {key}: unknown parameter: the rules read no such parameter{hint}"
+                    f"{origin}: {key}: unknown parameter: the rules read no such parameter{hint}",
+                    f"{origin}：{key}：未知参数，规则不读取这个参数{zh_hint}",
                 )
             if partial:
                 params[key] = body  # type: ignore[assignment]  # merged and validated by the caller
@@ -499,16 +507,22 @@ def parse_scalar(param: Parameter, text: str, key: str) -> Value:
                 return False
             raise ValueError
     except (ValueError, InvalidOperation):
-        raise PolicyError(f"--set {key}: {text!r} is not valid for unit {unit!r}") from None
+        raise PolicyError(
+            f"--set {key}: {text!r} is not valid for unit {unit!r}",
+            f"--set {key}：{text!r} 不符合单位 {unit!r}",
+        ) from None
     if param.choices and text in param.choices:
         return text
-    raise PolicyError(f"--set {key}: {text!r} is not one of {param.choices}")
+    raise PolicyError(
+        f"--set {key}: {text!r} is not one of {param.choices}",
+        f"--set {key}：{text!r} 不是 {param.choices} 之一",
+    )
 
 
 def _checked_number(unit: str, number: Decimal | int, key: str, text: str) -> Decimal | int:
     problem = number_problem(unit, number)
     if problem is not None:
-        raise PolicyError(f"--set {key}={text}: {problem[1]}")
+        raise PolicyError(f"--set {key}={text}: {problem[1]}", f"--set {key}={text}：{problem[0]}")
     return number
 
 
@@ -516,7 +530,10 @@ def apply_override(policy: Policy, assignment: str) -> None:
     """Apply ``key=VALUE`` (the value for every date) or ``key@YYYY-MM-DD=VALUE`` (from that date on)."""
     match = _ASSIGNMENT.match(assignment.strip())
     if not match:
-        raise PolicyError(f"--set {assignment!r}: expected group.name=VALUE or group.name@YYYY-MM-DD=VALUE")
+        raise PolicyError(
+            f"--set {assignment!r}: expected group.name=VALUE or group.name@YYYY-MM-DD=VALUE",
+            f"--set {assignment!r}：应写成 group.name=VALUE 或 group.name@YYYY-MM-DD=VALUE",
+        )
     key = match["key"]
     param = policy.parameter(key)
     value = parse_scalar(param, match["v"], key)
@@ -525,7 +542,8 @@ def apply_override(policy: Policy, assignment: str) -> None:
             start = date.fromisoformat(match["date"])
         except ValueError as exc:
             raise PolicyError(
-                f"--set {assignment.strip()}: {match['date']} is not a valid date (YYYY-MM-DD): {exc}"
+                f"--set {assignment.strip()}: {match['date']} is not a valid date (YYYY-MM-DD): {exc}",
+                f"--set {assignment.strip()}：{match['date']} 不是有效日期（YYYY-MM-DD）",
             ) from None
         kept: dict[date, Any] = {}
         for day, raw in param.values.items():
@@ -584,4 +602,4 @@ def check_overrides_consistent(policy: Policy) -> None:
     problem = cross_parameter_problem(policy)
     if problem is not None:
         sets = " ".join(f"--set {o}" for o in policy.overrides) or policy.origin
-        raise PolicyError(f"{sets}: {problem[1]}")
+        raise PolicyError(f"{sets}: {problem[1]}", f"{sets}：{problem[0]}")

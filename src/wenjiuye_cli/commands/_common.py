@@ -162,7 +162,7 @@ def policy_errors(console: Console, lang: Lang | str) -> Iterator[None]:
     except ReformError as exc:
         fail(console, t(lang, f"改革方案错误：{exc.zh}", f"reform error: {exc.en}"), ExitCode.BAD_CONFIG)
     except PolicyError as exc:
-        fail(console, t(lang, f"政策参数错误：{exc}", f"policy error: {exc}"), ExitCode.BAD_CONFIG)
+        fail(console, t(lang, f"政策参数错误：{exc.zh}", f"policy error: {exc}"), ExitCode.BAD_CONFIG)
 
 
 def open_policy(
