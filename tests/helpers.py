@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import shlex
 import signal
 import subprocess
+import sys
 import time
 from datetime import date
 from pathlib import Path
@@ -15,6 +17,8 @@ from wenjiuye_cli.policy import Policy, load_policy
 from wenjiuye_cli.scenario import build_applicant
 
 POLICY = load_policy()
+# The ids of examples/batch/applicants.csv, in file order (刘䶮: a name only GB18030, not GBK, can hold).
+EXAMPLE_LIST_IDS = ["R-001", "刘䶮-002", "R-003", "S-001", "S-002", "I-001", "I-002"]
 
 
 def applicant(kind: str, **facts: Any) -> Applicant:
@@ -57,3 +61,14 @@ def interrupt_while_writing(command: list[str], data: bytes, cwd: Path, signum: 
     proc.send_signal(signum)
     _stdout, stderr = proc.communicate(timeout=60)
     return proc.returncode, stderr.decode("utf-8")
+
+
+def exit_code_into_head(args: list[str], head: str, stderr: Path) -> tuple[int, str]:
+    """Run ``wenjiuye ARGS | head HEAD`` in bash: the exit code of wenjiuye (not of head) and what head
+    passed on. wenjiuye's stderr goes to the file ``stderr``."""
+    command = " ".join(shlex.quote(a) for a in [sys.executable, "-m", "wenjiuye_cli", *args])
+    done = subprocess.run(
+        ["bash", "-c", f"{command} 2>{shlex.quote(str(stderr))} | head {head}; exit ${{PIPESTATUS[0]}}"],
+        capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    return done.returncode, done.stdout

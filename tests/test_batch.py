@@ -12,7 +12,7 @@ from typing import Any, BinaryIO, cast
 
 import pytest
 
-from tests.helpers import POLICY
+from tests.helpers import EXAMPLE_LIST_IDS, POLICY
 from wenjiuye_cli.batch import (
     ApplicantReader,
     BatchOptions,
@@ -194,7 +194,7 @@ def example_results(path: Path) -> list[dict[str, str]]:
 
 def test_example_files_in_every_encoding_give_the_same_results() -> None:
     utf8 = example_results(EXAMPLES / "applicants.csv")
-    assert [r["id"] for r in utf8] == ["R-001", "刘䶮-002", "R-003", "S-001", "S-002", "I-001", "I-002"]
+    assert [r["id"] for r in utf8] == EXAMPLE_LIST_IDS
     assert example_results(EXAMPLES / "applicants-utf8-bom.csv") == utf8
     assert example_results(EXAMPLES / "applicants-gb18030.csv") == utf8
     text = (EXAMPLES / "applicants.csv").read_text(encoding="utf-8")

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import importlib.metadata
 import json
-import shlex
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
+from tests.helpers import exit_code_into_head
 from wenjiuye_cli import __version__
 from wenjiuye_cli.cli import app
 from wenjiuye_cli.exitcodes import ExitCode
@@ -207,12 +205,8 @@ def test_a_policy_file_that_does_not_exist_is_no_input(
 def test_a_table_piped_into_head_exits_quietly(tmp_path: Path, args: list[str]) -> None:
     # rich's own broken-pipe handling exits with 1; a reader going away is not a failure.
     err = tmp_path / "err.txt"
-    command = " ".join(shlex.quote(a) for a in [sys.executable, "-m", "wenjiuye_cli", *args])
-    done = subprocess.run(
-        ["bash", "-c", f"{command} 2>{err} | head -n 1 >/dev/null; exit ${{PIPESTATUS[0]}}"],
-        capture_output=True, text=True, timeout=120, check=False,
-    )  # fmt: skip
-    assert done.returncode == ExitCode.OK
+    code, _shown = exit_code_into_head(args, "-n 1", err)
+    assert code == ExitCode.OK
     assert "Traceback" not in err.read_text(encoding="utf-8")
 
 

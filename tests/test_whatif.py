@@ -13,6 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.helpers import EXAMPLE_LIST_IDS
 from tests.test_lean import applicants
 from wenjiuye_cli.batch import ApplicantReader, BatchOptions, RejectSink
 from wenjiuye_cli.engine import Applicant, evaluate, evaluate_measure, measure_by_id
@@ -360,15 +361,7 @@ def test_a_list_compares_each_row_as_if_it_were_given_alone() -> None:
     impact = BudgetImpact()
     streamed = list(compare_rows(reader, comparer, impact))
     assert [(c.applicant.id, c.difference) for c in streamed if c.difference] == [("R-001", Decimal(12000))]
-    assert [c.applicant.id for c in streamed] == [
-        "R-001",
-        "刘䶮-002",
-        "R-003",
-        "S-001",
-        "S-002",
-        "I-001",
-        "I-002",
-    ]
+    assert [c.applicant.id for c in streamed] == EXAMPLE_LIST_IDS
     for comparison in streamed:
         alone = compare_applicant(comparison.applicant, comparer.baseline, comparer.reform, today=TODAY)
         assert (comparison.baseline.total, comparison.reform.total) == (

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from tests.helpers import interrupt_while_writing
+from tests.helpers import exit_code_into_head, interrupt_while_writing
 from wenjiuye_cli.cli import app
 from wenjiuye_cli.exitcodes import ExitCode
 from wenjiuye_cli.tabular import csv_records, open_text
@@ -199,14 +199,10 @@ def big_input(tmp_path: Path, copies: int) -> Path:
 
 def test_piped_into_head_exits_quietly(tmp_path: Path) -> None:
     src = big_input(tmp_path, 400)  # ~2800 rows: far more than a pipe buffer holds
-    command = (
-        " ".join(wenjiuye())
-        + f" batch {src} -q 2>{tmp_path / 'err.txt'} | head -n 1; exit ${{PIPESTATUS[0]}}"
-    )
-    done = subprocess.run(["bash", "-c", command], capture_output=True, text=True, timeout=120, check=False)
-    assert done.returncode == 0
-    assert done.stdout.startswith("id,kind,as_of,")
-    assert len(done.stdout.splitlines()) == 1
+    code, shown = exit_code_into_head(["batch", str(src), "-q"], "-n 1", tmp_path / "err.txt")
+    assert code == 0
+    assert shown.startswith("id,kind,as_of,")
+    assert len(shown.splitlines()) == 1
     assert (tmp_path / "err.txt").read_text() == ""
 
 
@@ -318,19 +314,18 @@ def test_rejects_on_stdout_to_a_reader_that_goes_away_write_no_output_file(tmp_p
     source = tmp_path / "bad.csv"
     source.write_text("\r\n".join(rows) + "\r\n", encoding="utf-8")
     out, err = tmp_path / "out.csv", tmp_path / "err.txt"
-    command = (
-        " ".join(wenjiuye()) + f" batch {source} -o {out} --rejects - -q 2>{err} | head -c 10 >/dev/null"
+    code, _shown = exit_code_into_head(
+        ["batch", str(source), "-o", str(out), "--rejects", "-", "-q"], "-c 10", err
     )
-    done = subprocess.run(["bash", "-c", command + "; exit ${PIPESTATUS[0]}"], timeout=120, check=False)
-    assert done.returncode == ExitCode.IO_ERROR
+    assert code == ExitCode.IO_ERROR
     assert not out.exists()
     assert "输出文件没有写入" in err.read_text(encoding="utf-8")
 
 
 def test_a_summary_on_stdout_read_in_part_still_leaves_the_files_and_the_exit_code(tmp_path: Path) -> None:
     out = tmp_path / "out.csv"
-    command = " ".join(wenjiuye()) + f" batch {BAD} -o {out} --summary-file - -q | head -c 1 >/dev/null"
-    done = subprocess.run(["bash", "-c", command + "; exit ${PIPESTATUS[0]}"], timeout=120, check=False)
-    assert done.returncode == ExitCode.ROWS_REJECTED  # rows were rejected, whoever read the summary
+    args = ["batch", BAD, "-o", str(out), "--summary-file", "-", "-q"]
+    code, _shown = exit_code_into_head(args, "-c 1", tmp_path / "err.txt")
+    assert code == ExitCode.ROWS_REJECTED  # rows were rejected, whoever read the summary
     assert len(csv_rows(out.read_text(encoding="utf-8-sig"))) == 4
     assert (tmp_path / "out.rejects.csv").exists()

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from tests.helpers import interrupt_while_writing
+from tests.helpers import EXAMPLE_LIST_IDS, interrupt_while_writing
 from wenjiuye_cli.batch import header_target
 from wenjiuye_cli.cli import app
 from wenjiuye_cli.engine import Applicant
@@ -361,15 +361,7 @@ def test_compare_on_a_list_equals_compare_on_the_same_rows_as_scenarios(
     assert listed.exit_code == given.exit_code == 0, listed.stderr + given.stderr
     assert listed.stderr == ""  # --quiet
     a, b = json_doc(listed.stdout), json_doc(given.stdout)
-    assert [x["id"] for x in a["applicants"]] == [
-        "R-001",
-        "刘䶮-002",
-        "R-003",
-        "S-001",
-        "S-002",
-        "I-001",
-        "I-002",
-    ]
+    assert [x["id"] for x in a["applicants"]] == EXAMPLE_LIST_IDS
     assert a["applicants"] == b["applicants"]
     assert without_rows(a["summary"]) == b["summary"]
     assert a["summary"]["rows"] == {
