@@ -172,7 +172,8 @@ def with_reforms(policy: Policy, reform_files: Iterable[Path] = (), overrides: I
     # Parameters that must agree (policy_end not before policy_start) are checked once, on the result:
     # one reform or --set may move one end before another moves the other, in any order.
     if result.overrides:
-        check_overrides_consistent(result)
+        check_overrides_consistent(result)  # names the --sets
+        return result
     problem = cross_parameter_problem(result)
     if problem is not None:
         names = "、".join(map(str, files)), ", ".join(map(str, files))

@@ -85,6 +85,9 @@ class _AutoDecoder:
     """Strict UTF-8, or GB18030 when the first non-ASCII bytes are not UTF-8; decided once."""
 
     EVIDENCE = 64  # bytes of non-ASCII text wanted before deciding (unless the input ends sooner)
+    # UTF-8 unless fewer than this many characters decode as UTF-8 per byte that does not: GB18030 Chinese
+    # read as UTF-8 decodes about one character for every ten bad bytes, UTF-8 with a stray byte hundreds.
+    UTF8_CHARACTERS_PER_BAD_BYTE = 4
     PROBE = 4096  # bytes of non-ASCII text the decision looks at
 
     def __init__(self) -> None:
@@ -116,7 +119,7 @@ class _AutoDecoder:
         )
         errors, _undecodable_total = _undecodable_total - before, before  # the probe is decoded again below
         decoded = len(_DECODED_NON_ASCII.findall(text))
-        self.encoding = "utf-8" if decoded >= 4 * errors else "gb18030"
+        self.encoding = "utf-8" if decoded >= self.UTF8_CHARACTERS_PER_BAD_BYTE * errors else "gb18030"
         self._inner = codecs.getincrementaldecoder(self.encoding)(_MARK)
         return self._inner.decode(data, final)
 

@@ -216,10 +216,18 @@ class Comparison:
     # ends before the extended policy does): its amount is unknown, not lost — say so apart from "worse off".
     became_undecided: bool = field(init=False)
     changed: bool = field(init=False)
+    # The change in the total (and in the maxima) over the measures decided under both policies (or
+    # neither); a measure decided under one only has an unknown difference and stays out.
+    difference: Decimal = field(init=False)
+    maxima_difference: Decimal = field(init=False)
 
     def __post_init__(self) -> None:
-        self.became_undecided = any(i.change is Change.BECAME_UNDECIDED for i in self.items)
-        became_decided = any(i.change is Change.BECAME_DECIDED for i in self.items)
+        unknown = [i for i in self.items if not i.comparable]
+        known = [i for i in self.items if i.comparable]
+        self.difference = sum((i.reform_paid - i.baseline_paid for i in known), ZERO)
+        self.maxima_difference = sum((i.reform_maximum - i.baseline_maximum for i in known), ZERO)
+        self.became_undecided = any(i.change is Change.BECAME_UNDECIDED for i in unknown)
+        became_decided = any(i.change is Change.BECAME_DECIDED for i in unknown)
         diff = self.difference or self.maxima_difference
         direction = (
             Direction.BETTER_OFF if diff > 0 else Direction.WORSE_OFF if diff < 0 else Direction.UNCHANGED
@@ -229,34 +237,21 @@ class Comparison:
         # can only take away: the direction stands when every such unknown points the same way.
         can_only_add = all(
             i.change is Change.BECAME_UNDECIDED and not (i.baseline_paid or i.baseline_maximum)
-            for i in self.items
-            if not i.comparable
+            for i in unknown
         )
         can_only_take = all(
-            i.change is Change.BECAME_DECIDED and not (i.reform_paid or i.reform_maximum)
-            for i in self.items
-            if not i.comparable
+            i.change is Change.BECAME_DECIDED and not (i.reform_paid or i.reform_maximum) for i in unknown
         )
-        if not (direction is Direction.BETTER_OFF and can_only_add) and not (
+        stands = (direction is Direction.BETTER_OFF and can_only_add) or (
             direction is Direction.WORSE_OFF and can_only_take
-        ):
-            direction = direction if all(i.comparable for i in self.items) else Direction.UNDECIDED
-        self.direction = direction
+        )
+        self.direction = direction if not unknown or stands else Direction.UNDECIDED
         before = any(is_eligible(i.baseline) for i in self.items)
         after = any(is_eligible(i.reform) for i in self.items)
         # Certain only when no measure moved to or from "cannot decide": that one may be eligible.
         self.newly_eligible = after and not before and not became_decided
         self.no_longer_eligible = before and not after and not self.became_undecided
         self.changed = any(i.change is not Change.UNCHANGED for i in self.items)
-
-    @property
-    def difference(self) -> Decimal:
-        """The change in the total over the measures decided under both policies (or neither)."""
-        return sum((i.reform_paid - i.baseline_paid for i in self.items if i.comparable), ZERO)
-
-    @property
-    def maxima_difference(self) -> Decimal:
-        return sum((i.reform_maximum - i.baseline_maximum for i in self.items if i.comparable), ZERO)
 
 
 # The engine reads these itself (the policy's validity), outside any measure's recorded parameters.
