@@ -111,6 +111,10 @@ class InputDataError(BatchError):
 # ------------------------------------------------------------------------------------------ options
 
 
+# Rows parsed, computed and formatted together (and sent to a worker at once with --jobs).
+DEFAULT_CHUNK_ROWS = 2000
+
+
 @dataclass(frozen=True)
 class BatchOptions:
     """What to read and what to write. ``today`` is fixed once per run (see :func:`run_batch`)."""
@@ -127,7 +131,7 @@ class BatchOptions:
     input_format: InputFormat | None = None  # None: by file extension, else sniffed
     encoding: str | None = None  # None: BOM, else strict UTF-8, else GB18030
     jobs: int = 1
-    chunk_rows: int = 2000
+    chunk_rows: int = DEFAULT_CHUNK_ROWS
 
 
 # ------------------------------------------------------------------------------------------ headers

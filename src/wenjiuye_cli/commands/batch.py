@@ -31,6 +31,7 @@ from wenjiuye_cli.articles import citation, department_label
 from wenjiuye_cli.atomic import AtomicTextFile, writes_through
 from wenjiuye_cli.batch import (
     BATCH_GC_THRESHOLDS,
+    DEFAULT_CHUNK_ROWS,
     BatchError,
     BatchOptions,
     BatchSummary,
@@ -134,7 +135,7 @@ def batch(
     jobs: Annotated[
         int, typer.Option("--jobs", "-j", min=0, help="并行进程数（0 = CPU 核数）/ worker processes")
     ] = 1,
-    chunk_rows: Annotated[int, typer.Option("--chunk-rows", min=1, hidden=True)] = 2000,
+    chunk_rows: Annotated[int, typer.Option("--chunk-rows", min=1, hidden=True)] = DEFAULT_CHUNK_ROWS,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="不显示进度和汇总行 / no progress, no summary line")
     ] = False,
