@@ -59,7 +59,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "family": ("家庭：{which}", "household: {which}"),
     "family.subsistence": ("最低生活保障家庭", "on the minimum subsistence allowance"),
     "family.low_income": ("低收入家庭", "low-income family"),
-    "family.none": ("既非低保也非低收入家庭", "neither on the subsistence allowance nor low-income"),
+    "family.none": (
+        "既非低保也非低收入家庭（低保家庭：否；低收入家庭：否）",
+        "neither on the subsistence allowance nor low-income (subsistence: no; low-income: no)",
+    ),
     "family.unknown": ("无法确定", "cannot be determined"),
     "person": ("本人：{which}", "the person: {which}"),
     "person.jobless_first": ("无业人员首次就业", "jobless, first job"),
