@@ -44,3 +44,9 @@ def test_every_piece_fits_and_nothing_is_lost(text: str, width: int) -> None:
     assert all(cell_len(piece.plain) <= width for piece in pieces)
     assert "".join(p.plain for p in pieces).replace(" ", "") == text.replace(" ", "")
     assert divide(text, width) == sorted(set(divide(text, width)))
+
+
+def test_a_citation_is_kept_whole() -> None:
+    for width in range(16, 40):
+        lines = lines_of("创业房租补贴 60000.00（第十五条/37）", width)
+        assert any("（第十五条/37）" in line for line in lines), (width, lines)

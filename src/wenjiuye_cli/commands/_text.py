@@ -4,11 +4,12 @@ rich breaks lines at spaces only, so a Chinese sentence (which has none) is one 
 whole onto the next line, leaving a gap, and then folded. :class:`Wrapped` may break between two wide
 (CJK) characters and at spaces; it keeps a run of narrow characters (a number, a date, an English word, a
 parameter name) together unless it is longer than the line, and it never starts a line with a closing
-mark (，。、）…) nor ends one with an opening mark (（“…).
+mark (，。、）…) nor ends one with an opening mark (（“…), and it keeps a citation (第十五条/37) whole.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -20,6 +21,7 @@ from rich.text import Text
 
 OPENERS = frozenset("（「『《【〈“‘([{")
 CLOSERS = frozenset("，。、；：？！）」』》】〉”’…,.;:!?)]}%—")
+CITATION = re.compile(r"第[一二三四五六七八九十]+条/[0-9,]+")
 
 
 @lru_cache(maxsize=4096)
@@ -36,7 +38,10 @@ def units(text: str) -> list[tuple[int, int]]:
         start = i
         while i < n and text[i] in OPENERS:
             i += 1
-        if i < n and not text[i].isspace():
+        citation = CITATION.match(text, i)
+        if citation is not None:  # 第十五条/37 is read as one word: never broken
+            i = citation.end()
+        elif i < n and not text[i].isspace():
             if _wide(text[i]):
                 i += 1
             else:
