@@ -136,3 +136,15 @@ def test_the_json_contract_is_unchanged(runner: CliRunner) -> None:
         "items",
     }
     assert len(doc["applicants"]) == 5
+
+
+def test_a_yes_no_condition_that_failed_says_no(runner: CliRunner) -> None:
+    scenario = (
+        '[[applicants]]\nid = "F-1"\nkind = "person"\napplication_date = 2021-03-15\n'
+        "registration_date = 2020-10-08\nregistered_in_heping = false\n"
+    )
+    result = runner.invoke(app, ["calc", "-", "-f", "table", "--measure", "rent_subsidy"], input=scenario)
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == ""
+    assert "✗ 创办的企业或个体工商户在本区注册：否" in result.stdout
+    assert "✗ 不满足的条件（及实际值）" in result.stdout  # the legend

@@ -172,7 +172,10 @@ def _reasons(outcome: Outcome, lang: str, everything: bool) -> list[str]:
     for cond in outcome.conditions:
         if cond.result is Check.FAILED or (show_unknown and cond.result is Check.UNKNOWN):
             mark = "✗" if cond.result is Check.FAILED else "?"
-            lines.append(f"{mark} {render(cond.code, cond.args, measure, lang)}")
+            text = render(cond.code, cond.args, measure, lang)
+            if cond.result is Check.FAILED and not cond.args and _is_yes_no_fact(cond.code):
+                text += t(lang, "：否", ": no")  # the condition is the fact itself, answered no
+            lines.append(f"{mark} {text}")
     if outcome.status is Status.INELIGIBLE and not everything:
         return lines
     lines.extend(render_message(m, measure, lang) for m in outcome.arithmetic)
@@ -188,6 +191,11 @@ def _reasons(outcome: Outcome, lang: str, everything: bool) -> list[str]:
     if outcome.missing_facts:
         lines.append(t(lang, "缺少事实：", "missing facts: ") + fact_labels(outcome.missing_facts, lang))
     return lines
+
+
+def _is_yes_no_fact(code: str) -> bool:
+    spec = all_facts().get(code)
+    return spec is not None and spec.type == "bool"
 
 
 def fact_labels(names: Iterable[str], lang: str) -> str:
@@ -288,6 +296,10 @@ def render_tables(
         if schedule:
             render_schedules(out, result, lang)
         out.print()
+    out.print(
+        Text(t(lang, "✗ 不满足的条件（及实际值）；? 缺少事实、无法判断的条件",
+               "✗ a condition not met (with the actual value); ? a condition that cannot be decided"), style="dim")
+    )  # fmt: skip
     stamp = policy.stamp()
     overrides = ", ".join(stamp["overrides"]) or t(lang, "无", "none")
     out.print(
