@@ -69,8 +69,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "person.graduate_first": ("毕业生首次就业", "graduate, first job"),
     "person.jobless": ("无业人员就业", "jobless, now employed"),
     "person.none": (
-        "不是首次就业的无业人员或毕业生（{reading}）",
-        "not a jobless person or graduate taking a first job ({reading})",
+        "不是首次就业的无业人员或毕业生（签订前无业：{jobless}；毕业生：{graduate}；首次就业：{first}；{reading}）",
+        "not a jobless person or graduate taking a first job (jobless before: {jobless}; graduate: {graduate}; "
+        "first job: {first}; {reading})",
     ),
     "person.unknown": ("无法确定", "cannot be determined"),
     "reading.both": ("“首次就业”同时限定无业人员和毕业生", "'first job' applies to both"),
@@ -145,7 +146,8 @@ def _person(ev: Evaluation) -> None:
         which = "person.unknown"
     missing = tuple(n for n, v in (("jobless_before_job", jobless), ("school_graduate", graduate),
                                    ("first_employment", first)) if v is None)  # fmt: skip
-    ev.check("person", result, missing=missing, which=which, reading=f"reading.{reading}")
+    shown = {"jobless": jobless, "graduate": graduate, "first": first} if which == "person.none" else {}
+    ev.check("person", result, missing=missing, which=which, reading=f"reading.{reading}", **shown)
 
 
 def evaluate(ev: Evaluation) -> Outcome:
