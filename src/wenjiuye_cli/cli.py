@@ -8,18 +8,27 @@ from __future__ import annotations
 import csv
 import json
 import sys
+from dataclasses import replace
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
 from wenjiuye_cli import __version__
-from wenjiuye_cli.articles import ARTICLES, citation, department_label
+from wenjiuye_cli.articles import ARTICLES, department_label
+from wenjiuye_cli.commands._calc_table import (
+    AllOpt,
+    IdOpt,
+    MeasureOpt,
+    StatusOpt,
+    chosen_applicants,
+    chosen_measures,
+    render_tables,
+)
 from wenjiuye_cli.commands._common import (
     AsOfOpt,
     Lang,
@@ -37,14 +46,14 @@ from wenjiuye_cli.commands._common import (
     read_scenarios_or_exit,
     t,
 )
-from wenjiuye_cli.engine import ApplicantResult, evaluate, facts_for_kind, measure_by_id, registry
+from wenjiuye_cli.engine import evaluate, facts_for_kind, registry
 from wenjiuye_cli.exitcodes import ExitCode
-from wenjiuye_cli.explain import format_arg, render, render_message
+from wenjiuye_cli.explain import format_arg
 from wenjiuye_cli.facts import KINDS
-from wenjiuye_cli.money import fmt_money, fmt_number
-from wenjiuye_cli.outcome import STATUS_LABELS, Check, Status
-from wenjiuye_cli.output import CSV_ITEM_COLUMNS, itemised_rows, not_monthly, stamp, write_json, write_ndjson
-from wenjiuye_cli.policy import Policy, load_policy
+from wenjiuye_cli.money import fmt_number
+from wenjiuye_cli.outcome import Status
+from wenjiuye_cli.output import CSV_ITEM_COLUMNS, itemised_rows, stamp, write_json, write_ndjson
+from wenjiuye_cli.policy import load_policy
 
 app = typer.Typer(
     name="wenjiuye",
@@ -101,14 +110,20 @@ def calc(
         bool,
         typer.Option("--schedule", help="表格中列出按月发放的月份、金额和截止日期 / show monthly schedules"),
     ] = False,
+    ids: IdOpt = None,
+    measure_ids: MeasureOpt = None,
+    statuses: StatusOpt = None,
+    everything: AllOpt = False,
     no_color: NoColorOpt = False,
 ) -> None:
     """计算情景文件中每个申请人的各项补贴 / itemised entitlements for each applicant in the scenarios."""
     console = err_console(no_color)
+    only = chosen_measures(console, lang, measure_ids)
     policy = open_policy(console, lang, policy_file, sets, reforms)
     on = parse_as_of(console, lang, as_of)
-    applicants = read_scenarios_or_exit(console, lang, scenarios)
-    results = [evaluate(a, policy, on) for a in applicants]
+    applicants = chosen_applicants(console, lang, read_scenarios_or_exit(console, lang, scenarios), ids)
+    results = [evaluate(a, policy, on, only=only) for a in applicants]
+    wanted = {Status(s.value) for s in statuses} if statuses else None
     undated_results = [r for r in results if r.as_of_source == "today"]
     if undated_results:  # evaluated on the run date: after the policy's last day, ineligible for everything
         undated = [r.applicant.id for r in undated_results]
@@ -121,6 +136,8 @@ def calc(
             style="yellow", soft_wrap=True,
         )  # fmt: skip
     chosen = fmt or (Format.table if sys.stdout.isatty() else Format.json)
+    if wanted is not None and chosen is not Format.table:  # the total stays the applicant's, all measures
+        results = [replace(r, outcomes=[o for o in r.outcomes if o.status in wanted]) for r in results]
     with quiet_broken_pipe():
         if chosen is Format.json:
             write_json(results, policy, on, lang, sys.stdout)
@@ -134,104 +151,7 @@ def calc(
             for result in results:
                 writer.writerows(itemised_rows(result, lang))
         else:
-            render_tables(results, policy, on, lang, no_color, schedule)
-
-
-def render_tables(
-    results: list[ApplicantResult],
-    policy: Policy,
-    on: date | None,
-    lang: Lang,
-    no_color: bool,
-    schedule: bool = False,
-) -> None:
-    out = out_console(no_color)
-    for result in results:
-        kind = KINDS[result.applicant.kind][0 if lang == "zh" else 1]
-        title = t(lang, f"{result.applicant.id}（{kind}） 计算日期 {result.as_of.isoformat()}",
-                  f"{result.applicant.id} ({kind}) as of {result.as_of.isoformat()}")  # fmt: skip
-        table = Table(title=title, title_justify="left", show_lines=True)
-        table.add_column(t(lang, "措施", "measure"))
-        table.add_column(t(lang, "条款/序号", "article/task"), no_wrap=True)
-        table.add_column(t(lang, "状态", "status"), no_wrap=True)
-        table.add_column(t(lang, "金额（元）", "amount (yuan)"), justify="right", no_wrap=True)
-        table.add_column(t(lang, "依据与计算", "why and how"))
-        for outcome in result.outcomes:
-            measure = measure_by_id(outcome.measure_id)
-            if outcome.amount is not None:
-                amount = fmt_money(outcome.amount)
-            elif outcome.maximum is not None:
-                amount = t(lang, "最高 ", "max ") + fmt_money(outcome.maximum)
-            else:
-                amount = "—"
-            lines: list[str] = []
-            for cond in outcome.conditions:
-                if cond.result is not Check.PASSED:
-                    mark = "✗" if cond.result is Check.FAILED else "?"
-                    lines.append(f"{mark} {render(cond.code, cond.args, measure, lang)}")
-            lines.extend(render_message(m, measure, lang) for m in outcome.arithmetic)
-            lines.extend(render_message(m, measure, lang) for m in outcome.notes)
-            if outcome.missing_facts:
-                names = t(lang, "、", ", ").join(outcome.missing_facts)
-                lines.append(t(lang, f"缺少事实：{names}", f"missing facts: {names}"))
-            style = {
-                Status.ELIGIBLE: "green",
-                Status.INELIGIBLE: "red",
-                Status.CANNOT_DECIDE: "yellow",
-                Status.AMOUNT_SET_ELSEWHERE: "cyan",
-            }[outcome.status]
-            table.add_row(
-                measure.name(lang),
-                citation(measure.article, measure.tasks, lang),
-                Text(STATUS_LABELS[outcome.status][0 if lang == "zh" else 1], style=style),
-                amount,
-                Text("\n".join(lines)),
-            )
-        out.print(table)
-        total = t(lang, "合计（符合条件的确定金额）", "total (eligible exact amounts)")
-        line = f"{total}: {fmt_money(result.total)}"
-        if result.maxima_total:
-            line += t(lang, f"；另有最高额合计 {fmt_money(result.maxima_total)}（未计入）",
-                      f"; maxima not included: {fmt_money(result.maxima_total)}")  # fmt: skip
-        out.print(Text(line, style="bold"))
-        if schedule:
-            render_schedules(out, result, lang)
-        out.print()
-    stamp = policy.stamp()
-    overrides = ", ".join(stamp["overrides"]) or t(lang, "无", "none")
-    out.print(
-        Text(
-            f"wenjiuye {__version__} · policy {stamp['file']} sha256:{stamp['sha256'][:12]} · "
-            f"--as-of {on.isoformat() if on else t(lang, '未指定', 'not set')} · --set {overrides}",
-            style="dim",
-        )
-    )
-
-
-def render_schedules(out: Console, result: ApplicantResult, lang: Lang) -> None:
-    """The months of each monthly payment, their amounts and the end date (and why it ends then)."""
-    for outcome in result.outcomes:
-        if not outcome.schedule:
-            continue
-        measure = measure_by_id(outcome.measure_id)
-        end = outcome.extra.get("end_date")
-        reason = outcome.extra.get("end_reason")
-        title = f"{measure.name(lang)} · {t(lang, '按月明细', 'monthly schedule')}"
-        caption = None
-        if end is not None:
-            caption = f"{t(lang, '截止', 'ends')} {format_arg(end, lang)}"
-            if reason is not None:
-                why = render(f"end_reason.{reason}", {}, measure, lang)
-                caption += t(lang, f"（{why}）", f" ({why})")
-        table = Table(title=title, title_justify="left", caption=caption, caption_justify="left")
-        table.add_column(t(lang, "月份", "month"))
-        table.add_column(t(lang, "金额（元）", "amount (yuan)"), justify="right")
-        for line in outcome.schedule:
-            table.add_row(line.month.isoformat()[:7], fmt_money(line.amount))
-        rest = not_monthly(outcome)
-        if rest:
-            table.add_row(t(lang, "不按月发放", "not monthly"), fmt_money(rest))
-        out.print(table)
+            render_tables(results, policy, on, lang, no_color, schedule, wanted, everything)
 
 
 # --------------------------------------------------------------------------------------------- measures

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Annotated, Any, BinaryIO, TextIO
 
 import typer
+from rich import box
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -54,6 +55,7 @@ from wenjiuye_cli.commands._common import (
     stdout_to_devnull,
     t,
 )
+from wenjiuye_cli.commands._text import Wrapped, paragraph
 from wenjiuye_cli.engine import Applicant, measure_by_id
 from wenjiuye_cli.exitcodes import ExitCode
 from wenjiuye_cli.facts import KINDS
@@ -665,13 +667,18 @@ def _write_compare(
 def _compare_table(comparisons: Iterable[Comparison], lang: str) -> tuple[Table, int]:
     """The first TABLE_ROW_LIMIT comparisons as a table (a rich Table holds every row), and how many
     more were consumed but not shown."""
-    table = Table(title=t(lang, "基准与改革方案对比", "baseline versus reform"), title_justify="left")
-    table.add_column(t(lang, "申请人", "applicant"))
-    table.add_column(t(lang, "基准（元）", "baseline"), justify="right", no_wrap=True)
-    table.add_column(t(lang, "改革后（元）", "reform"), justify="right", no_wrap=True)
-    table.add_column(t(lang, "差额（元）", "difference"), justify="right", no_wrap=True)
-    table.add_column(t(lang, "变化", "change"), no_wrap=True)
-    table.add_column(t(lang, "变化的措施", "measures that changed"))
+    # Narrow columns for the figures (which never wrap) and the id; the measures that changed get the rest
+    # and wrap, so at 80 columns nothing is cut.
+    table = Table(
+        title=t(lang, "基准与改革方案对比（元）", "baseline versus reform (yuan)"), title_justify="left",
+        box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, collapse_padding=True,
+    )  # fmt: skip
+    table.add_column(Wrapped(t(lang, "申请人", "applicant")), max_width=14, overflow="fold")
+    table.add_column(Wrapped(t(lang, "基准", "baseline")), justify="right", no_wrap=True)
+    table.add_column(Wrapped(t(lang, "改革后", "reform")), justify="right", no_wrap=True)
+    table.add_column(Wrapped(t(lang, "差额", "difference")), justify="right", no_wrap=True)
+    table.add_column(Wrapped(t(lang, "变化", "change")), max_width=10, overflow="fold")
+    table.add_column(Wrapped(t(lang, "变化的措施", "measures that changed")), overflow="fold")
     shown = hidden = 0
     for comparison in comparisons:
         if shown >= TABLE_ROW_LIMIT:
@@ -698,13 +705,14 @@ def _compare_table(comparisons: Iterable[Comparison], lang: str) -> tuple[Table,
                    f"{status_only} more changed status only (e.g. ineligible → cannot decide), not amount")
             )  # fmt: skip
         direction = DIRECTION_LABELS[comparison.direction][0 if lang == "zh" else 1]
+        kind = KINDS[comparison.applicant.kind][0 if lang == "zh" else 1]
         table.add_row(
-            Text(f"{comparison.applicant.id} ({comparison.applicant.kind})"),
+            Wrapped(t(lang, f"{comparison.applicant.id}（{kind}）", f"{comparison.applicant.id} ({kind})")),
             fmt_money(comparison.baseline.total),
             fmt_money(comparison.reform.total),
             Text(_signed(diff), style=style),
-            direction,
-            Text("\n".join(lines)),
+            Wrapped(direction),
+            Wrapped("\n".join(lines)),
         )
     return table, hidden
 
@@ -740,8 +748,8 @@ def _render_summary(console: Console, impact: BudgetImpact, doc: dict[str, Any],
             ),
             soft_wrap=True,
         )  # fmt: skip
-    console.print(
-        Text(
+    console.print(  # wrapped to the terminal (between characters in Chinese), like the tables below
+        paragraph(
             t(
                 lang,
                 f"申请人 {impact.applicants}：受益 {impact.better_off}，受损 {impact.worse_off}，不变 {impact.unchanged}，"
@@ -759,31 +767,40 @@ def _render_summary(console: Console, impact: BudgetImpact, doc: dict[str, Any],
         (t(lang, "按措施", "by measure"), "by_measure", "name"),
         (t(lang, "按责任部门", "by department"), "by_department", "department"),
     ):
-        table = Table(title=title, title_justify="left", pad_edge=False)
-        # Minimum widths: on a narrow terminal (or stderr in a file, 80 columns) rich would otherwise
-        # drop whole columns; with them, long cells wrap instead.
+        # The figures never wrap; the names wrap (between characters in Chinese) and the headers too, so
+        # at 80 columns every row fits: no column is dropped and nothing is cut.
+        table = Table(
+            title=title,
+            title_justify="left",
+            box=box.SIMPLE_HEAD,
+            show_edge=False,
+            pad_edge=False,
+            collapse_padding=True,
+        )
         table.add_column(
-            t(
-                lang,
-                "措施" if key == "by_measure" else "责任部门",
-                "measure" if key == "by_measure" else "department",
+            Wrapped(
+                t(
+                    lang,
+                    "措施" if key == "by_measure" else "责任部门",
+                    "measure" if key == "by_measure" else "department",
+                )
             ),
             min_width=8,
             overflow="fold",
         )
         if key == "by_measure":
-            table.add_column(t(lang, "条/序号", "article/task"), min_width=6, overflow="fold")
+            table.add_column(Wrapped(t(lang, "条/序号", "art./task")), min_width=6, overflow="fold")
         for col in (t(lang, "基准", "baseline"), t(lang, "改革后", "reform")):
-            table.add_column(col, justify="right", min_width=10)
-        table.add_column(t(lang, "差额", "difference"), justify="right", min_width=8)
-        table.add_column(t(lang, "新符合", "newly eligible"), justify="right", min_width=3)
-        table.add_column(t(lang, "不再符合", "no longer eligible"), justify="right", min_width=3)
+            table.add_column(Wrapped(col), justify="right", overflow="fold")
+        table.add_column(Wrapped(t(lang, "差额", "difference")), justify="right", no_wrap=True)
+        table.add_column(Wrapped(t(lang, "新符合", "newly eligible")), justify="right", max_width=8)
+        table.add_column(Wrapped(t(lang, "不再符合", "no longer eligible")), justify="right", max_width=8)
         rows = doc[key] + [{label: t(lang, "合计", "total"), "article": "", "tasks": [], **doc["total"]}]
         for row in rows:
             shown = department_label(row[label], lang) if key == "by_department" else row[label]
-            cells = [Text(str(shown))]
+            cells: list[Text] = [Wrapped(str(shown))]
             if key == "by_measure":
-                cells.append(Text(citation(row["article"], row["tasks"], lang) if row["article"] else ""))
+                cells.append(Wrapped(citation(row["article"], row["tasks"], lang) if row["article"] else ""))
             diff = Decimal(row["difference"])
             cells.extend(
                 [

@@ -90,13 +90,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "this is loan {number}; with a notable job-creation effect up to {max_notable} loans",
     ),
     "loans.not_notable": (
-        "本次为第 {number} 次，超过 {max_default} 次，且带动就业效果不明显（明显者最多 {max_notable} 次）",
-        "this is loan {number}, more than {max_default}, and the job-creation effect is not notable "
-        "(notable: up to {max_notable})",
+        "本次为第 {number} 次（此前 {prior} 次），超过 {max_default} 次，且带动就业效果不明显（明显者最多 "
+        "{max_notable} 次）",
+        "this is loan {number} ({prior} before), more than {max_default}, and the job-creation effect is not "
+        "notable (notable: up to {max_notable})",
     ),
     "loans.too_many": (
-        "本次为第 {number} 次，超过最多 {max_notable} 次",
-        "this is loan {number}, more than the {max_notable} allowed at most",
+        "本次为第 {number} 次（此前 {prior} 次），超过最多 {max_notable} 次（一般 {max_default} 次，带动就业效果明显者 "
+        "{max_notable} 次）",
+        "this is loan {number} ({prior} before), more than the {max_notable} allowed at most ({max_default} in "
+        "general, {max_notable} with a notable job-creation effect)",
     ),
     "loans.notable_unknown": (
         "本次为第 {number} 次，超过 {max_default} 次；需知是否带动就业效果明显（明显者最多 {max_notable} 次）",

@@ -113,7 +113,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "up to {insurance} months of five-insurance subsidy ({routes})",
     ),
     "category.full_short": ("五项社保补贴 + 岗位补贴", "five-insurance subsidy + post subsidy"),
-    "category.none": ("不属于任何一类", "in none of the categories"),
+    "category.none": (
+        "不属于任何一类（{routes}：均不符合）",
+        "in none of the categories ({routes}: none applies)",
+    ),
     "category.unknown": ("无法确定", "cannot be determined"),
     "note.amount_elsewhere": (
         "每月补贴金额按市级标准（五项社保补贴按单位缴费部分、岗位补贴按市定标准）核定，本区文件未规定",
@@ -240,14 +243,15 @@ def evaluate(ev: Evaluation) -> Outcome:
     routes_label = (
         names_label(ROUTE_NAMES, full_routes if category == "full" else met, **values) if met else None
     )
+    none = which == "category.none"  # then the text names every category, and no months
     ev.check(
         "hire_category",
         result,
         missing=missing,
         which=which,
-        insurance=full_max if category == "full" else one_max,
-        post=post_max,
-        routes=routes_label,
+        insurance=None if none else full_max if category == "full" else one_max,
+        post=None if none else post_max,
+        routes=names_label(ROUTE_NAMES, list(ROUTE_NAMES), **values) if none else routes_label,
     )
 
     retirement = retirement_of(ev, hired)

@@ -36,7 +36,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     **HIRE_MESSAGES,
     "fallback_post": (
         "经遴选的托底安置服务型岗位（家政、养老、物业等）：{post}",
-        "a selected fallback service post (housekeeping, elder care, property services…): {post}",
+        "a selected fallback service post (housekeeping, elder care, property services and the like): {post}",
     ),
     "difficulty": ("安置对象为就业困难人员：{value}", "the person placed is a 就业困难人员: {value}"),
     "arith.monthly_sum": (

@@ -73,9 +73,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "group_a.rural": ("农村劳动力", "rural labour"),
     "group_a.none": (
-        "既不是登记失业 {months} 个月以上的本市户籍人员，也不是农村劳动力",
-        "neither a Tianjin resident registered unemployed for {months} months or more, nor rural labour",
+        "既不是登记失业 {months} 个月以上的本市户籍人员（{unemployed_why}），也不是农村劳动力（{rural_why}）",
+        "neither a Tianjin resident registered unemployed for {months} months or more ({unemployed_why}), nor "
+        "rural labour ({rural_why})",
     ),
+    "group_a.not_hukou": ("无本市户籍", "no Tianjin hukou"),
+    "group_a.not_registered": ("未登记失业", "not registered unemployed"),
+    "group_a.too_short": (
+        "{since} 起登记失业，满 {months} 个月要到 {needed}，晚于注册日 {registered}",
+        "registered unemployed since {since}: {months} months only on {needed}, after registering on {registered}",
+    ),
+    "group_a.not_rural": ("不是农村劳动力", "not rural labour"),
+    "group_a.rural_not_hukou": ("农村劳动力，但无本市户籍", "rural labour, but no Tianjin hukou"),
     "group_a.unknown": ("无法确定", "cannot be determined"),
     "poor_village_labour": ("本市困难村劳动力", "labour from a Tianjin poor village"),
     "operating_since": (
@@ -123,7 +132,16 @@ def _group_a(ev: Evaluation, registered: date) -> tuple[bool | None, str, tuple[
     if rural_branch:
         return True, "group_a.rural", (), args
     if unemployed_branch is False and rural_branch is False:
-        return False, "group_a.none", (), args
+        # Each branch's reason, with only the dates it shows.
+        why: dict[str, object] = {"months": months}
+        if hukou is False:
+            why["unemployed_why"] = "group_a.not_hukou"
+        elif long_enough is False and since is not None:
+            why.update(unemployed_why="group_a.too_short", since=since, needed=needed, registered=registered)
+        else:
+            why["unemployed_why"] = "group_a.not_registered"
+        why["rural_why"] = "group_a.rural_not_hukou" if rural else "group_a.not_rural"
+        return False, "group_a.none", (), why
     missing: list[str] = []
     if unemployed_branch is None:
         if hukou is None:

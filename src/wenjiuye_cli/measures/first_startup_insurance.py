@@ -67,8 +67,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "founder.difficulty": ("就业困难人员", "person with employment difficulty"),
     "employment_difficulty": ("经认定的就业困难人员", "certified person with employment difficulty"),
     "insurance_months": (
-        "社保补贴期内仍有月份：{months} 个月",
-        "months left in the insurance subsidy period: {months}",
+        "社保补贴期内仍有月份：{months} 个月（至少 1 个月）",
+        "months left in the insurance subsidy period: {months} (at least 1)",
     ),
     "arith.insurance": (
         "五项社保补贴：{first} 至 {last} 共 {months} 个月（最长 {limit} 个月，止于{reason}），每月金额按市级标准",

@@ -134,10 +134,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "minimum contribution",
     ),
     "rate.none": (
-        "不是特殊就业困难人员，也未达年龄（女年满 {women_age}、男年满 {men_age} 周岁；{birth} 出生，计算日 {age} 岁）"
-        "——原文未给其他人员的标准",
-        "neither special difficulty nor old enough (women {women_age}, men {men_age}; born {birth}, {age} on the "
-        "evaluation date) — the text sets no rate for others",
+        "不是特殊就业困难人员，也未达年龄（女年满 {women_age}、男年满 {men_age} 周岁，本人需年满 {threshold} 周岁；"
+        "{birth} 出生，计算日 {age} 岁）"
+        "——原文只给特殊就业困难人员（{special_share}）和达龄人员（{older_share}）的标准",
+        "neither special difficulty nor old enough (women {women_age}, men {men_age}, so {threshold} here; born "
+        "{birth}, {age} on the evaluation date) — the text sets rates only for special difficulty ({special_share}) and for age "
+        "({older_share})",
     ),
     "rate.unknown": ("无法确定", "cannot be determined"),
     "sex.female": ("女", "woman"),

@@ -73,7 +73,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "政策施行后招用：{hired} 招用，施行日 {start}",
         "hired once the policy was in force: hired {hired}, in force from {start}",
     ),
-    "cat.none": ("不属于任何一类吸纳对象", "in none of the qualifying categories"),
+    "cat.none": (
+        "不属于任何一类吸纳对象（{categories}：均不符合）",
+        "in none of the qualifying categories ({categories}: none applies)",
+    ),
     "cat.unknown": ("无法确定", "cannot be determined"),
     "hire_category": ("属于吸纳对象：{which}", "a qualifying hire: {which}"),
     "unemployed_half_year": (
@@ -199,7 +202,8 @@ def evaluate(ev: Evaluation) -> Outcome:
         if met
         else ("cat.none" if category is False else "cat.unknown")
     )
-    ev.check("hire_category", category, missing=tuple(missing), which=which)
+    none = names_label(CATEGORY_NAMES, list(CATEGORY_NAMES), **values) if category is False else None
+    ev.check("hire_category", category, missing=tuple(missing), which=which, categories=none)
     reg = registration(ev.facts)
     if category is None and reg.contradiction:
         ev.check("unemployment.contradiction", None, since=reg.since)

@@ -59,15 +59,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "family": ("家庭：{which}", "household: {which}"),
     "family.subsistence": ("最低生活保障家庭", "on the minimum subsistence allowance"),
     "family.low_income": ("低收入家庭", "low-income family"),
-    "family.none": ("既非低保也非低收入家庭", "neither on the subsistence allowance nor low-income"),
+    "family.none": (
+        "既非低保也非低收入家庭（低保家庭：否；低收入家庭：否）",
+        "neither on the subsistence allowance nor low-income (subsistence: no; low-income: no)",
+    ),
     "family.unknown": ("无法确定", "cannot be determined"),
     "person": ("本人：{which}", "the person: {which}"),
     "person.jobless_first": ("无业人员首次就业", "jobless, first job"),
     "person.graduate_first": ("毕业生首次就业", "graduate, first job"),
     "person.jobless": ("无业人员就业", "jobless, now employed"),
     "person.none": (
-        "不是首次就业的无业人员或毕业生（{reading}）",
-        "not a jobless person or graduate taking a first job ({reading})",
+        "不是首次就业的无业人员或毕业生（签订前无业：{jobless}；毕业生：{graduate}；首次就业：{first}；{reading}）",
+        "not a jobless person or graduate taking a first job (jobless before: {jobless}; graduate: {graduate}; "
+        "first job: {first}; {reading})",
     ),
     "person.unknown": ("无法确定", "cannot be determined"),
     "reading.both": ("“首次就业”同时限定无业人员和毕业生", "'first job' applies to both"),
@@ -142,7 +146,8 @@ def _person(ev: Evaluation) -> None:
         which = "person.unknown"
     missing = tuple(n for n, v in (("jobless_before_job", jobless), ("school_graduate", graduate),
                                    ("first_employment", first)) if v is None)  # fmt: skip
-    ev.check("person", result, missing=missing, which=which, reading=f"reading.{reading}")
+    shown = {"jobless": jobless, "graduate": graduate, "first": first} if which == "person.none" else {}
+    ev.check("person", result, missing=missing, which=which, reading=f"reading.{reading}", **shown)
 
 
 def evaluate(ev: Evaluation) -> Outcome:

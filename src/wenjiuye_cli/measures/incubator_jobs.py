@@ -23,7 +23,10 @@ from wenjiuye_cli.outcome import Evaluation, Measure, Message, Outcome, Status
 
 MESSAGES: dict[str, tuple[str, str]] = {
     **INCUBATOR_MESSAGES,
-    "new_jobs": ("在孵企业本年新增带动就业 {jobs} 人", "{jobs} new jobs in incubated firms this year"),
+    "new_jobs": (
+        "在孵企业本年新增带动就业 {jobs} 人（至少 1 人）",
+        "{jobs} new jobs in incubated firms this year (at least 1)",
+    ),
     "arith.jobs": (
         "{per_person} 元/人 × {jobs} 人 = {amount} 元",
         "{per_person} yuan/person × {jobs} jobs = {amount} yuan",

@@ -68,7 +68,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "我区管辖的就业见习基地：{value}",
         "an internship base administered by Heping: {value}",
     ),
-    "intern_category": ("见习人员范围：{category}", "intern within the scope: {category}"),
+    "intern_category": (
+        "见习人员范围（高校学生或毕业生、中等职业学校或技工院校毕业学年学生）：{category}",
+        "intern within the scope (university student or graduate, final-year secondary-vocational or "
+        "technical-school student): {category}",
+    ),
     "dates_valid": ("见习期间 {start} 至 {end}", "internship from {start} to {end}"),
     "paid_months": (
         "计补贴月份（当月见习满 {min_days} 日）：{months} 个月",

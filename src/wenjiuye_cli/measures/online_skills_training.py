@@ -17,7 +17,10 @@ ONLINE_TRAINED = fact(
 )  # fmt: skip
 
 MESSAGES: dict[str, tuple[str, str]] = {
-    "trained_someone": ("开展线上职业技能培训：{count} 人", "people trained online: {count}"),
+    "trained_someone": (
+        "开展线上职业技能培训：{count} 人（至少 1 人）",
+        "people trained online: {count} (at least 1)",
+    ),
     "arith.total": ("{count} 人 × {rate} 元/人 = {amount} 元", "{count} × {rate} yuan = {amount} yuan"),
 }
 

@@ -31,12 +31,12 @@ COURSE_SUBSIDY_STANDARD = fact(
 
 MESSAGES: dict[str, tuple[str, str]] = {
     "poor_village_trainees": (
-        "培训合格的困难村劳动力 {count} 人",
-        "{count} qualified trainees from poor villages",
+        "培训合格的困难村劳动力 {count} 人（至少 1 人）",
+        "{count} qualified trainees from poor villages (at least 1)",
     ),
     "course_standard_known": (
-        "培训补贴标准 {standard} 元/人",
-        "course subsidy standard {standard} yuan per trainee",
+        "培训补贴标准 {standard} 元/人（须大于 0）",
+        "course subsidy standard {standard} yuan per trainee (must be above 0)",
     ),
     "arith.fee": (
         "{count} 人 × {standard} 元 × {ratio} = {amount} 元",

@@ -66,13 +66,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{relaxed}: {rate} {relaxed_op} {relaxed}",
     ),
     "layoff.too_many_staff": (
-        _RATE_PREFIX_ZH + "；参保职工 {insured} 人，超过 {small_max} 人，不适用小微企业放宽至 {relaxed}",
+        _RATE_PREFIX_ZH + "；参保职工 {insured} 人，超过 {small_max} 人，不适用小微企业放宽至 {relaxed}"
+        "（{rate} {relaxed_op} {relaxed}）",
         _RATE_PREFIX_EN + "; {insured} insured staff is more than {small_max}, so the relaxed {relaxed} "
-        "for small/micro firms does not apply",
+        "for small/micro firms ({rate} {relaxed_op} {relaxed}) does not apply",
     ),
     "layoff.not_small_micro": (
-        _RATE_PREFIX_ZH + "；不是小微企业，不适用放宽至 {relaxed}",
-        _RATE_PREFIX_EN + "; not a small/micro firm, so the relaxed {relaxed} does not apply",
+        _RATE_PREFIX_ZH
+        + "；参保职工 {insured} 人，但不是小微企业，不适用 {small_max} 人及以下小微企业放宽至 "
+        "{relaxed}（{rate} {relaxed_op} {relaxed}）",
+        _RATE_PREFIX_EN
+        + "; {insured} insured staff but not a small/micro firm, so the relaxed {relaxed} for "
+        "small/micro firms of at most {small_max} ({rate} {relaxed_op} {relaxed}) does not apply",
     ),
     "layoff.small_micro_unknown": (
         _RATE_PREFIX_ZH

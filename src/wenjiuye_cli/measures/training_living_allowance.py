@@ -70,7 +70,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "低保家庭学员",
         "from a family on the minimum subsistence allowance",
     ),
-    "group.none": ("不属于四类人员中的任何一类", "in none of the four groups"),
+    "group.none": (
+        "不属于四类人员中的任何一类（就业困难人员、零就业家庭成员、农村未继续升学初高中毕业生、低保家庭学员：均为否）",
+        "in none of the four groups (employment difficulty, zero-employment family, rural school leaver, family "
+        "on the minimum subsistence allowance: no to each)",
+    ),
     "group.unknown": ("无法确定", "cannot be determined"),
     "once_per_year": ("{window} 个月内只领一次：{detail}", "once within {window} months: {detail}"),
     "once_per_year.never": ("此前未领取", "never received"),
