@@ -619,12 +619,13 @@ def test_undecidable_points_are_skipped_not_counted_as_drops() -> None:
 
 
 def test_a_measure_that_becomes_undecidable_is_counted_apart() -> None:
-    # A reform that ends the unemployment-rate target (稳岗返还's threshold) at 2020-12-31: a 2021 applicant
-    # is eligible under the baseline and cannot be decided under the reform — unknown, not "less".
+    # A reform that ends the unemployment-rate target (稳岗返还's threshold) at 2020-06-30: a 2021 applicant
+    # (layoffs of 2020, compared with the target in force on 2020-12-31) is eligible under the baseline and
+    # cannot be decided under the reform — unknown, not "less".
     ended = apply_reform_data(
         BASE,
         {"external": {"unemployment_rate_target": {"values": {"2020-01-01": {"value": Decimal("0.055"),
-                                                                            "until": date(2020, 12, 31)}}}}},
+                                                                            "until": date(2020, 6, 30)}}}}},
         "test:target-ends",
     )  # fmt: skip
     firm = build_applicant(
