@@ -125,7 +125,13 @@ def test_an_internship_applied_for_in_force_is_paid_to_its_end() -> None:
 def test_months_before_the_policy_are_not_counted() -> None:
     outcome = intern(internship_start=date(2020, 6, 1), internship_end=date(2020, 9, 30))
     assert [line.month for line in outcome.schedule] == [date(2020, m, 1) for m in (7, 8, 9)]
-    assert any(n.code == "note.outside_policy" for n in outcome.notes)
+    # Only the days before the policy are left out (those after its end would count): the note says that.
+    assert [n.args for n in outcome.notes if n.code == "note.before_policy"] == [{"start": date(2020, 6, 30)}]
+    assert not any(n.code == "note.outside_policy" for n in outcome.notes)
+    stop = load_policy(overrides=["general.payments_end_with_policy=true"])
+    old = run("internship", "intern", policy=stop,
+              **{**BASE, "internship_start": date(2020, 6, 1), "internship_end": date(2020, 9, 30)})  # fmt: skip
+    assert any(n.code == "note.outside_policy" for n in old.notes)
 
 
 def test_end_before_start_is_ineligible_and_missing_facts_undecided() -> None:

@@ -14,7 +14,8 @@ from typing import Any
 
 import pytest
 
-from tests.helpers import run
+from tests.helpers import POLICY, applicant, run
+from wenjiuye_cli.engine import evaluate
 from wenjiuye_cli.measures._schedule import OWN_KEYS
 from wenjiuye_cli.outcome import Outcome, Status
 from wenjiuye_cli.policy import load_policy
@@ -146,3 +147,21 @@ def test_a_measure_s_own_reading_wins_over_the_general_one(
     assert months(longer) == full
     [note] = past_notes(longer)
     assert (note.args["key"], note.args["stop"]) == (own, "end_with_policy")
+
+
+@pytest.mark.parametrize(("measure_id", "kind", "facts", "cut", "full"), LATE, ids=[c[0] for c in LATE])
+def test_applied_on_the_policy_s_last_day_and_the_day_after(
+    measure_id: str, kind: str, facts: dict[str, Any], cut: int, full: int
+) -> None:
+    # Applied on 2025-06-29, the policy's last day: granted, its months run past the end. The day after: not
+    # under this policy at all (the engine's validity check), whatever the reading of the payments.
+    last_day = evaluate(applicant(kind, **{**facts, "application_date": date(2025, 6, 29)}), POLICY,
+                        only=[measure_id]).outcomes[0]  # fmt: skip
+    assert last_day.status is not Status.INELIGIBLE, last_day
+    if last_day.schedule:
+        assert last_day.schedule[-1].month > date(2025, 6, 1)
+    assert past_notes(last_day)
+    day_after = evaluate(applicant(kind, **{**facts, "application_date": date(2025, 6, 30)}), POLICY,
+                         only=[measure_id]).outcomes[0]  # fmt: skip
+    assert day_after.status is Status.INELIGIBLE
+    assert [c.code for c in day_after.conditions] == ["policy_in_force"]

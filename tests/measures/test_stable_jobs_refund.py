@@ -195,6 +195,13 @@ def test_target_is_read_for_the_year_of_the_layoffs() -> None:
     assert in_2027.status is Status.CANNOT_DECIDE
     assert in_2027.missing_facts == []
     assert "--set external.unemployment_rate_target@2026-01-01=…" in layoff_text(in_2027)
+    # A 2020 application (layoffs of 2019): Tianjin set no surveyed-unemployment target for 2019, none is on
+    # file, so it cannot decide; the note gives the other reading (2020's 5.5% on the evaluation date).
+    in_2020 = refund(application_date=date(2020, 9, 1))
+    assert in_2020.status is Status.CANNOT_DECIDE
+    assert "2019-12-31 没有我市调查失业率控制目标的取值" in layoff_text(in_2020)
+    [other_2020] = [n for n in in_2020.notes if n.code == "note.target_other_reading"]
+    assert render(other_2020.code, other_2020.args, MEASURE, "zh").endswith("：控制目标 5.5%，裁员率达标")
     # No layoffs: no target needed.
     none_laid_off = applicant(
         "enterprise", **{**BASE, "application_date": date(2027, 1, 5), "laid_off_count": 0}

@@ -95,6 +95,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "政策有效期（{start} 至 {end}）以外的见习天数不计",
         "days outside the policy period ({start} to {end}) are not counted",
     ),
+    "note.before_policy": (
+        "政策自 {start} 起施行，此前的见习天数不计",
+        "the policy is in force from {start}: internship days before it are not counted",
+    ),
     "note.city_standards": (
         "带教费、意外伤害险补贴标准为市级标准（津人社规字〔2020〕3号），本区文件未规定金额",
         "the mentoring and insurance amounts are city standards (津人社规字〔2020〕3号), not in the district text",
@@ -209,9 +213,10 @@ def evaluate(ev: Evaluation) -> Outcome:
     caps = [Cap("internship.max_months", max_months, len(months), len(months) > max_months)]
     if len(months) > max_months:
         notes.append(Message("note.months_capped", {"counted": len(months), "limit": max_months}))
-    if start < policy_start or (policy_end is not None and end > policy_end):
-        shown_end = ev.day("general.policy_end") if policy_end is None else policy_end
-        notes.append(Message("note.outside_policy", {"start": policy_start, "end": shown_end}))
+    if policy_end is not None and (start < policy_start or end > policy_end):
+        notes.append(Message("note.outside_policy", {"start": policy_start, "end": policy_end}))
+    elif start < policy_start:  # the days after the policy's end count: only the earlier ones are left out
+        notes.append(Message("note.before_policy", {"start": policy_start}))
     # Under the other reading only the days up to the policy's last day count.
     within = len(_months_in(ev, start, end, ev.day("general.policy_end"))[:max_months])
     past = past_policy_note(ev, paid, within)
