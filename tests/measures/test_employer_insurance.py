@@ -364,3 +364,19 @@ def test_route_names_follow_the_parameters() -> None:
     assert "men 40+" in en
     assert "、" not in en  # English lists are joined with ", "
     assert ", any firm" in en
+
+
+def test_a_hire_after_the_policy_s_end_is_not_granted_under_it() -> None:
+    # Applied while in force but for a hire that starts after 2025-06-29: the entitlement does not start
+    # while the policy is in force, so no month is paid (a hire on the last day runs its term). (A hire on
+    # 2025-06-30 still gets June, the month of the policy's last day, under either reading.)
+    after = hire(
+        poverty_registered_labour=True, hire_date=date(2025, 7, 1), application_date=date(2025, 6, 20)
+    )
+    assert after.status is Status.INELIGIBLE
+    assert condition(after, "subsidy_months") is Check.FAILED
+    on_the_day = hire(
+        poverty_registered_labour=True, hire_date=date(2025, 6, 29), application_date=date(2025, 6, 29)
+    )
+    assert on_the_day.status is Status.AMOUNT_SET_ELSEWHERE
+    assert on_the_day.months == 36  # 2025-06 .. 2028-05

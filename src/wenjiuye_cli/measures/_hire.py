@@ -253,7 +253,7 @@ def subsidy_period(
         duration_end = date.max
     if retirement is not None:
         candidates.append((retirement.date, "end.retirement"))
-    policy_end = payments_end(ev)
+    policy_end = payments_end(ev, start)
     if policy_end is not None:
         candidates.append((policy_end, "end.policy_end"))
     if not candidates:

@@ -70,12 +70,16 @@ def _deciding_key(ev: Evaluation) -> tuple[str, bool]:
     return GENERAL_KEY, ev.flag(GENERAL_KEY)
 
 
-def payments_end(ev: Evaluation) -> date | None:
+def payments_end(ev: Evaluation, start: date) -> date | None:
     """The last day a monthly payment may cover: ``general.policy_end`` when this measure's payments end
     with the policy (:func:`_deciding_key`), else None (a subsidy granted while the policy is in force runs
-    its full duration)."""
-    if _deciding_key(ev)[1]:
-        return ev.day("general.policy_end")
+    its full duration). An entitlement that starts (``start``: the hire, the internship's first day, …)
+    after the policy's last day is not one granted under it: then too the policy's last day, so no month of
+    it is paid."""
+    ends = _deciding_key(ev)[1]
+    end = ev.day("general.policy_end")
+    if ends or start > end:
+        return end
     return None
 
 

@@ -93,7 +93,7 @@ def _months(
     ev: Evaluation, registered: date, limit: int, retirement_day: date
 ) -> tuple[list[date], date, str]:
     limits = {"duration": duration_end(registered, limit), "retirement": retirement_day}
-    policy_end = payments_end(ev)
+    policy_end = payments_end(ev, registered)
     if policy_end is not None:
         limits["policy_end"] = policy_end
     reason, end = earliest(limits)

@@ -327,7 +327,7 @@ def _period(ev: Evaluation, cand: Candidate, retirement: Retirement, received: i
             retirement.date, ev.flag("flexible_insurance.retirement_month_covered")
         )
     }
-    policy_end = payments_end(ev)
+    policy_end = payments_end(ev, ev.on)
     if policy_end is not None:
         limits["policy_end"] = policy_end
     years = ev.integer("flexible_insurance.extension_years_to_retirement")

@@ -159,7 +159,7 @@ def evaluate(ev: Evaluation) -> Outcome:
     months = ev.integer("income_disregard.months")
     start = ev.day("general.policy_start")
     limits = {"duration": duration_end(signed, months)}
-    policy_end = payments_end(ev)
+    policy_end = payments_end(ev, signed)
     if policy_end is not None:
         limits["policy_end"] = policy_end
     reason, end = earliest(limits)

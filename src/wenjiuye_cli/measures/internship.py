@@ -117,7 +117,7 @@ def counted_months(ev: Evaluation, start: date, end: date) -> tuple[list[date], 
     """Calendar months with enough internship days inside the policy; the policy's first day and the last
     day payments may cover (None when they do not end with the policy)."""
     policy_start = ev.day("general.policy_start")
-    policy_end = payments_end(ev)
+    policy_end = payments_end(ev, start)
     return _months_in(ev, start, end, policy_end), policy_start, policy_end
 
 

@@ -153,7 +153,7 @@ def evaluate(ev: Evaluation) -> Outcome:
     ev.choice("rent_subsidy.first_month")
     months = [add_months(first, i) for i in range(min(claimed, max_months))]
     end_reason = "duration"
-    policy_end = payments_end(ev)
+    policy_end = payments_end(ev, applied)
     if policy_end is not None:
         within = [m for m in months if m <= policy_end]
         if len(within) < len(months):

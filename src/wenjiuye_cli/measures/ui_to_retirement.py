@@ -14,7 +14,7 @@ months before the policy came into force are not counted (``general.policy_start
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from wenjiuye_cli.dates import add_months, add_years, month_start
@@ -108,7 +108,7 @@ def evaluate(ev: Evaluation) -> Outcome:
 
     covered = ev.flag("ui_to_retirement.retirement_month_paid")
     limits = {"retirement": retirement_limit(retirement.date, covered)}
-    policy_end = payments_end(ev)
+    policy_end = payments_end(ev, ended + timedelta(days=1))  # continued from the day after
     if policy_end is not None:
         limits["policy_end"] = policy_end
     reason, end = earliest(limits)
