@@ -177,11 +177,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the amount needs the missing facts",
     ),
     "note.uncomputable": (
-        "{first} 至 {last} 共 {months} 个月参数 {key} 没有生效取值（已列出的取值期间：{listed}），无法计算；"
+        "{first} 至 {last} 共 {months} 个月参数 {key} 没有生效取值（{first_key} 已列出的取值期间：{listed}），无法计算；"
         "请补充这些月份的取值（天津市公布的数值，不可估计），例如 {commands}（各缴费年度取值不同时，按各自的起始日期分别 --set），"
         "或在政策文件、改革文件中补充",
-        "{months} months from {first} to {last} cannot be computed: {key} has no value in force then (values are "
-        "listed for {listed}); supply the published Tianjin values for those months (never an estimate), e.g. "
+        "{months} months from {first} to {last} cannot be computed: {key} has no value in force then ({first_key} "
+        "is listed for {listed}); supply the published Tianjin values for those months (never an estimate), e.g. "
         "{commands} (one --set per contribution year from its first day where they differ), or add them in a "
         "policy or reform file",
     ),
@@ -411,7 +411,8 @@ def _schedule(
                     "first": ym(first),
                     "last": ym(last),
                     "months": count,
-                    "key": "、".join(keys),
+                    "key": Label("、".join(keys), ", ".join(keys)),
+                    "first_key": keys[0],
                     "listed": _listed(ev, keys[0]),
                     "commands": commands,
                 },
