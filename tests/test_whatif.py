@@ -619,12 +619,13 @@ def test_undecidable_points_are_skipped_not_counted_as_drops() -> None:
 
 
 def test_a_measure_that_becomes_undecidable_is_counted_apart() -> None:
-    # A reform that ends the unemployment-rate target (稳岗返还's threshold) at 2020-12-31: a 2021 applicant
-    # is eligible under the baseline and cannot be decided under the reform — unknown, not "less".
+    # A reform that ends the unemployment-rate target (稳岗返还's threshold) at 2020-06-30: a 2021 applicant
+    # (layoffs of 2020, compared with the target in force on 2020-12-31) is eligible under the baseline and
+    # cannot be decided under the reform — unknown, not "less".
     ended = apply_reform_data(
         BASE,
         {"external": {"unemployment_rate_target": {"values": {"2020-01-01": {"value": Decimal("0.055"),
-                                                                            "until": date(2020, 12, 31)}}}}},
+                                                                            "until": date(2020, 6, 30)}}}}},
         "test:target-ends",
     )  # fmt: skip
     firm = build_applicant(
@@ -653,11 +654,13 @@ def test_a_measure_that_becomes_undecidable_is_counted_apart() -> None:
 
 
 def test_a_measure_that_becomes_undecidable_is_no_saving_and_no_loss() -> None:
-    # Extending the policy to 2027: FX-002's flexible-employment subsidy runs into months whose minimum
+    # Under the reading where payments stop with the policy (general.payments_end_with_policy=true),
+    # extending the policy to 2027 makes FX-002's flexible-employment subsidy run into months whose minimum
     # contribution base is not known yet, so it cannot be decided. Its amount is unknown, not zero.
     fx = next(a for a in APPLICANTS if a.id == "FX-002")
-    extended = apply_reform_file(BASE, EXAMPLES / "reforms" / "extend_policy_two_years.toml")
-    comparison = compare_applicant(fx, BASE, extended, today=TODAY)
+    stop = load_policy(overrides=["general.payments_end_with_policy=true"])
+    extended = apply_reform_file(stop, EXAMPLES / "reforms" / "extend_policy_two_years.toml")
+    comparison = compare_applicant(fx, stop, extended, today=TODAY)
     item = next(i for i in comparison.items if i.measure.id == "flexible_insurance")
     assert item.baseline.status is Status.ELIGIBLE
     assert item.reform.status is Status.CANNOT_DECIDE

@@ -165,9 +165,9 @@ def test_extension_to_retirement_when_fewer_than_five_years_away() -> None:
     # born 1966-03-10: 60 y 4 m → 2026-07-10; hired 2021-07-11 is fewer than 5 years before
     near = hire(hire_date=date(2021, 7, 11), birth_date=date(1966, 3, 10), poverty_registered_labour=True)
     assert near.extra["extended_to_retirement"] is True
-    assert near.months == 48  # 2021-07 .. 2025-06, beyond 36
-    assert near.extra["end_date"] == date(2025, 6, 29)
-    assert near.extra["end_reason"] == "policy_end"
+    assert near.months == 61  # 2021-07 .. 2026-07, beyond 36 and past the policy's end (granted in force)
+    assert near.extra["end_date"] == date(2026, 7, 10)
+    assert near.extra["end_reason"] == "retirement"
     # hired exactly five years before retirement: not "不足5年"
     exact = hire(hire_date=date(2021, 7, 10), birth_date=date(1966, 3, 10), poverty_registered_labour=True)
     assert exact.extra["extended_to_retirement"] is False
@@ -204,7 +204,7 @@ def test_one_year_subsidy_extension_is_an_interpretation() -> None:
     lenient = run("employer_insurance", "hire", policy=load_policy(overrides=[ages]), **facts)
     assert lenient.extra["category"] == "one_year"
     assert lenient.extra["extended_to_retirement"] is True
-    assert lenient.months == 48
+    assert lenient.months == 61  # 2021-07 .. 2026-07 (retirement)
     strict = load_policy(overrides=[ages, "employer_insurance.extension_for_one_year=false"])
     outcome = run("employer_insurance", "hire", policy=strict, **facts)
     assert outcome.months == 12
@@ -262,7 +262,7 @@ def test_periods_never_exceed_limits_or_retirement(birth: date, hired: date, sex
         return
     assert outcome.status is Status.AMOUNT_SET_ELSEWHERE
     assert outcome.extra["end_date"] <= retirement.date
-    assert outcome.extra["end_date"] <= date(2025, 6, 29)
+    assert outcome.extra["end_reason"] != "policy_end"  # granted in force: runs its own term
     assert outcome.months is not None
     if not outcome.extra["extended_to_retirement"]:
         assert outcome.months <= (36 if outcome.extra["category"] == "full" else 12)
@@ -312,20 +312,21 @@ def test_hire_whose_subsidy_ended_before_the_policy_is_ineligible() -> None:
     assert condition(outcome, "subsidy_months") is Check.FAILED
 
 
-def test_subsidy_runs_its_full_duration_when_payments_do_not_end_with_the_policy() -> None:
+def test_subsidy_runs_its_full_duration_past_the_policy_end() -> None:
     late = {
         "hire_date": date(2024, 1, 10),
         "application_date": date(2024, 2, 1),
         "poverty_registered_labour": True,
     }
-    cut = hire(**late)
-    assert cut.months == 18  # 2024-01 .. 2025-06
-    assert cut.extra["end_reason"] == "policy_end"
-    policy = load_policy(overrides=["general.payments_end_with_policy=false"])
-    full = run("employer_insurance", "hire", policy=policy, **{**PLAIN, **late})
+    full = hire(**late)
     assert full.months == 36  # 2024-01 .. 2026-12
     assert full.extra["end_date"] == date(2026, 12, 31)
     assert full.extra["post_subsidy_months"] == 12
+    assert "note.runs_past_policy" in [n.code for n in full.notes]
+    policy = load_policy(overrides=["general.payments_end_with_policy=true"])  # the old reading
+    cut = run("employer_insurance", "hire", policy=policy, **{**PLAIN, **late})
+    assert cut.months == 18  # 2024-01 .. 2025-06
+    assert cut.extra["end_reason"] == "policy_end"
 
 
 def test_man_with_another_original_retirement_age_is_told_why() -> None:
@@ -363,3 +364,19 @@ def test_route_names_follow_the_parameters() -> None:
     assert "men 40+" in en
     assert "、" not in en  # English lists are joined with ", "
     assert ", any firm" in en
+
+
+def test_a_hire_after_the_policy_s_end_is_not_granted_under_it() -> None:
+    # Applied while in force but for a hire that starts after 2025-06-29: the entitlement does not start
+    # while the policy is in force, so no month is paid (a hire on the last day runs its term). (A hire on
+    # 2025-06-30 still gets June, the month of the policy's last day, under either reading.)
+    after = hire(
+        poverty_registered_labour=True, hire_date=date(2025, 7, 1), application_date=date(2025, 6, 20)
+    )
+    assert after.status is Status.INELIGIBLE
+    assert condition(after, "subsidy_months") is Check.FAILED
+    on_the_day = hire(
+        poverty_registered_labour=True, hire_date=date(2025, 6, 29), application_date=date(2025, 6, 29)
+    )
+    assert on_the_day.status is Status.AMOUNT_SET_ELSEWHERE
+    assert on_the_day.months == 36  # 2025-06 .. 2028-05

@@ -57,7 +57,9 @@ def test_each_month_uses_the_ceiling_in_force_that_month() -> None:
 
 
 def test_policy_expiry_and_retirement_end_it_earlier() -> None:
-    late = placement(hire_date=date(2023, 1, 15), application_date=date(2023, 2, 1))
+    stop = load_policy(overrides=["general.payments_end_with_policy=true"])  # the old reading
+    late = run("fallback_placement", "hire", policy=stop,
+               **{**BASE, "hire_date": date(2023, 1, 15), "application_date": date(2023, 2, 1)})  # fmt: skip
     assert late.months == 30  # 2023-01 .. 2025-06
     assert late.extra["end_date"] == date(2025, 6, 29)
     assert late.extra["end_reason"] == "policy_end"
@@ -130,10 +132,8 @@ def test_placement_whose_three_years_ended_before_the_policy_is_ineligible() -> 
     assert outcome.missing_facts == []
 
 
-def test_payments_past_the_policy_end_are_an_interpretation() -> None:
-    policy = load_policy(overrides=["general.payments_end_with_policy=false"])
-    late = run("fallback_placement", "hire", policy=policy,
-               **{**BASE, "hire_date": date(2023, 1, 15), "application_date": date(2023, 2, 1)})  # fmt: skip
+def test_payments_run_past_the_policy_end_by_default() -> None:
+    late = placement(hire_date=date(2023, 1, 15), application_date=date(2023, 2, 1))
     assert late.months == 36  # 2023-01 .. 2025-12, not cut at 2025-06-29
     assert late.extra["end_date"] == date(2025, 12, 31)
     assert late.extra["end_reason"] == "duration"

@@ -94,11 +94,16 @@ def test_heping_registration_required_unless_overridden() -> None:
     assert founder(anywhere, registered_in_heping=False).status is Status.AMOUNT_SET_ELSEWHERE
 
 
-def test_policy_end_cuts_the_period() -> None:
-    outcome = founder(registration_date=date(2024, 1, 20), application_date=date(2024, 2, 1))
-    assert outcome.months == 18  # 2024-01 .. 2025-06
-    assert outcome.extra["end_date"] == date(2025, 6, 29)
-    assert outcome.extra["end_reason"] == "policy_end"
+def test_granted_in_force_the_period_runs_past_the_policy_end() -> None:
+    late = {"registration_date": date(2024, 1, 20), "application_date": date(2024, 2, 1)}
+    outcome = founder(**late)
+    assert outcome.months == 36  # 2024-01 .. 2026-12
+    assert outcome.extra["end_reason"] == "duration"
+    assert "note.runs_past_policy" in [n.code for n in outcome.notes]
+    cut = founder(load_policy(overrides=["general.payments_end_with_policy=true"]), **late)  # the old reading
+    assert cut.months == 18  # 2024-01 .. 2025-06
+    assert cut.extra["end_date"] == date(2025, 6, 29)
+    assert cut.extra["end_reason"] == "policy_end"
 
 
 def test_months_before_the_policy_are_not_counted() -> None:
@@ -151,7 +156,7 @@ def test_months_never_above_limits_nor_past_retirement(
     assert outcome.months is not None
     assert 1 <= outcome.months <= 36
     assert outcome.extra["post_months"] <= 12
-    assert outcome.extra["end_date"] <= min(retirement.date, date(2025, 6, 29))
+    assert outcome.extra["end_date"] <= retirement.date
     assert outcome.extra["end_date"] < add_months(month_start(registered), 36)
     assert outcome.extra["post_end_date"] <= outcome.extra["end_date"]
 

@@ -52,6 +52,12 @@ DIFFICULTY: dict[str, Any] = {
 }
 
 
+# The old reading of 附则: payments stop with the policy (2025-06). Tests about rates and categories use it
+# where the new default's term would run past 2025-07-31, the last day a minimum base is listed for (those
+# months cannot be computed: see test_months_past_the_listed_base_cannot_be_computed).
+STOP = load_policy(overrides=["general.payments_end_with_policy=true"])
+
+
 def flex(base: dict[str, Any], policy: Any = None, **changes: Any) -> Any:
     facts = {k: v for k, v in {**base, **changes}.items() if v is not None}
     return run("flexible_insurance", "person", policy=policy, **facts)
@@ -94,7 +100,7 @@ def test_only_tianjin_universities() -> None:
 @pytest.mark.parametrize("category", list(NOT_SPECIAL))
 def test_special_difficulty_three_quarters(category: str) -> None:
     # 其中特殊就业困难人员补贴标准为最低缴费标准的3/4
-    outcome = flex(DIFFICULTY, **{category: True})
+    outcome = flex(DIFFICULTY, STOP, **{category: True})
     assert outcome.status is Status.ELIGIBLE
     assert outcome.extra["share"] == "3/4"
     assert by_month(outcome)[date(2023, 3, 1)] == Decimal("973.50")  # 4400 × 29.5% × 3/4
@@ -118,7 +124,7 @@ def test_older_difficulty_one_half() -> None:
 )
 def test_age_reached_on_the_birthday(sex: str, birth: date, ok: bool) -> None:
     outcome = flex(
-        DIFFICULTY, sex=sex, birth_date=birth, original_retirement_age=55 if sex == "female" else None
+        DIFFICULTY, STOP, sex=sex, birth_date=birth, original_retirement_age=55 if sex == "female" else None
     )
     assert condition(outcome, "difficulty_rate") is (Check.PASSED if ok else Check.FAILED)
     assert (outcome.status is Status.ELIGIBLE) is ok
@@ -139,21 +145,37 @@ def test_difficulty_up_to_36_months_less_months_received() -> None:
     assert used_up.status is Status.INELIGIBLE
 
 
-def test_policy_end_cuts_the_period() -> None:
-    outcome = flex(DIFFICULTY)
+def test_policy_end_cuts_the_period_under_the_old_reading() -> None:
+    outcome = flex(DIFFICULTY, STOP)
     assert outcome.months == 28  # 2023-03 .. 2025-06
     assert outcome.extra["end_date"] == date(2025, 6, 29)
     assert outcome.extra["end_reason"] == "policy_end"
 
 
-def test_full_duration_when_payments_do_not_end_with_the_policy() -> None:
-    # general.payments_end_with_policy=false: a subsidy granted in force runs its full duration.
+def test_months_past_the_listed_base_cannot_be_computed() -> None:
+    # Granted in force, the 36 months run 2023-03 .. 2026-02; no minimum base is listed after 2025-07-31,
+    # so the 7 months 2025-08 .. 2026-02 cannot be computed and the outcome says what to supply.
+    outcome = flex(DIFFICULTY)
+    assert outcome.status is Status.CANNOT_DECIDE
+    assert outcome.months == 36
+    assert outcome.extra["end_reason"] == "duration"
+    late = ["2025-08", "2025-09", "2025-10", "2025-11", "2025-12", "2026-01", "2026-02"]
+    assert outcome.extra["uncomputable_months"] == late
+    assert len(outcome.schedule) == 29  # 2023-03 .. 2025-07 are computed
+    [note] = [n for n in outcome.notes if n.code == "note.uncomputable"]
+    zh = render_message(note, measure_by_id("flexible_insurance"), "zh")
+    assert "--set flexible_insurance.min_base_monthly@2025-08-01=" in zh
+    supplied = load_policy(overrides=["flexible_insurance.min_base_monthly@2025-08-01=5013"])  # a test value
+    assert flex(DIFFICULTY, supplied).status is Status.ELIGIBLE
+
+
+def test_full_duration_past_the_policy_end() -> None:
+    # A subsidy granted in force runs its full duration.
     # 7 months received leave 29: 2023-03 .. 2025-07, one month past the policy's last day.
-    policy = load_policy(overrides=["general.payments_end_with_policy=false"])
-    cut = flex(DIFFICULTY, flexible_subsidy_months_received=7)
+    cut = flex(DIFFICULTY, STOP, flexible_subsidy_months_received=7)
     assert cut.months == 28
     assert cut.extra["end_reason"] == "policy_end"
-    outcome = flex(DIFFICULTY, policy, flexible_subsidy_months_received=7)
+    outcome = flex(DIFFICULTY, flexible_subsidy_months_received=7)
     assert outcome.status is Status.ELIGIBLE
     assert outcome.months == 29
     assert outcome.extra["end_date"] == date(2025, 7, 31)
@@ -162,7 +184,7 @@ def test_full_duration_when_payments_do_not_end_with_the_policy() -> None:
     assert cut.amount is not None
     assert outcome.amount == cut.amount + outcome.schedule[-1].amount
     # The full 36 months reach 2026-02, beyond the last minimum base on file: not guessed, listed instead.
-    full = flex(DIFFICULTY, policy)
+    full = flex(DIFFICULTY)
     assert full.months == 36
     assert full.status is Status.CANNOT_DECIDE
     assert full.extra["uncomputable_months"][0] == "2025-08"
@@ -231,7 +253,7 @@ def test_extension_to_retirement_beyond_36_months() -> None:
     # 对距法定退休年龄不足5年的可延长至退休: born May 1975, original age 50 → retires 2025-08-01 at 50y3m
     facts = {"birth_date": date(1975, 5, 1), "original_retirement_age": 50, "application_date": date(2021, 3, 15),
              "flexible_employment_since": date(2021, 1, 1)}  # fmt: skip
-    outcome = flex(DIFFICULTY, **facts)
+    outcome = flex(DIFFICULTY, STOP, **facts)
     assert outcome.extra["extended_to_retirement"] is True
     assert outcome.months == 52  # 2021-03 .. 2025-06, more than 36
     # the minimum base is known only from 2022-07: those months cannot be computed
@@ -240,7 +262,12 @@ def test_extension_to_retirement_beyond_36_months() -> None:
     assert len(outcome.extra["uncomputable_months"]) == 16
     assert outcome.extra["uncomputable_months"][0] == "2021-03"
     assert len(outcome.schedule) == 36
-    assert "note.uncomputable" in [n.code for n in outcome.notes]
+    [note] = [n for n in outcome.notes if n.code == "note.uncomputable"]
+    # It says exactly what to supply, as commands to paste: the base and the rates, none listed before 2022-07.
+    zh = render_message(note, measure_by_id("flexible_insurance"), "zh")
+    assert "--set flexible_insurance.min_base_monthly@2021-03-01=…" in zh
+    assert "--set flexible_insurance.pension_rate@2021-03-01=…" in zh
+    assert "2021-03 至 2022-06 共 16 个月" in zh
     # with a base in force for every month, all 52 are paid
     base = load_policy(overrides=["flexible_insurance.min_base_monthly@2020-06-30=4000",
                                   "flexible_insurance.pension_rate@2020-06-30=0.2",
@@ -248,7 +275,8 @@ def test_extension_to_retirement_beyond_36_months() -> None:
                                   "flexible_insurance.unemployment_rate@2020-06-30=0.01"])  # fmt: skip
     paid = flex(DIFFICULTY, base, **facts)
     assert paid.status is Status.ELIGIBLE
-    assert paid.amount == Decimal(590) * 52  # 4000 × 29.5% × 1/2
+    assert paid.months == 54  # granted in force: 2021-03 .. 2025-08, to retirement
+    assert paid.amount == Decimal(590) * 54  # 4000 × 29.5% × 1/2
 
 
 @pytest.mark.parametrize(("covered", "months", "end"), [("true", 29, date(2024, 12, 15)),
@@ -280,21 +308,24 @@ def test_not_extended_when_exactly_five_years_from_retirement() -> None:
     exact = flex(DIFFICULTY, application_date=on, **man)
     after = flex(DIFFICULTY, application_date=on + timedelta(days=1), **man)
     assert exact.extra["extended_to_retirement"] is False
-    assert exact.months == 35  # 2022-08 .. 2025-06, cut by the policy end, never beyond 36
+    assert exact.months == 36  # 2022-08 .. 2025-07, never beyond 36
     assert after.extra["extended_to_retirement"] is True
 
 
 def test_overlap_applies_the_category_giving_more() -> None:
-    # graduate and 就业困难人员 (1/2): 24 × 2/3 = 16 > 28 × 1/2 = 14 → graduate, once
+    # graduate and 就业困难人员 (1/2), payments stopping with the policy: 24 × 2/3 = 16 > 28 × 1/2 = 14 →
+    # graduate, once
     both = {**GRADUATE, "sex": "female", "birth_date": date(1982, 1, 1), "original_retirement_age": 55,
             "employment_difficulty": True, **NOT_SPECIAL}  # fmt: skip
-    outcome = flex(both)
+    outcome = flex(both, STOP)
     assert outcome.extra["category"] == "graduate"
     assert [n.code for n in outcome.notes if n.code == "note.chosen"] == ["note.chosen"]
     assert outcome.amount == flex(GRADUATE).amount
     # special difficulty: 28 × 3/4 = 21 > 16 → difficulty
-    special = flex(both, zero_employment_family=True)
+    special = flex(both, STOP, zero_employment_family=True)
     assert special.extra["category"] == "difficulty"
+    # By default the full terms compare: 36 × 1/2 = 18 > 24 × 2/3 = 16 → difficulty
+    assert flex(both).extra["category"] == "difficulty"
 
 
 def test_better_category_undecided_cannot_decide() -> None:
@@ -356,7 +387,6 @@ def test_duration_and_retirement_limits(
         assert outcome.extra["end_date"] <= retirement.date
     else:
         assert outcome.months <= 36 - received
-    assert outcome.extra["end_date"] <= date(2025, 6, 29)
     assert all(line.amount <= CAP for line in outcome.schedule)
     assert outcome.amount == sum(line.amount for line in outcome.schedule)
 
@@ -369,8 +399,8 @@ def test_age_threshold_exactly_at_the_birthday(birth: date, sex: str) -> None:
     if birthday.month == 2 and birthday.day == 28 and born.day == 29:
         return  # born 29 February: the birthday of a common year is 1 March
     facts = {"sex": sex, "birth_date": born, "original_retirement_age": 55 if sex == "female" else None}
-    on_birthday = flex(DIFFICULTY, application_date=birthday, **facts)
-    day_before = flex(DIFFICULTY, application_date=birthday - timedelta(days=1), **facts)
+    on_birthday = flex(DIFFICULTY, STOP, application_date=birthday, **facts)
+    day_before = flex(DIFFICULTY, STOP, application_date=birthday - timedelta(days=1), **facts)
     assert on_birthday.status is Status.ELIGIBLE
     assert on_birthday.extra["share"] == "1/2"
     assert day_before.status is Status.INELIGIBLE
@@ -382,7 +412,7 @@ def test_graduates_never_more_than_24_months(graduated: date, days: int) -> None
     if on > date(2025, 6, 29) or on < date(2022, 7, 1):
         return
     outcome = flex(
-        GRADUATE, graduation_date=graduated, application_date=on, flexible_employment_since=graduated
+        GRADUATE, STOP, graduation_date=graduated, application_date=on, flexible_employment_since=graduated
     )
     assert (outcome.status is Status.ELIGIBLE) is (on <= add_years(graduated, 2))
     if outcome.status is Status.ELIGIBLE:

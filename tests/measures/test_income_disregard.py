@@ -11,6 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.helpers import POLICY, applicant, condition, run
+from wenjiuye_cli.dates import add_months
 from wenjiuye_cli.engine import evaluate
 from wenjiuye_cli.outcome import Check, Status
 from wenjiuye_cli.policy import load_policy
@@ -53,8 +54,9 @@ def test_not_a_payment_and_never_in_the_total() -> None:
     assert result.maxima_total == 0
 
 
-def test_policy_end_cuts_the_months() -> None:
-    outcome = disregard(contract_signed_date=date(2025, 1, 10), application_date=date(2025, 2, 1))
+def test_policy_end_cuts_the_months_under_the_old_reading() -> None:
+    stop = load_policy(overrides=["general.payments_end_with_policy=true"])
+    outcome = disregard(stop, contract_signed_date=date(2025, 1, 10), application_date=date(2025, 2, 1))
     assert outcome.months == 6
     assert outcome.extra == {"end_date": date(2025, 6, 29), "end_reason": "policy_end"}
 
@@ -120,7 +122,7 @@ def test_at_most_twelve_months_of_600(signed: date) -> None:
     assert outcome.amount == Decimal(600) * outcome.months
     assert outcome.counts_as_payment is False
     assert all(line.month >= date(2020, 6, 1) for line in outcome.schedule)
-    assert outcome.extra["end_date"] <= date(2025, 6, 29)
+    assert outcome.extra["end_date"] <= add_months(signed, 12)
 
 
 def test_contract_wholly_before_the_policy_is_ineligible_not_zero() -> None:
@@ -145,7 +147,8 @@ def test_contract_straddling_the_policy_start_counts_from_its_first_month() -> N
 
 def test_months_after_the_policy_end_follow_the_interpretation() -> None:
     late = {"contract_signed_date": date(2025, 1, 10), "application_date": date(2025, 2, 1)}
-    assert disregard(**late).months == 6  # 2025-01 .. 2025-06
-    full = disregard(load_policy(overrides=["general.payments_end_with_policy=false"]), **late)
+    full = disregard(**late)  # signed in force: the year runs its course
     assert full.months == 12
     assert full.schedule[-1].month == date(2025, 12, 1)
+    old = load_policy(overrides=["general.payments_end_with_policy=true"])
+    assert disregard(old, **late).months == 6  # 2025-01 .. 2025-06

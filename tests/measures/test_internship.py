@@ -105,19 +105,33 @@ def test_at_most_12_months() -> None:
     assert [c.bound for c in outcome.caps if c.parameter == "internship.max_months"] == [True]
 
 
-def test_policy_expiry_ends_the_subsidy() -> None:
-    outcome = intern(
-        application_date=date(2025, 6, 1), internship_start=date(2025, 3, 1), internship_end=date(2025, 8, 31)
-    )
-    assert [line.month for line in outcome.schedule] == [date(2025, m, 1) for m in (3, 4, 5, 6)]
-    assert outcome.extra["end_date"] == date(2025, 6, 29)
-    assert outcome.extra["end_reason"] == "policy_end"
+def test_an_internship_applied_for_in_force_is_paid_to_its_end() -> None:
+    late = {"application_date": date(2025, 6, 1), "internship_start": date(2025, 3, 1),
+            "internship_end": date(2025, 8, 31)}  # fmt: skip
+    outcome = intern(**late)
+    assert [line.month for line in outcome.schedule] == [date(2025, m, 1) for m in (3, 4, 5, 6, 7, 8)]
+    assert outcome.extra["end_date"] == date(2025, 8, 31)
+    assert outcome.extra["end_reason"] == "period_end"
+    [note] = [n for n in outcome.notes if n.code == "note.runs_past_policy"]
+    assert (note.args["last"], note.args["within"], note.args["months"]) == ("2025-08", 4, 6)
+    # The old reading: the subsidy ends with the policy.
+    stop = load_policy(overrides=["general.payments_end_with_policy=true"])
+    cut = run("internship", "intern", policy=stop, **{**BASE, **late})
+    assert [line.month for line in cut.schedule] == [date(2025, m, 1) for m in (3, 4, 5, 6)]
+    assert cut.extra["end_date"] == date(2025, 6, 29)
+    assert cut.extra["end_reason"] == "policy_end"
 
 
 def test_months_before_the_policy_are_not_counted() -> None:
     outcome = intern(internship_start=date(2020, 6, 1), internship_end=date(2020, 9, 30))
     assert [line.month for line in outcome.schedule] == [date(2020, m, 1) for m in (7, 8, 9)]
-    assert any(n.code == "note.outside_policy" for n in outcome.notes)
+    # Only the days before the policy are left out (those after its end would count): the note says that.
+    assert [n.args for n in outcome.notes if n.code == "note.before_policy"] == [{"start": date(2020, 6, 30)}]
+    assert not any(n.code == "note.outside_policy" for n in outcome.notes)
+    stop = load_policy(overrides=["general.payments_end_with_policy=true"])
+    old = run("internship", "intern", policy=stop,
+              **{**BASE, "internship_start": date(2020, 6, 1), "internship_end": date(2020, 9, 30)})  # fmt: skip
+    assert any(n.code == "note.outside_policy" for n in old.notes)
 
 
 def test_end_before_start_is_ineligible_and_missing_facts_undecided() -> None:
@@ -155,4 +169,4 @@ def test_amount_is_the_sum_of_its_lines_and_months_capped(start: date, length: i
         assert line.amount == wage * Decimal("0.8") + 210
         assert line.month <= end
         assert add_months(line.month, 1) > start
-    assert outcome.extra["end_date"] <= min(end, date(2025, 6, 29))
+    assert outcome.extra["end_date"] <= end

@@ -1,8 +1,10 @@
-"""附则 “有效期5年”: one interpretation, ``general.payments_end_with_policy``, read by every monthly measure.
+"""附则 “有效期5年”: one interpretation, ``general.payments_end_with_policy``, read by every monthly measure,
+and each measure's own ``….payments_end_with_policy`` that wins over it when not ``general``.
 
-By default a monthly subsidy covers only months up to the policy's last day (2025-06-29); with the flag
-false a subsidy granted while the policy is in force runs its full duration. Months before the policy came
-into force are never paid (``general.policy_start_month_counts`` decides June 2020)."""
+By default a subsidy applied for while the policy is in force runs its full duration, past the policy's
+last day (2025-06-29), and the outcome says so; with the flag true (the old default) it covers only months up
+to the policy's last day. Months before the policy came into force are never paid
+(``general.policy_start_month_counts`` decides June 2020)."""
 
 from __future__ import annotations
 
@@ -12,14 +14,16 @@ from typing import Any
 
 import pytest
 
-from tests.helpers import run
+from tests.helpers import POLICY, applicant, run
+from wenjiuye_cli.engine import evaluate
+from wenjiuye_cli.measures._schedule import OWN_KEYS
 from wenjiuye_cli.outcome import Outcome, Status
 from wenjiuye_cli.policy import load_policy
 
-RUN_ON = load_policy(overrides=["general.payments_end_with_policy=false"])
+STOP = load_policy(overrides=["general.payments_end_with_policy=true"])
 KEY = "general.payments_end_with_policy"
 
-# (measure, kind, facts, months by default, months with the flag false): each starts late in the policy.
+# (measure, kind, facts, months with the flag true, months by default): each starts late in the policy.
 LATE: list[tuple[str, str, dict[str, Any], int, int]] = [
     (
         "employer_insurance",
@@ -102,19 +106,62 @@ def months(outcome: Outcome) -> int:
     return outcome.months
 
 
+def past_notes(outcome: Outcome) -> list[Any]:
+    return [n for n in outcome.notes if n.code == "note.runs_past_policy"]
+
+
 @pytest.mark.parametrize(("measure_id", "kind", "facts", "cut", "full"), LATE, ids=[c[0] for c in LATE])
 def test_every_monthly_measure_reads_the_one_interpretation(
     measure_id: str, kind: str, facts: dict[str, Any], cut: int, full: int
 ) -> None:
     default = run(measure_id, kind, **facts)
-    assert months(default) == cut
+    assert months(default) == full
     assert KEY in default.parameters_used
-    longer = run(measure_id, kind, policy=RUN_ON, **facts)
-    assert months(longer) == full
-    assert "note.runs_past_policy" in [n.code for n in longer.notes]
-    assert "note.runs_past_policy" not in [n.code for n in default.notes]
+    [note] = past_notes(default)
+    # It says the subsidy runs its term past the policy's end, and what the other reading would give.
+    assert note.args["end"] == date(2025, 6, 29)
+    assert note.args["within"] == cut
+    assert note.args["key"] == KEY
+    stopped = run(measure_id, kind, policy=STOP, **facts)
+    assert months(stopped) == cut
+    assert past_notes(stopped) == []
     if default.schedule:
-        assert max(line.month for line in default.schedule) <= date(2025, 6, 1)
-        assert [line.month for line in longer.schedule][: len(default.schedule)] == [
-            line.month for line in default.schedule
+        assert max(line.month for line in stopped.schedule) <= date(2025, 6, 1)
+        assert [line.month for line in default.schedule][: len(stopped.schedule)] == [
+            line.month for line in stopped.schedule
         ]
+
+
+@pytest.mark.parametrize(("measure_id", "kind", "facts", "cut", "full"), LATE, ids=[c[0] for c in LATE])
+def test_a_measure_s_own_reading_wins_over_the_general_one(
+    measure_id: str, kind: str, facts: dict[str, Any], cut: int, full: int
+) -> None:
+    own = OWN_KEYS[measure_id]
+    stop_one = load_policy(overrides=[f"{own}=end_with_policy"])
+    stopped = run(measure_id, kind, policy=stop_one, **facts)
+    assert months(stopped) == cut
+    assert own in stopped.parameters_used
+    assert KEY not in stopped.parameters_used  # the measure's own value decided
+    run_one = load_policy(overrides=["general.payments_end_with_policy=true", f"{own}=run_term"])
+    longer = run(measure_id, kind, policy=run_one, **facts)
+    assert months(longer) == full
+    [note] = past_notes(longer)
+    assert (note.args["key"], note.args["stop"]) == (own, "end_with_policy")
+
+
+@pytest.mark.parametrize(("measure_id", "kind", "facts", "cut", "full"), LATE, ids=[c[0] for c in LATE])
+def test_applied_on_the_policy_s_last_day_and_the_day_after(
+    measure_id: str, kind: str, facts: dict[str, Any], cut: int, full: int
+) -> None:
+    # Applied on 2025-06-29, the policy's last day: granted, its months run past the end. The day after: not
+    # under this policy at all (the engine's validity check), whatever the reading of the payments.
+    last_day = evaluate(applicant(kind, **{**facts, "application_date": date(2025, 6, 29)}), POLICY,
+                        only=[measure_id]).outcomes[0]  # fmt: skip
+    assert last_day.status is not Status.INELIGIBLE, last_day
+    if last_day.schedule:
+        assert last_day.schedule[-1].month > date(2025, 6, 1)
+    assert past_notes(last_day)
+    day_after = evaluate(applicant(kind, **{**facts, "application_date": date(2025, 6, 30)}), POLICY,
+                         only=[measure_id]).outcomes[0]  # fmt: skip
+    assert day_after.status is Status.INELIGIBLE
+    assert [c.code for c in day_after.conditions] == ["policy_in_force"]

@@ -66,8 +66,8 @@ def test_exactly_five_years_is_not_fewer() -> None:
     assert boundary.months == 36
     inside = post(birth_date=date(1975, 5, 20), hire_date=date(2020, 8, 21))  # fewer than five years
     assert inside.extra["extended_to_retirement"] is True
-    assert inside.extra["end_reason"] == "policy_end"  # extended, but the policy ends first
-    assert inside.months == 59  # 2020-08 .. 2025-06
+    assert inside.extra["end_reason"] == "retirement"  # extended past the policy's end: granted in force
+    assert inside.months == 61  # 2020-08 .. 2025-08
 
 
 def test_priority_group_is_reported_not_required() -> None:
@@ -123,14 +123,14 @@ def test_placement_before_the_policy_counts_from_the_policy_on() -> None:
     assert condition(ended, "subsidy_months") is Check.FAILED
 
 
-def test_extension_past_the_policy_end_when_payments_continue() -> None:
+def test_extension_stops_at_the_policy_end_under_the_old_reading() -> None:
     # born 1975-05-20, original age 50 → retires 2025-08-20; hired within five years of it: extended
     facts = {**BASE, "birth_date": date(1975, 5, 20), "hire_date": date(2020, 8, 21)}
-    policy = load_policy(overrides=["general.payments_end_with_policy=false"])
+    policy = load_policy(overrides=["general.payments_end_with_policy=true"])
     outcome = run("public_welfare_post", "hire", policy=policy, **facts)
     assert outcome.extra["extended_to_retirement"] is True
-    assert outcome.extra["end_reason"] == "retirement"
-    assert outcome.months == 61  # 2020-08 .. 2025-08
+    assert outcome.extra["end_reason"] == "policy_end"  # extended, but the policy ends first
+    assert outcome.months == 59  # 2020-08 .. 2025-06
 
 
 def test_a_hire_at_or_after_retirement_gets_no_post() -> None:

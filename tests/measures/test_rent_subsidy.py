@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tests.helpers import POLICY, condition, run
-from wenjiuye_cli.engine import measure_by_id
+from tests.helpers import POLICY, applicant, condition, run
+from wenjiuye_cli.engine import evaluate, measure_by_id
 from wenjiuye_cli.explain import render_message
 from wenjiuye_cli.outcome import Check, Status
 from wenjiuye_cli.policy import load_policy
@@ -110,16 +110,61 @@ def test_key_group_judged_at_registration_unless_overridden() -> None:
     assert run("rent_subsidy", "person", policy=strict, **{**BASE, **facts}).status is Status.INELIGIBLE
 
 
-def test_paid_month_by_month_and_not_past_the_policy_end() -> None:
+def test_paid_month_by_month_for_its_term_past_the_policy_end() -> None:
+    # 附则 “有效期5年” bounds when one may apply, not the term of a subsidy granted in force (issue 10).
     facts = {"application_date": date(2024, 1, 15), "registration_date": date(2023, 6, 1)}
     late = rent(**facts)
-    assert late.months == 18  # 2024-01 .. 2025-06; the policy's last day is 2025-06-29
-    assert late.amount == Decimal(2500 * 18)
-    assert late.schedule[0].month == date(2024, 1, 1)
-    assert late.schedule[-1].month == date(2025, 6, 1)
-    assert late.extra["end_reason"] == "policy_end"
-    full = load_policy(overrides=["general.payments_end_with_policy=false"])
-    assert run("rent_subsidy", "person", policy=full, **{**BASE, **facts}).months == 24
+    assert late.months == 24  # 2024-01 .. 2025-12, past the policy's last day 2025-06-29
+    assert late.amount == Decimal(2500 * 24)
+    assert late.schedule[-1].month == date(2025, 12, 1)
+    assert late.extra["end_reason"] == "duration"
+    [note] = [n for n in late.notes if n.code == "note.runs_past_policy"]
+    zh = render_message(note, measure_by_id("rent_subsidy"), "zh")
+    assert zh.startswith("政策于 2025-06-29 到期；本补贴于有效期内获批，按期限发放至 2025-12")
+    assert "--set general.payments_end_with_policy=true" in zh
+    assert "18 个月，而非 24 个月" in zh
+    en = render_message(note, measure_by_id("rent_subsidy"), "en")
+    assert en.startswith("the policy expired on 2025-06-29; this subsidy was granted while it was in force")
+    # The old reading: payments stop with the policy.
+    stop = load_policy(overrides=["general.payments_end_with_policy=true"])
+    cut = run("rent_subsidy", "person", policy=stop, **{**BASE, **facts})
+    assert (cut.months, cut.amount, cut.extra["end_reason"]) == (18, Decimal(2500 * 18), "policy_end")
+    assert cut.schedule[-1].month == date(2025, 6, 1)
+    # Only this measure stops with the policy.
+    own = load_policy(overrides=["rent_subsidy.payments_end_with_policy=end_with_policy"])
+    assert run("rent_subsidy", "person", policy=own, **{**BASE, **facts}).months == 18
+
+
+def test_founder_applying_in_2025_gets_the_full_two_years() -> None:
+    # Issue 10's example: applied 2025-01-10 within the window: 24 × 2500 = 60000, not 6 × 2500 = 15000.
+    facts = {"application_date": date(2025, 1, 10), "registration_date": date(2024, 9, 1),
+             "graduation_date": date(2022, 7, 1)}  # fmt: skip
+    outcome = rent(**facts)
+    assert (outcome.status, outcome.amount, outcome.months) == (Status.ELIGIBLE, Decimal(60000), 24)
+    stop = load_policy(overrides=["general.payments_end_with_policy=true"])
+    assert run("rent_subsidy", "person", policy=stop, **{**BASE, **facts}).amount == Decimal(15000)
+
+
+LATE_FOUNDER = {"registration_date": date(2025, 1, 2), "graduation_date": date(2022, 7, 1)}
+
+
+@pytest.mark.parametrize(
+    ("applied", "status", "amount"),
+    [
+        (date(2025, 6, 29), Status.ELIGIBLE, Decimal(60000)),  # the policy's last day: the full term
+        (date(2025, 6, 30), Status.INELIGIBLE, None),  # the day after: not under this policy
+    ],
+)
+def test_applied_on_the_policy_s_last_day_and_the_day_after(
+    applied: date, status: Status, amount: Decimal | None
+) -> None:
+    person = applicant("person", **{**BASE, **LATE_FOUNDER, "application_date": applied})
+    [outcome] = evaluate(person, POLICY, only=["rent_subsidy"]).outcomes
+    assert (outcome.status, outcome.amount) == (status, amount)
+    if status is Status.ELIGIBLE:
+        assert outcome.schedule[-1].month == date(2027, 5, 1)  # 2025-06 .. 2027-05
+    else:
+        assert [c.code for c in outcome.conditions] == ["policy_in_force"]
 
 
 def test_a_dated_change_applies_from_its_month() -> None:

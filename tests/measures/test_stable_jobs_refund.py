@@ -167,20 +167,46 @@ def test_target_comes_from_the_external_parameter_in_force() -> None:
     assert "external.unemployment_rate_target" in outcome.parameters_used
 
 
-def test_target_not_in_force_cannot_decide() -> None:
-    # The recorded target runs until 2025-12-31; with the policy extended (what-if), a 2026 evaluation
-    # has no target in force: the engine reports cannot-decide and names the parameter.
-    policy = load_policy(overrides=["general.policy_end=2026-06-30"])
-    result = evaluate(
-        applicant("enterprise", **{**BASE, "application_date": date(2026, 1, 5)}),
-        policy,
-        only=["stable_jobs_refund"],
+def test_target_is_read_for_the_year_of_the_layoffs() -> None:
+    # 上年度裁员率 against that year's target: a 2026 application (layoffs of 2025) reads the target in force on
+    # 2025-12-31 (5.5%, recorded until then), though none is recorded for the evaluation date itself.
+    policy = load_policy(overrides=["general.policy_end=2027-06-30"])
+
+    def refund_on(day: date, policy: Any = policy) -> Outcome:
+        firm = applicant("enterprise", **{**BASE, "application_date": day})
+        (outcome,) = evaluate(firm, policy, only=["stable_jobs_refund"]).outcomes
+        return outcome
+
+    in_2026 = refund_on(date(2026, 1, 5))
+    assert in_2026.status is Status.ELIGIBLE
+    assert "（我市 2025 年调查失业率控制目标）" in layoff_text(in_2026)
+    [other] = [n for n in in_2026.notes if n.code == "note.target_other_reading"]
+    assert render(other.code, other.args, MEASURE, "zh") == (
+        "若改按 2026-01-05 读取控制目标（--set stable_jobs_refund.target_read_on=evaluation_date）：没有取值，无法判断"
     )
-    (outcome,) = [o for o in result.outcomes if o.measure_id == "stable_jobs_refund"]
-    assert outcome.status is Status.CANNOT_DECIDE
-    assert [(n.code, n.args["key"]) for n in outcome.notes] == [
-        ("param_not_in_force", "external.unemployment_rate_target")
-    ]
+    # The other reading: the target in force on the evaluation date, none in 2026.
+    old = load_policy(
+        overrides=["general.policy_end=2027-06-30", "stable_jobs_refund.target_read_on=evaluation_date"]
+    )
+    assert refund_on(date(2026, 1, 5), old).status is Status.CANNOT_DECIDE
+    # A 2027 application compares 2026's layoffs with 2026's target: none recorded, so it cannot decide and
+    # says what to supply.
+    in_2027 = refund_on(date(2027, 1, 5))
+    assert in_2027.status is Status.CANNOT_DECIDE
+    assert in_2027.missing_facts == []
+    assert "--set external.unemployment_rate_target@2026-01-01=…" in layoff_text(in_2027)
+    # A 2020 application (layoffs of 2019): Tianjin set no surveyed-unemployment target for 2019, none is on
+    # file, so it cannot decide; the note gives the other reading (2020's 5.5% on the evaluation date).
+    in_2020 = refund(application_date=date(2020, 9, 1))
+    assert in_2020.status is Status.CANNOT_DECIDE
+    assert "2019-12-31 没有我市调查失业率控制目标的取值" in layoff_text(in_2020)
+    [other_2020] = [n for n in in_2020.notes if n.code == "note.target_other_reading"]
+    assert render(other_2020.code, other_2020.args, MEASURE, "zh").endswith("：控制目标 5.5%，裁员率达标")
+    # No layoffs: no target needed.
+    none_laid_off = applicant(
+        "enterprise", **{**BASE, "application_date": date(2027, 1, 5), "laid_off_count": 0}
+    )
+    assert evaluate(none_laid_off, policy, only=["stable_jobs_refund"]).outcomes[0].status is Status.ELIGIBLE
 
 
 def test_missing_facts_are_listed_not_zero() -> None:

@@ -11,8 +11,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.helpers import condition, run
+from wenjiuye_cli.engine import facts_for_kind, measure_by_id
+from wenjiuye_cli.explain import render_message
 from wenjiuye_cli.outcome import Check, Status
-from wenjiuye_cli.policy import load_policy
+from wenjiuye_cli.policy import PolicyError, load_policy, shipped_parameter_keys
 
 BASE: dict[str, Any] = {
     "application_date": date(2021, 4, 1),
@@ -145,3 +147,20 @@ def test_online_training_rate_is_a_parameter() -> None:
         online_trained_persons=2,
     )
     assert outcome.amount == Decimal(1600)
+
+
+def test_the_half_year_window_is_the_count_s_not_a_parameter_the_rule_ignores() -> None:
+    # 培训后半年内: a row holds head counts, not each trainee's dates, so the window is the applicant's to
+    # respect when counting — said in the fact's help — and no parameter pretends to apply it (issue 10).
+    spec = facts_for_kind("training_provider")["startup_training_succeeded"]
+    assert "半年内" in spec.help_zh
+    assert "不核对日期" in spec.help_zh
+    assert "cannot check the dates" in spec.help_en
+    assert "startup_training.success_within_months" not in shipped_parameter_keys()
+    with pytest.raises(PolicyError, match="success_within_months"):
+        load_policy(overrides=["startup_training.success_within_months=12"])
+    outcome = provider()
+    success = next(m for m in outcome.arithmetic if m.code == "arith.success")
+    assert render_message(success, measure_by_id("startup_training"), "zh") == (
+        "创业成功补贴（培训后半年内成功创业，按申请方核实的人数）5 人 × 1000 元 = 5000 元"
+    )

@@ -90,9 +90,31 @@ def test_policy_end_stops_the_payments() -> None:
     later = ui(
         birth_date=date(1965, 9, 20), ui_benefit_end_date=date(2025, 3, 31), application_date=date(2025, 4, 2)
     )
-    # born September 1965: 60 years 3 months, retirement 2025-12-20; the policy ends 2025-06-29
-    assert later.extra == {"end_date": date(2025, 6, 29), "end_reason": "policy_end"}
-    assert later.months == 3
+    # born September 1965: 60 years 3 months, retirement 2025-12-20; the policy ends 2025-06-29 but the
+    # benefit, paid from the unemployment-insurance fund, runs to retirement
+    assert later.extra == {"end_date": date(2025, 12, 20), "end_reason": "retirement"}
+    assert later.months == 9
+    stop = load_policy(overrides=["general.payments_end_with_policy=true"])  # the old reading
+    cut = ui(stop, birth_date=date(1965, 9, 20), ui_benefit_end_date=date(2025, 3, 31),
+             application_date=date(2025, 4, 2))  # fmt: skip
+    assert cut.extra == {"end_date": date(2025, 6, 29), "end_reason": "policy_end"}
+    assert cut.months == 3
+
+
+def test_benefit_ended_2025_05_and_retiring_2025_08_gets_three_months() -> None:
+    # Issue 10's example: born 1965-06-10, 60 y 2 m → retires 2025-08-10; benefit ran out 2025-05-31.
+    facts = {"birth_date": date(1965, 6, 10), "ui_benefit_end_date": date(2025, 5, 31),
+             "application_date": date(2025, 6, 5)}  # fmt: skip
+    outcome = ui(**facts)
+    assert [line.month for line in outcome.schedule] == [date(2025, m, 1) for m in (6, 7, 8)]
+    assert outcome.amount == Decimal("1615.50") * 3
+    [note] = [n for n in outcome.notes if n.code == "note.runs_past_policy"]
+    assert (note.args["last"], note.args["within"]) == ("2025-08", 1)
+    # Even when the district grants stop with the policy, this fund-paid benefit can run to retirement.
+    mixed = load_policy(overrides=["general.payments_end_with_policy=true",
+                                   "ui_to_retirement.payments_end_with_policy=run_term"])  # fmt: skip
+    assert ui(mixed, **facts).months == 3
+    assert ui(load_policy(overrides=["general.payments_end_with_policy=true"]), **facts).months == 1
 
 
 def test_monthly_benefit_unknown_still_gives_months() -> None:

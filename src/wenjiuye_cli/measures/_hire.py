@@ -8,8 +8,8 @@ enterprise loans, …) stay on ``enterprise`` rows, so a hire row never triggers
 
 Subsidy months are calendar months: the first is the month of the hire (or the next one, by
 ``hire_months.first_month``), and the period ends at the earliest of the duration limit, the statutory
-retirement date and the last day of the policy (``general.policy_end``, while
-``general.payments_end_with_policy`` holds). Months before the policy came into force are not subsidised
+retirement date and the last day of the policy (``general.policy_end``, only when payments end with the
+policy: ``_schedule.payments_end``; by default a subsidy granted in force runs its term). Months before the policy came into force are not subsidised
 (``general.policy_start_month_counts`` decides the month it came into force); the duration still counts
 from the hire, so a hire made before the policy gets the months of its period that fall within it.
 """
@@ -237,8 +237,8 @@ def subsidy_period(
     retirement: Retirement | None,
 ) -> MonthPeriod:
     """Months from the first subsidy month for at most ``max_months`` (None: until retirement),
-    stopping at the retirement date and, while ``general.payments_end_with_policy`` holds, at the
-    policy's last day, whichever comes first. Months before the policy came into force are left out
+    stopping at the retirement date and, when payments end with the policy (``_schedule.payments_end``), at
+    the policy's last day, whichever comes first. Months before the policy came into force are left out
     (counted in ``before_policy``); the duration still runs from the first subsidy month.
 
     A month counts when its first day is on or before the end date; the end date is the last day of
@@ -253,7 +253,7 @@ def subsidy_period(
         duration_end = date.max
     if retirement is not None:
         candidates.append((retirement.date, "end.retirement"))
-    policy_end = payments_end(ev)
+    policy_end = payments_end(ev, start)
     if policy_end is not None:
         candidates.append((policy_end, "end.policy_end"))
     if not candidates:
@@ -277,7 +277,7 @@ def check_subsidy_months(ev: Evaluation, period: MonthPeriod, notes: list[Messag
     policy were left out, add the note saying so. Returns whether any month is left."""
     if period.before_policy:
         notes.append(policy_start_note(ev))
-    past = past_policy_note(ev, period.months[-1] if period.months else None)
+    past = past_policy_note(ev, period.months)
     if past is not None:
         notes.append(past)
     first = period.months[0] if period.months else period.first_month

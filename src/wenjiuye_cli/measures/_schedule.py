@@ -1,8 +1,10 @@
 """Month-by-month periods for the part B measures paid (or counted) monthly: 第十一、十四、二十七、二十八条.
 
 A period starts in a month and ends on the earliest of its limits — the duration, statutory retirement,
-the policy's last day (``general.policy_end``, only while ``general.payments_end_with_policy`` holds: see
-:func:`payments_end`) — named in ``end_reason``. A month is in the period when its first day is on or before
+the policy's last day (``general.policy_end``, only when payments end with the policy: see
+:func:`payments_end`) — named in ``end_reason``. By default they do not: a subsidy applied for while the
+policy is in force (the engine refuses an application date outside it) runs its own term, and the outcome
+says so when it runs past the policy's end (:func:`past_policy_note`). A month is in the period when its first day is on or before
 the end date. Months before the policy came into force are not paid (:func:`first_policy_month`); the
 duration still counts from the period's own first month.
 """
@@ -10,6 +12,7 @@ duration still counts from the period's own first month.
 from __future__ import annotations
 
 import calendar
+from collections.abc import Sequence
 from datetime import date, timedelta
 
 from wenjiuye_cli.dates import add_months, month_start
@@ -31,19 +34,52 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the policy is in force from {start}: months before {first} are not counted",
     ),
     "note.runs_past_policy": (
-        "政策有效期至 {end}，此后的月份仍按原定期限计算（general.payments_end_with_policy=否）",
-        "the policy ends on {end}; later months are still counted up to the original limit "
-        "(general.payments_end_with_policy = no)",
+        "政策于 {end} 到期；本补贴于有效期内获批，按期限发放至 {last}。若政策到期即停发（--set {key}={stop}），"
+        "只计至 {end_month}（{within} 个月，而非 {months} 个月）",
+        "the policy expired on {end}; this subsidy was granted while it was in force and is paid for its term, "
+        "to {last}. If payments stopped with the policy (--set {key}={stop}), only the months to {end_month} "
+        "would count ({within}, not {months})",
     ),
 }
 
 
-def payments_end(ev: Evaluation) -> date | None:
-    """The last day a monthly payment may cover: ``general.policy_end`` when
-    ``general.payments_end_with_policy`` holds, else None (a subsidy granted while the policy is in force
-    runs its full duration)."""
-    if ev.flag("general.payments_end_with_policy"):
-        return ev.day("general.policy_end")
+# The measures with their own reading of 附则 “有效期5年”: a value other than "general" wins over
+# ``general.payments_end_with_policy`` for that measure (see each parameter's interpretation).
+OWN_KEYS: dict[str, str] = {
+    "employer_insurance": "employer_insurance.payments_end_with_policy",
+    "fallback_placement": "fallback_placement.payments_end_with_policy",
+    "public_welfare_post": "public_welfare_post.payments_end_with_policy",
+    "first_startup_insurance": "first_startup.insurance_payments_end_with_policy",
+    "flexible_insurance": "flexible_insurance.payments_end_with_policy",
+    "rent_subsidy": "rent_subsidy.payments_end_with_policy",
+    "internship": "internship.payments_end_with_policy",
+    "income_disregard": "income_disregard.payments_end_with_policy",
+    "ui_to_retirement": "ui_to_retirement.payments_end_with_policy",
+}
+GENERAL_KEY = "general.payments_end_with_policy"
+
+
+def _deciding_key(ev: Evaluation) -> tuple[str, bool]:
+    """The parameter that decides whether this measure's payments end with the policy, and its answer:
+    the measure's own (:data:`OWN_KEYS`) unless it says ``general``, else the general one."""
+    own = OWN_KEYS.get(ev.measure.id)
+    if own is not None:
+        choice = ev.choice(own)
+        if choice != "general":
+            return own, choice == "end_with_policy"
+    return GENERAL_KEY, ev.flag(GENERAL_KEY)
+
+
+def payments_end(ev: Evaluation, start: date) -> date | None:
+    """The last day a monthly payment may cover: ``general.policy_end`` when this measure's payments end
+    with the policy (:func:`_deciding_key`), else None (a subsidy granted while the policy is in force runs
+    its full duration). An entitlement that starts (``start``: the hire, the internship's first day, …)
+    after the policy's last day is not one granted under it: then too the policy's last day, so no month of
+    it is paid."""
+    ends = _deciding_key(ev)[1]
+    end = ev.day("general.policy_end")
+    if ends or start > end:
+        return end
     return None
 
 
@@ -57,13 +93,30 @@ def first_policy_month(ev: Evaluation) -> date:
     return add_months(first, 1)
 
 
-def past_policy_note(ev: Evaluation, last_month: date | None) -> Message | None:
-    """When payments do not end with the policy and ``last_month`` is after its last day: the note saying
-    the months after it are still counted; else None."""
+def past_policy_note(ev: Evaluation, months: Sequence[date], within: int | None = None) -> Message | None:
+    """When payments do not end with the policy and the last of ``months`` (the months paid, in order) is
+    after its last day: the note saying the subsidy runs its term, and how many months the other reading
+    (payments end with the policy) would give — ``within``, or by default the months on or before the
+    policy's last day; else None."""
     end = ev.day("general.policy_end")
-    if last_month is None or last_month <= end or payments_end(ev) is not None:
+    if not months or months[-1] <= end:
         return None
-    return Message("note.runs_past_policy", {"end": end})
+    key, ends = _deciding_key(ev)
+    if ends:
+        return None
+    counted = sum(1 for month in months if month <= end) if within is None else within
+    return Message(
+        "note.runs_past_policy",
+        {
+            "end": end,
+            "last": ym(months[-1]),
+            "key": key,
+            "stop": "true" if key == GENERAL_KEY else "end_with_policy",
+            "end_month": ym(end),
+            "within": counted,
+            "months": len(months),
+        },
+    )
 
 
 def policy_start_note(ev: Evaluation) -> Message:

@@ -15,7 +15,8 @@ One applicant row is one hire (kind ``enterprise``). The rule decides WHICH subs
 A hire in several routes brings one subsidy, the "full" one; nothing is counted twice.
 
 Durations are calendar months from the hire (see ``_hire.subsidy_period``) and end at the earliest of the
-limit, the statutory retirement date and the policy's last day (``general.payments_end_with_policy``).
+limit, the statutory retirement date and — only when payments end with the policy (``_schedule.payments_end``)
+— the policy's last day.
 Months before the policy came into force are not subsidised: a hire made before 2020-06-30 gets the
 months of its period from then on, and is ineligible when none is left. When the person is fewer than 5 years
 from statutory retirement age (assessed by ``employer_insurance.extension_assessed_at``), the insurance

@@ -6,7 +6,8 @@
 One applicant row is one placement (kind ``enterprise``): a 就业困难人员 placed on a selected service post
 (``post_type = fallback``). The allowance is a maximum ("最高"): each month's ceiling is the parameter in
 force in that month, for at most 36 calendar months from the placement, ending earlier at the person's
-statutory retirement or the policy's last day (``general.payments_end_with_policy``). Months before the policy
+statutory retirement or — only when payments end with the policy (``_schedule.payments_end``) — the policy's
+last day. Months before the policy
 came into force are not counted (a placement made earlier gets the rest of its 36 months, read at the ceiling
 in force from the policy's first day). It comes on top of the 第十条 subsidies
 (``employer_insurance``), which are separate items and are not repeated here.

@@ -10,8 +10,8 @@ whose first business (an enterprise; ``first_startup.sole_proprietorship_counts`
 counted from the month of registration. The monthly amounts follow city standards that the district text
 does not state, so the status is ``amount_set_elsewhere``: the measure gives the months and end dates.
 Each period ends at the earliest of its duration, the founder's statutory retirement
-(``first_startup.retirement_month_covered``) and ``general.policy_end`` (while
-``general.payments_end_with_policy`` holds); months before the policy came into force are not counted
+(``first_startup.retirement_month_covered``) and ``general.policy_end`` (only when payments end with
+the policy: ``_schedule.payments_end``); months before the policy came into force are not counted
 (``general.policy_start_month_counts``). Qualifying as both a key-group member and 就业困难人员 gives one subsidy, not two.
 """
 
@@ -93,7 +93,7 @@ def _months(
     ev: Evaluation, registered: date, limit: int, retirement_day: date
 ) -> tuple[list[date], date, str]:
     limits = {"duration": duration_end(registered, limit), "retirement": retirement_day}
-    policy_end = payments_end(ev)
+    policy_end = payments_end(ev, registered)
     if policy_end is not None:
         limits["policy_end"] = policy_end
     reason, end = earliest(limits)
@@ -149,7 +149,7 @@ def evaluate(ev: Evaluation) -> Outcome:
     if settled is not None:
         settled.notes.extend(notes)
         return settled
-    past = past_policy_note(ev, ins_months[-1])
+    past = past_policy_note(ev, ins_months)
     if past is not None:
         notes.append(past)
     arithmetic = [

@@ -23,7 +23,7 @@ Months already received (fact) count against the 24/36; a person fewer than
 date has no month limit: the subsidy runs to retirement (``flexible_insurance.extension_applies_to``,
 ``flexible_insurance.retirement_month_covered``). The period starts in the month of the evaluation
 (application) date and ends at the earliest of duration, retirement and ``general.policy_end`` (the last
-only while ``general.payments_end_with_policy`` holds).
+only when payments end with the policy: ``_schedule.payments_end``; by default they run their term).
 
 Each month's subsidy uses the parameters in force in that month: minimum contribution = minimum base ×
 (pension + medical + unemployment rates), times the category's share, rounded to the fen. Months for which
@@ -179,10 +179,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the amount needs the missing facts",
     ),
     "note.uncomputable": (
-        "{first} 至 {last} 共 {months} 个月参数 {key} 没有生效取值（已列出的取值期间：{listed}），无法计算；"
-        "可在政策文件或改革文件中补充该参数这些月份的取值",
-        "{months} months from {first} to {last} cannot be computed: {key} has no value in force then (values are "
-        "listed for {listed}); add the values for those months in a policy or reform file",
+        "{first} 至 {last} 共 {months} 个月参数 {key} 没有生效取值（{first_key} 已列出的取值期间：{listed}），无法计算；"
+        "请补充这些月份的取值（天津市公布的数值，不可估计），例如 {commands}（各缴费年度取值不同时，按各自的起始日期分别 --set），"
+        "或在政策文件、改革文件中补充",
+        "{months} months from {first} to {last} cannot be computed: {key} has no value in force then ({first_key} "
+        "is listed for {listed}); supply the published Tianjin values for those months (never an estimate), e.g. "
+        "{commands} (one --set per contribution year from its first day where they differ), or add them in a "
+        "policy or reform file",
     ),
     "note.contribution_based": (
         "按每月最低缴费标准（最低缴费基数 × 养老、医疗、失业三项费率）计算，各月按当月有效的参数",
@@ -326,7 +329,7 @@ def _period(ev: Evaluation, cand: Candidate, retirement: Retirement, received: i
             retirement.date, ev.flag("flexible_insurance.retirement_month_covered")
         )
     }
-    policy_end = payments_end(ev)
+    policy_end = payments_end(ev, ev.on)
     if policy_end is not None:
         limits["policy_end"] = policy_end
     years = ev.integer("flexible_insurance.extension_years_to_retirement")
@@ -362,18 +365,19 @@ def _schedule(
     arithmetic: list[Message] = []
     notes: list[Message] = []
     uncomputable: list[date] = []
-    runs: list[list[object]] = []  # [first, last, count, key] of months that cannot be computed
+    runs: list[list[object]] = []  # [first, last, count, keys] of months that cannot be computed
     segment: dict[str, object] | None = None
     for month in months:
         try:
             base, rates, share, contribution, monthly = _month(ev, share_name, month)
-        except ParameterNotInForce as exc:
+        except ParameterNotInForce:
             uncomputable.append(month)
-            if runs and runs[-1][3] == exc.key and runs[-1][1] == add_months(month, -1):
+            absent = _missing_keys(ev, month)
+            if runs and runs[-1][3] == absent and runs[-1][1] == add_months(month, -1):
                 runs[-1][1] = month
                 runs[-1][2] = int(str(runs[-1][2])) + 1
             else:
-                runs.append([month, month, 1, exc.key])
+                runs.append([month, month, 1, absent])
             continue
         schedule.append(ScheduleLine(month, monthly))
         same = segment is not None and segment["params"] == (base, rates, share)
@@ -396,10 +400,12 @@ def _schedule(
         }
     if segment is not None:
         arithmetic.append(_segment_message(segment))
-    for first, last, count, key in runs:
+    for first, last, count, keys in runs:
         assert isinstance(first, date)
         assert isinstance(last, date)
-        assert isinstance(key, str)
+        assert isinstance(keys, tuple)
+        # A command per missing parameter, from the run's first month: what the user can paste.
+        commands = " ".join(f"--set {key}@{first.isoformat()}=…" for key in keys)
         notes.append(
             Message(
                 "note.uncomputable",
@@ -407,8 +413,10 @@ def _schedule(
                     "first": ym(first),
                     "last": ym(last),
                     "months": count,
-                    "key": key,
-                    "listed": _listed(ev, key),
+                    "key": Label("、".join(keys), ", ".join(keys)),
+                    "first_key": keys[0],
+                    "listed": _listed(ev, keys[0]),
+                    "commands": commands,
                 },
             )
         )
@@ -429,6 +437,17 @@ def _month(
         return base, rates, share, contribution, to_fen(contribution * share.numerator / share.denominator)
 
     return ev.cached("flexible_insurance.month", (share_name, month), compute)
+
+
+def _missing_keys(ev: Evaluation, month: date) -> tuple[str, ...]:
+    """The parameters of a month's subsidy (base and rates) that have no value in force that month."""
+    missing: list[str] = []
+    for key in ("flexible_insurance.min_base_monthly", *RATE_KEYS):
+        try:
+            ev.dec(key, on=month)
+        except ParameterNotInForce:
+            missing.append(key)
+    return tuple(missing)
 
 
 def _listed(ev: Evaluation, key: str) -> Label:
@@ -521,7 +540,7 @@ def evaluate(ev: Evaluation) -> Outcome:
     notes.append(Message("note.contribution_based", {}))
     notes.append(Message("note.end", {"first": ym(best.months[0]), "end": best.end, "months": len(best.months),
                                       "reason": f"end_reason.{best.reason}"}))  # fmt: skip
-    past = past_policy_note(ev, best.months[-1])
+    past = past_policy_note(ev, best.months)
     if past is not None:
         notes.append(past)
     extra: dict[str, object] = {

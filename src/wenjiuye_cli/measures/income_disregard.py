@@ -8,7 +8,7 @@ assistance), ``income_disregard.monthly_amount`` is left out of the counted inco
 ``income_disregard.months`` months from the month the labour contract is signed. The outcome therefore has
 ``counts_as_payment = False`` and is never added to a total of money paid; its ``amount`` is the total
 income disregarded. Months run month by month (the amount in force each month), end at the duration limit
-or the policy's last day (while ``general.payments_end_with_policy`` holds), whichever first, and never start
+or the policy's last day (only when payments end with the policy: ``_schedule.payments_end``), whichever first, and never start
 before the policy came into force (``general.policy_start_month_counts``). A contract whose months all fall
 before the policy (or none of which is left) gives nothing: ineligible.
 Whether "首次就业" qualifies the jobless too: ``income_disregard.first_job_applies_to``.
@@ -164,7 +164,7 @@ def evaluate(ev: Evaluation) -> Outcome:
     months = ev.integer("income_disregard.months")
     start = ev.day("general.policy_start")
     limits = {"duration": duration_end(signed, months)}
-    policy_end = payments_end(ev)
+    policy_end = payments_end(ev, signed)
     if policy_end is not None:
         limits["policy_end"] = policy_end
     reason, end = earliest(limits)
@@ -185,7 +185,7 @@ def evaluate(ev: Evaluation) -> Outcome:
     if settled is not None:
         settled.notes.extend(notes)
         return settled
-    past = past_policy_note(ev, schedule[-1].month)
+    past = past_policy_note(ev, [line.month for line in schedule])
     if past is not None:
         notes.append(past)
     total = sum((line.amount for line in schedule), Decimal(0))

@@ -12,8 +12,9 @@ One applicant row is one intern at one internship base (kind ``enterprise``). It
 - retention reward: 3000 per intern kept on, if the intern completed at least 3 months (city rule).
 Months are calendar months in which the intern served at least ``internship.min_days_in_month`` days
 within the internship and within the policy's validity, at most ``internship.max_months`` of them. Days
-after the policy's last day count only when ``general.payments_end_with_policy`` is false (an internship
-begun while the policy is in force is then subsidised to its end).
+after the policy's last day count unless payments end with the policy (``internship.payments_end_with_policy``,
+else ``general.payments_end_with_policy``; by default they do not: an internship subsidy applied for while
+the policy is in force is paid to the internship's end, at most ``internship.max_months``).
 Interns: university students/graduates (the base's original scope) and, since this article,
 final-year students of secondary vocational and technical schools.
 """
@@ -98,6 +99,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "政策有效期（{start} 至 {end}）以外的见习天数不计",
         "days outside the policy period ({start} to {end}) are not counted",
     ),
+    "note.before_policy": (
+        "政策自 {start} 起施行，此前的见习天数不计",
+        "the policy is in force from {start}: internship days before it are not counted",
+    ),
     "note.city_standards": (
         "带教费、意外伤害险补贴标准为市级标准（津人社规字〔2020〕3号），本区文件未规定金额",
         "the mentoring and insurance amounts are city standards (津人社规字〔2020〕3号), not in the district text",
@@ -116,8 +121,14 @@ def counted_months(ev: Evaluation, start: date, end: date) -> tuple[list[date], 
     """Calendar months with enough internship days inside the policy; the policy's first day and the last
     day payments may cover (None when they do not end with the policy)."""
     policy_start = ev.day("general.policy_start")
-    policy_end = payments_end(ev)
-    first = max(start, policy_start)
+    policy_end = payments_end(ev, start)
+    return _months_in(ev, start, end, policy_end), policy_start, policy_end
+
+
+def _months_in(ev: Evaluation, start: date, end: date, policy_end: date | None) -> list[date]:
+    """Calendar months with enough internship days from the policy's first day to ``policy_end`` (None:
+    to the internship's end)."""
+    first = max(start, ev.day("general.policy_start"))
     last = end if policy_end is None else min(end, policy_end)
     min_days = ev.integer("internship.min_days_in_month")
     months: list[date] = []
@@ -126,7 +137,7 @@ def counted_months(ev: Evaluation, start: date, end: date) -> tuple[list[date], 
         if _days_in(month, first, last) >= min_days:
             months.append(month)
         month = add_months(month, 1)
-    return months, policy_start, policy_end
+    return months
 
 
 def evaluate(ev: Evaluation) -> Outcome:
@@ -206,10 +217,13 @@ def evaluate(ev: Evaluation) -> Outcome:
     caps = [Cap("internship.max_months", max_months, len(months), len(months) > max_months)]
     if len(months) > max_months:
         notes.append(Message("note.months_capped", {"counted": len(months), "limit": max_months}))
-    if start < policy_start or (policy_end is not None and end > policy_end):
-        shown_end = ev.day("general.policy_end") if policy_end is None else policy_end
-        notes.append(Message("note.outside_policy", {"start": policy_start, "end": shown_end}))
-    past = past_policy_note(ev, paid[-1] if paid else None)
+    if policy_end is not None and (start < policy_start or end > policy_end):
+        notes.append(Message("note.outside_policy", {"start": policy_start, "end": policy_end}))
+    elif start < policy_start:  # the days after the policy's end count: only the earlier ones are left out
+        notes.append(Message("note.before_policy", {"start": policy_start}))
+    # Under the other reading only the days up to the policy's last day count.
+    within = len(_months_in(ev, start, end, ev.day("general.policy_end"))[:max_months])
+    past = past_policy_note(ev, paid, within)
     if past is not None:
         notes.append(past)
     end_date, end_reason = _end(paid, months, max_months, end, policy_end)

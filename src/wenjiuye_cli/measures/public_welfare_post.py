@@ -10,8 +10,8 @@ One applicant row is one person on a public-welfare post (kind ``enterprise``, t
 - Both subsidies run at most 36 calendar months from the placement; when the person is fewer than 5 years
   from statutory retirement age both run to retirement (``public_welfare_post.extension_covers_post_subsidy``
   decides whether the post subsidy is extended too). Every period stops at retirement and at the policy's
-  last day (``general.payments_end_with_policy``); months before the policy came into force are not
-  subsidised. The monthly amounts are city standards: status ``amount_set_elsewhere``.
+  last day (only when payments end with the policy: ``_schedule.payments_end``); months before the policy
+  came into force are not subsidised. The monthly amounts are city standards: status ``amount_set_elsewhere``.
 - The same person's subsidies are not also given under 第十条 (``employer_insurance`` declines public-welfare
   posts), so nothing is counted twice.
 """

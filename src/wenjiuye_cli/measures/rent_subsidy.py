@@ -7,9 +7,10 @@
 Readings (each a parameter in policy.toml): the monthly amount is base + jobs × step, capped; when
 ``rent_subsidy.cap_binds_actual_rent`` holds it is also limited to the rent actually paid. The subsidy is
 paid month by month from the application month (``rent_subsidy.first_month``) for the months claimed, at most
-``rent_subsidy.max_months``, each month at the values in force then, and not past the policy's end when
-``general.payments_end_with_policy`` holds. Membership of a key group is judged when the business is
-registered (``rent_subsidy.key_group_assessed_on``). House and workstation are alternatives: the applicant
+``rent_subsidy.max_months``, each month at the values in force then; not past the policy's end only when
+payments end with the policy (``rent_subsidy.payments_end_with_policy``, else
+``general.payments_end_with_policy``; by default a subsidy applied for in force runs its term).
+Membership of a key group is judged when the business is registered (``rent_subsidy.key_group_assessed_on``). House and workstation are alternatives: the applicant
 states which is rented.
 """
 
@@ -33,6 +34,8 @@ from wenjiuye_cli.facts import (
 )
 from wenjiuye_cli.measures._key_groups import MESSAGES as KEY_GROUP_MESSAGES
 from wenjiuye_cli.measures._key_groups import check_key_group
+from wenjiuye_cli.measures._schedule import MESSAGES as SCHEDULE_MESSAGES
+from wenjiuye_cli.measures._schedule import past_policy_note, payments_end
 from wenjiuye_cli.money import to_fen
 from wenjiuye_cli.outcome import Cap, Evaluation, Label, Measure, Message, Outcome, ScheduleLine, Status
 
@@ -53,6 +56,7 @@ RENT_MONTHS = fact(
 
 MESSAGES: dict[str, tuple[str, str]] = {
     **KEY_GROUP_MESSAGES,
+    "note.runs_past_policy": SCHEDULE_MESSAGES["note.runs_past_policy"],
     "registered_in_heping": ("创办的企业或个体工商户在本区注册", "the business is registered in Heping"),
     "applied_within_window": (
         "注册1年内申请：{registered} 注册，{applied} 申请，截止 {deadline}",
@@ -88,8 +92,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "arith.periods_total": ("{parts} = {amount} 元", "{parts} = {amount} yuan"),
     "note.policy_end": (
-        "政策有效期至 {end}，只补贴此前的 {months} 个月（general.payments_end_with_policy）",
-        "the policy ends on {end}: only the {months} months up to then are paid (general.payments_end_with_policy)",
+        "政策有效期至 {end}，只补贴此前的 {months} 个月（payments_end_with_policy）",
+        "the policy ends on {end}: only the {months} months up to then are paid (payments_end_with_policy)",
     ),
     "note.months_capped": (
         "申请 {claimed} 个月，补贴期限最长 {limit} 个月",
@@ -149,11 +153,12 @@ def evaluate(ev: Evaluation) -> Outcome:
     ev.choice("rent_subsidy.first_month")
     months = [add_months(first, i) for i in range(min(claimed, max_months))]
     end_reason = "duration"
-    if ev.flag("general.payments_end_with_policy"):
-        policy_end = ev.day("general.policy_end")
+    policy_end = payments_end(ev, applied)
+    if policy_end is not None:
         within = [m for m in months if m <= policy_end]
         if len(within) < len(months):
             months, end_reason = within, "policy_end"
+    past = past_policy_note(ev, months)
 
     base_key = f"rent_subsidy.{rent_type}_base_monthly"
     step_key = f"rent_subsidy.{rent_type}_per_job_monthly"
@@ -213,6 +218,8 @@ def evaluate(ev: Evaluation) -> Outcome:
         notes.append(
             Message("note.policy_end", {"end": ev.day("general.policy_end"), "months": len(schedule)})
         )
+    if past is not None:
+        notes.append(past)
     return ev.outcome(
         Status.ELIGIBLE,
         amount=amount,

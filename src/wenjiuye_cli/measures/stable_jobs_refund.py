@@ -10,7 +10,10 @@ Readings (each is a parameter in policy.toml, overridable with --set):
 - Two comparisons, each an interpretation: "低于控制目标" is strict, rate < target
   (``stable_jobs_refund.layoff_rate_comparison``); "放宽至20%" raises the allowed rate to 20% and allows
   20% itself, rate ≤ 20% (``stable_jobs_refund.relaxed_rate_comparison``).
-- The target is ``external.unemployment_rate_target`` in force on the evaluation date.
+- The target is ``external.unemployment_rate_target`` of the year the layoffs happened (上年度: the calendar
+  year before the evaluation date, read on its last day), by ``stable_jobs_refund.target_read_on``; with no
+  value in force then the measure cannot decide and names the ``--set`` to supply. The outcome shows what
+  the other reading (the target in force on the evaluation date) gives when it differs.
 - The relaxed 20% is for a small/micro firm with at most 30 insured staff; whether the firm is small/micro
   is asked only when the target test fails and the staff count is within 30.
 - Refund = last year's premiums actually paid (firm and staff together) × 50%, rounded to the fen.
@@ -18,12 +21,14 @@ Readings (each is a parameter in policy.toml, overridable with --set):
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from wenjiuye_cli.facts import APPLICATION_DATE, IS_SMALL_MICRO, fact
 from wenjiuye_cli.money import fmt_number, to_fen
 from wenjiuye_cli.outcome import Evaluation, Measure, Message, Outcome, Status, compare
+from wenjiuye_cli.policy import ParameterNotInForce
 
 UI_CONTRIBUTION_MONTHS = fact(
     "ui_contribution_months", "int", ("依法缴纳失业保险费月数", "months of unemployment-insurance contributions"),
@@ -45,10 +50,14 @@ UI_PREMIUMS_PAID_LAST_YEAR = fact(
     ("enterprise",),
 )  # fmt: skip
 
-_RATE_PREFIX_ZH = "裁员率 {laid_off} ÷ {insured} = {rate} {target_op} {target}（我市调查失业率控制目标）"
-_RATE_PREFIX_EN = (
-    "layoff rate {laid_off} ÷ {insured} = {rate} {target_op} {target} (Tianjin unemployment target)"
+_RATE_PREFIX_ZH = (
+    "裁员率 {laid_off} ÷ {insured} = {rate} {target_op} {target}（我市 {target_year} 年调查失业率控制目标）"
 )
+_RATE_PREFIX_EN = (
+    "layoff rate {laid_off} ÷ {insured} = {rate} {target_op} {target} (Tianjin unemployment target for "
+    "{target_year})"
+)
+TARGET_KEY = "external.unemployment_rate_target"
 
 MESSAGES: dict[str, tuple[str, str]] = {
     "ui_contribution_months": (
@@ -92,6 +101,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{laid_off} laid off but insured_staff_count is 0: the two contradict each other and the layoff rate "
         "cannot be computed; check laid_off_count and insured_staff_count",
     ),
+    "layoff.target_unknown": (
+        "上年度裁员 {laid_off} 人、参保职工 {insured} 人：{target_on} 没有我市调查失业率控制目标的取值，无法比较；"
+        "请补充该年度的控制目标（天津市公布的数值），例如 --set {key}@{year_start}=…",
+        "{laid_off} laid off of {insured} insured staff: no Tianjin unemployment-rate target is on file for "
+        "{target_on}, so the rate cannot be compared; supply that year's published target, e.g. "
+        "--set {key}@{year_start}=…",
+    ),
+    "note.target_other_reading": (
+        "若改按 {on} 读取控制目标（--set stable_jobs_refund.target_read_on={mode}）：{other}",
+        "reading the target on {on} instead (--set stable_jobs_refund.target_read_on={mode}): {other}",
+    ),
+    "target.none": ("没有取值，无法判断", "no value on file: cannot decide"),
+    "target.value": ("控制目标 {target}，{verdict}", "target {target}: {verdict}"),
+    "verdict.passed": ("裁员率达标", "the layoff rate passes"),
+    "verdict.failed": (
+        "裁员率未达标（再看小微企业放宽）",
+        "the layoff rate fails it (then the small-firm relaxation)",
+    ),
     "layoff.unknown": (
         "需知上年度裁员人数和参保职工人数",
         "need last year's layoffs and the insured staff count",
@@ -114,28 +141,63 @@ def pct(ratio: Decimal) -> str:
     return text if shown == exact else f"≈{text}"
 
 
-def _check_layoffs(ev: Evaluation) -> None:
+def target_date(ev: Evaluation) -> date:
+    """The day ``external.unemployment_rate_target`` is read on: the last day of the layoffs' year (上年度,
+    the calendar year before the evaluation date) or, by the other reading, the evaluation date."""
+    if ev.choice("stable_jobs_refund.target_read_on") == "layoff_year":
+        return date(ev.on.year - 1, 12, 31)
+    return ev.on
+
+
+def _target(ev: Evaluation, on: date) -> Decimal | None:
+    try:
+        return ev.dec(TARGET_KEY, on)
+    except ParameterNotInForce:
+        return None
+
+
+def _check_layoffs(ev: Evaluation) -> list[Message]:
+    """Record condition ``layoff``; returns the notes to add (what the other reading of the target gives)."""
+    notes: list[Message] = []
     laid_off: int | None = ev.fact("laid_off_count")
     if laid_off == 0:
         ev.check("layoff", True, which="layoff.none")
-        return
+        return notes
     insured: int | None = ev.fact("insured_staff_count")
     if laid_off is None or insured is None:
         missing = tuple(
             n for n, v in (("laid_off_count", laid_off), ("insured_staff_count", insured)) if v is None
         )
         ev.check("layoff", None, missing=missing, which="layoff.unknown")
-        return
+        return notes
     if insured == 0:
         # Both counts were given: a contradiction to correct, not a missing fact.
         ev.check("layoff", None, which="layoff.no_staff", laid_off=laid_off)
-        return
+        return notes
 
     denominator = ev.choice("stable_jobs_refund.layoff_rate_denominator")
     assert denominator == "insured_staff", denominator  # the only reading policy.toml allows
     mode = ev.choice("stable_jobs_refund.layoff_rate_comparison")
     relaxed_mode = ev.choice("stable_jobs_refund.relaxed_rate_comparison")
-    target = ev.dec("external.unemployment_rate_target")
+    target_on = target_date(ev)
+    target = _target(ev, target_on)
+    other_on = ev.on if target_on != ev.on else date(ev.on.year - 1, 12, 31)
+    other = _target(ev, other_on)
+    if other != target:
+        # What the other reading of “上年度 … 控制目标” gives (the reading's own value is in the condition).
+        passed = other is not None and compare(Decimal(laid_off), other * insured, mode)
+        notes.append(
+            Message(
+                "note.target_other_reading",
+                {"on": other_on,
+                    "mode": "evaluation_date" if other_on == ev.on else "layoff_year", "other": "target.none" if other is None else "target.value",
+                 "target": None if other is None else pct(other), "verdict": f"verdict.{'passed' if passed else 'failed'}"},
+            )
+        )  # fmt: skip
+    if target is None:
+        ev.check("layoff", None, which="layoff.target_unknown", laid_off=laid_off, insured=insured,
+                 target_on=target_on, key=TARGET_KEY, year_start=date(target_on.year, 1, 1))  # fmt: skip
+        return notes
     rate = Decimal(laid_off) / Decimal(insured)
     # Compare laid_off with limit × insured: exact, whatever the quotient's expansion.
     target_ok = compare(Decimal(laid_off), target * insured, mode)
@@ -145,10 +207,11 @@ def _check_layoffs(ev: Evaluation) -> None:
         "rate": pct(rate),
         "target": pct(target),
         "target_op": (_PASS_SYMBOL if target_ok else _FAIL_SYMBOL)[mode],
+        "target_year": target_on.year,
     }
     if target_ok:
         ev.check("layoff", True, which="layoff.target", **args)
-        return
+        return notes
 
     small_max = ev.integer("stable_jobs_refund.small_firm_max_insured_staff")
     relaxed = ev.dec("stable_jobs_refund.small_firm_layoff_rate_limit")
@@ -160,7 +223,7 @@ def _check_layoffs(ev: Evaluation) -> None:
     }
     if insured > small_max:
         ev.check("layoff", False, which="layoff.too_many_staff", **args)
-        return
+        return notes
     small_micro: bool | None = ev.fact("small_micro_enterprise")
     if small_micro is None:
         if relaxed_ok:
@@ -173,11 +236,12 @@ def _check_layoffs(ev: Evaluation) -> None:
             )
         else:  # fails the relaxed limit too: whether it is small/micro does not matter
             ev.check("layoff", False, which="layoff.relaxed", **args)
-        return
+        return notes
     if not small_micro:
         ev.check("layoff", False, which="layoff.not_small_micro", **args)
-        return
+        return notes
     ev.check("layoff", relaxed_ok, which="layoff.relaxed", **args)
+    return notes
 
 
 def evaluate(ev: Evaluation) -> Outcome:
@@ -190,13 +254,14 @@ def evaluate(ev: Evaluation) -> Outcome:
         required=required,
         months=months,
     )
-    _check_layoffs(ev)
+    notes = _check_layoffs(ev)
     premiums: Decimal | None = ev.fact("ui_premiums_paid_last_year")
     settled = ev.undecided_or_ineligible()
     if settled is not None:
+        settled.notes.extend(notes)
         return settled
     if premiums is None:
-        return ev.outcome(Status.CANNOT_DECIDE)
+        return ev.outcome(Status.CANNOT_DECIDE, notes=notes)
 
     ratio = ev.dec("stable_jobs_refund.refund_ratio")
     amount = to_fen(premiums * ratio)
@@ -205,6 +270,7 @@ def evaluate(ev: Evaluation) -> Outcome:
         amount=amount,
         payee="applicant",
         arithmetic=[Message("arith.refund", {"premiums": premiums, "ratio": pct(ratio), "amount": amount})],
+        notes=notes,
     )
 
 

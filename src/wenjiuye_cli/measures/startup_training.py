@@ -8,8 +8,10 @@ Paid to the training provider (kind ``training_provider``) from three head count
 success subsidy on top of the training-fee subsidy; by ``startup_training.success_requires_certificate``
 a success counts only for a certified trainee, so at most as many successes as certificates are paid;
 with ``false`` every success counts, certified or not. The provider is eligible when at least one head is
-paid for under the reading in force. The half-year window (``startup_training.success_within_months``) is
-applied when counting successes.
+paid for under the reading in force. The half-year window ("培训后半年内") is not a parameter: a row is a
+provider's head counts, not each trainee's dates, so the rule cannot apply it. The count
+``startup_training_succeeded`` must already respect it (its help says so), and the arithmetic quotes the
+text's words, not a number the rule did not use.
 """
 
 from __future__ import annotations
@@ -27,7 +29,11 @@ CERTIFIED = fact(
 )  # fmt: skip
 SUCCEEDED = fact(
     "startup_training_succeeded", "int", ("培训后半年内成功创业人数", "trainees who started a business within half a year"),
-    ("参加创业培训后半年（6个月）内成功创业的人数", "trainees who started a business within six months of training"),
+    ("参加创业培训后半年内成功创业的人数：只计培训结业后半年内成功创业（注册企业或个体工商户）的学员，"
+     "由申请方按各学员的结业日期和创业日期核实后填写——本工具只有人数，不核对日期",
+     "trainees who started a business (registered a firm or sole proprietorship) within half a year of the "
+     "training: count only those, checked against each trainee's completion and start-up dates — the tool has "
+     "the count only and cannot check the dates"),
     ("training_provider",),
 )  # fmt: skip
 IMPROVEMENT_CERTIFIED = fact(
@@ -49,8 +55,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "start-up training fee {certified} × {rate} yuan = {amount} yuan",
     ),
     "arith.success": (
-        "创业成功补贴（培训后 {months} 个月内）{succeeded} 人 × {rate} 元 = {amount} 元",
-        "start-up success subsidy (within {months} months) {succeeded} × {rate} yuan = {amount} yuan",
+        "创业成功补贴（培训后半年内成功创业，按申请方核实的人数）{succeeded} 人 × {rate} 元 = {amount} 元",
+        "start-up success subsidy (started within half a year of training, as counted by the applicant) "
+        "{succeeded} × {rate} yuan = {amount} yuan",
     ),
     "arith.improvement": (
         "改善和扩大企业培训费补贴 {improvement} 人 × {rate} 元 = {amount} 元",
@@ -104,7 +111,6 @@ def evaluate(ev: Evaluation) -> Outcome:
     rate = ev.dec("startup_training.certified_per_person")
     success_rate = ev.dec("startup_training.success_per_person")
     improvement_rate = ev.dec("startup_training.improvement_per_person")
-    months = ev.integer("startup_training.success_within_months")
     parts = (certified * rate, paid_successes * success_rate, improvement * improvement_rate)
     amount = to_fen(sum(parts, Decimal(0)))
     return ev.outcome(
@@ -116,7 +122,7 @@ def evaluate(ev: Evaluation) -> Outcome:
             Message("arith.certified", {"certified": certified, "rate": rate, "amount": parts[0]}),
             Message(
                 "arith.success",
-                {"months": months, "succeeded": paid_successes, "rate": success_rate, "amount": parts[1]},
+                {"succeeded": paid_successes, "rate": success_rate, "amount": parts[1]},
             ),
             Message(
                 "arith.improvement",

@@ -7,13 +7,14 @@ benefit had fewer than ``ui_to_retirement.years_to_retirement`` years to statuto
 anniversary itself is not "fewer") keeps receiving the monthly benefit (a fact: the amount is set by the
 unemployment-insurance rules) from the month after the benefit ended until the statutory retirement age
 (``ui_to_retirement.retirement_month_paid``: whether the month in which it is reached is paid), or until the
-policy's last day while ``general.payments_end_with_policy`` holds, whichever is first. Paid month by month;
+policy's last day when payments end with the policy (``_schedule.payments_end``; by default they do not:
+the benefit is paid from the unemployment-insurance fund under national rules), whichever is first. Paid month by month;
 months before the policy came into force are not counted (``general.policy_start_month_counts``).
 """
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from wenjiuye_cli.dates import add_months, add_years, month_start
@@ -107,7 +108,7 @@ def evaluate(ev: Evaluation) -> Outcome:
 
     covered = ev.flag("ui_to_retirement.retirement_month_paid")
     limits = {"retirement": retirement_limit(retirement.date, covered)}
-    policy_end = payments_end(ev)
+    policy_end = payments_end(ev, ended + timedelta(days=1))  # continued from the day after
     if policy_end is not None:
         limits["policy_end"] = policy_end
     reason, end = earliest(limits)
@@ -120,7 +121,7 @@ def evaluate(ev: Evaluation) -> Outcome:
                 notes.append(policy_start_note(ev))
             continue
         months.append(month)
-    past = past_policy_note(ev, months[-1] if months else None)
+    past = past_policy_note(ev, months)
     if past is not None:
         notes.append(past)
     ev.check("months_to_pay", len(months) > 0, months=len(months))
