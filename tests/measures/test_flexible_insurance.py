@@ -265,8 +265,8 @@ def test_extension_to_retirement_beyond_36_months() -> None:
     [note] = [n for n in outcome.notes if n.code == "note.uncomputable"]
     # It says exactly what to supply, as commands to paste: the base and the rates, none listed before 2022-07.
     zh = render_message(note, measure_by_id("flexible_insurance"), "zh")
-    assert "--set flexible_insurance.min_base_monthly@2021-03-01=…" in zh
-    assert "--set flexible_insurance.pension_rate@2021-03-01=…" in zh
+    assert "--set flexible_insurance.min_base_monthly@2021-03-01=<value>" in zh
+    assert "--set flexible_insurance.pension_rate@2021-03-01=<value>" in zh
     assert "2021-03 至 2022-06 共 16 个月" in zh
     # with a base in force for every month, all 52 are paid
     base = load_policy(overrides=["flexible_insurance.min_base_monthly@2020-06-30=4000",

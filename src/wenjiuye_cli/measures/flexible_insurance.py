@@ -405,7 +405,7 @@ def _schedule(
         assert isinstance(last, date)
         assert isinstance(keys, tuple)
         # A command per missing parameter, from the run's first month: what the user can paste.
-        commands = " ".join(f"--set {key}@{first.isoformat()}=…" for key in keys)
+        commands = " ".join(f"--set {key}@{first.isoformat()}=<value>" for key in keys)
         notes.append(
             Message(
                 "note.uncomputable",

@@ -103,10 +103,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "layoff.target_unknown": (
         "上年度裁员 {laid_off} 人、参保职工 {insured} 人：{target_on} 没有我市调查失业率控制目标的取值，无法比较；"
-        "请补充该年度的控制目标（天津市公布的数值），例如 --set {key}@{year_start}=…",
+        "请补充该年度的控制目标（天津市公布的数值），例如 --set {key}@{year_start}=<value>",
         "{laid_off} laid off of {insured} insured staff: no Tianjin unemployment-rate target is on file for "
         "{target_on}, so the rate cannot be compared; supply that year's published target, e.g. "
-        "--set {key}@{year_start}=…",
+        "--set {key}@{year_start}=<value>",
     ),
     "note.target_other_reading": (
         "若改按 {on} 读取控制目标（--set stable_jobs_refund.target_read_on={mode}）：{other}",
