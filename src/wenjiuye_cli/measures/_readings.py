@@ -4,10 +4,11 @@ read otherwise, reported as a note ("按另一种理解（…）：可得 … �
 Where the district text is ambiguous, the chosen reading is a parameter (with its ``interpretation`` in
 policy.toml) and the other reading is one ``--set`` away. :func:`with_other_reading` wraps a measure's
 rule so that, for an applicant the choice matters to, the outcome also says what the other reading gives:
-the rule is run a second time in a scratch evaluation whose parameter ``key`` reads ``other``. Only the
-parameters that run reads are counted as used (a what-if that changes them re-evaluates the measure); the
-facts it finds missing are not, since the chosen reading does not need them. An evaluation that outputs
-only statuses and amounts (:class:`LeanEvaluation`) shows no notes and skips the second run.
+the rule is run a second time in a scratch evaluation whose parameter ``key`` reads ``other``. Neither
+the parameters that run reads nor the facts it finds missing count as the outcome's own: they decide a
+note, not the status or the amount (so the outcome's parameters and missing facts stay those of the chosen
+reading, the same as a lean evaluation reports). An evaluation that outputs only statuses and amounts
+(:class:`LeanEvaluation`) shows no notes and skips the second run.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from collections.abc import Callable, Hashable
 from datetime import date
 from typing import Any, TypeVar
 
-from wenjiuye_cli.outcome import Evaluation, LeanEvaluation, Message, Outcome, Status
+from wenjiuye_cli.outcome import Evaluation, Label, LeanEvaluation, Message, Outcome, Status
 from wenjiuye_cli.policy import ParameterNotInForce, Value
 
 T = TypeVar("T")
@@ -57,18 +58,11 @@ class _OtherReading(Evaluation):
 
 def other_reading(ev: Evaluation, rule: Rule, key: str, other: Value) -> Outcome | None:
     """The outcome of ``rule`` with ``key`` read as ``other`` (None if a parameter it needs is not in
-    force). The parameters it reads are noted as used by ``ev``."""
-    scratch = _OtherReading(ev, key, other)
+    force)."""
     try:
-        outcome = rule(scratch)
+        return rule(_OtherReading(ev, key, other))
     except ParameterNotInForce:
         return None
-    finally:
-        for used in scratch._params_used:
-            if used not in ev._used:
-                ev._used.add(used)
-                ev._params_used.append(used)
-    return outcome
 
 
 def result_label(outcome: Outcome) -> tuple[str, dict[str, Any]]:
@@ -92,9 +86,9 @@ def other_reading_note(ev: Evaluation, rule: Rule, key: str, other: Value, readi
         return None
     code, args = result_label(outcome)
     shown = str(other).lower() if isinstance(other, bool) else str(other)
-    return Message(
-        "note.other_reading", {"reading": reading, "key": key, "value": shown, "result": code, **args}
-    )
+    # Labels, not strings: a string argument that names a message would be rendered as that message.
+    literal = {"key": Label(key, key), "value": Label(shown, shown)}
+    return Message("note.other_reading", {"reading": reading, **literal, "result": code, **args})
 
 
 def with_other_reading(
@@ -113,7 +107,7 @@ def with_other_reading(
         if isinstance(ev, LeanEvaluation | _OtherReading) or not matters(ev):
             return outcome
         try:
-            current = ev.param(key)
+            current = ev.policy.value(key, ev.on)
         except ParameterNotInForce:
             return outcome
         alternative = other(current)
