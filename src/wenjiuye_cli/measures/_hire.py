@@ -43,6 +43,8 @@ from wenjiuye_cli.facts import (
 )
 from wenjiuye_cli.measures._person_retirement import MESSAGES as RETIREMENT_MESSAGES
 from wenjiuye_cli.measures._person_retirement import check_retirement
+from wenjiuye_cli.measures._readings import MESSAGES as READING_MESSAGES
+from wenjiuye_cli.measures._readings import Rule, flipped, with_other_reading
 from wenjiuye_cli.measures._schedule import MESSAGES as SCHEDULE_MESSAGES
 from wenjiuye_cli.measures._schedule import (
     first_policy_month,
@@ -118,6 +120,7 @@ POST_TYPE = fact(
 )  # fmt: skip
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    **READING_MESSAGES,
     **RETIREMENT_MESSAGES,
     **SCHEDULE_MESSAGES,
     "before_retirement": (
@@ -139,6 +142,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "months of the subsidy period while the policy is in force: {months} (from {first}; the period ends {end})",
     ),
     "hire_date_known": ("招用日期：{hired}", "hire date: {hired}"),
+    "hired_in_force": (
+        "政策施行后招用：{hired} 招用，施行日 {start}（general.hires_from_policy_start）",
+        "hired once the policy was in force: hired {hired}, in force from {start} (general.hires_from_policy_start)",
+    ),
+    "reading.hires.true": (
+        "“施行后”指招用日期：政策施行前招用的人员不适用",
+        "'once in force' refers to the hire date: hires made before the policy came into force do not count",
+    ),
+    "reading.hires.false": (
+        "“施行后”指补贴所依据的情形：施行前招用的，施行后满足缴费条件或在施行期间的月份也补贴",
+        "'once in force' refers to what is subsidised: a hire made before the policy counts for what happens "
+        "while it is in force",
+    ),
     "extension": (
         "{on} 距法定退休日期 {retirement} 不足 {years} 年：{result}",
         "on {on}, fewer than {years} years before statutory retirement on {retirement}: {result}",
@@ -192,6 +208,35 @@ def contract_check(ev: Evaluation, required_key: str) -> bool | None:
             "contract", None, missing=("contract_months",), required=required, term="contract.unknown"
         )
     return ev.check("contract", months >= required, required=required, term="contract.months", months=months)
+
+
+def hired_before_policy(ev: Evaluation) -> bool:
+    """Whether the hire date is given and falls before the policy came into force (the other reading of
+    ``general.hires_from_policy_start`` can then change the outcome)."""
+    hired: date | None = ev.facts.get("hire_date")
+    start = ev.policy.value("general.policy_start", ev.on)
+    return hired is not None and isinstance(start, date) and hired < start
+
+
+def with_hire_date_reading(rule: Rule) -> Rule:
+    """``rule``, noting for a hire made before the policy what the other reading of "施行后"
+    (``general.hires_from_policy_start``) gives."""
+    return with_other_reading(
+        rule,
+        "general.hires_from_policy_start",
+        matters=hired_before_policy,
+        other=flipped,
+        reading=lambda other: f"reading.hires.{str(other).lower()}",
+    )
+
+
+def check_hired_in_force(ev: Evaluation, hired: date | None) -> bool | None:
+    """When ``general.hires_from_policy_start`` holds: record that the hire was made on or after the
+    policy's first day (condition ``hired_in_force``). Otherwise nothing is recorded and None returned."""
+    if hired is None or not ev.flag("general.hires_from_policy_start"):
+        return None
+    start = ev.day("general.policy_start")
+    return ev.check("hired_in_force", hired >= start, hired=hired, start=start)
 
 
 def hire_date_check(ev: Evaluation) -> date | None:

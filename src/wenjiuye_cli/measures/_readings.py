@@ -104,9 +104,11 @@ def with_other_reading(
 
     def evaluate(ev: Evaluation) -> Outcome:
         outcome = rule(ev)
-        if isinstance(ev, LeanEvaluation | _OtherReading) or not matters(ev):
+        if isinstance(ev, LeanEvaluation | _OtherReading):
             return outcome
         try:
+            if not matters(ev):
+                return outcome
             current = ev.policy.value(key, ev.on)
         except ParameterNotInForce:
             return outcome

@@ -40,6 +40,7 @@ from wenjiuye_cli.measures._hire import (
     RETIREMENT_FACTS,
     SPECIAL_DIFFICULTY_FACTS,
     TIANJIN_UNIVERSITY,
+    check_hired_in_force,
     check_subsidy_months,
     extend_to_retirement,
     hire_date_check,
@@ -47,6 +48,7 @@ from wenjiuye_cli.measures._hire import (
     period_message,
     retirement_of,
     subsidy_period,
+    with_hire_date_reading,
 )
 from wenjiuye_cli.measures._hire import MESSAGES as HIRE_MESSAGES
 from wenjiuye_cli.measures._logic import Tri, tri_all, tri_any
@@ -207,6 +209,7 @@ def routes(ev: Evaluation, hired: date | None) -> tuple[dict[str, Tri], Tri, Tri
 
 def evaluate(ev: Evaluation) -> Outcome:
     hired = hire_date_check(ev)
+    check_hired_in_force(ev, hired)  # only under general.hires_from_policy_start (one reading with 序号29)
     post: str | None = ev.fact("post_type")
     post_label = Label(*POST_TYPE.choices[post]) if post is not None else None
     ev.check(
@@ -335,6 +338,6 @@ MEASURE = Measure(
         E_POVERTY_REGISTERED,
         *RETIREMENT_FACTS,
     ),
-    evaluate=evaluate,
+    evaluate=with_hire_date_reading(evaluate),
     messages=MESSAGES,
 )
