@@ -39,6 +39,7 @@ from wenjiuye_cli.measures._hire import (
     POST_TYPE,
     RETIREMENT_FACTS,
     SPECIAL_DIFFICULTY_FACTS,
+    TIANJIN_ORIGIN,
     TIANJIN_UNIVERSITY,
     check_hired_in_force,
     check_subsidy_months,
@@ -48,7 +49,9 @@ from wenjiuye_cli.measures._hire import (
     period_message,
     retirement_of,
     subsidy_period,
+    tianjin_graduate,
     with_hire_date_reading,
+    with_tianjin_graduate_reading,
 )
 from wenjiuye_cli.measures._hire import MESSAGES as HIRE_MESSAGES
 from wenjiuye_cli.measures._logic import Tri, tri_all, tri_any
@@ -160,7 +163,7 @@ def _graduate(ev: Evaluation, hired: date | None) -> Tri:
         )
     else:
         window = Tri(hired <= add_years(graduated, years))
-    return tri_all(window, Tri.of(facts, "tianjin_university"))
+    return tri_all(window, Tri(*tianjin_graduate(ev)))  # 本市: general.tianjin_graduate_means
 
 
 def _older_difficulty(ev: Evaluation, hired: date | None) -> Tri:
@@ -333,11 +336,12 @@ MEASURE = Measure(
         E_UNIVERSITY_GRADUATE,
         E_GRADUATION_DATE,
         TIANJIN_UNIVERSITY,
+        TIANJIN_ORIGIN,
         *SPECIAL_DIFFICULTY_FACTS,
         E_POOR_VILLAGE_LABOUR,
         E_POVERTY_REGISTERED,
         *RETIREMENT_FACTS,
     ),
-    evaluate=with_hire_date_reading(evaluate),
+    evaluate=with_tianjin_graduate_reading(with_hire_date_reading(evaluate)),
     messages=MESSAGES,
 )
