@@ -163,3 +163,8 @@ def test_the_city_reading_stays_the_default_and_the_literal_one_is_shown(
     assert any(
         n.startswith("按另一种理解（按市级技能提升补贴") and n.endswith(expected) for n in shown_notes(other)
     )
+
+
+def test_no_other_reading_for_someone_not_employed() -> None:
+    # 对在职职工: both readings need an employee, so the second reading adds nothing
+    assert [n.code for n in skill(in_service_employee=False).notes] == ["note.reading.certificate_level"]

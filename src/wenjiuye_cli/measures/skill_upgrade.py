@@ -193,7 +193,7 @@ MEASURE = Measure(
     evaluate=with_other_reading(
         evaluate,
         "skill_upgrade.reading",
-        matters=lambda ev: True,
+        matters=lambda ev: ev.facts.get("in_service_employee") is True,  # both readings need an employee
         other=_other_reading,
         reading=_reading_code,
     ),
