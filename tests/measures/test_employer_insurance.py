@@ -380,3 +380,29 @@ def test_a_hire_after_the_policy_s_end_is_not_granted_under_it() -> None:
     )
     assert on_the_day.status is Status.AMOUNT_SET_ELSEWHERE
     assert on_the_day.months == 36  # 2025-06 .. 2028-05
+
+
+@pytest.mark.parametrize(("hired", "before"), [(date(2020, 6, 29), True), (date(2020, 6, 30), False)])
+def test_one_reading_of_once_in_force_with_the_one_off_subsidy(hired: date, before: bool) -> None:
+    # general.hires_from_policy_start (序号29 and 序号30 alike): by default a hire made the day before the
+    # policy still gets the months of its period within the policy; read strictly, neither measure covers it.
+    facts = {**GRADUATE, "graduation_date": date(2019, 7, 1), "small_micro_enterprise": True,
+             "hire_date": hired, "application_date": date(2020, 9, 1)}  # fmt: skip
+    outcome = hire(**facts)
+    assert outcome.status is Status.AMOUNT_SET_ELSEWHERE
+    assert outcome.months is not None
+    assert outcome.months > 0
+    measure = measure_by_id("employer_insurance")
+    notes = [render(n.code, n.args, measure, "zh") for n in outcome.notes]
+    other = [n for n in notes if n.startswith("按另一种理解")]
+    assert other == (
+        [
+            "按另一种理解（“施行后”指招用日期：政策施行前招用的人员不适用；--set general.hires_from_policy_start=true）：不符合"
+        ]
+        if before
+        else []
+    )
+    strict = load_policy(overrides=["general.hires_from_policy_start=true"])
+    refused = run("employer_insurance", "hire", policy=strict, **{**PLAIN, **facts})
+    assert (refused.status is Status.INELIGIBLE) is before
+    assert condition(refused, "hired_in_force") is (Check.FAILED if before else Check.PASSED)

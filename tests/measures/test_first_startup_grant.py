@@ -12,6 +12,8 @@ from hypothesis import strategies as st
 
 from tests.helpers import POLICY, condition, run
 from wenjiuye_cli.dates import add_months
+from wenjiuye_cli.engine import measure_by_id
+from wenjiuye_cli.explain import render_message
 from wenjiuye_cli.outcome import Check, Status
 from wenjiuye_cli.policy import load_policy
 
@@ -126,10 +128,36 @@ def test_must_be_registered_in_heping() -> None:
     assert grant(B, registered_in_heping=False).status is Status.INELIGIBLE
 
 
-def test_sole_proprietorship_excluded_unless_overridden() -> None:
-    assert grant(B, business_type="sole_proprietorship").status is Status.INELIGIBLE
-    lenient = load_policy(overrides=["first_startup.sole_proprietorship_counts=true"])
-    assert grant(B, lenient, business_type="sole_proprietorship").status is Status.ELIGIBLE
+def notes(outcome: Any, lang: str = "zh") -> list[str]:
+    measure = measure_by_id(outcome.measure_id)
+    return [render_message(n, measure, lang) for n in outcome.notes]
+
+
+@pytest.mark.parametrize(("on", "ok"), [(date(2021, 6, 10), True), (date(2021, 6, 9), False)])
+def test_a_sole_proprietorship_counts_by_default_and_the_outcome_shows_the_other_reading(
+    on: date, ok: bool
+) -> None:
+    # 首次创办小微企业或从事个体经营 (the national and city rules article 14 implements): a 个体工商户 counts.
+    sole = grant(B, business_type="sole_proprietorship", application_date=on)
+    assert (sole.status is Status.ELIGIBLE) is ok  # 注册经营3个月以上: 2021-06-10 yes, 2021-06-09 not yet
+    if ok:
+        assert sole.amount == Decimal(3000)
+        assert (
+            "按另一种理解（第十四条只写“创办企业”，个体工商户不适用；--set first_startup.sole_proprietorship_counts=false）：不符合"
+            in notes(sole)
+        )
+        assert any(n.startswith("under the other reading (article 14 says") for n in notes(sole, "en"))
+    strict = load_policy(overrides=["first_startup.sole_proprietorship_counts=false"])
+    refused = grant(B, strict, business_type="sole_proprietorship", application_date=on)
+    assert refused.status is Status.INELIGIBLE
+    assert condition(refused, "business_type") is Check.FAILED
+    other = [n for n in notes(refused) if n.startswith("按另一种理解")]
+    assert other == [
+        "按另一种理解（按国家和市级口径“首次创办小微企业或从事个体经营”，个体工商户也适用；"
+        f"--set first_startup.sole_proprietorship_counts=true）：{'可得 3000 元' if ok else '不符合'}"
+    ]
+    # an enterprise is not affected, so no second reading is shown
+    assert not [n for n in notes(grant(B)) if n.startswith("按另一种理解")]
 
 
 def test_both_branches_pay_once() -> None:

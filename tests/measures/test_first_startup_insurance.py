@@ -183,3 +183,18 @@ def test_business_registered_before_the_policy_gets_the_months_within_it() -> No
     assert ended.status is Status.INELIGIBLE
     assert condition(ended, "insurance_months") is Check.FAILED
     assert "note.before_policy_start" in [n.code for n in ended.notes]
+
+
+def test_a_sole_proprietor_founder_qualifies_and_sees_the_other_reading() -> None:
+    # 首次创办小微企业或从事个体经营: first_startup.sole_proprietorship_counts is true by default.
+    outcome = founder(business_type="sole_proprietorship")
+    assert outcome.status is Status.AMOUNT_SET_ELSEWHERE
+    assert outcome.months == 36
+    measure = measure_by_id("first_startup_insurance")
+    shown = [render(n.code, n.args, measure, "zh") for n in outcome.notes]
+    assert any(s.startswith("按另一种理解（第十四条只写“创办企业”") and s.endswith("：不符合") for s in shown)
+    strict = load_policy(overrides=["first_startup.sole_proprietorship_counts=false"])
+    refused = founder(strict, business_type="sole_proprietorship")
+    assert refused.status is Status.INELIGIBLE
+    shown = [render(n.code, n.args, measure, "zh") for n in refused.notes]
+    assert any(s.endswith("：符合，金额按其他标准") for s in shown)

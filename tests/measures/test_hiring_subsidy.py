@@ -200,12 +200,37 @@ def test_category_names_follow_the_parameters() -> None:
     assert ", a new graduate" in en
 
 
-@pytest.mark.parametrize(("hired", "ok"), [(date(2020, 6, 30), True), (date(2020, 6, 29), False)])
-def test_only_hires_once_the_policy_is_in_force(hired: date, ok: bool) -> None:
-    # 自发布之日起 (2020-06-30): a rural-labour hire the day before is outside this policy's one-off subsidy.
-    outcome = hire(hire_date=hired, rural_labour=True, application_date=date(2020, 10, 1))
-    assert condition(outcome, "hired_in_force") is (Check.PASSED if ok else Check.FAILED)
-    assert (outcome.status is Status.ELIGIBLE) is ok
-    lenient = load_policy(overrides=["hiring_subsidy.hires_from_policy_start=false"])
-    facts = {**NONE_OF_THEM, "hire_date": hired, "rural_labour": True, "application_date": date(2020, 10, 1)}
-    assert run("hiring_subsidy", "hire", policy=lenient, **facts).status is Status.ELIGIBLE
+STRICT = load_policy(overrides=["general.hires_from_policy_start=true"])
+
+
+def shown(outcome: Any) -> list[str]:
+    measure = measure_by_id("hiring_subsidy")
+    return [render(n.code, n.args, measure, "zh") for n in outcome.notes]
+
+
+@pytest.mark.parametrize(
+    ("hired", "default_ok", "strict_ok"),
+    [
+        (date(2020, 6, 30), True, True),  # hired on the policy's first day
+        (date(2020, 6, 29), True, False),  # the day before: 满3个月 on 2020-09-29, while in force
+        (date(2020, 3, 30), True, False),  # 满3个月 on 2020-06-30, the policy's first day
+        (date(2020, 3, 29), False, False),  # 满3个月 on 2020-06-29: completed before the policy
+    ],
+)
+def test_one_reading_of_once_in_force_for_the_hire(hired: date, default_ok: bool, strict_ok: bool) -> None:
+    # 施行后 (general.hires_from_policy_start=false): what is subsidised must happen while the policy is in
+    # force — here the contribution condition; 序号30 pays the same hire's months within the policy.
+    facts = {"hire_date": hired, "rural_labour": True, "application_date": date(2020, 10, 1)}
+    outcome = hire(**facts)
+    assert (outcome.status is Status.ELIGIBLE) is default_ok
+    if hired < date(2020, 6, 30):
+        assert condition(outcome, "entitled_in_force") is (Check.PASSED if default_ok else Check.FAILED)
+        other = "可得 1000 元" if strict_ok else "不符合"
+        assert f"--set general.hires_from_policy_start=true）：{other}" in shown(outcome)[-1]
+    strict = run("hiring_subsidy", "hire", policy=STRICT, **{**NONE_OF_THEM, **facts})
+    assert condition(strict, "hired_in_force") is (Check.PASSED if strict_ok else Check.FAILED)
+    assert (strict.status is Status.ELIGIBLE) is strict_ok
+    if hired < date(2020, 6, 30):
+        other = "可得 1000 元" if default_ok else "不符合"
+        assert shown(strict)[-1].startswith("按另一种理解（“施行后”指补贴所依据的情形")
+        assert shown(strict)[-1].endswith(f"--set general.hires_from_policy_start=false）：{other}")

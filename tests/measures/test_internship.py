@@ -12,6 +12,8 @@ from hypothesis import strategies as st
 
 from tests.helpers import POLICY, condition, run
 from wenjiuye_cli.dates import add_months
+from wenjiuye_cli.engine import measure_by_id
+from wenjiuye_cli.explain import render_message
 from wenjiuye_cli.outcome import Check, Status
 from wenjiuye_cli.policy import load_policy
 
@@ -170,3 +172,35 @@ def test_amount_is_the_sum_of_its_lines_and_months_capped(start: date, length: i
         assert line.month <= end
         assert add_months(line.month, 1) > start
     assert outcome.extra["end_date"] <= end
+
+
+@pytest.mark.parametrize("start", [date(2020, 6, 29), date(2020, 6, 30)])
+def test_unemployed_youth_are_interns_by_default_and_the_other_reading_is_shown(start: date) -> None:
+    # Tianjin's internship rules include 本市户籍进行失业登记的16至24岁失业青年. An internship from the day
+    # before or the day the policy came into force to 2020-09-30: July-September count (June has 1 day at
+    # most), 3 × (80% × 2050 + 200 + 10) = 5550.
+    youth = {
+        "intern_category": "unemployed_youth",
+        "internship_start": start,
+        "internship_end": date(2020, 9, 30),
+    }
+    outcome = intern(**youth)
+    assert outcome.status is Status.ELIGIBLE
+    assert outcome.amount == Decimal(5550)
+    measure = measure_by_id("internship")
+    shown = [render_message(n, measure, "zh") for n in outcome.notes]
+    assert any(
+        s.startswith("按另一种理解（第九条只把见习人员范围扩大至中职、技工院校毕业学年学生")
+        and s.endswith("--set internship.unemployed_youth_counts=false）：不符合")
+        for s in shown
+    )
+    strict = load_policy(overrides=["internship.unemployed_youth_counts=false"])
+    refused = run("internship", "intern", policy=strict, **{**BASE, **youth})
+    assert refused.status is Status.INELIGIBLE
+    assert condition(refused, "intern_category") is Check.FAILED
+    shown = [render_message(n, measure, "zh") for n in refused.notes]
+    assert any(
+        s.startswith("按另一种理解（按天津市就业见习规定") and s.endswith("：可得 5550 元") for s in shown
+    )
+    # a university intern is not affected: no second reading
+    assert all(n.code != "note.other_reading" for n in intern().notes)

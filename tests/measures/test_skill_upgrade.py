@@ -79,9 +79,10 @@ def test_literal_reading_without_credential_is_ineligible() -> None:
 
 
 def test_reading_is_named_in_a_note() -> None:
-    assert [n.code for n in skill().notes] == ["note.reading.certificate_level"]
+    assert [n.code for n in skill().notes] == ["note.reading.certificate_level", "note.other_reading"]
     assert [n.code for n in skill(LITERAL, credential_type="degree").notes] == [
-        "note.reading.credential_type"
+        "note.reading.credential_type",
+        "note.other_reading",
     ]
 
 
@@ -90,9 +91,11 @@ def test_missing_facts_are_listed_not_guessed() -> None:
     assert outcome.status is Status.CANNOT_DECIDE
     assert outcome.amount is None
     assert outcome.missing_facts == ["skill_certificate_level", "employee_ui_insured_months"]
-    literal = skill(LITERAL)
+    literal = skill(LITERAL, skill_certificate_level=None)
     assert literal.status is Status.CANNOT_DECIDE
     assert literal.missing_facts == ["credential_type"]
+    # a skill certificate of a stated level is a 技能证书: deduced, not guessed
+    assert skill(LITERAL).amount == Decimal(2000)
 
 
 def test_set_changes_an_amount() -> None:
@@ -130,7 +133,38 @@ def test_literal_reading_note_shows_the_amounts_in_force() -> None:
     outcome = skill(
         policy, credential_type="degree", skill_certificate_level=None, employee_ui_insured_months=None
     )
-    (note,) = outcome.notes
+    note = outcome.notes[0]
     measure = measure_by_id("skill_upgrade")
     assert "学历 1000 元、职称 1800 元、技能证书 2000 元" in render_message(note, measure, "zh")
     assert "professional title 1800" in render_message(note, measure, "en")
+
+
+def shown_notes(outcome: Any, lang: str = "zh") -> list[str]:
+    measure = measure_by_id("skill_upgrade")
+    return [render_message(n, measure, lang) for n in outcome.notes]
+
+
+@pytest.mark.parametrize(("months", "city", "literal"), [(11, None, 2000), (12, 2000, 2000)])
+def test_the_city_reading_stays_the_default_and_the_literal_one_is_shown(
+    months: int, city: int | None, literal: int
+) -> None:
+    # 天津：累计缴纳失业保险费满12个月的职工，在职期间取得初级/中级/高级证书的，分别给予1000、1500、2000元.
+    # An advanced certificate after 11 months of insurance: refused by the city rule, 2000 literally (技能证书).
+    outcome = skill(skill_certificate_level="advanced", employee_ui_insured_months=months)
+    assert outcome.amount == (None if city is None else Decimal(city))
+    assert (
+        "按另一种理解（按字面：学历、职称、技能证书分别1000、1500、2000元，不要求参保月数；"
+        f"--set skill_upgrade.reading=credential_type）：可得 {literal} 元"
+    ) in shown_notes(outcome)
+    # and the other way round: the literal reading notes what the city rule gives
+    other = skill(LITERAL, skill_certificate_level="advanced", employee_ui_insured_months=months)
+    assert other.amount == Decimal(literal)
+    expected = "不符合" if city is None else f"可得 {city} 元"
+    assert any(
+        n.startswith("按另一种理解（按市级技能提升补贴") and n.endswith(expected) for n in shown_notes(other)
+    )
+
+
+def test_no_other_reading_for_someone_not_employed() -> None:
+    # 对在职职工: both readings need an employee, so the second reading adds nothing
+    assert [n.code for n in skill(in_service_employee=False).notes] == ["note.reading.certificate_level"]

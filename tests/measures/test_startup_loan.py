@@ -18,6 +18,8 @@ from wenjiuye_cli.outcome import Check, Outcome, Status
 from wenjiuye_cli.policy import load_policy
 
 ON = date(2021, 3, 1)
+# 财金〔2020〕21号: loans contracted from this day bear the interest below LPR−150BP
+NEW_RULE = date(2021, 1, 1)
 rates_for_interest = st.decimals(0, Decimal("0.15"), places=4)
 PERSON: dict[str, Any] = {
     "application_date": ON,
@@ -88,6 +90,7 @@ def test_individual_full_discount_interest_only() -> None:
         "loan_number": 1,
         "repayment": "interest_only",
         "lpr": Decimal("0.0385"),
+        "discount_rule": "district_2020",
         "discount_rate": Decimal("0.0435"),
     }
     assert "可贴息利息：200000 × 4.35% × 24 ÷ 12 = 17400 元（按月付息到期还本）" in lines(outcome)
@@ -118,7 +121,7 @@ def test_not_being_in_a_key_group_only_lowers_the_maximum() -> None:
     assert outcome.status is Status.ELIGIBLE
     assert outcome.extra["max_loan"] == Decimal(300000)
     assert all(c.code != "key_group" for c in outcome.conditions)
-    assert "贷款最高 300000 元" in lines(outcome)[-1]
+    assert any("贷款最高 300000 元" in line for line in lines(outcome))
 
 
 def test_key_group_asked_only_when_the_loan_exceeds_the_general_maximum() -> None:
@@ -143,10 +146,10 @@ def test_rate_above_the_ceiling_is_discounted_at_the_ceiling() -> None:
     # 规定的利率: LPR on the contract date + 0.5%
     outcome = person(loan_annual_rate="6%")
     assert outcome.amount == to_amount(200000, "0.0435", 24)
-    assert bound(outcome)["startup_loan.individual_rate_ceiling_over_lpr"] is True
+    assert bound(outcome)["startup_loan.rate_ceiling_over_lpr"] is True
     lower = person(loan_annual_rate="3.9%")
     assert lower.amount == to_amount(200000, "0.039", 24)
-    assert bound(lower)["startup_loan.individual_rate_ceiling_over_lpr"] is False
+    assert bound(lower)["startup_loan.rate_ceiling_over_lpr"] is False
 
 
 @pytest.mark.parametrize(
@@ -314,16 +317,104 @@ def test_firm_discount_never_above_the_interest_charged() -> None:
     assert firm(uncapped, loan_annual_rate=None).status is Status.ELIGIBLE
 
 
+# ------------------------------------------------ the 2021 rule (财金〔2020〕21号): LPR−150BP borne by the borrower
+
+OLD_RULE = load_policy(overrides=["startup_loan.discount_rule=district_2020"])
+ISSUE_EXAMPLE: dict[str, Any] = {
+    "loan_amount": Decimal(300000),
+    "loan_term_months": 36,
+    "loan_annual_rate": "4.35%",
+    "loan_contract_date": date(2021, 3, 22),
+    **NOT_KEY_GROUP,
+}
+
+
+def test_a_loan_signed_in_2021_bears_the_interest_below_lpr_minus_150bp() -> None:
+    # LPR 3.85%: interest at min(4.35%, 3.85% + 0.5%) = 4.35% is 39150; the borrower bears
+    # 300000 × (3.85% − 1.5%) × 3 = 21150; the treasury discounts the rest, 18000 (the text as written: 39150).
+    outcome = person(**ISSUE_EXAMPLE)
+    assert outcome.status is Status.ELIGIBLE
+    assert outcome.amount == Decimal("18000.00")
+    assert outcome.extra["discount_rule"] == "lpr_minus_150bp"
+    assert outcome.extra["borrower_rate"] == Decimal("0.0235")
+    assert outcome.extra["discount_rate"] == Decimal("0.0200")
+    zh = lines(outcome)
+    assert any(line.startswith("2021年起新发放贷款：LPR−150BP 以下部分由借款人承担") for line in zh)
+    assert "借款人承担：同一还款计划按 2.35% 计息 21150 元" in zh
+    assert "贴息 = max(0, 39150 − 21150) = 18000 元" in zh
+    assert any("按实施办法原文" in line and "可得 39150 元" in line for line in zh)
+    en = lines(outcome, "en")
+    assert any(
+        line.startswith("loans contracted from 2021: the interest below LPR−150BP is borne") for line in en
+    )
+    assert person(OLD_RULE, **ISSUE_EXAMPLE).amount == Decimal("39150.00")
+
+
+@pytest.mark.parametrize(
+    ("signed", "rule", "individual", "company"),
+    [
+        # 2020-12-31: the district text — 全额贴息 (39150); firm 50% × 3.85% on 2000000 for 2 years (77000)
+        (date(2020, 12, 31), "district_2020", "39150.00", "77000.00"),
+        # 2021-01-01: 财金〔2020〕21号 — (4.35% − 2.35%) × 3 years on 300000; (4.35% − 2.35%) × 2 on 2000000
+        (date(2021, 1, 1), "lpr_minus_150bp", "18000.00", "80000.00"),
+    ],
+)
+def test_the_rule_changes_with_contracts_dated_from_2021_01_01(
+    signed: date, rule: str, individual: str, company: str
+) -> None:
+    alone = person(**{**ISSUE_EXAMPLE, "loan_contract_date": signed})
+    assert (alone.extra["discount_rule"], alone.amount) == (rule, Decimal(individual))
+    business = firm(loan_contract_date=signed)
+    assert (business.extra["discount_rule"], business.amount) == (rule, Decimal(company))
+    other = [n for n in (*alone.notes, *business.notes) if n.code == "rule.other_district_2020"]
+    assert len(other) == (2 if rule == "lpr_minus_150bp" else 0)
+
+
+def test_without_a_contract_date_the_rule_cannot_be_chosen() -> None:
+    for outcome in (person(loan_contract_date=None), firm(loan_contract_date=None)):
+        assert outcome.status is Status.CANNOT_DECIDE
+        assert outcome.amount is None
+        assert "loan_contract_date" in outcome.missing_facts
+
+
+def test_a_firm_loan_from_2021_always_needs_the_contract_rate() -> None:
+    uncapped = load_policy(overrides=["startup_loan.firm_discount_capped_by_actual_interest=false"])
+    assert firm(uncapped, loan_annual_rate=None).status is Status.ELIGIBLE  # 2020 contract: 50% × LPR
+    later = firm(uncapped, loan_annual_rate=None, loan_contract_date=date(2021, 1, 1))
+    assert later.status is Status.CANNOT_DECIDE
+    assert later.missing_facts == ["loan_annual_rate"]
+
+
+def test_a_contract_rate_below_lpr_minus_150bp_gets_no_discount() -> None:
+    outcome = person(**{**ISSUE_EXAMPLE, "loan_annual_rate": "2.35%"})  # exactly LPR 3.85% − 1.5%
+    assert outcome.status is Status.ELIGIBLE
+    assert outcome.amount == Decimal("0.00")
+    assert any("利息全部由借款人承担" in line for line in lines(outcome))
+    assert person(**{**ISSUE_EXAMPLE, "loan_annual_rate": "2.36%"}).amount == Decimal("90.00")
+
+
+def test_an_amortising_2021_loan_discounts_the_rate_difference_on_each_balance() -> None:
+    outcome = person(**{**ISSUE_EXAMPLE, "repayment": "equal_installment"})
+    i = Decimal("0.0435") / 12
+    payment = Decimal(300000) * i * (1 + i) ** 36 / ((1 + i) ** 36 - 1)
+    balance, expected = Decimal(300000), Decimal(0)
+    for _ in range(36):
+        expected += balance * Decimal("0.02") / 12
+        balance -= payment - balance * i
+    assert outcome.amount == expected.quantize(Decimal("0.01"))
+
+
 # ------------------------------------------------------------- loans still running when the policy ends
 
 CUT = load_policy(overrides=["startup_loan.discount_ends_with_policy=true"])
 LATE: dict[str, Any] = {"application_date": date(2024, 8, 15), "loan_contract_date": date(2024, 8, 1)}
-# LPR on 2024-08-01: 3.35 %, so the individual discount rate is min(4.35 %, 3.35 % + 0.5 %) = 3.85 %.
+# LPR on 2024-08-01: 3.35 %. A loan from 2021 on: interest at min(4.35 %, 3.35 % + 0.5 %) = 3.85 %, less the
+# borrower's part at 3.35 % − 1.5 % = 1.85 %: the discount is worth 2 % a year.
 
 
 def test_by_default_a_loan_keeps_its_discount_after_the_policy_ends() -> None:
     outcome = person(**LATE)
-    assert outcome.amount == Decimal("15400.00")  # 200000 × 3.85% × 24 ÷ 12
+    assert outcome.amount == Decimal("8000.00")  # 200000 × (3.85% − 1.85%) × 24 ÷ 12
     assert "discounted_months" not in outcome.extra
     assert "startup_loan.discount_ends_with_policy" in outcome.parameters_used
 
@@ -331,26 +422,27 @@ def test_by_default_a_loan_keeps_its_discount_after_the_policy_ends() -> None:
 def test_the_discount_can_be_read_as_ending_with_the_policy() -> None:
     # Loan months begin 2024-08-01 … 2025-06-01 on or before the policy's last day 2025-06-29: 11 of 24.
     outcome = person(CUT, **LATE)
-    assert outcome.amount == Decimal("7058.33")  # 200000 × 3.85% × 11 ÷ 12
+    assert outcome.amount == Decimal("3666.67")  # 200000 × (3.85% − 1.85%) × 11 ÷ 12
     assert outcome.extra["discounted_months"] == 11
-    assert "可贴息利息：200000 × 3.85% × 11 ÷ 12 = ≈7058.33 元（按月付息到期还本）" in lines(outcome)
+    shown = "按计息利率计算的利息：200000 × 3.85% × 11 ÷ 12 = ≈7058.33 元（按月付息到期还本）"
+    assert shown in lines(outcome)
     assert any("只有前 11 个月（共 24 个月）" in line for line in lines(outcome))
     assert any("only the first 11 of 24 months" in line for line in lines(outcome, "en"))
 
 
 def test_a_cut_amortising_loan_counts_the_first_months_of_its_full_schedule() -> None:
     outcome = person(CUT, repayment="equal_principal", **LATE)
-    rate, part = Decimal("0.0385") / 12, Decimal(200000) / 24
+    rate, part = Decimal("0.02") / 12, Decimal(200000) / 24  # 3.85% − 1.85% on each month's balance
     first_eleven = sum((Decimal(200000) - part * k) * rate for k in range(11))
     assert outcome.amount == first_eleven.quantize(Decimal("0.01"))
     assert any("分 24 期等额还本，前 11 个月" in line for line in lines(outcome))
 
 
 def test_a_firm_loan_discount_can_end_with_the_policy_too() -> None:
-    # 2000000 × (3.35% × 50%) over 24 months, or over the 11 months begun by 2025-06-29
-    assert firm(**LATE).amount == Decimal("67000.00")
+    # 2000000 × (3.85% − 1.85%) over 24 months, or over the 11 months begun by 2025-06-29
+    assert firm(**LATE).amount == Decimal("80000.00")
     cut = firm(CUT, **LATE)
-    assert cut.amount == Decimal("30708.33")
+    assert cut.amount == Decimal("36666.67")
     assert cut.extra["discounted_months"] == 11
 
 
@@ -403,7 +495,8 @@ SAME = load_policy(
             "startup_loan.key_group_max",
             "startup_loan.individual_max_term_months",
             "startup_loan.individual_discount_share",
-            "startup_loan.individual_rate_ceiling_over_lpr",
+            "startup_loan.rate_ceiling_over_lpr",
+            "startup_loan.borrower_rate_below_lpr",
             "startup_loan.firm_max",
             "startup_loan.firm_max_term_months",
             "startup_loan.firm_hire_ratio",
@@ -417,7 +510,8 @@ modes = st.sampled_from(["interest_only", "equal_principal", "equal_installment"
 amounts = st.decimals(0, 6_000_000, places=2)
 loans = st.decimals(Decimal("0.01"), 6_000_000, places=2)  # a loan of 0 is no loan (tested above)
 rates = st.decimals(0, Decimal("0.15"), places=4)
-signed_dates = st.dates(date(2019, 8, 20), date(2025, 6, 29))
+# From the day the LPR+50BP ceiling is known (财金〔2020〕21号, 2020-04-15) to the policy's last day.
+signed_dates = st.dates(date(2020, 4, 15), date(2025, 6, 29))
 
 
 @given(
@@ -490,7 +584,9 @@ def test_firm_properties(
         assert bigger.amount is not None
         lpr = POLICY.value("external.lpr_1y", signed)
         assert isinstance(lpr, Decimal)
-        assert now.amount <= (Decimal(3000000) * lpr / 2 * 24 / 12).quantize(Decimal("0.01"))
+        # the most a year's discount can be worth: 50% × LPR before 2021; LPR+50BP − (LPR−150BP) from then
+        most = lpr / 2 if signed < NEW_RULE else Decimal("0.02")
+        assert now.amount <= (Decimal(3000000) * most * 24 / 12).quantize(Decimal("0.01"))
         assert bigger.amount >= now.amount
     again = firm(SAME, loan_amount=loan, **facts)
     assert (again.status, again.amount) == (now.status, now.amount)

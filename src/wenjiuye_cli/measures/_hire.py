@@ -38,11 +38,14 @@ from wenjiuye_cli.facts import (
     SUBSISTENCE_FAMILY,
     SUPPORTS_SERIOUSLY_ILL,
     ZERO_EMPLOYMENT_FAMILY,
+    Facts,
     FactSpec,
     fact,
 )
 from wenjiuye_cli.measures._person_retirement import MESSAGES as RETIREMENT_MESSAGES
 from wenjiuye_cli.measures._person_retirement import check_retirement
+from wenjiuye_cli.measures._readings import MESSAGES as READING_MESSAGES
+from wenjiuye_cli.measures._readings import Rule, flipped, with_other_reading
 from wenjiuye_cli.measures._schedule import MESSAGES as SCHEDULE_MESSAGES
 from wenjiuye_cli.measures._schedule import (
     first_policy_month,
@@ -52,6 +55,7 @@ from wenjiuye_cli.measures._schedule import (
 )
 from wenjiuye_cli.money import fmt_number
 from wenjiuye_cli.outcome import Evaluation, Label, LazyLabel, Message
+from wenjiuye_cli.policy import Value
 from wenjiuye_cli.retirement import Retirement, within_years_of_retirement
 
 E_SEX = SEX
@@ -105,6 +109,18 @@ TIANJIN_UNIVERSITY = fact(
     ("“本市高校毕业生”：毕业于天津市的高校", "graduated from a university in Tianjin ('本市高校毕业生')"),
     ("person", "hire", "intern"),
 )  # fmt: skip
+TIANJIN_ORIGIN = fact(
+    "tianjin_origin", "bool", ("是否天津户籍或生源", "Tianjin hukou or from Tianjin (生源地)"),
+    ("户籍或生源地为天津（“本市高校毕业生”的另一种理解，general.tianjin_graduate_means=tianjin_origin 或 either 时使用）",
+     "hukou or student origin in Tianjin (the other reading of '本市高校毕业生', used when "
+     "general.tianjin_graduate_means is tianjin_origin or either)"),
+    ("person", "hire", "intern"),
+)  # fmt: skip
+TIANJIN_GRADUATE_FACTS = {
+    "tianjin_university": ("tianjin_university",),
+    "tianjin_origin": ("tianjin_origin",),
+    "either": ("tianjin_university", "tianjin_origin"),
+}
 POST_TYPE = fact(
     "post_type", "choice", ("岗位类型", "type of post"),
     ("普通岗位、托底安置岗位（第十二条，经遴选的服务型岗位）或公益性岗位", "ordinary post, fallback placement "
@@ -117,7 +133,20 @@ POST_TYPE = fact(
     },
 )  # fmt: skip
 
+TIANJIN_READING_MESSAGES: dict[str, tuple[str, str]] = {
+    **READING_MESSAGES,
+    "reading.tianjin.tianjin_origin": (
+        "“本市高校毕业生”指户籍或生源地为天津的高校毕业生",
+        "'本市高校毕业生' means a graduate with a Tianjin hukou or student origin",
+    ),
+    "reading.tianjin.tianjin_university": (
+        "“本市高校毕业生”指天津市高校的毕业生",
+        "'本市高校毕业生' means a graduate of a Tianjin university",
+    ),
+}
+
 MESSAGES: dict[str, tuple[str, str]] = {
+    **READING_MESSAGES,
     **RETIREMENT_MESSAGES,
     **SCHEDULE_MESSAGES,
     "before_retirement": (
@@ -139,6 +168,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "months of the subsidy period while the policy is in force: {months} (from {first}; the period ends {end})",
     ),
     "hire_date_known": ("招用日期：{hired}", "hire date: {hired}"),
+    "hired_in_force": (
+        "政策施行后招用：{hired} 招用，施行日 {start}（general.hires_from_policy_start）",
+        "hired once the policy was in force: hired {hired}, in force from {start} (general.hires_from_policy_start)",
+    ),
+    **TIANJIN_READING_MESSAGES,
+    "reading.hires.true": (
+        "“施行后”指招用日期：政策施行前招用的人员不适用",
+        "'once in force' refers to the hire date: hires made before the policy came into force do not count",
+    ),
+    "reading.hires.false": (
+        "“施行后”指补贴所依据的情形：施行前招用的，施行后满足缴费条件或在施行期间的月份也补贴",
+        "'once in force' refers to what is subsidised: a hire made before the policy counts for what happens "
+        "while it is in force",
+    ),
     "extension": (
         "{on} 距法定退休日期 {retirement} 不足 {years} 年：{result}",
         "on {on}, fewer than {years} years before statutory retirement on {retirement}: {result}",
@@ -192,6 +235,79 @@ def contract_check(ev: Evaluation, required_key: str) -> bool | None:
             "contract", None, missing=("contract_months",), required=required, term="contract.unknown"
         )
     return ev.check("contract", months >= required, required=required, term="contract.months", months=months)
+
+
+def _tianjin_answer(facts: Facts, reading: Value) -> tuple[bool | None, tuple[str, ...]]:
+    names = TIANJIN_GRADUATE_FACTS[str(reading)]
+    values = [facts.get(n) for n in names]
+    if any(v is True for v in values):
+        return True, ()
+    if all(v is False for v in values):
+        return False, ()
+    return None, tuple(n for n, v in zip(names, values, strict=True) if v is None)
+
+
+def tianjin_graduate(ev: Evaluation) -> tuple[bool | None, tuple[str, ...]]:
+    """Whether the person is a "本市高校毕业生" as ``general.tianjin_graduate_means`` reads it: graduated
+    from a Tianjin university, with a Tianjin hukou / student origin, or either. Unknown names the facts
+    that would settle it."""
+    return _tianjin_answer(ev.facts, ev.choice("general.tianjin_graduate_means"))
+
+
+def _tianjin_reading_matters(ev: Evaluation) -> bool:
+    """For a graduate (or one not known not to be): the other reading answers differently, except when the
+    chosen reading already says yes and the other one is merely unknown (nothing to gain by asking)."""
+    if ev.facts.get("university_graduate") is False:
+        return False
+    current = ev.policy.value("general.tianjin_graduate_means", ev.on)
+    now, _ = _tianjin_answer(ev.facts, current)
+    other, _ = _tianjin_answer(ev.facts, _other_tianjin_reading(current))
+    return now is not other and not (now is True and other is None)
+
+
+def _other_tianjin_reading(current: Value) -> Value:
+    return "tianjin_origin" if current == "tianjin_university" else "tianjin_university"
+
+
+def with_tianjin_graduate_reading(rule: Rule) -> Rule:
+    """``rule``, noting for a graduate whose university and origin disagree (or one is unknown) what the
+    other reading of "本市高校毕业生" (``general.tianjin_graduate_means``) gives."""
+    return with_other_reading(
+        rule,
+        "general.tianjin_graduate_means",
+        matters=_tianjin_reading_matters,
+        other=_other_tianjin_reading,
+        reading=lambda other: f"reading.tianjin.{other}",
+    )
+
+
+def hired_before_policy(ev: Evaluation) -> bool:
+    """Whether the hire date is given and falls before the policy came into force (the other reading of
+    ``general.hires_from_policy_start`` can then change the outcome)."""
+    hired: date | None = ev.facts.get("hire_date")
+    start = ev.policy.value("general.policy_start", ev.on)
+    return hired is not None and isinstance(start, date) and hired < start
+
+
+def with_hire_date_reading(rule: Rule) -> Rule:
+    """``rule``, noting for a hire made before the policy what the other reading of "施行后"
+    (``general.hires_from_policy_start``) gives."""
+    return with_other_reading(
+        rule,
+        "general.hires_from_policy_start",
+        matters=hired_before_policy,
+        other=flipped,
+        reading=lambda other: f"reading.hires.{str(other).lower()}",
+    )
+
+
+def check_hired_in_force(ev: Evaluation, hired: date | None) -> bool | None:
+    """When ``general.hires_from_policy_start`` holds: record that the hire was made on or after the
+    policy's first day (condition ``hired_in_force``). Otherwise nothing is recorded and None returned."""
+    if hired is None or not ev.flag("general.hires_from_policy_start"):
+        return None
+    start = ev.day("general.policy_start")
+    return ev.check("hired_in_force", hired >= start, hired=hired, start=start)
 
 
 def hire_date_check(ev: Evaluation) -> date | None:

@@ -7,18 +7,29 @@ The individual loan (序号40, ``startup_loan``) and the small/micro firm loan (
 and their rules differ. This module holds their common facts, the loan-count rule quoted above and the
 interest arithmetic for the three repayment schedules. Everything is Decimal; nothing is rounded here:
 the measure rounds only the final discount to the fen.
+
+The discount's *shape* changes with the contract date (``startup_loan.discount_rule``, read on that date):
+loans contracted before 2021-01-01 follow the district text (each measure's ``formula_district_2020``);
+loans contracted from then on follow the national rule of 财金〔2020〕21号, the same for individuals and
+firms (:func:`formula_lpr_minus_150bp` here). The measure picks the formula by the rule, never by an ``if``
+on a date inside one formula.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from wenjiuye_cli.dates import add_months
 from wenjiuye_cli.facts import FactSpec, fact
-from wenjiuye_cli.money import FEN, fmt_number
-from wenjiuye_cli.outcome import Evaluation, Label, Message
+from wenjiuye_cli.money import FEN, fmt_number, to_fen
+from wenjiuye_cli.outcome import Cap, Evaluation, Label, Message
+
+RULE_DISTRICT_2020 = "district_2020"
+RULE_LPR_MINUS_150BP = "lpr_minus_150bp"
 
 REPAYMENT_CHOICES: dict[str, tuple[str, str]] = {
     "interest_only": ("按月付息到期还本", "interest only, principal at maturity"),
@@ -155,6 +166,49 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the policy ends on {end}: of the loan signed on {signed}, only the first {counted} of {months} months "
         "begin while it is in force, and only they are discounted (startup_loan.discount_ends_with_policy)",
     ),
+    "rule.district_2020": (
+        "{signed} 签订的贷款：{words}（startup_loan.discount_rule = district_2020）",
+        "loan contracted on {signed}: {words} (startup_loan.discount_rule = district_2020)",
+    ),
+    "words.full_discount": (
+        "按实施办法第十七条在规定利率内全额贴息",
+        "the district text's full discount within the set rate",
+    ),
+    "words.half_lpr": (
+        "按实施办法第十七条按贷款基础利率的50%贴息",
+        "the district text's discount at 50% of the loan prime rate",
+    ),
+    "rule.lpr_minus_150bp": (
+        "2021年起新发放贷款：LPR−{bp}BP 以下部分由借款人承担（{signed} 签订；财金〔2020〕21号，"
+        "startup_loan.discount_rule = lpr_minus_150bp）",
+        "loans contracted from 2021: the interest below LPR−{bp}BP is borne by the borrower (signed {signed}; "
+        "财金〔2020〕21号, startup_loan.discount_rule = lpr_minus_150bp)",
+    ),
+    "rule.other_district_2020": (
+        "按实施办法原文（{words}，不按2021年起的全国规则）可得 {amount} 元：--set startup_loan.discount_rule=district_2020",
+        "under the district text as written ({words}, not the national rule from 2021) it would be {amount} yuan: "
+        "--set startup_loan.discount_rule=district_2020",
+    ),
+    "rule.all_borne": (
+        "计息利率 {used} 不高于借款人承担利率 {floor}：利息全部由借款人承担，贴息为 0",
+        "the rate {used} is no higher than the borrower's rate {floor}: the borrower bears all the interest, "
+        "no discount",
+    ),
+    "arith.rate_2021": (
+        "计息利率 = min(合同利率 {rate}, {signed} 的一年期LPR {lpr} + {over} = {ceiling}) = {used}；"
+        "借款人承担利率 = LPR {lpr} − {below} = {floor}",
+        "rate = min(contract rate {rate}, one-year LPR on {signed} {lpr} + {over} = {ceiling}) = {used}; "
+        "the borrower's rate = LPR {lpr} − {below} = {floor}",
+    ),
+    "what.interest_2021": ("按计息利率计算的利息", "interest at that rate"),
+    "arith.borne_2021": (
+        "借款人承担：同一还款计划按 {floor} 计息 {borne} 元",
+        "borne by the borrower: the same schedule at {floor} comes to {borne} yuan",
+    ),
+    "arith.discount_2021": (
+        "贴息 = max(0, {charged} − {borne}) = {amount} 元",
+        "discount = max(0, {charged} − {borne}) = {amount} yuan",
+    ),
     "note.loan_facts": (
         "可贷最高 {max_loan} 元、期限最长 {max_term} 个月；计算贴息还需贷款金额、期限、利率和合同签订日期",
         "loan up to {max_loan} yuan for at most {max_term} months; the discount needs the loan amount, term, "
@@ -199,30 +253,37 @@ def installment(principal: Decimal, annual_rate: Decimal, months: int) -> Decima
 
 
 def interest(
-    principal: Decimal, annual_rate: Decimal, months: int, mode: str, counted: int | None = None
+    principal: Decimal,
+    annual_rate: Decimal,
+    months: int,
+    mode: str,
+    counted: int | None = None,
+    charged_at: Decimal | None = None,
 ) -> Decimal:
-    """Interest of the first ``counted`` months (all when None) of a ``months``-month repayment schedule,
-    month by month, unrounded."""
+    """Interest of the first ``counted`` months (all when None) of a ``months``-month repayment schedule
+    at ``annual_rate``, month by month, unrounded. With ``charged_at``, the balances of that same schedule
+    are charged at ``charged_at`` instead (the part of the interest a lower rate accounts for)."""
     if mode not in REPAYMENT_CHOICES:
         raise ValueError(f"unknown repayment schedule {mode!r}")
     counted = months if counted is None else max(0, min(counted, months))
-    if counted == 0 or principal == 0 or annual_rate == 0:
+    charge_rate = annual_rate if charged_at is None else charged_at
+    if counted == 0 or principal == 0 or charge_rate == 0:
         return Decimal(0)
-    i = annual_rate / 12
+    c = charge_rate / 12
     if mode == "interest_only":
-        return principal * annual_rate * counted / 12
+        return principal * charge_rate * counted / 12
     total = Decimal(0)
     if mode == "equal_principal":
         part = principal / months
         for k in range(counted):
-            total += (principal - part * k) * i
+            total += (principal - part * k) * c
         return total
     payment = installment(principal, annual_rate, months)  # equal_installment
+    i = annual_rate / 12
     balance = principal
     for _ in range(counted):
-        charge = balance * i
-        total += charge
-        balance -= payment - charge
+        total += balance * c
+        balance -= payment - balance * i
     return total
 
 
@@ -324,3 +385,105 @@ def loan_facts(ev: Evaluation, need_rate: bool) -> tuple[Decimal, int, Decimal |
     if amount is None or term is None or signed is None or (need_rate and rate is None):
         return None
     return amount, term, rate, signed
+
+
+@dataclass(frozen=True, slots=True)
+class LoanTerms:
+    """What a discount formula works on: the discounted principal and months, the months that count, the
+    schedule, the contract rate (None when the formula does not need it), the contract date and its LPR."""
+
+    principal: Decimal
+    months: int
+    counted: int
+    mode: str
+    rate: Decimal | None
+    signed: date
+    lpr: Decimal
+
+
+@dataclass(slots=True)
+class Discount:
+    """A formula's result: the discount (to the fen), its caps, arithmetic, notes and ``extra`` entries."""
+
+    amount: Decimal
+    caps: list[Cap] = field(default_factory=list)
+    arithmetic: list[Message] = field(default_factory=list)
+    notes: list[Message] = field(default_factory=list)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+Formula = Callable[[Evaluation, LoanTerms], Discount]
+
+
+def discount_rule(ev: Evaluation, signed: date) -> str:
+    """Which formula a loan contracted on ``signed`` falls under (``startup_loan.discount_rule``)."""
+    return ev.choice("startup_loan.discount_rule", on=signed)
+
+
+def formula_lpr_minus_150bp(ev: Evaluation, loan: LoanTerms) -> Discount:
+    """财金〔2020〕21号, loans contracted from 2021-01-01 (individuals and small/micro firms alike): the
+    interest at min(contract rate, LPR + ``startup_loan.rate_ceiling_over_lpr``) less the interest the
+    borrower bears at LPR − ``startup_loan.borrower_rate_below_lpr`` on the same schedule, never below 0
+    (a borrower's rate below 0, possible only by ``--set``, counts as 0)."""
+    assert loan.rate is not None
+    over = ev.dec("startup_loan.rate_ceiling_over_lpr", on=loan.signed)
+    below = ev.dec("startup_loan.borrower_rate_below_lpr", on=loan.signed)
+    ceiling = loan.lpr + over
+    used = min(loan.rate, ceiling)
+    floor = max(loan.lpr - below, Decimal(0))
+    charged = interest(loan.principal, used, loan.months, loan.mode, loan.counted)
+    borne = interest(loan.principal, used, loan.months, loan.mode, loan.counted, charged_at=min(floor, used))
+    amount = to_fen(max(Decimal(0), charged - borne))
+    bp = below * 10000
+    notes = [
+        Message(
+            "rule.lpr_minus_150bp",
+            {"bp": int(bp) if bp == bp.to_integral_value() else bp, "signed": loan.signed},
+        )
+    ]
+    if used <= floor:
+        notes.append(Message("rule.all_borne", {"used": pct(used), "floor": pct(floor)}))
+    arithmetic = [
+        Message(
+            "arith.rate_2021",
+            {
+                "rate": pct(loan.rate),
+                "signed": loan.signed,
+                "lpr": pct(loan.lpr),
+                "over": pct(over),
+                "ceiling": pct(ceiling),
+                "used": pct(used),
+                "below": pct(below),
+                "floor": pct(floor),
+            },
+        ),
+        interest_message(
+            "what.interest_2021", loan.principal, used, loan.months, loan.mode, charged, loan.counted
+        ),
+        Message("arith.borne_2021", {"floor": pct(floor), "borne": shown_money(borne)}),
+        Message(
+            "arith.discount_2021",
+            {"charged": shown_money(charged), "borne": shown_money(borne), "amount": amount},
+        ),
+    ]
+    return Discount(
+        amount,
+        caps=[Cap("startup_loan.rate_ceiling_over_lpr", ceiling, loan.rate, loan.rate > ceiling)],
+        arithmetic=arithmetic,
+        notes=notes,
+        extra={
+            "discount_rule": RULE_LPR_MINUS_150BP,
+            "discount_rate": max(Decimal(0), used - floor),
+            "borrower_rate": floor,
+        },
+    )
+
+
+def other_reading_note(
+    ev: Evaluation, rule: str, loan: LoanTerms, district: Formula, words: str
+) -> Message | None:
+    """Under the 2021 rule, what the district text as written would give (the other reading of 附则's
+    deferral to the national standard); None under the district rule itself."""
+    if rule != RULE_LPR_MINUS_150BP:
+        return None
+    return Message("rule.other_district_2020", {"words": words, "amount": district(ev, loan).amount})

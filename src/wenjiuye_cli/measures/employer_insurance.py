@@ -40,7 +40,9 @@ from wenjiuye_cli.measures._hire import (
     POST_TYPE,
     RETIREMENT_FACTS,
     SPECIAL_DIFFICULTY_FACTS,
+    TIANJIN_ORIGIN,
     TIANJIN_UNIVERSITY,
+    check_hired_in_force,
     check_subsidy_months,
     extend_to_retirement,
     hire_date_check,
@@ -48,6 +50,9 @@ from wenjiuye_cli.measures._hire import (
     period_message,
     retirement_of,
     subsidy_period,
+    tianjin_graduate,
+    with_hire_date_reading,
+    with_tianjin_graduate_reading,
 )
 from wenjiuye_cli.measures._hire import MESSAGES as HIRE_MESSAGES
 from wenjiuye_cli.measures._logic import Tri, tri_all, tri_any
@@ -162,7 +167,7 @@ def _graduate(ev: Evaluation, hired: date | None) -> Tri:
         )
     else:
         window = Tri(hired <= add_years(graduated, years))
-    return tri_all(window, Tri.of(facts, "tianjin_university"))
+    return tri_all(window, Tri(*tianjin_graduate(ev)))  # 本市: general.tianjin_graduate_means
 
 
 def _older_difficulty(ev: Evaluation, hired: date | None) -> Tri:
@@ -211,6 +216,7 @@ def routes(ev: Evaluation, hired: date | None) -> tuple[dict[str, Tri], Tri, Tri
 
 def evaluate(ev: Evaluation) -> Outcome:
     hired = hire_date_check(ev)
+    check_hired_in_force(ev, hired)  # only under general.hires_from_policy_start (one reading with 序号29)
     post: str | None = ev.fact("post_type")
     post_label = Label(*POST_TYPE.choices[post]) if post is not None else None
     ev.check(
@@ -335,11 +341,12 @@ MEASURE = Measure(
         E_UNIVERSITY_GRADUATE,
         E_GRADUATION_DATE,
         TIANJIN_UNIVERSITY,
+        TIANJIN_ORIGIN,
         *SPECIAL_DIFFICULTY_FACTS,
         E_POOR_VILLAGE_LABOUR,
         E_POVERTY_REGISTERED,
         *RETIREMENT_FACTS,
     ),
-    evaluate=evaluate,
+    evaluate=with_tianjin_graduate_reading(with_hire_date_reading(evaluate)),
     messages=MESSAGES,
 )

@@ -37,7 +37,12 @@ from wenjiuye_cli.facts import (
 )
 from wenjiuye_cli.measures._branches import MESSAGES as BRANCH_MESSAGES
 from wenjiuye_cli.measures._branches import Branch, settle
-from wenjiuye_cli.measures._founder import BUSINESS_TYPE, FIRST_BUSINESS, check_business_type
+from wenjiuye_cli.measures._founder import (
+    BUSINESS_TYPE,
+    FIRST_BUSINESS,
+    check_business_type,
+    with_sole_proprietorship_reading,
+)
 from wenjiuye_cli.measures._founder import MESSAGES as FOUNDER_MESSAGES
 from wenjiuye_cli.measures._unemployment import MESSAGES as UNEMPLOYMENT_MESSAGES
 from wenjiuye_cli.measures._unemployment import registration
@@ -272,6 +277,6 @@ MEASURE = Measure(
         CONSECUTIVE_CONTRIBUTION_MONTHS,
         POOR_VILLAGE_LABOUR,
     ),
-    evaluate=evaluate,
+    evaluate=with_sole_proprietorship_reading(evaluate),
     messages=MESSAGES,
 )

@@ -33,7 +33,12 @@ from wenjiuye_cli.facts import (
 )
 from wenjiuye_cli.measures._branches import MESSAGES as BRANCH_MESSAGES
 from wenjiuye_cli.measures._branches import Branch, settle
-from wenjiuye_cli.measures._founder import BUSINESS_TYPE, FIRST_BUSINESS, check_business_type
+from wenjiuye_cli.measures._founder import (
+    BUSINESS_TYPE,
+    FIRST_BUSINESS,
+    check_business_type,
+    with_sole_proprietorship_reading,
+)
 from wenjiuye_cli.measures._founder import MESSAGES as FOUNDER_MESSAGES
 from wenjiuye_cli.measures._key_groups import MESSAGES as KEY_GROUP_MESSAGES
 from wenjiuye_cli.measures._key_groups import check_key_group
@@ -202,6 +207,6 @@ MEASURE = Measure(
         DIFFICULTY_PERSON,
         *RETIREMENT_FACTS,
     ),
-    evaluate=evaluate,
+    evaluate=with_sole_proprietorship_reading(evaluate),
     messages=MESSAGES,
 )

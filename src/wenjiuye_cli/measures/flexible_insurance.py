@@ -49,7 +49,13 @@ from wenjiuye_cli.facts import (
 )
 from wenjiuye_cli.measures._branches import MESSAGES as BRANCH_MESSAGES
 from wenjiuye_cli.measures._branches import Branch
-from wenjiuye_cli.measures._hire import TIANJIN_UNIVERSITY
+from wenjiuye_cli.measures._hire import (
+    TIANJIN_ORIGIN,
+    TIANJIN_READING_MESSAGES,
+    TIANJIN_UNIVERSITY,
+    tianjin_graduate,
+    with_tianjin_graduate_reading,
+)
 from wenjiuye_cli.measures._person_retirement import MESSAGES as RETIREMENT_MESSAGES
 from wenjiuye_cli.measures._person_retirement import RETIREMENT_FACTS, check_retirement
 from wenjiuye_cli.measures._schedule import MESSAGES as SCHEDULE_MESSAGES
@@ -96,6 +102,7 @@ RATE_KEYS = (
 
 MESSAGES: dict[str, tuple[str, str]] = {
     **BRANCH_MESSAGES,
+    **TIANJIN_READING_MESSAGES,
     **RETIREMENT_MESSAGES,
     **SCHEDULE_MESSAGES,
     **SPECIAL_MESSAGES,
@@ -232,7 +239,7 @@ def _graduate(ev: Evaluation) -> Candidate:
     branch = Branch("category.graduate")
     graduate: bool | None = ev.facts.get("university_graduate")
     graduated: date | None = ev.facts.get("graduation_date")
-    tianjin: bool | None = ev.facts.get("tianjin_university")
+    tianjin, tianjin_missing = tianjin_graduate(ev)  # 本市高校毕业生: general.tianjin_graduate_means
     years = ev.integer("flexible_insurance.graduate_within_years")
     if graduate is False:
         branch.check("university_graduate", False)
@@ -247,7 +254,7 @@ def _graduate(ev: Evaluation) -> Candidate:
             until=until,
             on=ev.on,
         )
-    branch.check("tianjin_university", tianjin, missing=("tianjin_university",))
+    branch.check("tianjin_university", tianjin, missing=tianjin_missing)
     share = _share(ev, "graduate")
     return Candidate("graduate", branch, share_name="graduate", share=share, best_share=share)
 
@@ -587,11 +594,12 @@ MEASURE = Measure(
         IS_UNIVERSITY_GRADUATE,
         GRADUATION_DATE,
         TIANJIN_UNIVERSITY,
+        TIANJIN_ORIGIN,
         DIFFICULTY_PERSON,
         *CATEGORY_FACTS,
         *RETIREMENT_FACTS,
         SUBSIDY_EXPIRED,
     ),
-    evaluate=evaluate,
+    evaluate=with_tianjin_graduate_reading(evaluate),
     messages=MESSAGES,
 )

@@ -14,6 +14,11 @@ One applicant row is one hire (kind ``enterprise``). Readings:
 - "1年以上" includes 12 months; an open-ended contract meets it. "满3个月"/"满1个月" include the number.
 - A 困难村劳动力 hire meeting the relaxed conditions gets 2000 instead of 1000, never both: the subsidy
   is one per person, and the higher standard applies when the person is in several categories.
+- "施行后" (``general.hires_from_policy_start``, one reading for 序号29 and 序号30): by default it refers to
+  what is subsidised, not the hire. A hire made before the policy came into force brings the one-off
+  subsidy when its contribution condition (满3个月 / 满1个月) is completed while the policy is in force
+  (``required`` months after the hire date, on or after ``general.policy_start``), as 序号30 pays such a
+  hire's months within the policy; with the flag set, both refuse hires made before it.
 """
 
 from __future__ import annotations
@@ -33,9 +38,11 @@ from wenjiuye_cli.measures._hire import (
     E_UNIVERSITY_GRADUATE,
     HIRE_DATE,
     OPEN_ENDED_CONTRACT,
+    check_hired_in_force,
     contract_check,
     hire_date_check,
     names_label,
+    with_hire_date_reading,
 )
 from wenjiuye_cli.measures._hire import MESSAGES as HIRE_MESSAGES
 from wenjiuye_cli.measures._logic import all3, any3
@@ -69,9 +76,10 @@ CATEGORY_NAMES: dict[str, tuple[str, str]] = {
 MESSAGES: dict[str, tuple[str, str]] = {
     **HIRE_MESSAGES,
     **UNEMPLOYMENT_MESSAGES,
-    "hired_in_force": (
-        "政策施行后招用：{hired} 招用，施行日 {start}",
-        "hired once the policy was in force: hired {hired}, in force from {start}",
+    "entitled_in_force": (
+        "施行前招用（{hired}），缴费满 {required} 个月之日 {met} 不早于施行日 {start}",
+        "hired before the policy ({hired}): {required} months of contributions are reached on {met}, "
+        "not before it came into force on {start}",
     ),
     "cat.none": (
         "不属于任何一类吸纳对象（{categories}：均不符合）",
@@ -178,11 +186,23 @@ def _graduate(ev: Evaluation, hired: date | None, notes: list[Message], missing:
     return result
 
 
+def _check_entitled_in_force(ev: Evaluation, hired: date | None, required: int) -> None:
+    """A hire made before the policy (allowed unless ``general.hires_from_policy_start``) brings the
+    subsidy only if its contribution condition is completed while the policy is in force: on the day
+    ``required`` months after the hire (contributions taken to run from the hire), on or after
+    ``general.policy_start``. A hire made once the policy is in force needs no such check."""
+    if hired is None or ev.flag("general.hires_from_policy_start"):
+        return
+    start = ev.day("general.policy_start")
+    if hired >= start:
+        return
+    met = add_months(hired, required)
+    ev.check("entitled_in_force", met >= start, hired=hired, required=required, met=met, start=start)
+
+
 def evaluate(ev: Evaluation) -> Outcome:
     hired = hire_date_check(ev)
-    if hired is not None and ev.flag("hiring_subsidy.hires_from_policy_start"):
-        start = ev.day("general.policy_start")
-        ev.check("hired_in_force", hired >= start, hired=hired, start=start)
+    check_hired_in_force(ev, hired)
     details: list[Message] = []
     missing: list[str] = []
     branches: dict[str, bool | None] = {
@@ -227,6 +247,7 @@ def evaluate(ev: Evaluation) -> Outcome:
         contrib_ok, needed = None, ("poor_village_labour",)
     paid = "contributions.unknown" if contributed is None else "contributions.paid"
     ev.check("contributions", contrib_ok, missing=needed, required=required, paid=paid, months=contributed)
+    _check_entitled_in_force(ev, hired, required)
 
     settled = ev.undecided_or_ineligible()
     if settled is not None:
@@ -295,6 +316,6 @@ MEASURE = Measure(
         OPEN_ENDED_CONTRACT,
         CONTRIBUTION_MONTHS,
     ),
-    evaluate=evaluate,
+    evaluate=with_hire_date_reading(evaluate),
     messages=MESSAGES,
 )

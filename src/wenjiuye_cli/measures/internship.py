@@ -16,7 +16,9 @@ after the policy's last day count unless payments end with the policy (``interns
 else ``general.payments_end_with_policy``; by default they do not: an internship subsidy applied for while
 the policy is in force is paid to the internship's end, at most ``internship.max_months``).
 Interns: university students/graduates (the base's original scope) and, since this article,
-final-year students of secondary vocational and technical schools.
+final-year students of secondary vocational and technical schools; and, as in the Tianjin internship
+rules, 16–24岁失业青年 (Tianjin hukou, registered unemployed) while ``internship.unemployed_youth_counts``
+holds (default; the outcome of such an intern also shows what the other reading gives).
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ from decimal import Decimal
 
 from wenjiuye_cli.dates import add_months, month_start, whole_months_between
 from wenjiuye_cli.facts import APPLICATION_DATE, fact
+from wenjiuye_cli.measures._readings import MESSAGES as READING_MESSAGES
+from wenjiuye_cli.measures._readings import flipped, with_other_reading
 from wenjiuye_cli.measures._schedule import MESSAGES as SCHEDULE_MESSAGES
 from wenjiuye_cli.measures._schedule import past_policy_note, payments_end
 from wenjiuye_cli.money import to_fen
@@ -38,13 +42,16 @@ BASE_IN_HEPING = fact(
 )  # fmt: skip
 INTERN_CATEGORY = fact(
     "intern_category", "choice", ("见习人员类别", "intern category"),
-    ("高校学生或毕业生；中等职业学校毕业学年学生；技工院校毕业学年学生；其他", "university student or graduate; "
-     "final-year secondary-vocational student; final-year technical-school student; other"),
+    ("高校学生或毕业生；中等职业学校毕业学年学生；技工院校毕业学年学生；16至24岁失业青年（本市户籍、已失业登记，"
+     "见习开始时年满16未满25周岁）；其他", "university student or graduate; final-year secondary-vocational "
+     "student; final-year technical-school student; unemployed youth aged 16-24 (Tianjin hukou, registered "
+     "unemployed, aged 16 to 24 when the internship starts); other"),
     ("intern",),
     choices={
         "university": ("高校学生或毕业生", "university student or graduate"),
         "secondary_vocational": ("中等职业学校毕业学年学生", "final-year secondary-vocational student"),
         "technical_school": ("技工院校毕业学年学生", "final-year technical-school student"),
+        "unemployed_youth": ("16至24岁失业青年", "unemployed youth aged 16-24"),
         "other": ("其他", "other"),
     },
 )  # fmt: skip
@@ -65,6 +72,15 @@ INTERN_RETAINED = fact(
 
 MESSAGES: dict[str, tuple[str, str]] = {
     **SCHEDULE_MESSAGES,
+    **READING_MESSAGES,
+    "reading.youth.false": (
+        "第九条只把见习人员范围扩大至中职、技工院校毕业学年学生，16至24岁失业青年不在其内",
+        "article 9 widens the scope only to final-year vocational students: unemployed youth are not in it",
+    ),
+    "reading.youth.true": (
+        "按天津市就业见习规定，本市户籍失业登记的16至24岁失业青年也可参加见习",
+        "as in the Tianjin internship rules, registered unemployed youth aged 16-24 may also intern",
+    ),
     "base_in_heping": (
         "我区管辖的就业见习基地：{value}",
         "an internship base administered by Heping: {value}",
@@ -145,12 +161,12 @@ def evaluate(ev: Evaluation) -> Outcome:
     ev.check("base_in_heping", in_heping, missing=("internship_base_in_heping",), value=in_heping)
     category: str | None = ev.fact("intern_category")
     label = Label(*INTERN_CATEGORY.choices[category]) if category is not None else None
-    ev.check(
-        "intern_category",
-        None if category is None else category != "other",
-        missing=("intern_category",),
-        category=label,
-    )
+    in_scope: bool | None = None
+    if category is not None:
+        in_scope = category != "other" and (
+            category != "unemployed_youth" or ev.flag("internship.unemployed_youth_counts")
+        )
+    ev.check("intern_category", in_scope, missing=("intern_category",), category=label)
     start: date | None = ev.fact("internship_start")
     end: date | None = ev.fact("internship_end")
     if start is None or end is None:
@@ -273,6 +289,12 @@ MEASURE = Measure(
         INTERNSHIP_END,
         INTERN_RETAINED,
     ),
-    evaluate=evaluate,
+    evaluate=with_other_reading(
+        evaluate,
+        "internship.unemployed_youth_counts",
+        matters=lambda ev: ev.facts.get("intern_category") == "unemployed_youth",
+        other=flipped,
+        reading=lambda other: f"reading.youth.{str(other).lower()}",
+    ),
     messages=MESSAGES,
 )

@@ -8,14 +8,21 @@ Two readings (parameter ``skill_upgrade.reading``):
   level of a skill certificate — 初级 1000, 中级 1500, 高级 2000 — to an employee who has been in
   unemployment insurance at least ``skill_upgrade.city_min_insured_months`` (city condition, external);
 * ``credential_type`` (the words taken literally): 学历 1000, 职称 1500, 技能证书 2000, for any employee.
+  A skill certificate of a stated level (``skill_certificate_level``) is a 技能证书: when ``credential_type``
+  is not given, that is the credential.
 
-One credential per claim; the amounts are ``skill_upgrade.tier1/2/3_amount``.
+One credential per claim; the amounts are ``skill_upgrade.tier1/2/3_amount``. The default is the city rule,
+whose condition (12 months of unemployment-insurance contributions) is sourced in policy.toml; every outcome
+also says what the other reading gives (``measures/_readings.py``).
 """
 
 from __future__ import annotations
 
 from wenjiuye_cli.facts import APPLICATION_DATE, fact
+from wenjiuye_cli.measures._readings import MESSAGES as READING_MESSAGES
+from wenjiuye_cli.measures._readings import with_other_reading
 from wenjiuye_cli.outcome import Evaluation, Label, Measure, Message, Outcome, Status
+from wenjiuye_cli.policy import Value
 
 IN_SERVICE_EMPLOYEE = fact(
     "in_service_employee", "bool", ("是否在职职工", "currently employed (在职职工)"),
@@ -56,6 +63,15 @@ LEVEL_TIERS = {"basic": 1, "intermediate": 2, "advanced": 3}
 TYPE_TIERS = {"degree": 1, "professional_title": 2, "skill_certificate": 3}
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    **READING_MESSAGES,
+    "reading.skill.credential_type": (
+        "按字面：学历、职称、技能证书分别1000、1500、2000元，不要求参保月数",
+        "literally: degree, title, skill certificate 1000, 1500, 2000 yuan, no insurance condition",
+    ),
+    "reading.skill.certificate_level": (
+        "按市级技能提升补贴：按技能证书等级，须累计缴纳失业保险费满12个月",
+        "the city skill subsidy: by certificate level, after 12 months of unemployment insurance",
+    ),
     "in_service_employee": ("在职职工", "currently employed"),
     "certificate_level": (
         "取得技能证书：{level}",
@@ -115,7 +131,12 @@ def evaluate(ev: Evaluation) -> Outcome:
             minimum=minimum,
         )
     else:
-        credential: str | None = ev.fact("credential_type")
+        credential: str | None = ev.facts.get("credential_type")
+        level_given: str | None = ev.facts.get("skill_certificate_level")
+        if credential is None and level_given in LEVEL_TIERS:
+            credential = "skill_certificate"  # a skill certificate of a stated level is a 技能证书
+        else:
+            credential = ev.fact("credential_type")
         label = None if credential is None else Label(*CREDENTIAL_TYPE.choices[credential])
         ev.check(
             "credential_type",
@@ -146,6 +167,14 @@ def evaluate(ev: Evaluation) -> Outcome:
     )
 
 
+def _other_reading(current: Value) -> Value:
+    return "credential_type" if current == "certificate_level" else "certificate_level"
+
+
+def _reading_code(other: Value) -> str:
+    return f"reading.skill.{other}"
+
+
 MEASURE = Measure(
     id="skill_upgrade",
     name_zh="技能提升补贴",
@@ -161,6 +190,12 @@ MEASURE = Measure(
         EMPLOYEE_UI_INSURED_MONTHS,
         CREDENTIAL_TYPE,
     ),
-    evaluate=evaluate,
+    evaluate=with_other_reading(
+        evaluate,
+        "skill_upgrade.reading",
+        matters=lambda ev: ev.facts.get("in_service_employee") is True,  # both readings need an employee
+        other=_other_reading,
+        reading=_reading_code,
+    ),
     messages=MESSAGES,
 )

@@ -9,9 +9,14 @@ the loan limits in ``extra`` (max_loan, max_term_months, loan_number, repayment)
 Readings:
 - Belonging to a key entrepreneur group (附件2) only raises the maximum loan (30万 → 50万); it is not a
   condition. It is asked only when it matters: a loan within 30万 is discounted the same either way.
-- "规定的贷款额度、利率和贴息期限": the discount is the interest on min(loan, maximum) for min(term, 36)
-  months at min(contract rate, one-year LPR on the contract date + ``startup_loan.individual_rate_ceiling_over_lpr``),
-  × ``startup_loan.individual_discount_share`` (全额 = 100%).
+- "规定的贷款额度、利率和贴息期限": the discount is on min(loan, maximum) for min(term, 36) months at
+  min(contract rate, one-year LPR on the contract date + ``startup_loan.rate_ceiling_over_lpr``). Its shape
+  follows ``startup_loan.discount_rule`` on the contract date (附则: "均遵照市级相关部门文件标准执行"):
+  before 2021-01-01 the district text, that interest × ``startup_loan.individual_discount_share``
+  (全额 = 100%, :func:`formula_district_2020`); from 2021-01-01 财金〔2020〕21号, that interest less the part
+  below LPR − ``startup_loan.borrower_rate_below_lpr`` (150BP), which the borrower bears
+  (:func:`formula_lpr_minus_150bp`). Under the 2021 rule the outcome also says what the text as written
+  would give.
 - The repayment schedule is the applicant's ``repayment`` fact, else ``startup_loan.repayment``
   (interest_only: P × r × n ÷ 12; equal_principal / equal_installment: month by month).
 - "最多申请3次": this loan's number (earlier loans + 1) must not exceed ``startup_loan.max_loans_default``
@@ -40,14 +45,22 @@ from wenjiuye_cli.measures._key_groups import MESSAGES as KEY_GROUP_MESSAGES
 from wenjiuye_cli.measures._key_groups import check_key_group
 from wenjiuye_cli.measures._startup_loan import (
     LOAN_FACTS,
+    RULE_DISTRICT_2020,
+    RULE_LPR_MINUS_150BP,
     STARTING_BUSINESS_IN_HEPING,
+    Discount,
+    Formula,
+    LoanTerms,
     check_loan_count,
     check_loan_taken,
     check_signed_in_force,
+    discount_rule,
     discounted_months,
+    formula_lpr_minus_150bp,
     interest,
     interest_message,
     loan_facts,
+    other_reading_note,
     pct,
     policy_end_note,
     repayment_mode,
@@ -138,48 +151,87 @@ def evaluate(ev: Evaluation) -> Outcome:
     assert max_key is not None
 
     lpr = ev.dec("external.lpr_1y", on=signed)
-    over = ev.dec("startup_loan.individual_rate_ceiling_over_lpr")
-    share = ev.dec("startup_loan.individual_discount_share")
-    ceiling = lpr + over
-    principal = min(loan, max_loan)
+    rule = discount_rule(ev, signed)
     months = min(term, max_term)
-    counted = discounted_months(ev, signed, months)
-    used = min(rate, ceiling)
-    charged = interest(principal, used, months, mode, counted)
-    amount = to_fen(charged * share)
+    principal = min(loan, max_loan)
+    terms = LoanTerms(
+        principal=principal,
+        months=months,
+        counted=discounted_months(ev, signed, months),
+        mode=mode,
+        rate=rate,
+        signed=signed,
+        lpr=lpr,
+    )
+    result = FORMULAS[rule](ev, terms)
     caps = [
         Cap(max_key, max_loan, loan, loan > max_loan),
         Cap("startup_loan.individual_max_term_months", max_term, term, term > max_term),
-        Cap("startup_loan.individual_rate_ceiling_over_lpr", ceiling, rate, rate > ceiling),
+        *result.caps,
     ]
     arithmetic = [
         Message("arith.principal", {"loan": loan, "max_loan": max_loan, "principal": principal}),
         Message("arith.term", {"term": term, "max_term": max_term, "months": months}),
+        *result.arithmetic,
+    ]
+    notes.extend(result.notes)
+    other = other_reading_note(ev, rule, terms, formula_district_2020, "words.full_discount")
+    if other is not None:
+        notes.append(other)
+    cut = policy_end_note(ev, signed, months, terms.counted)
+    if cut is not None:
+        notes.append(cut)
+        extra["discounted_months"] = terms.counted
+    extra |= {"max_loan": max_loan, "lpr": lpr, **result.extra}
+    return ev.outcome(
+        Status.ELIGIBLE, amount=result.amount, caps=caps, arithmetic=arithmetic, notes=notes, extra=extra
+    )
+
+
+def formula_district_2020(ev: Evaluation, loan: LoanTerms) -> Discount:
+    """The district text, for loans contracted before 2021-01-01: the interest at min(contract rate,
+    LPR + ``startup_loan.rate_ceiling_over_lpr``) × ``startup_loan.individual_discount_share`` (全额)."""
+    assert loan.rate is not None
+    over = ev.dec("startup_loan.rate_ceiling_over_lpr", on=loan.signed)
+    share = ev.dec("startup_loan.individual_discount_share")
+    ceiling = loan.lpr + over
+    used = min(loan.rate, ceiling)
+    charged = interest(loan.principal, used, loan.months, loan.mode, loan.counted)
+    amount = to_fen(charged * share)
+    arithmetic = [
         Message(
             "arith.rate_individual",
             {
-                "rate": pct(rate),
-                "signed": signed,
-                "lpr": pct(lpr),
+                "rate": pct(loan.rate),
+                "signed": loan.signed,
+                "lpr": pct(loan.lpr),
                 "over": pct(over),
                 "ceiling": pct(ceiling),
                 "used": pct(used),
             },
         ),
-        interest_message("what.interest_individual", principal, used, months, mode, charged, counted),
+        interest_message(
+            "what.interest_individual", loan.principal, used, loan.months, loan.mode, charged, loan.counted
+        ),
         Message(
             "arith.discount_individual",
             {"interest": shown_money(charged), "share": pct(share), "amount": amount},
         ),
     ]
-    cut = policy_end_note(ev, signed, months, counted)
-    if cut is not None:
-        notes.append(cut)
-        extra["discounted_months"] = counted
-    extra |= {"max_loan": max_loan, "lpr": lpr, "discount_rate": used}
-    return ev.outcome(
-        Status.ELIGIBLE, amount=amount, caps=caps, arithmetic=arithmetic, notes=notes, extra=extra
+    note = Message("rule.district_2020", {"signed": loan.signed, "words": "words.full_discount"})
+    return Discount(
+        amount,
+        caps=[Cap("startup_loan.rate_ceiling_over_lpr", ceiling, loan.rate, loan.rate > ceiling)],
+        arithmetic=arithmetic,
+        notes=[note],
+        extra={"discount_rule": RULE_DISTRICT_2020, "discount_rate": used},
     )
+
+
+FORMULAS: dict[str, Formula] = {
+    RULE_DISTRICT_2020: formula_district_2020,
+    RULE_LPR_MINUS_150BP: formula_lpr_minus_150bp,
+}
 
 
 MEASURE = Measure(

@@ -12,10 +12,15 @@ Readings:
   (``startup_loan.firm_hire_ratio``, ``…_ratio_large``, ``…_large_staff_threshold``); at least
   ``startup_loan.firm_min_new_hires`` (1) new hire is needed, so a firm with no staff and no hires does not
   "reach" 20%.
-- "贷款基础利率" is the one-year LPR (``external.lpr_1y``) on the contract date; the discount is the interest
-  on min(loan, 300万) for min(term, 24) months at 50% × LPR (``startup_loan.firm_discount_share_of_lpr``),
-  never more than the interest actually charged at the contract rate when
-  ``startup_loan.firm_discount_capped_by_actual_interest`` (then, and only then, the contract rate is needed).
+- "贷款基础利率" is the one-year LPR (``external.lpr_1y``) on the contract date. The discount is on
+  min(loan, 300万) for min(term, 24) months, in the shape ``startup_loan.discount_rule`` gives on the
+  contract date: before 2021-01-01 the district text (:func:`formula_district_2020`), the interest at
+  50% × LPR (``startup_loan.firm_discount_share_of_lpr``), never more than the interest actually charged at
+  the contract rate when ``startup_loan.firm_discount_capped_by_actual_interest`` (then, and only then, the
+  contract rate is needed); from 2021-01-01 财金〔2020〕21号 as for individuals
+  (:func:`formula_lpr_minus_150bp`: the interest at the contract rate within LPR + 50BP less the part below
+  LPR − 150BP, which the firm bears; the contract rate is always needed). Under the 2021 rule the outcome also
+  says what the text as written would give.
 - Repayment schedule, loan count, the contract signed by the policy's last day and a loan still running
   when the policy ends (``startup_loan.discount_ends_with_policy``) as for individuals (see
   ``startup_loan``).
@@ -29,14 +34,22 @@ from typing import Any
 from wenjiuye_cli.facts import APPLICATION_DATE, IS_SMALL_MICRO, fact
 from wenjiuye_cli.measures._startup_loan import (
     LOAN_FACTS,
+    RULE_DISTRICT_2020,
+    RULE_LPR_MINUS_150BP,
     STARTING_BUSINESS_IN_HEPING,
+    Discount,
+    Formula,
+    LoanTerms,
     check_loan_count,
     check_loan_taken,
     check_signed_in_force,
+    discount_rule,
     discounted_months,
+    formula_lpr_minus_150bp,
     interest,
     interest_message,
     loan_facts,
+    other_reading_note,
     pct,
     policy_end_note,
     repayment_mode,
@@ -152,37 +165,79 @@ def evaluate(ev: Evaluation) -> Outcome:
         "loan_number": number,
         "repayment": mode,
     }
-    capped = ev.flag("startup_loan.firm_discount_capped_by_actual_interest")
-    facts = loan_facts(ev, need_rate=capped)
+    facts = loan_facts(ev, need_rate=False)
     if facts is None:
         note = Message("note.loan_facts", {"max_loan": max_loan, "max_term": max_term})
         return ev.outcome(Status.CANNOT_DECIDE, notes=[note], extra=extra)
-    loan, term, rate, signed = facts
+    loan, term, _, signed = facts
     if not (check_loan_taken(ev, loan, term) and check_signed_in_force(ev, signed)):
         return ev.outcome(Status.INELIGIBLE, extra=extra)
 
     lpr = ev.dec("external.lpr_1y", on=signed)
-    share = ev.dec("startup_loan.firm_discount_share_of_lpr")
-    discount_rate = lpr * share
+    rule = discount_rule(ev, signed)
+    # The contract rate is needed by the 2021 rule, and by the district rule only when the discount is
+    # capped by the interest actually charged.
+    needs_rate = rule != RULE_DISTRICT_2020 or ev.flag("startup_loan.firm_discount_capped_by_actual_interest")
+    rate: Decimal | None = ev.fact("loan_annual_rate") if needs_rate else None
+    if needs_rate and rate is None:
+        note = Message("note.loan_facts", {"max_loan": max_loan, "max_term": max_term})
+        return ev.outcome(Status.CANNOT_DECIDE, notes=[note], extra=extra)
     principal = min(loan, max_loan)
     months = min(term, max_term)
-    counted = discounted_months(ev, signed, months)
-    discount = interest(principal, discount_rate, months, mode, counted)
+    terms = LoanTerms(
+        principal=principal,
+        months=months,
+        counted=discounted_months(ev, signed, months),
+        mode=mode,
+        rate=rate,
+        signed=signed,
+        lpr=lpr,
+    )
+    result = FORMULAS[rule](ev, terms)
     caps = [
         Cap("startup_loan.firm_max", max_loan, loan, loan > max_loan),
         Cap("startup_loan.firm_max_term_months", max_term, term, term > max_term),
+        *result.caps,
     ]
     arithmetic = [
         Message("arith.principal", {"loan": loan, "max_loan": max_loan, "principal": principal}),
         Message("arith.term", {"term": term, "max_term": max_term, "months": months}),
+        *result.arithmetic,
+    ]
+    notes = list(result.notes)
+    other = other_reading_note(ev, rule, terms, formula_district_2020, "words.half_lpr")
+    if other is not None:
+        notes.append(other)
+    cut = policy_end_note(ev, signed, months, terms.counted)
+    if cut is not None:
+        notes.append(cut)
+        extra["discounted_months"] = terms.counted
+    extra |= {"lpr": lpr, **result.extra}
+    return ev.outcome(
+        Status.ELIGIBLE, amount=result.amount, caps=caps, arithmetic=arithmetic, notes=notes, extra=extra
+    )
+
+
+def formula_district_2020(ev: Evaluation, loan: LoanTerms) -> Discount:
+    """The district text, for loans contracted before 2021-01-01: the interest at
+    ``startup_loan.firm_discount_share_of_lpr`` (50%) × LPR, no more than the interest charged at the
+    contract rate when ``startup_loan.firm_discount_capped_by_actual_interest`` (then ``loan.rate`` is
+    given)."""
+    share = ev.dec("startup_loan.firm_discount_share_of_lpr")
+    discount_rate = loan.lpr * share
+    p, n, mode, counted = loan.principal, loan.months, loan.mode, loan.counted
+    discount = interest(p, discount_rate, n, mode, counted)
+    caps: list[Cap] = []
+    arithmetic = [
         Message(
             "arith.rate_firm",
-            {"signed": signed, "lpr": pct(lpr), "share": pct(share), "rate": pct(discount_rate)},
+            {"signed": loan.signed, "lpr": pct(loan.lpr), "share": pct(share), "rate": pct(discount_rate)},
         ),
-        interest_message("what.discount_firm", principal, discount_rate, months, mode, discount, counted),
+        interest_message("what.discount_firm", p, discount_rate, n, mode, discount, counted),
     ]
-    if rate is not None:  # capped by the interest actually charged
-        actual = interest(principal, rate, months, mode, counted)
+    capped = ev.flag("startup_loan.firm_discount_capped_by_actual_interest")
+    if capped and loan.rate is not None:  # capped by the interest actually charged
+        actual = interest(p, loan.rate, n, mode, counted)
         amount = to_fen(min(discount, actual))
         caps.append(
             Cap(
@@ -192,9 +247,7 @@ def evaluate(ev: Evaluation) -> Outcome:
                 actual < discount,
             )
         )
-        arithmetic.append(
-            interest_message("what.actual_interest", principal, rate, months, mode, actual, counted)
-        )
+        arithmetic.append(interest_message("what.actual_interest", p, loan.rate, n, mode, actual, counted))
         arithmetic.append(
             Message(
                 "arith.discount_firm_capped",
@@ -206,15 +259,20 @@ def evaluate(ev: Evaluation) -> Outcome:
         arithmetic.append(
             Message("arith.discount_firm", {"discount": shown_money(discount), "amount": amount})
         )
-    notes: list[Message] = []
-    cut = policy_end_note(ev, signed, months, counted)
-    if cut is not None:
-        notes.append(cut)
-        extra["discounted_months"] = counted
-    extra |= {"lpr": lpr, "discount_rate": discount_rate}
-    return ev.outcome(
-        Status.ELIGIBLE, amount=amount, caps=caps, arithmetic=arithmetic, notes=notes, extra=extra
+    note = Message("rule.district_2020", {"signed": loan.signed, "words": "words.half_lpr"})
+    return Discount(
+        amount,
+        caps=caps,
+        arithmetic=arithmetic,
+        notes=[note],
+        extra={"discount_rule": RULE_DISTRICT_2020, "discount_rate": discount_rate},
     )
+
+
+FORMULAS: dict[str, Formula] = {
+    RULE_DISTRICT_2020: formula_district_2020,
+    RULE_LPR_MINUS_150BP: formula_lpr_minus_150bp,
+}
 
 
 MEASURE = Measure(

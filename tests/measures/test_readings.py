@@ -1,0 +1,48 @@
+"""measures/_readings.py: the other reading of a parameter, run once more and reported as a note only."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from tests.helpers import POLICY, applicant
+from wenjiuye_cli.engine import evaluate_measure, measure_by_id
+from wenjiuye_cli.explain import render_message
+from wenjiuye_cli.measures._readings import other_reading
+from wenjiuye_cli.outcome import Evaluation, Status
+
+# A sole proprietor (个体工商户), poor-village labour, three months after registering: 序号36 pays 3000.
+SOLE = applicant(
+    "person",
+    application_date=date(2021, 6, 10),
+    registration_date=date(2021, 3, 10),
+    business_type="sole_proprietorship",
+    registered_in_heping=True,
+    operating_normally=True,
+    poor_village_labour=True,
+)
+GRANT = measure_by_id("first_startup_grant")
+
+
+def test_the_other_reading_is_a_note_not_a_second_answer() -> None:
+    full = evaluate_measure(GRANT, SOLE.facts, POLICY, date(2021, 6, 10))
+    lean = evaluate_measure(GRANT, SOLE.facts, POLICY, date(2021, 6, 10), lean=True)
+    assert (full.status, full.amount) == (lean.status, lean.amount)
+    assert full.amount == Decimal(3000)
+    notes = [render_message(n, GRANT, "en") for n in full.notes if n.code == "note.other_reading"]
+    assert notes == [
+        "under the other reading (article 14 says 'founds an enterprise' only: a sole proprietorship does "
+        "not count; --set first_startup.sole_proprietorship_counts=false): not eligible"
+    ]
+    assert all(n.code != "note.other_reading" for n in lean.notes)  # lean output shows no notes
+    # the chosen reading's parameters are the outcome's; the policy itself is untouched
+    assert full.parameters_used == lean.parameters_used
+    assert POLICY.value("first_startup.sole_proprietorship_counts", date(2021, 6, 10)) is True
+
+
+def test_other_reading_runs_the_rule_with_one_parameter_read_otherwise() -> None:
+    ev = Evaluation(GRANT, SOLE.facts, POLICY, date(2021, 6, 10))
+    outcome = other_reading(ev, GRANT.evaluate, "first_startup.sole_proprietorship_counts", False)
+    assert outcome is not None
+    assert outcome.status is Status.INELIGIBLE
+    assert ev.conditions == []  # the scratch run leaves the caller's evaluation alone
