@@ -66,6 +66,7 @@ from wenjiuye_cli.commands._common import (
 )
 from wenjiuye_cli.exitcodes import ExitCode
 from wenjiuye_cli.facts import KINDS
+from wenjiuye_cli.input_kind import input_kind
 from wenjiuye_cli.money import fmt_money
 from wenjiuye_cli.tabular import canonical_encoding
 
@@ -195,6 +196,13 @@ def batch(
         raise usage(*conflict)
 
     # -- input
+    if input_path != "-" and input_format is None and input_kind(input_path) == "scenario":
+        raise usage(
+            f"{input_path} 是情景文件（TOML/JSON），不是申请人名单：batch 读取 CSV 或 NDJSON 名单，"
+            f"情景文件请用 wenjiuye calc {input_path}",
+            f"{input_path} is a scenario file (TOML/JSON), not an applicant list: batch reads CSV or NDJSON "
+            f"lists; for a scenario use wenjiuye calc {input_path}",
+        )
     if input_path == "-":
         source: BinaryIO = sys.stdin.buffer
         input_size = None

@@ -896,7 +896,7 @@ def sweep_command(
         )
     _baseline, policy = _policies(console, lang, policy_file, reforms, sets)
     on = parse_as_of(console, lang, as_of)
-    applicants = read_scenarios_or_exit(console, lang, [scenario])
+    applicants = read_scenarios_or_exit(console, lang, [scenario], command="sweep")
     applicant = _pick(console, lang, applicants, applicant_id)
     try:
         axis = (
