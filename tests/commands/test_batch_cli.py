@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from tests.helpers import exit_code_into_head, interrupt_while_writing
+from tests.helpers import EXAMPLE_LIST_IDS, exit_code_into_head, interrupt_while_writing
 from wenjiuye_cli.cli import app
 from wenjiuye_cli.exitcodes import ExitCode
 from wenjiuye_cli.tabular import csv_records, open_text
@@ -42,7 +42,7 @@ def test_stdout_has_only_data_and_stderr_the_messages(runner: CliRunner, tmp_pat
     rows = csv_rows(result.stdout)
     assert [r["id"] for r in rows][:2] == ["R-001", "刘䶮-002"]
     assert not result.stdout.startswith("\ufeff")  # no BOM on stdout unless asked
-    assert "读取 7 行" in result.stderr
+    assert f"读取 {len(EXAMPLE_LIST_IDS)} 行" in result.stderr
     assert "读取" not in result.stdout
 
 
@@ -50,7 +50,7 @@ def test_quiet_leaves_stderr_empty(runner: CliRunner) -> None:
     result = runner.invoke(app, ["batch", APPLICANTS, "--quiet", "-f", "ndjson"])
     assert result.exit_code == 0
     assert result.stderr == ""
-    assert len(result.stdout.splitlines()) == 7
+    assert len(result.stdout.splitlines()) == len(EXAMPLE_LIST_IDS)
 
 
 def test_rejected_rows_exit_1_and_land_beside_the_output_file(runner: CliRunner, tmp_path: Path) -> None:
@@ -86,7 +86,7 @@ def test_no_rejects_still_writes_an_empty_rejects_file_beside_an_output_file(
     out = tmp_path / "result.ndjson"
     result = runner.invoke(app, ["batch", APPLICANTS, "-o", str(out)])
     assert result.exit_code == 0
-    assert len(out.read_text("utf-8").splitlines()) == 7
+    assert len(out.read_text("utf-8").splitlines()) == len(EXAMPLE_LIST_IDS)
     assert not out.read_bytes().startswith(b"\xef\xbb\xbf")  # NDJSON never has a BOM
     rejects = (tmp_path / "result.rejects.csv").read_text("utf-8-sig").splitlines()
     assert len(rejects) == 1  # the header only: no stale file from an earlier run survives
@@ -120,7 +120,7 @@ def test_summary_table_goes_to_stderr(runner: CliRunner) -> None:
     result = runner.invoke(app, ["batch", APPLICANTS, "--summary", "--lang", "en"])
     assert result.exit_code == 0
     assert "by department" in result.stderr
-    assert "74400.00" in result.stderr  # the rent subsidy total: 60000 + 14400
+    assert "89400.00" in result.stderr  # the rent subsidy total: 60000 + 14400 + 15000
     assert "by department" not in result.stdout
 
 
