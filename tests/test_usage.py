@@ -73,7 +73,8 @@ def test_no_such_command_names_the_commands(runner: CliRunner) -> None:
     err = usage_error(runner, ["clac", RENT])
     assert err.startswith("错误：没有命令 'clac'，是否想写 calc？")
     assert "可用命令：calc、measures、schema、batch、compare、sweep、policy" in err
-    assert "用法：" in err
+    assert "[选项] 命令 [参数]..." in err.splitlines()[1]
+    assert err.splitlines()[1].startswith("用法：")
 
 
 def test_the_language_is_read_from_the_command_line_before_parsing() -> None:

@@ -168,8 +168,10 @@ def report(exc: click_errors.ClickException, lang: str) -> NoReturn:
     lines = [("错误：" if zh else "error: ") + describe(exc, lang)]
     ctx = getattr(exc, "ctx", None)
     if isinstance(ctx, Context):
-        usage = ctx.get_usage().strip()
-        lines.append(re.sub(r"^Usage:\s*", "用法：" if zh else "usage: ", usage))
+        usage = re.sub(r"^Usage:\s*", "用法：" if zh else "usage: ", ctx.get_usage().strip())
+        if zh:
+            usage = usage.replace("[OPTIONS]", "[选项]").replace("COMMAND [ARGS]...", "命令 [参数]...")
+        lines.append(usage)
         lines.append(
             f"查看帮助：{ctx.command_path} --help" if zh else f"Try '{ctx.command_path} --help' for help."
         )
