@@ -191,8 +191,9 @@ LOOKALIKE_RATIO = 0.6
 
 
 def suggest_header(cell: str) -> tuple[str, str] | None:
-    """What an unknown header most looks like: (``id``, ``kind`` or a fact name; the header to write:
-    the Chinese label for a Chinese header, the English name for an English one), or None."""
+    """What an unknown header most looks like: (``id``, ``kind``, a fact name, or ``""`` for an everyday
+    column such as 身份证号; the header to write: the Chinese label for a Chinese header, the English
+    name for an English one), or None."""
     import difflib
 
     key = normalise_header(cell)
@@ -201,9 +202,13 @@ def suggest_header(cell: str) -> tuple[str, str] | None:
     if english:
         key = key.lower().replace(" ", "_").replace("-", "_")
     pool = [k for k in targets if k.isascii() == english]
+    if not english:
+        pool += EVERYDAY_HEADERS[:3]
     found = difflib.get_close_matches(key, pool, n=1, cutoff=LOOKALIKE_RATIO)
     if not found:
         return None
+    if found[0] in EVERYDAY_HEADERS:
+        return "", found[0]
     target = targets[found[0]]
     if english or target in ("id", "kind"):
         return target, found[0]
@@ -291,16 +296,15 @@ def resolve_header(
     # An unknown column like a known one the header lacks: its fact would be missing from every row.
     # (A look-alike of a column the header has is just an extra column.)
     suggestions = {i: suggest_header(headers[i]) for i in unknown}
-    lookalikes = tuple(
-        (i, like[1]) for i, like in suggestions.items() if like is not None and like[0] not in seen
-    )
+    suggested = {i: like for i, like in suggestions.items() if like is not None and like[0] not in seen}
+    # An everyday column (身份证号) is no fact: skipping its look-alike loses nothing a rule reads.
+    lookalikes = tuple((i, like[1]) for i, like in suggested.items() if like[0])
     if unknown and not ignore_extra:
-        for i, like in lookalikes:
+        for i, (_, like) in suggested.items():
             problems.append(
                 (f"未知列“{headers[i]}”，是否想写“{like}”？", f"unknown column {headers[i]!r}: did you mean {like!r}?")
             )  # fmt: skip
-        alike = {i for i, _ in lookalikes}
-        rest = [i for i in unknown if i not in alike]
+        rest = [i for i in unknown if i not in suggested]
         if rest:
             names_zh = "、".join(f"“{headers[i]}”" for i in rest)
             names_en = ", ".join(repr(headers[i]) for i in rest)

@@ -62,6 +62,23 @@ def test_an_unknown_column_like_a_known_one_gets_did_you_mean(runner: CliRunner,
     assert "did you mean 'jobs_created'?" in runner.invoke(app, ["batch", str(typo), "--lang", "en"]).stderr
 
 
+def test_a_misspelt_everyday_column_gets_did_you_mean_and_no_missing_fact_warning(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    path = tmp_path / "everyday.csv"
+    path.write_text(f"编号,类型,姓 名,身份证,带动就业人数\nR-1,个人,张三,{ID_NUMBER},3\n", encoding="utf-8")
+    result = runner.invoke(app, ["batch", str(path), "--as-of", "2021-03-01"])
+    assert result.exit_code == ExitCode.BAD_DATA
+    assert result.stdout == ""
+    assert "未知列“姓 名”，是否想写“姓名”？" in result.stderr
+    assert "未知列“身份证”，是否想写“身份证号”？" in result.stderr
+    assert ID_NUMBER not in result.stderr
+    skipped = runner.invoke(app, ["batch", str(path), "--as-of", "2021-03-01", "--ignore-extra-columns"])
+    assert skipped.exit_code == ExitCode.OK, skipped.stderr
+    assert "每一行都将缺少这一事实" not in skipped.stderr  # no rule reads them: nothing is missing
+    assert ID_NUMBER not in skipped.stdout  # skipped, not carried
+
+
 def test_a_column_like_nothing_known_keeps_the_old_hints(runner: CliRunner, tmp_path: Path) -> None:
     path = shipped_with_header(tmp_path, "带动就业人数", "联系电话")
     result = runner.invoke(app, ["batch", str(path)])
