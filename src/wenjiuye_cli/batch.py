@@ -788,8 +788,8 @@ class RowParser:
         for key, value in obj.items():
             target = self._key(key)
             if target is None:
-                if is_everyday_header(key):
-                    continue  # 序号, 姓名, 身份证号: accepted, never read
+                if is_everyday_header(key) or key in self.options.keep_columns:
+                    continue  # 序号, 姓名, 身份证号 and the columns kept: carried, never read
                 if not self.options.ignore_extra_columns:
                     problems.append(
                         (key, "未知字段（见 wenjiuye schema）", "unknown field (see wenjiuye schema)")
@@ -860,17 +860,26 @@ class ChunkProcessor(RowParser):
     """Parses, validates, evaluates and formats chunks of rows. Runs in the main or a worker process."""
 
     def __init__(
-        self, policy: Policy, options: BatchOptions, layout: Layout | None, input_format: InputFormat
+        self,
+        policy: Policy,
+        options: BatchOptions,
+        layout: Layout | None,
+        input_format: InputFormat,
+        carried_keys: tuple[str, ...] = (),
     ) -> None:
+        """``carried_keys``: for NDJSON, the keys copied to the results (:attr:`InputInfo.carried_columns`);
+        a CSV input's are in its ``layout``."""
         super().__init__(options, layout, input_format)
         self.policy = policy
         self.today = options.today or date.today()
         self._money: dict[Decimal, str] = {}
         measures = registry()
         # Input columns carried through (序号, 姓名, 身份证号, --keep-columns), right after the id.
-        self._carried = layout.carried if layout is not None else ()
-        self._carried_headers = tuple(layout.headers[i] for i in self._carried) if layout is not None else ()
-        self._carry = _picker(self._carried)
+        self._carried: tuple[Any, ...] = layout.carried if layout is not None else carried_keys
+        self._carried_headers = (
+            tuple(layout.headers[i] for i in layout.carried) if layout is not None else carried_keys
+        )
+        self._carry = _picker(layout.carried) if layout is not None else _ndjson_picker(carried_keys)
         k = len(self._carried)
         self._width = 3 + k + 3 * len(measures) + 2
         self._measure_col = {m.id: 3 + k + 3 * i for i, m in enumerate(measures)}
@@ -975,6 +984,16 @@ _ITEM_NUMERIC = frozenset(
 )
 
 
+def _ndjson_picker(keys: tuple[str, ...]) -> Callable[[str], tuple[str, ...]]:
+    """``line -> the values of keys`` as text (absent or null: empty), for the carried NDJSON keys."""
+
+    def pick(line: str) -> tuple[str, ...]:
+        obj = json.loads(line, parse_float=Decimal)
+        return tuple("" if obj.get(k) is None else str(obj[k]) for k in keys)
+
+    return pick
+
+
 def _blank_id(cells: Cells, id_index: int) -> bool:
     return id_index >= len(cells) or not cells[id_index].strip()
 
@@ -996,12 +1015,14 @@ _WORKER: ChunkProcessor | None = None
 BATCH_GC_THRESHOLDS = (50_000, 20, 100)
 
 
-def _init_worker(policy: Policy, options: BatchOptions, layout: Layout | None, fmt: InputFormat) -> None:
+def _init_worker(
+    policy: Policy, options: BatchOptions, layout: Layout | None, fmt: InputFormat, carried: tuple[str, ...]
+) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the main process handles Ctrl-C and stops the pool
     gc.freeze()  # what the worker starts with lives as long as it does: not worth scanning again
     gc.set_threshold(*BATCH_GC_THRESHOLDS)
     global _WORKER
-    _WORKER = ChunkProcessor(policy, options, layout, fmt)
+    _WORKER = ChunkProcessor(policy, options, layout, fmt, carried)
 
 
 def _work(chunk: Chunk) -> ChunkResult:
@@ -1160,7 +1181,7 @@ def open_input(stream: BinaryIO, name: str, options: BatchOptions) -> OpenedInpu
         rows = _Rows(records, header_row + 1, options.chunk_rows, blocks)
     else:
         lines = text_lines(rest)
-        head = _peek_ndjson_keys(lines, options)
+        head, info.carried_columns = _peek_ndjson_keys(lines, options)
         rows = _Rows(head, 1, options.chunk_rows, blocks)
         info.columns = ("line",)
     info.encoding = blocks.encoding
@@ -1441,7 +1462,7 @@ def run_batch(
             progress(done[0], rows.bytes_read)
 
     if options.jobs <= 1:
-        processor = ChunkProcessor(policy, options, layout, fmt)
+        processor = ChunkProcessor(policy, options, layout, fmt, info.carried_columns)
         for chunk in rows.chunks():
             emit(processor.process(chunk))
     else:
@@ -1452,7 +1473,7 @@ def run_batch(
             options.jobs,
             mp_context=_pool_context(),
             initializer=_init_worker,
-            initargs=(policy, options, layout, fmt),
+            initargs=(policy, options, layout, fmt, info.carried_columns),
         )
         try:
             pending: deque[Future[ChunkResult]] = deque()
@@ -1476,8 +1497,9 @@ def run_batch(
     return summary
 
 
-def _peek_ndjson_keys(lines: Iterator[str], options: BatchOptions) -> Iterator[str]:
-    """Check the first object's keys like a header (unknown keys stop the run), then replay it."""
+def _peek_ndjson_keys(lines: Iterator[str], options: BatchOptions) -> tuple[Iterator[str], tuple[str, ...]]:
+    """Check the first object's keys like a header (unknown keys stop the run), then replay it; and the
+    keys carried to the results (序号, 姓名, 身份证号 and ``keep_columns``, as the first object has them)."""
     head: list[str] = []
     first: str | None = None
     for line in lines:
@@ -1486,32 +1508,43 @@ def _peek_ndjson_keys(lines: Iterator[str], options: BatchOptions) -> Iterator[s
             break
         head.append(line)
     # A first line with undecodable bytes is not a header to judge: it is rejected alone, like any row.
-    if first is not None and not options.ignore_extra_columns and not UNDECODABLE.search(first):
+    obj: Any = None
+    if first is not None and not UNDECODABLE.search(first):
         try:
             obj = json.loads(first, parse_float=Decimal)
         except ValueError:
             obj = None  # the row is rejected with the reason in the normal way
-        if isinstance(obj, dict):
-            unknown = [k for k in obj if header_target(k) is None and not is_everyday_header(k)]
-            if unknown:
-                problems: list[tuple[str, str]] = []
-                rest = []
-                for key in unknown:
-                    like = suggest_header(key)
-                    if like is not None and like[0] not in obj:
-                        problems.append((f"未知字段“{key}”，是否想写“{like[1]}”？",
-                                         f"unknown field {key!r}: did you mean {like[1]!r}?"))  # fmt: skip
-                    else:
-                        rest.append(key)
-                if rest:
-                    names = ", ".join(repr(k) for k in rest)
-                    problems.append(
-                        (f"未知字段：{names}（见 wenjiuye schema；确需忽略请用 --ignore-extra-columns）",
-                         f"unknown fields: {names} (see wenjiuye schema; --ignore-extra-columns skips them)")
-                    )  # fmt: skip
-                raise HeaderError(problems)
+    keep = set(options.keep_columns)
+    carried: tuple[str, ...] = ()
+    if isinstance(obj, dict):
+        carried = tuple(k for k in obj if is_everyday_header(k) or k in keep)
+        absent = [k for k in options.keep_columns if k not in obj]
+        if absent:
+            names = "、".join(f"“{k}”" for k in absent)
+            raise HeaderError(
+                [(f"--keep-columns 中的字段{names}不在第一行中", f"--keep-columns names {absent!r}, not in the first line")]
+            )  # fmt: skip
+    if isinstance(obj, dict) and not options.ignore_extra_columns:
+        unknown = [k for k in obj if header_target(k) is None and not is_everyday_header(k) and k not in keep]
+        if unknown:
+            problems: list[tuple[str, str]] = []
+            rest = []
+            for key in unknown:
+                like = suggest_header(key)
+                if like is not None and like[0] not in obj:
+                    problems.append((f"未知字段“{key}”，是否想写“{like[1]}”？",
+                                     f"unknown field {key!r}: did you mean {like[1]!r}?"))  # fmt: skip
+                else:
+                    rest.append(key)
+            if rest:
+                names = ", ".join(repr(k) for k in rest)
+                problems.append(
+                    (f"未知字段：{names}（见 wenjiuye schema；确需忽略请用 --ignore-extra-columns）",
+                     f"unknown fields: {names} (see wenjiuye schema; --ignore-extra-columns skips them)")
+                )  # fmt: skip
+            raise HeaderError(problems)
     # Put the blank lines and the first object back in front of the rest.
-    return itertools.chain(head, [] if first is None else [first], lines)
+    return itertools.chain(head, [] if first is None else [first], lines), carried
 
 
 class _OutputWriter:

@@ -188,11 +188,37 @@ def test_keep_columns_carries_any_column_for_joining_back(runner: CliRunner, tmp
     assert "--keep-columns 中的列“部门”不在表头中" in missing.stderr
 
 
-def test_ndjson_accepts_the_everyday_keys(runner: CliRunner) -> None:
-    line = json.dumps(
-        {"id": "R-1", "kind": "person", "姓名": "张三", "身份证号": ID_NUMBER, "jobs_created": 3}
-    )
-    result = runner.invoke(app, ["batch", "-", "-f", "ndjson", "--as-of", "2021-03-01"], input=line + "\n")
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_ndjson_carries_the_everyday_keys_and_the_kept_ones(runner: CliRunner, jobs: str) -> None:
+    first = {
+        "id": "R-1",
+        "kind": "person",
+        "姓名": "张三",
+        "身份证号": ID_NUMBER,
+        "科室": "一科",
+        "jobs_created": 3,
+    }
+    second = {"id": "R-2", "kind": "person", "jobs_created": 2}
+    lines = "".join(json.dumps(o, ensure_ascii=False) + "\n" for o in (first, second))
+    args = ["batch", "-", "--as-of", "2021-03-01", "-j", jobs]
+    refused = runner.invoke(app, args, input=lines)  # 科室 is not a fact, and not kept
+    assert refused.exit_code == ExitCode.BAD_DATA
+    assert refused.stdout == ""
+    result = runner.invoke(app, [*args, "--keep-columns", "科室"], input=lines)
     assert result.exit_code == ExitCode.OK, result.stderr
-    assert json.loads(result.stdout)["id"] == "R-1"
     assert ID_NUMBER not in result.stderr
+    got = rows(result.stdout)
+    assert list(got[0])[:5] == ["id", "姓名", "身份证号", "科室", "kind"]
+    assert [(r["id"], r["姓名"], r["身份证号"], r["科室"]) for r in got] == [
+        ("R-1", "张三", ID_NUMBER, "一科"),
+        ("R-2", "", "", ""),  # absent on this line: empty, not an error
+    ]
+    ndjson = runner.invoke(app, [*args, "--keep-columns", "科室", "-f", "ndjson"], input=lines)
+    assert json.loads(ndjson.stdout.splitlines()[0])["columns"] == {
+        "姓名": "张三",
+        "身份证号": ID_NUMBER,
+        "科室": "一科",
+    }
+    missing = runner.invoke(app, [*args, "--keep-columns", "部门"], input=lines)
+    assert missing.exit_code == ExitCode.BAD_DATA
+    assert "--keep-columns 中的字段“部门”不在第一行中" in missing.stderr
