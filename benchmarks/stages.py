@@ -126,7 +126,7 @@ def measure(data: bytes, name: str, repeat: int) -> dict[str, float]:
         buffer.seek(0)
         buffer.truncate()
         for result in results:
-            write(result)
+            write(result, None)  # the raw row: only read for carried columns (序号, 姓名…)
 
     def tally() -> None:
         running = Tally()

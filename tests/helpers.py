@@ -18,7 +18,7 @@ from wenjiuye_cli.scenario import build_applicant
 
 POLICY = load_policy()
 # The ids of examples/batch/applicants.csv, in file order (刘䶮: a name only GB18030, not GBK, can hold).
-EXAMPLE_LIST_IDS = ["R-001", "刘䶮-002", "R-003", "S-001", "S-002", "I-001", "I-002"]
+EXAMPLE_LIST_IDS = ["R-001", "刘䶮-002", "R-003", "S-001", "S-002", "I-001", "I-002", "R-004", "R-005"]
 
 
 def applicant(kind: str, **facts: Any) -> Applicant:

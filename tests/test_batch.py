@@ -413,10 +413,10 @@ def test_summary_totals_add_up_by_measure_and_by_department() -> None:
     by_dept = sum((Decimal(d["total"]) for d in doc["departments"]), Decimal(0))
     assert Decimal(doc["total"]) == per_row == by_measure == by_dept
     rent = next(m for m in doc["measures"] if m["measure"] == "rent_subsidy")
-    assert Decimal(rent["total"]) == Decimal("74400.00")  # 60000 + 14400
-    assert sum(rent["status_counts"].values()) == rent["applicants"] == 3
-    assert doc["rows"]["read"] == doc["rows"]["computed"] + doc["rows"]["rejected"] == 7
-    assert doc["applicants_by_kind"] == {"person": 3, "enterprise": 2, "incubator": 2}
+    assert Decimal(rent["total"]) == Decimal("134400.00")  # 60000 + 14400 + 60000 (R-004: 2500 × 24 months)
+    assert sum(rent["status_counts"].values()) == rent["applicants"] == 5
+    assert doc["rows"]["read"] == doc["rows"]["computed"] + doc["rows"]["rejected"] == len(EXAMPLE_LIST_IDS)
+    assert doc["applicants_by_kind"] == {"person": 5, "enterprise": 2, "incubator": 2}
     assert doc["stamp"]["policy"]["sha256"] == POLICY.sha256
 
 

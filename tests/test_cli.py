@@ -142,6 +142,22 @@ def test_policy_show_and_check(runner: CliRunner, tmp_path: Path) -> None:
     assert checked.stdout == ""
 
 
+def test_policy_show_finds_parameters_by_chinese_or_english_words(runner: CliRunner) -> None:
+    rent = runner.invoke(app, ["policy", "show", "房租", "-f", "json"])
+    assert rent.exit_code == 0, rent.stderr
+    assert rent.stderr == ""
+    found = json.loads(rent.stdout)["parameters"]
+    assert "rent_subsidy.house_cap_monthly" in found
+    assert all(key.startswith("rent_subsidy.") for key in found)
+    caps = json.loads(runner.invoke(app, ["policy", "show", "rent cap", "-f", "json"]).stdout)["parameters"]
+    assert set(caps) >= {"rent_subsidy.house_cap_monthly", "rent_subsidy.workstation_cap_monthly"}
+    assert set(caps) < set(found)  # every word must match
+    none = runner.invoke(app, ["policy", "show", "火星补贴"])
+    assert none.exit_code == 2
+    assert none.stdout == ""
+    assert "没有参数 '火星补贴'" in none.stderr
+
+
 def test_version(runner: CliRunner) -> None:
     result = runner.invoke(app, ["--version"])
     assert result.stdout.startswith("wenjiuye ")

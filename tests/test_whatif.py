@@ -360,7 +360,10 @@ def test_a_list_compares_each_row_as_if_it_were_given_alone() -> None:
     comparer = Comparer(BASE, RICHER_RENT, today=TODAY)
     impact = BudgetImpact()
     streamed = list(compare_rows(reader, comparer, impact))
-    assert [(c.applicant.id, c.difference) for c in streamed if c.difference] == [("R-001", Decimal(12000))]
+    assert [(c.applicant.id, c.difference) for c in streamed if c.difference] == [
+        ("R-001", Decimal(12000)),
+        ("R-004", Decimal(12000)),  # granted in force (2025-01-10): its 24 months run past the policy's end
+    ]
     assert [c.applicant.id for c in streamed] == EXAMPLE_LIST_IDS
     for comparison in streamed:
         alone = compare_applicant(comparison.applicant, comparer.baseline, comparer.reform, today=TODAY)
@@ -368,10 +371,11 @@ def test_a_list_compares_each_row_as_if_it_were_given_alone() -> None:
             alone.baseline.total,
             alone.reform.total,
         )
-    assert impact.applicants == 7
+    assert impact.applicants == len(EXAMPLE_LIST_IDS)
     assert impact.total.difference == sum((c.difference for c in streamed), Decimal(0))
     rows = rows_summary(reader, impact)
-    assert rows["rows"] == {"read": 7, "computed": 7, "rejected": 0, "blank_skipped": 0, "internal_errors": 0}
+    n = len(EXAMPLE_LIST_IDS)
+    assert rows["rows"] == {"read": n, "computed": n, "rejected": 0, "blank_skipped": 0, "internal_errors": 0}
     assert rows["input"] == {
         "file": "applicants.csv",
         "format": "csv",
@@ -410,13 +414,18 @@ def test_a_row_whose_evaluation_raises_goes_to_the_rejects_and_the_others_go_on(
         c.applicant.id for c in compare_rows(reader, FailingComparer(BASE, RICHER_RENT, today=TODAY), impact)
     ]
     assert "S-001" not in compared
-    assert len(compared) == impact.applicants == 6
+    assert len(compared) == impact.applicants == len(EXAMPLE_LIST_IDS) - 1
     (header, row) = list(csv.reader(io.StringIO(rejects.getvalue())))
     assert header[:3] == ["row", "reason", "编号"]
     assert row[:3] == ["5", "internal error (a defect, please report it): ArithmeticError: a rule divided by zero",
                        "S-001"]  # fmt: skip
     rows = rows_summary(reader, impact)["rows"]
-    assert (rows["read"], rows["computed"], rows["rejected"], rows["internal_errors"]) == (7, 6, 1, 1)
+    assert (rows["read"], rows["computed"], rows["rejected"], rows["internal_errors"]) == (
+        len(EXAMPLE_LIST_IDS),
+        len(EXAMPLE_LIST_IDS) - 1,
+        1,
+        1,
+    )
 
 
 @pytest.mark.parametrize(

@@ -83,6 +83,9 @@ OutputFormat = Literal["csv", "ndjson", "json"]
 
 ID_HEADERS = ("id", "编号", "申请人编号")
 KIND_HEADERS = ("kind", "类型", "申请人类型")
+# Columns every list from an office has: accepted, never read by a rule, carried through to the results.
+EVERYDAY_HEADERS = ("序号", "姓名", "身份证号", "身份证号码", "公民身份号码")
+ID_NUMBER_HEADERS = ("身份证号", "身份证号码", "公民身份号码")  # personal ID numbers: masked in messages
 NDJSON_SUFFIXES = (".ndjson", ".jsonl")
 STATUSES = tuple(Status)
 
@@ -127,6 +130,9 @@ class BatchOptions:
     as_of: date | None = None
     today: date | None = None
     ignore_extra_columns: bool = False
+    keep_columns: tuple[
+        str, ...
+    ] = ()  # input columns carried through to the results (as well as 序号/姓名/身份证号)
     excel_safe: bool = True  # formula-injection guard on text cells of CSV output and rejects
     input_format: InputFormat | None = None  # None: by file extension, else sniffed
     encoding: str | None = None  # None: BOM, else strict UTF-8, else GB18030
@@ -174,6 +180,41 @@ def header_target(cell: str) -> str | None:
     return targets.get(key) or targets.get(key.lower())
 
 
+def is_everyday_header(cell: str) -> bool:
+    """序号, 姓名, 身份证号: columns a list has that no rule reads."""
+    return normalise_header(cell) in EVERYDAY_HEADERS
+
+
+# How alike an unknown header and a known one must be for "did you mean" (difflib's ratio): 带动就业人员数
+# and 带动就业人数 are 0.92 alike, 毕业日期 and 高校毕业日期 0.8; 备注, 联系电话 or 地址 are like nothing.
+LOOKALIKE_RATIO = 0.6
+
+
+def suggest_header(cell: str) -> tuple[str, str] | None:
+    """What an unknown header most looks like: (``id``, ``kind``, a fact name, or ``""`` for an everyday
+    column such as 身份证号; the header to write: the Chinese label for a Chinese header, the English
+    name for an English one), or None."""
+    import difflib
+
+    key = normalise_header(cell)
+    targets, _ = header_targets()
+    english = key.isascii()
+    if english:
+        key = key.lower().replace(" ", "_").replace("-", "_")
+    pool = [k for k in targets if k.isascii() == english]
+    if not english:
+        pool += EVERYDAY_HEADERS[:3]
+    found = difflib.get_close_matches(key, pool, n=1, cutoff=LOOKALIKE_RATIO)
+    if not found:
+        return None
+    if found[0] in EVERYDAY_HEADERS:
+        return "", found[0]
+    target = targets[found[0]]
+    if english or target in ("id", "kind"):
+        return target, found[0]
+    return target, zh_labels().get(target, found[0])
+
+
 @dataclass(frozen=True)
 class Layout:
     """The columns of a CSV input: where the id, the kind and each fact are."""
@@ -184,28 +225,45 @@ class Layout:
     facts: tuple[tuple[int, str], ...]  # (column index, fact name)
     ignored: tuple[int, ...] = ()  # unknown columns skipped with ignore_extra_columns
     unnamed: tuple[int, ...] = ()  # columns without a header: their cells must be empty
+    carried: tuple[int, ...] = ()  # 序号/姓名/身份证号 and --keep-columns: copied to the results
+    lookalikes: tuple[tuple[int, str], ...] = ()  # (ignored column, the known header it looks like)
+    id_numbers: tuple[int, ...] = ()  # 身份证号 columns: Excel's 1.10101E+17 rejects the row
 
     @property
     def width(self) -> int:
         return len(self.headers)
 
 
-def resolve_header(cells: list[str], kind: str | None = None, ignore_extra: bool = False) -> Layout:
-    """Map a header row to a :class:`Layout`; :class:`HeaderError` names every problem at once."""
+def resolve_header(
+    cells: list[str], kind: str | None = None, ignore_extra: bool = False, keep: tuple[str, ...] = ()
+) -> Layout:
+    """Map a header row to a :class:`Layout`; :class:`HeaderError` names every problem at once.
+
+    ``keep`` names columns (as written, quotes and width aside) to carry through to the results; 序号,
+    姓名 and 身份证号 are always carried. An unknown column that looks like a known one is named with
+    the header it should have (``did you mean``); skipped with ``ignore_extra``, it is listed in
+    ``Layout.lookalikes`` so the caller can warn that its fact is missing for every row."""
     problems: list[tuple[str, str]] = []
     _, ambiguous = header_targets()
     seen: dict[str, int] = {}
     unknown: list[int] = []
     unnamed: list[int] = []
+    carried: list[int] = []
     facts: list[tuple[int, str]] = []
     id_index: int | None = None
     kind_index: int | None = None
     headers = tuple(c.replace("\ufeff", "") for c in cells)
+    wanted = {normalise_header(k): k for k in keep}
     for index, cell in enumerate(headers):
         key = normalise_header(cell)
         if not key:
             unnamed.append(index)
             continue
+        if key in wanted or key in EVERYDAY_HEADERS:
+            wanted.pop(key, None)
+            carried.append(index)
+            if header_target(cell) is None:
+                continue  # carried only; a known fact kept is read as well
         if key in ambiguous:
             names = "、".join(ambiguous[key])
             problems.append(
@@ -231,14 +289,34 @@ def resolve_header(cells: list[str], kind: str | None = None, ignore_extra: bool
             kind_index = index
         else:
             facts.append((index, target))
-    if unknown and not ignore_extra:
-        names_zh = "、".join(f"“{headers[i]}”" for i in unknown)
-        names_en = ", ".join(repr(headers[i]) for i in unknown)
+    for name in wanted.values():
         problems.append(
-            (f"未知列：{names_zh}（列名应为 wenjiuye schema 列出的英文名或中文标签；确需忽略请用 --ignore-extra-columns）",
-             f"unknown columns: {names_en} (use the names or Chinese labels of `wenjiuye schema`; "
-             f"--ignore-extra-columns skips them)")
+            (f"--keep-columns 中的列“{name}”不在表头中", f"--keep-columns names {name!r}, which is not in the header")
         )  # fmt: skip
+    # An unknown column like a known one the header lacks: its fact would be missing from every row.
+    # (A look-alike of a column the header has is just an extra column.)
+    suggestions = {i: suggest_header(headers[i]) for i in unknown}
+    suggested = {i: like for i, like in suggestions.items() if like is not None and like[0] not in seen}
+    # An everyday column (身份证号) is no fact: skipping its look-alike loses nothing a rule reads.
+    lookalikes = tuple((i, like[1]) for i, like in suggested.items() if like[0])
+    if unknown and not ignore_extra:
+        for i, (_, like) in suggested.items():
+            problems.append(
+                (f"未知列“{headers[i]}”，是否想写“{like}”？", f"unknown column {headers[i]!r}: did you mean {like!r}?")
+            )  # fmt: skip
+        rest = [i for i in unknown if i not in suggested]
+        if rest:
+            names_zh = "、".join(f"“{headers[i]}”" for i in rest)
+            names_en = ", ".join(repr(headers[i]) for i in rest)
+            problems.append(
+                (f"未知列：{names_zh}（列名应为 wenjiuye schema 列出的英文名或中文标签；确需忽略请用 --ignore-extra-columns）",
+                 f"unknown columns: {names_en} (use the names or Chinese labels of `wenjiuye schema`; "
+                 f"--ignore-extra-columns skips them)")
+            )  # fmt: skip
+            problems[-1] = (
+                problems[-1][0][:-1] + "；要把它们带到结果中请用 --keep-columns）",
+                problems[-1][1][:-1] + "; --keep-columns carries them to the results)",
+            )
     if id_index is None:
         problems.append(("缺少编号列（id 或 编号）", "no id column (id or 编号)"))
     if kind_index is None and kind is None:
@@ -249,7 +327,18 @@ def resolve_header(cells: list[str], kind: str | None = None, ignore_extra: bool
     if problems:
         raise HeaderError(problems)
     assert id_index is not None
-    return Layout(headers, id_index, kind_index, tuple(facts), tuple(unknown), tuple(unnamed))
+    id_numbers = tuple(i for i in carried if normalise_header(headers[i]) in ID_NUMBER_HEADERS)
+    return Layout(
+        headers,
+        id_index,
+        kind_index,
+        tuple(facts),
+        tuple(unknown),
+        tuple(unnamed),
+        tuple(carried),
+        lookalikes,
+        id_numbers,
+    )
 
 
 def parse_kind(raw: str) -> str | None:
@@ -453,9 +542,9 @@ class ChunkResult:
 Chunk = tuple[int, list[Any]]  # (row number of the first row, CSV records or NDJSON lines)
 
 
-def wide_columns() -> list[str]:
-    """Columns of the one-row-per-applicant CSV."""
-    columns = ["id", "kind", "as_of"]
+def wide_columns(carried: tuple[str, ...] = ()) -> list[str]:
+    """Columns of the one-row-per-applicant CSV; ``carried`` input columns (序号, 姓名…) follow the id."""
+    columns = ["id", *carried, "kind", "as_of"]
     for measure in registry():
         columns += [f"{measure.id}.status", f"{measure.id}.amount", f"{measure.id}.maximum"]
     return [*columns, "total", "maxima_total"]
@@ -646,6 +735,14 @@ class RowParser:
                         "this column has no header but the cell is filled",
                     )
                 )
+        for index in layout.id_numbers:  # carried, never read; but Excel's mangling loses its digits
+            if excel_mangled_number(cells[index]):
+                problems.append(
+                    (headers[index],
+                     "被 Excel 改成了科学计数法，原来的数字已丢失；请把该列设为“文本”后重新导出",
+                     "was turned into a number by Excel and its digits are lost; format the column as Text "
+                     "and export again")
+                )  # fmt: skip
         if kind is None:
             return problems
         plan = self.plan(kind)
@@ -691,6 +788,8 @@ class RowParser:
         for key, value in obj.items():
             target = self._key(key)
             if target is None:
+                if is_everyday_header(key) or key in self.options.keep_columns:
+                    continue  # 序号, 姓名, 身份证号 and the columns kept: carried, never read
                 if not self.options.ignore_extra_columns:
                     problems.append(
                         (key, "未知字段（见 wenjiuye schema）", "unknown field (see wenjiuye schema)")
@@ -761,15 +860,29 @@ class ChunkProcessor(RowParser):
     """Parses, validates, evaluates and formats chunks of rows. Runs in the main or a worker process."""
 
     def __init__(
-        self, policy: Policy, options: BatchOptions, layout: Layout | None, input_format: InputFormat
+        self,
+        policy: Policy,
+        options: BatchOptions,
+        layout: Layout | None,
+        input_format: InputFormat,
+        carried_keys: tuple[str, ...] = (),
     ) -> None:
+        """``carried_keys``: for NDJSON, the keys copied to the results (:attr:`InputInfo.carried_columns`);
+        a CSV input's are in its ``layout``."""
         super().__init__(options, layout, input_format)
         self.policy = policy
         self.today = options.today or date.today()
         self._money: dict[Decimal, str] = {}
         measures = registry()
-        self._width = 3 + 3 * len(measures) + 2
-        self._measure_col = {m.id: 3 + 3 * i for i, m in enumerate(measures)}
+        # Input columns carried through (序号, 姓名, 身份证号, --keep-columns), right after the id.
+        self._carried: tuple[Any, ...] = layout.carried if layout is not None else carried_keys
+        self._carried_headers = (
+            tuple(layout.headers[i] for i in layout.carried) if layout is not None else carried_keys
+        )
+        self._carry = _picker(layout.carried) if layout is not None else _ndjson_picker(carried_keys)
+        k = len(self._carried)
+        self._width = 3 + k + 3 * len(measures) + 2
+        self._measure_col = {m.id: 3 + k + 3 * i for i, m in enumerate(measures)}
 
     # -- the chunk
     def process(self, chunk: Chunk) -> ChunkResult:
@@ -792,25 +905,38 @@ class ChunkProcessor(RowParser):
                 rejected.append(self.internal_error(row, raw, exc))
                 continue
             tally.add_result(result)
-            add(result)
+            add(result, raw)
         text = buffer.getvalue()
         if self.options.output_format == "json" and text:
             text = text[:-2]  # the separator after the chunk's last object; the writer joins chunks
         return ChunkResult(text, rejected, tally, len(chunk[1]))
 
     # -- formatting
-    def _formatter(self, buffer: io.StringIO) -> Callable[[ApplicantResult], object]:
-        """A function writing one result to ``buffer`` in the output format."""
+    def _formatter(self, buffer: io.StringIO) -> Callable[[ApplicantResult, Any], object]:
+        """A function writing one result (and its raw row, for the carried columns) to ``buffer``."""
         fmt = self.options.output_format
         if fmt == "csv":
             writer = csv.writer(buffer, lineterminator="\r\n")
             if self.options.itemised:
-                return lambda result: writer.writerows(self._itemised(result))
-            return lambda result: writer.writerow(self._wide(result))
+                return lambda result, raw: writer.writerows(self._itemised(result, raw))
+            return lambda result, raw: writer.writerow(self._wide(result, raw))
         detail, lang = self.options.detail, self.lang
         dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
         end = "\n" if fmt == "ndjson" else ",\n"
-        return lambda result: buffer.write(dumps(result_dict(result, lang, detail)) + end)
+        if self._carried:
+            headers = self._carried_headers
+
+            def with_columns(result: ApplicantResult, raw: Any) -> object:
+                doc = result_dict(result, lang, detail)
+                doc["columns"] = dict(zip(headers, self._carry(raw), strict=True))
+                return buffer.write(dumps(doc) + end)
+
+            return with_columns
+        return lambda result, raw: buffer.write(dumps(result_dict(result, lang, detail)) + end)
+
+    def _carried_cells(self, raw: Any) -> list[str]:
+        cells = list(self._carry(raw))
+        return [guard_formula(c) for c in cells] if self.options.excel_safe else cells
 
     def _fmt(self, amount: Decimal | None) -> str:
         if amount is None:
@@ -822,12 +948,15 @@ class ChunkProcessor(RowParser):
             text = self._money[amount] = fmt_money(amount)
         return text
 
-    def _wide(self, result: ApplicantResult) -> list[str]:
+    def _wide(self, result: ApplicantResult, raw: Any) -> list[str]:
         applicant = result.applicant
         row = [""] * self._width
         row[0] = guard_formula(applicant.id) if self.options.excel_safe else applicant.id
-        row[1] = applicant.kind
-        row[2] = result.as_of.isoformat()
+        k = len(self._carried)
+        if k:
+            row[1 : 1 + k] = self._carried_cells(raw)
+        row[1 + k] = applicant.kind
+        row[2 + k] = result.as_of.isoformat()
         fmt = self._fmt
         cols = self._measure_col
         for outcome in result.outcomes:
@@ -839,17 +968,30 @@ class ChunkProcessor(RowParser):
         row[-1] = fmt(result.maxima_total)
         return row
 
-    def _itemised(self, result: ApplicantResult) -> Iterator[list[str]]:
+    def _itemised(self, result: ApplicantResult, raw: Any) -> Iterator[list[str]]:
         guard = self.options.excel_safe
+        carried = self._carried_cells(raw) if self._carried else []
         for row in itemised_rows(result, self.lang, self.options.detail):
             if guard:
                 row = [c if i in _ITEM_NUMERIC else guard_formula(c) for i, c in enumerate(row)]
+            if carried:
+                row[1:1] = carried
             yield row
 
 
 _ITEM_NUMERIC = frozenset(
     CSV_ITEM_COLUMNS.index(c) for c in ("amount", "maximum", "monthly_amount", "months")
 )
+
+
+def _ndjson_picker(keys: tuple[str, ...]) -> Callable[[str], tuple[str, ...]]:
+    """``line -> the values of keys`` as text (absent or null: empty), for the carried NDJSON keys."""
+
+    def pick(line: str) -> tuple[str, ...]:
+        obj = json.loads(line, parse_float=Decimal)
+        return tuple("" if obj.get(k) is None else str(obj[k]) for k in keys)
+
+    return pick
 
 
 def _blank_id(cells: Cells, id_index: int) -> bool:
@@ -873,12 +1015,14 @@ _WORKER: ChunkProcessor | None = None
 BATCH_GC_THRESHOLDS = (50_000, 20, 100)
 
 
-def _init_worker(policy: Policy, options: BatchOptions, layout: Layout | None, fmt: InputFormat) -> None:
+def _init_worker(
+    policy: Policy, options: BatchOptions, layout: Layout | None, fmt: InputFormat, carried: tuple[str, ...]
+) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the main process handles Ctrl-C and stops the pool
     gc.freeze()  # what the worker starts with lives as long as it does: not worth scanning again
     gc.set_threshold(*BATCH_GC_THRESHOLDS)
     global _WORKER
-    _WORKER = ChunkProcessor(policy, options, layout, fmt)
+    _WORKER = ChunkProcessor(policy, options, layout, fmt, carried)
 
 
 def _work(chunk: Chunk) -> ChunkResult:
@@ -904,6 +1048,11 @@ class InputInfo:
     encoding: str = "utf-8"
     columns: tuple[str, ...] = ()
     ignored_columns: tuple[str, ...] = ()
+    # Skipped columns that look like a known one the input lacks: (column, the header it looks like).
+    lookalike_columns: tuple[tuple[str, str], ...] = ()
+    carried_columns: tuple[
+        str, ...
+    ] = ()  # copied to the results as they are (序号, 姓名, 身份证号, --keep-columns)
 
 
 def detect_input_format(name: str, first_text: str) -> InputFormat:
@@ -1024,13 +1173,15 @@ def open_input(stream: BinaryIO, name: str, options: BatchOptions) -> OpenedInpu
                 f"the header has bytes that are not valid {blocks.encoding}: {shown} (name the file's "
                 "encoding with --encoding, e.g. utf-8, gb18030, utf-16)",
             )
-        layout = resolve_header(header, options.kind, options.ignore_extra_columns)
+        layout = resolve_header(header, options.kind, options.ignore_extra_columns, options.keep_columns)
         info.columns = layout.headers
         info.ignored_columns = tuple(layout.headers[i] for i in layout.ignored)
+        info.lookalike_columns = tuple((layout.headers[i], like) for i, like in layout.lookalikes)
+        info.carried_columns = tuple(layout.headers[i] for i in layout.carried)
         rows = _Rows(records, header_row + 1, options.chunk_rows, blocks)
     else:
         lines = text_lines(rest)
-        head = _peek_ndjson_keys(lines, options)
+        head, info.carried_columns = _peek_ndjson_keys(lines, options)
         rows = _Rows(head, 1, options.chunk_rows, blocks)
         info.columns = ("line",)
     info.encoding = blocks.encoding
@@ -1246,6 +1397,10 @@ class BatchSummary:
                 "format": self.input.format,
                 "encoding": self.input.encoding,
                 "ignored_columns": list(self.input.ignored_columns),
+                "ignored_lookalikes": [
+                    {"column": column, "looks_like": like} for column, like in self.input.lookalike_columns
+                ],
+                "carried_columns": list(self.input.carried_columns),
             },
             "rows": t.as_dict(t.computed) | {"evaluated_on_run_date": t.on_run_date},
             "applicants_by_kind": {k: t.kinds[k] for k in KINDS if k in t.kinds},
@@ -1293,7 +1448,7 @@ def run_batch(
     if on_start is not None:
         on_start(info)
     the_stamp = batch_stamp(policy, options)
-    writer = _OutputWriter(out, options)
+    writer = _OutputWriter(out, options, info.carried_columns)
     writer.begin()
     tally = Tally()
     done = [0]
@@ -1307,7 +1462,7 @@ def run_batch(
             progress(done[0], rows.bytes_read)
 
     if options.jobs <= 1:
-        processor = ChunkProcessor(policy, options, layout, fmt)
+        processor = ChunkProcessor(policy, options, layout, fmt, info.carried_columns)
         for chunk in rows.chunks():
             emit(processor.process(chunk))
     else:
@@ -1318,7 +1473,7 @@ def run_batch(
             options.jobs,
             mp_context=_pool_context(),
             initializer=_init_worker,
-            initargs=(policy, options, layout, fmt),
+            initargs=(policy, options, layout, fmt, info.carried_columns),
         )
         try:
             pending: deque[Future[ChunkResult]] = deque()
@@ -1342,8 +1497,9 @@ def run_batch(
     return summary
 
 
-def _peek_ndjson_keys(lines: Iterator[str], options: BatchOptions) -> Iterator[str]:
-    """Check the first object's keys like a header (unknown keys stop the run), then replay it."""
+def _peek_ndjson_keys(lines: Iterator[str], options: BatchOptions) -> tuple[Iterator[str], tuple[str, ...]]:
+    """Check the first object's keys like a header (unknown keys stop the run), then replay it; and the
+    keys carried to the results (序号, 姓名, 身份证号 and ``keep_columns``, as the first object has them)."""
     head: list[str] = []
     first: str | None = None
     for line in lines:
@@ -1352,37 +1508,62 @@ def _peek_ndjson_keys(lines: Iterator[str], options: BatchOptions) -> Iterator[s
             break
         head.append(line)
     # A first line with undecodable bytes is not a header to judge: it is rejected alone, like any row.
-    if first is not None and not options.ignore_extra_columns and not UNDECODABLE.search(first):
+    obj: Any = None
+    if first is not None and not UNDECODABLE.search(first):
         try:
             obj = json.loads(first, parse_float=Decimal)
         except ValueError:
             obj = None  # the row is rejected with the reason in the normal way
-        if isinstance(obj, dict):
-            unknown = [k for k in obj if header_target(k) is None]
-            if unknown:
-                names = ", ".join(repr(k) for k in unknown)
-                raise HeaderError(
-                    [
-                        (f"未知字段：{names}（见 wenjiuye schema；确需忽略请用 --ignore-extra-columns）",
-                         f"unknown fields: {names} (see wenjiuye schema; --ignore-extra-columns skips them)")
-                    ]
+    keep = set(options.keep_columns)
+    carried: tuple[str, ...] = ()
+    if isinstance(obj, dict):
+        carried = tuple(k for k in obj if is_everyday_header(k) or k in keep)
+        absent = [k for k in options.keep_columns if k not in obj]
+        if absent:
+            names = "、".join(f"“{k}”" for k in absent)
+            raise HeaderError(
+                [(f"--keep-columns 中的字段{names}不在第一行中", f"--keep-columns names {absent!r}, not in the first line")]
+            )  # fmt: skip
+    if isinstance(obj, dict) and not options.ignore_extra_columns:
+        unknown = [k for k in obj if header_target(k) is None and not is_everyday_header(k) and k not in keep]
+        if unknown:
+            problems: list[tuple[str, str]] = []
+            rest = []
+            for key in unknown:
+                like = suggest_header(key)
+                if like is not None and like[0] not in obj:
+                    problems.append((f"未知字段“{key}”，是否想写“{like[1]}”？",
+                                     f"unknown field {key!r}: did you mean {like[1]!r}?"))  # fmt: skip
+                else:
+                    rest.append(key)
+            if rest:
+                names = ", ".join(repr(k) for k in rest)
+                problems.append(
+                    (f"未知字段：{names}（见 wenjiuye schema；确需忽略请用 --ignore-extra-columns）",
+                     f"unknown fields: {names} (see wenjiuye schema; --ignore-extra-columns skips them)")
                 )  # fmt: skip
+            raise HeaderError(problems)
     # Put the blank lines and the first object back in front of the rest.
-    return itertools.chain(head, [] if first is None else [first], lines)
+    return itertools.chain(head, [] if first is None else [first], lines), carried
 
 
 class _OutputWriter:
     """Writes the output's header, the chunks in order, and (JSON) the closing summary."""
 
-    def __init__(self, out: TextIO, options: BatchOptions) -> None:
+    def __init__(self, out: TextIO, options: BatchOptions, carried: tuple[str, ...] = ()) -> None:
         self.out = out
         self.options = options
+        # Input columns carried through, after the id (their headers are the user's text: guarded too).
+        self.carried = tuple(guard_formula(c) for c in carried) if options.excel_safe else carried
         self._any = False
 
     def begin(self) -> None:
         fmt = self.options.output_format
         if fmt == "csv":
-            columns = list(CSV_ITEM_COLUMNS) if self.options.itemised else wide_columns()
+            if self.options.itemised:
+                columns = [CSV_ITEM_COLUMNS[0], *self.carried, *CSV_ITEM_COLUMNS[1:]]
+            else:
+                columns = wide_columns(self.carried)
             self.out.write(csv_line(columns))
         elif fmt == "json":
             self.out.write('{"applicants": [\n')

@@ -12,7 +12,7 @@ from dataclasses import replace
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.table import Table
@@ -53,14 +53,15 @@ from wenjiuye_cli.facts import KINDS
 from wenjiuye_cli.money import fmt_number
 from wenjiuye_cli.outcome import Status
 from wenjiuye_cli.output import CSV_ITEM_COLUMNS, itemised_rows, stamp, write_json, write_ndjson
-from wenjiuye_cli.policy import load_policy
+from wenjiuye_cli.policy import Policy, load_policy
+from wenjiuye_cli.usage import UsageGroup
 
 app = typer.Typer(
     name="wenjiuye",
     help="和平区稳就业政策补贴计算器 / Subsidy calculator for the Heping District employment policy (2020).",
     no_args_is_help=True,
     pretty_exceptions_enable=False,  # locals would print applicants' ID numbers
-    add_completion=False,
+    cls=UsageGroup,  # usage errors in the user's language, option types as words, examples in --help
 )
 policy_app = typer.Typer(help="查看、检查政策参数 / show and check policy parameters", no_args_is_help=True)
 app.add_typer(policy_app, name="policy")
@@ -265,7 +266,10 @@ def schema(
 
 @policy_app.command("show")
 def policy_show(
-    key: Annotated[str | None, typer.Argument(help="参数名或分组前缀，如 rent_subsidy")] = None,
+    key: Annotated[
+        str | None,
+        typer.Argument(help="参数名、分组前缀或名称中的词，如 rent_subsidy、房租 / key, group or words"),
+    ] = None,
     fmt: Annotated[ListFormat | None, typer.Option("--format", "-f", help="table|json")] = None,
     lang: LangOpt = Lang.zh,
     policy_file: PolicyOpt = None,
@@ -277,8 +281,11 @@ def policy_show(
     selected = {
         k: p for k, p in policy.parameters.items() if key is None or k == key or k.startswith(f"{key}.")
     }
+    if not selected and key:
+        selected = _search_parameters(policy, key)
     if not selected:
-        fail(console, t(lang, f"没有参数 {key!r}", f"no parameter {key!r}"), ExitCode.USAGE)
+        fail(console, t(lang, f"没有参数 {key!r}，名称或说明中也没有这个词", f"no parameter {key!r}, and no "
+                        "parameter whose name or description has these words"), ExitCode.USAGE)  # fmt: skip
     chosen = fmt or (ListFormat.table if sys.stdout.isatty() else ListFormat.json)
     with quiet_broken_pipe():
         if chosen is ListFormat.json:
@@ -314,6 +321,22 @@ def policy_show(
             table.add_row(Text(f"{k}\n{desc}"), values, p.unit, f"{p.article}/{','.join(map(str, p.tasks))}",
                           Text(source))  # fmt: skip
         out_console().print(table)
+
+
+def _search_parameters(policy: Policy, words: str) -> dict[str, Any]:
+    """Parameters whose key, description (zh or en) or measure name (``房租`` → 创业房租补贴) holds every
+    word of ``words``, case-insensitively."""
+    names: dict[str, str] = {}
+    for measure in registry():
+        names[measure.id] = f"{measure.name('zh')} {measure.name('en')}"
+    terms = words.casefold().split()
+    found = {}
+    for k, p in policy.parameters.items():
+        group = k.split(".", 1)[0]
+        text = " ".join((k, p.description, p.description_en, names.get(group, ""))).casefold()
+        if all(term in text for term in terms):
+            found[k] = p
+    return found
 
 
 def _plain(value: object) -> object:

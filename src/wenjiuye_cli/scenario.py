@@ -7,6 +7,7 @@ A scenario holds ``[[applicants]]`` tables; each has ``id``, ``kind`` and facts 
 from __future__ import annotations
 
 import json
+import re
 import tomllib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -119,14 +120,58 @@ def _parse_json(text: str, name: str) -> Any:
     try:
         return json.loads(text, parse_float=Decimal)
     except json.JSONDecodeError as exc:
-        raise InputError([Problem(name, None, f"JSON 格式错误：{exc}", f"invalid JSON: {exc}")]) from None
+        zh, en = _json_hint(text, exc)
+        raise InputError(
+            [Problem(name, None, f"JSON 格式错误：{exc}{zh}", f"invalid JSON: {exc}{en}")]
+        ) from None
+
+
+def _json_hint(text: str, exc: json.JSONDecodeError) -> tuple[str, str]:
+    """What the usual mistake behind a JSON error is: a comma after the last item (Python and
+    JavaScript allow it, JSON does not)."""
+    before = text[: exc.pos].rstrip()
+    if before.endswith(",") and text[exc.pos :].lstrip()[:1] in ("}", "]"):
+        line = before.count("\n") + 1
+        return (f"（第 {line} 行末尾的逗号后面没有下一项：JSON 中最后一项后不能有逗号，删去它）",
+                f" (the comma at the end of line {line} has no item after it: JSON allows no comma after "
+                "the last item; delete it)")  # fmt: skip
+    return "", ""
+
+
+_TOML_AT_LINE = re.compile(r"\(at line (\d+), column \d+\)")
+_LOOSE_DATE = re.compile(r"=\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?![\d:])")
 
 
 def _parse_toml(text: str, name: str) -> Any:
     try:
         return tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as exc:
-        raise InputError([Problem(name, None, f"TOML 格式错误：{exc}", f"invalid TOML: {exc}")]) from None
+        zh, en = _toml_hint(text, str(exc))
+        raise InputError(
+            [Problem(name, None, f"TOML 格式错误：{exc}{zh}", f"invalid TOML: {exc}{en}")]
+        ) from None
+
+
+def _toml_hint(text: str, message: str) -> tuple[str, str]:
+    """What the usual mistake behind a TOML error is: a date written as people write it (2021-3-15,
+    2021/3/15), where TOML needs four-two-two digits (2021-03-15)."""
+    at = _TOML_AT_LINE.search(message)
+    if at is None:
+        return "", ""
+    lines = text.splitlines()
+    number = int(at.group(1))
+    line = lines[number - 1] if 0 < number <= len(lines) else ""
+    date = _LOOSE_DATE.search(line)
+    if date is None:
+        return "", ""
+    year, month, day = date.groups()
+    written = date.group(0).lstrip("= \t")
+    fixed = f"{year}-{int(month):02d}-{int(day):02d}"
+    if written == fixed:  # the date is fine: the mistake is elsewhere on the line
+        return "", ""
+    return (f"（第 {number} 行的日期 {written} 应写作 {fixed}：TOML 日期的月、日各两位，用 - 分隔）",
+            f" (the date {written} on line {number} must be written {fixed}: a TOML date has two-digit "
+            "months and days, separated by -)")  # fmt: skip
 
 
 def read_scenario(data: bytes, name: str) -> list[Applicant]:

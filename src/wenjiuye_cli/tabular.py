@@ -251,9 +251,14 @@ def excel_mangled_number(text: str) -> bool:
     return bool(_EXCEL_SCIENTIFIC.match(unicodedata.normalize("NFKC", text).strip()))
 
 
+# Quotes as people type them in a header (是否"海河英才"落户, 是否“海河英才”落户, 是否「海河英才」落户): all one.
+_QUOTES = str.maketrans(dict.fromkeys("“”„‟〝〞「」『』‘’‚‛'", '"'))
+
+
 def normalise_header(text: str) -> str:
-    """A header cell as typed: BOM, full-width letters and surrounding spaces removed."""
-    return unicodedata.normalize("NFKC", text.replace(UTF8_BOM, "")).strip()
+    """A header cell as typed: BOM, full-width letters and surrounding spaces removed, every kind of
+    quote mark (straight, curly, corner brackets) made a straight double quote."""
+    return unicodedata.normalize("NFKC", text.replace(UTF8_BOM, "")).strip().translate(_QUOTES)
 
 
 # ------------------------------------------------------------------------------------------ writing

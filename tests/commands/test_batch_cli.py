@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from tests.helpers import exit_code_into_head, interrupt_while_writing
+from tests.helpers import EXAMPLE_LIST_IDS, exit_code_into_head, interrupt_while_writing
 from wenjiuye_cli.cli import app
 from wenjiuye_cli.exitcodes import ExitCode
 from wenjiuye_cli.tabular import csv_records, open_text
@@ -42,7 +42,7 @@ def test_stdout_has_only_data_and_stderr_the_messages(runner: CliRunner, tmp_pat
     rows = csv_rows(result.stdout)
     assert [r["id"] for r in rows][:2] == ["R-001", "刘䶮-002"]
     assert not result.stdout.startswith("\ufeff")  # no BOM on stdout unless asked
-    assert "读取 7 行" in result.stderr
+    assert f"读取 {len(EXAMPLE_LIST_IDS)} 行" in result.stderr
     assert "读取" not in result.stdout
 
 
@@ -50,7 +50,7 @@ def test_quiet_leaves_stderr_empty(runner: CliRunner) -> None:
     result = runner.invoke(app, ["batch", APPLICANTS, "--quiet", "-f", "ndjson"])
     assert result.exit_code == 0
     assert result.stderr == ""
-    assert len(result.stdout.splitlines()) == 7
+    assert len(result.stdout.splitlines()) == len(EXAMPLE_LIST_IDS)
 
 
 def test_rejected_rows_exit_1_and_land_beside_the_output_file(runner: CliRunner, tmp_path: Path) -> None:
@@ -86,7 +86,7 @@ def test_no_rejects_still_writes_an_empty_rejects_file_beside_an_output_file(
     out = tmp_path / "result.ndjson"
     result = runner.invoke(app, ["batch", APPLICANTS, "-o", str(out)])
     assert result.exit_code == 0
-    assert len(out.read_text("utf-8").splitlines()) == 7
+    assert len(out.read_text("utf-8").splitlines()) == len(EXAMPLE_LIST_IDS)
     assert not out.read_bytes().startswith(b"\xef\xbb\xbf")  # NDJSON never has a BOM
     rejects = (tmp_path / "result.rejects.csv").read_text("utf-8-sig").splitlines()
     assert len(rejects) == 1  # the header only: no stale file from an earlier run survives
@@ -120,7 +120,7 @@ def test_summary_table_goes_to_stderr(runner: CliRunner) -> None:
     result = runner.invoke(app, ["batch", APPLICANTS, "--summary", "--lang", "en"])
     assert result.exit_code == 0
     assert "by department" in result.stderr
-    assert "74400.00" in result.stderr  # the rent subsidy total: 60000 + 14400
+    assert "134400.00" in result.stderr  # the rent subsidy total: 60000 + 14400 + 60000
     assert "by department" not in result.stdout
 
 
@@ -302,7 +302,11 @@ def test_what_the_run_assumed_is_said_on_stderr(runner: CliRunner, tmp_path: Pat
     assert "已忽略 1 个未知列（--ignore-extra-columns）：实际月祖金" in result.stderr
     assert "1 行没有申请日期，按运行当天" in result.stderr
     assert json.loads(summary.read_text(encoding="utf-8"))["rows"]["evaluated_on_run_date"] == 1
-    assert runner.invoke(app, [*args, "-q"]).stderr == ""
+    # --quiet drops the counts and the notes, but not the warning that a fact is missing from every row.
+    quiet = runner.invoke(app, [*args, "-q"]).stderr.splitlines()
+    assert quiet == [
+        "已忽略的列“实际月祖金”像是“实际月租金”：每一行都将缺少这一事实；如是同一列，请把列名改为“实际月租金”"
+    ]
     dated = runner.invoke(app, [*args, "--as-of", "2021-03-01"])
     assert "没有申请日期" not in dated.stderr
 

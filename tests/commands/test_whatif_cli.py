@@ -365,8 +365,8 @@ def test_compare_on_a_list_equals_compare_on_the_same_rows_as_scenarios(
     assert a["applicants"] == b["applicants"]
     assert without_rows(a["summary"]) == b["summary"]
     assert a["summary"]["rows"] == {
-        "read": 7,
-        "computed": 7,
+        "read": len(EXAMPLE_LIST_IDS),
+        "computed": len(EXAMPLE_LIST_IDS),
         "rejected": 0,
         "blank_skipped": 0,
         "internal_errors": 0,
@@ -489,8 +489,8 @@ def test_a_row_whose_rules_raise_is_rejected_and_the_others_are_compared(
     doc = json_doc(result.stdout)
     assert "S-001" not in [a["id"] for a in doc["applicants"]]
     assert doc["summary"]["rows"] == {
-        "read": 7,
-        "computed": 6,
+        "read": len(EXAMPLE_LIST_IDS),
+        "computed": len(EXAMPLE_LIST_IDS) - 1,
         "rejected": 1,
         "blank_skipped": 0,
         "internal_errors": 1,
@@ -541,7 +541,7 @@ def test_ndjson_and_scenarios_on_stdin_are_told_apart(runner: CliRunner) -> None
     listed = runner.invoke(app, ["compare", "-", *RICHER, "-f", "json", "-q"], input=ndjson)
     assert listed.exit_code == 0, listed.stderr
     assert json_doc(listed.stdout)["summary"]["input"]["format"] == "ndjson"
-    assert len(json_doc(listed.stdout)["applicants"]) == 7
+    assert len(json_doc(listed.stdout)["applicants"]) == len(EXAMPLE_LIST_IDS)
     toml = runner.invoke(app, ["compare", "-", *RICHER, "-f", "json"], input=Path(RENT).read_bytes())
     assert toml.exit_code == 0, toml.stderr
     doc = json_doc(toml.stdout)
@@ -580,9 +580,10 @@ def test_the_table_of_a_long_list_is_capped_but_every_row_is_counted(
         app, ["compare", str(many), *RICHER, "-f", "table", "--lang", "en"], env={"COLUMNS": "200"}
     )
     assert result.exit_code == 0, result.stderr
-    assert "80 more applicants not shown" in result.stdout
-    assert "rows read 280 = compared 280 + rejected 0" in result.stderr
-    assert "read 280 rows: compared 280, none rejected" in result.stderr
+    rows = 40 * len(EXAMPLE_LIST_IDS)
+    assert f"{rows - 200} more applicants not shown" in result.stdout
+    assert f"rows read {rows} = compared {rows} + rejected 0" in result.stderr
+    assert f"read {rows} rows: compared {rows}, none rejected" in result.stderr
 
 
 # ------------------------------------------------------------------------------------------ policy diff
@@ -732,14 +733,14 @@ def test_compare_dash_for_output_is_stdout_and_the_summary_can_take_it_instead(
     monkeypatch.chdir(tmp_path)
     result = runner.invoke(app, ["compare", APPLICANTS, "--reform", CAP, "-o", "-", "-f", "csv", "-q"])
     assert result.exit_code == ExitCode.OK, result.stderr
-    assert len(list(csv.DictReader(io.StringIO(result.stdout)))) == 7
+    assert len(list(csv.DictReader(io.StringIO(result.stdout)))) == len(EXAMPLE_LIST_IDS)
     assert list(tmp_path.iterdir()) == []  # no file named "-"
     out = tmp_path / "c.csv"
     summary = runner.invoke(
         app, ["compare", APPLICANTS, "--reform", CAP, "-o", str(out), "--summary-file", "-", "-q"]
     )
     assert summary.exit_code == ExitCode.OK, summary.stderr
-    assert json.loads(summary.stdout)["summary"]["applicants"] == 7
+    assert json.loads(summary.stdout)["summary"]["applicants"] == len(EXAMPLE_LIST_IDS)
     assert out.exists()
     both = runner.invoke(app, ["compare", APPLICANTS, "--reform", CAP, "--summary-file", "-"])
     assert both.exit_code == ExitCode.USAGE

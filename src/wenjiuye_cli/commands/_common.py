@@ -250,9 +250,10 @@ def stdout_to_devnull() -> None:
 
 
 def read_scenarios_or_exit(
-    console: Console, lang: Lang | str, paths: list[str], stdin: BinaryIO | None = None
+    console: Console, lang: Lang | str, paths: list[str], stdin: BinaryIO | None = None, command: str = "calc"
 ) -> list[Applicant]:
-    """Every applicant of the scenario files; a missing file exits 66, a bad one 78 naming each problem."""
+    """Every applicant of the scenario files; a missing file exits 66, a bad one 78 naming each problem,
+    an applicant list given instead (``calc list.csv``) exits 2 saying which command reads it."""
     try:
         applicants = list(read_scenario_files(paths, stdin or sys.stdin.buffer))
     except FileNotFoundError as exc:
@@ -264,11 +265,30 @@ def read_scenarios_or_exit(
     except IsADirectoryError as exc:
         fail(console, t(lang, f"不是文件：{exc.filename}", f"not a file: {exc.filename}"), ExitCode.NO_INPUT)
     except InputError as exc:
+        wrong_kind(console, lang, paths, command)
         for problem in exc.problems:
             console.print(Text(problem.text(lang)), style="red")
         raise typer.Exit(ExitCode.BAD_CONFIG) from None
     warn_repeated_ids(console, lang, applicants)
     return applicants
+
+
+def wrong_kind(console: Console, lang: Lang | str, paths: list[str], command: str) -> None:
+    """Exit (usage, 2) if one of ``paths`` is an applicant list, not a scenario file, saying what reads it."""
+    from wenjiuye_cli.input_kind import input_kind
+
+    for path in paths:
+        if path != "-" and input_kind(path) == "list":
+            use_zh = "wenjiuye batch 或 wenjiuye compare" if command == "sweep" else f"wenjiuye batch {path}"
+            use_en = "wenjiuye batch or wenjiuye compare" if command == "sweep" else f"wenjiuye batch {path}"
+            fail(
+                console,
+                t(lang, f"{path} 是申请人名单（CSV/NDJSON），不是情景文件：{command} 读取情景文件（TOML/JSON），"
+                        f"名单请用 {use_zh}",
+                  f"{path} is an applicant list (CSV/NDJSON), not a scenario file: {command} reads scenario "
+                  f"files (TOML/JSON); for a list use {use_en}"),
+                ExitCode.USAGE,
+            )  # fmt: skip
 
 
 def warn_repeated_ids(console: Console, lang: Lang | str, applicants: list[Applicant]) -> None:

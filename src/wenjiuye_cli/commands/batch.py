@@ -66,6 +66,7 @@ from wenjiuye_cli.commands._common import (
 )
 from wenjiuye_cli.exitcodes import ExitCode
 from wenjiuye_cli.facts import KINDS
+from wenjiuye_cli.input_kind import input_kind
 from wenjiuye_cli.money import fmt_money
 from wenjiuye_cli.tabular import canonical_encoding
 
@@ -132,6 +133,14 @@ def batch(
     encoding: EncodingOpt = None,
     input_format: InputFormatOpt = None,
     ignore_extra_columns: IgnoreExtraColumnsOpt = False,
+    keep_columns: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--keep-columns",
+            help="把这些输入列原样带到结果中（逗号分隔，可重复；序号、姓名、身份证号总会带上）/ input columns "
+            "to carry through to the results, so they can be joined back",
+        ),
+    ] = None,
     jobs: Annotated[
         int, typer.Option("--jobs", "-j", min=0, help="并行进程数（0 = CPU 核数）/ worker processes")
     ] = 1,
@@ -187,6 +196,13 @@ def batch(
         raise usage(*conflict)
 
     # -- input
+    if input_path != "-" and input_format is None and input_kind(input_path) == "scenario":
+        raise usage(
+            f"{input_path} 是情景文件（TOML/JSON），不是申请人名单：batch 读取 CSV 或 NDJSON 名单，"
+            f"情景文件请用 wenjiuye calc {input_path}",
+            f"{input_path} is a scenario file (TOML/JSON), not an applicant list: batch reads CSV or NDJSON "
+            f"lists; for a scenario use wenjiuye calc {input_path}",
+        )
     if input_path == "-":
         source: BinaryIO = sys.stdin.buffer
         input_size = None
@@ -213,6 +229,7 @@ def batch(
         kind=the_kind,
         as_of=on,
         ignore_extra_columns=ignore_extra_columns,
+        keep_columns=tuple(c.strip() for cs in keep_columns or [] for c in cs.split(",") if c.strip()),
         excel_safe=excel_safe,
         input_format=input_format.value if input_format else None,
         encoding=encoding,
@@ -336,6 +353,9 @@ def batch(
         console.print(Text(result_line(result, lang)))
         for warning in result_warnings(result, lang):
             console.print(Text(warning), style="yellow")
+    else:
+        for warning in lookalike_warnings(result.input, lang):
+            console.print(Text(warning), style="yellow")
     raise typer.Exit(ExitCode.ROWS_REJECTED if result.tally.rejected else ExitCode.OK)
 
 
@@ -417,7 +437,7 @@ def result_line(result: BatchSummary, lang: Lang) -> str:
 
 def result_warnings(result: BatchSummary, lang: Lang) -> list[str]:
     """What the run did that the analyst did not write down: columns skipped, dates assumed."""
-    warnings = []
+    warnings = lookalike_warnings(result.input, lang)
     ignored = result.input.ignored_columns
     if ignored:
         names = "、".join(ignored) if lang == "zh" else ", ".join(ignored)
@@ -429,6 +449,17 @@ def result_warnings(result: BatchSummary, lang: Lang) -> list[str]:
                           f"{n:,} rows have no application date and were evaluated on the run date {today}; "
                           f"set one with --as-of"))  # fmt: skip
     return warnings
+
+
+def lookalike_warnings(info: InputInfo, lang: Lang | str) -> list[str]:
+    """A column skipped with --ignore-extra-columns that looks like a known one: its fact is missing from
+    every row (today's budget of 0.00 instead of the real one), so it is said even with --quiet."""
+    return [
+        t(lang, f"已忽略的列“{column}”像是“{like}”：每一行都将缺少这一事实；如是同一列，请把列名改为“{like}”",
+          f"the skipped column {column!r} looks like {like!r}: that fact is missing from every row; "
+          f"if it is the same, rename the column {like!r}")
+        for column, like in info.lookalike_columns
+    ]  # fmt: skip
 
 
 def print_summary(console: Console, result: BatchSummary, lang: Lang) -> None:

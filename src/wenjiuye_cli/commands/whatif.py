@@ -319,7 +319,12 @@ def _compare_list(
     quiet: bool,
 ) -> ApplicantReader:
     """Stream an applicant list through the comparison; rejects go to their file, as in batch."""
-    from wenjiuye_cli.commands.batch import progress_bar, regular_file_size, rejects_target
+    from wenjiuye_cli.commands.batch import (
+        lookalike_warnings,
+        progress_bar,
+        regular_file_size,
+        rejects_target,
+    )
 
     console, lang = run.console, run.lang
     rejects_path, rejects_always = rejects_target(name, run.output, rejects)
@@ -345,6 +350,8 @@ def _compare_list(
                 try:
                     reader = ApplicantReader(stream, name, options, sink, on_progress)
                     run.reader = reader
+                    for warning in lookalike_warnings(reader.info, lang):
+                        console.print(Text(warning), style="yellow")
                     if on_start is not None:
                         on_start(reader.info)
                     run.write(compare_rows(reader, comparer, run.impact), shown)
@@ -906,7 +913,7 @@ def sweep_command(
         )
     _baseline, policy = _policies(console, lang, policy_file, reforms, sets)
     on = parse_as_of(console, lang, as_of)
-    applicants = read_scenarios_or_exit(console, lang, [scenario])
+    applicants = read_scenarios_or_exit(console, lang, [scenario], command="sweep")
     applicant = _pick(console, lang, applicants, applicant_id)
     try:
         axis = (
