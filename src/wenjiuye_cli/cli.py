@@ -46,6 +46,7 @@ from wenjiuye_cli.commands._common import (
     read_scenarios_or_exit,
     t,
 )
+from wenjiuye_cli.commands._usage import UsageGroup
 from wenjiuye_cli.engine import evaluate, facts_for_kind, registry
 from wenjiuye_cli.exitcodes import ExitCode
 from wenjiuye_cli.explain import format_arg
@@ -54,7 +55,6 @@ from wenjiuye_cli.money import fmt_number
 from wenjiuye_cli.outcome import Status
 from wenjiuye_cli.output import CSV_ITEM_COLUMNS, itemised_rows, stamp, write_json, write_ndjson
 from wenjiuye_cli.policy import Policy, load_policy
-from wenjiuye_cli.usage import UsageGroup
 
 app = typer.Typer(
     name="wenjiuye",

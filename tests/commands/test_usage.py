@@ -12,8 +12,8 @@ import pytest
 from typer.testing import CliRunner
 
 from wenjiuye_cli.cli import app
+from wenjiuye_cli.commands._usage import EXAMPLES, language_of
 from wenjiuye_cli.exitcodes import ExitCode
-from wenjiuye_cli.usage import EXAMPLES, language_of
 
 ROOT = Path(__file__).resolve().parents[1]
 RENT = str(ROOT / "examples" / "rent_subsidy.toml")
