@@ -15,7 +15,7 @@ from wenjiuye_cli.cli import app
 from wenjiuye_cli.commands._usage import EXAMPLES, language_of
 from wenjiuye_cli.exitcodes import ExitCode
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 RENT = str(ROOT / "examples" / "rent_subsidy.toml")
 LIST = str(ROOT / "examples" / "batch" / "applicants.csv")
 
