@@ -249,7 +249,7 @@ def test_calc_says_which_applicants_were_evaluated_on_the_run_date(runner: CliRu
     result = runner.invoke(app, ["calc", "-", "-f", "json"], input=scenario)
     assert result.exit_code == ExitCode.OK, result.stderr
     assert "1 个申请人没有申请日期，按运行当天" in result.stderr
-    assert "（N-1）" in result.stderr
+    assert "（<stdin> applicants[1] (N-1)）" in result.stderr  # where it is in the file, and its id
     assert json.loads(result.stdout)["applicants"][0]["as_of_source"] == "today"
     dated = runner.invoke(app, ["calc", "-", "-f", "json", "--as-of", "2021-03-01"], input=scenario)
     assert "没有申请日期" not in dated.stderr

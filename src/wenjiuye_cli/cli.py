@@ -22,12 +22,14 @@ from wenjiuye_cli import __version__
 from wenjiuye_cli.articles import ARTICLES, citation, department_label
 from wenjiuye_cli.commands._common import (
     AsOfOpt,
+    ExcelSafeOpt,
     Lang,
     LangOpt,
     NoColorOpt,
     PolicyOpt,
     ReformOpt,
     SetOpt,
+    ShowIdsOpt,
     err_console,
     fail,
     open_policy,
@@ -102,16 +104,18 @@ def calc(
         typer.Option("--schedule", help="表格中列出按月发放的月份、金额和截止日期 / show monthly schedules"),
     ] = False,
     no_color: NoColorOpt = False,
+    excel_safe: ExcelSafeOpt = True,
+    show_ids: ShowIdsOpt = False,
 ) -> None:
     """计算情景文件中每个申请人的各项补贴 / itemised entitlements for each applicant in the scenarios."""
-    console = err_console(no_color)
+    console = err_console(no_color, show_ids)
     policy = open_policy(console, lang, policy_file, sets, reforms)
     on = parse_as_of(console, lang, as_of)
     applicants = read_scenarios_or_exit(console, lang, scenarios)
     results = [evaluate(a, policy, on) for a in applicants]
     undated_results = [r for r in results if r.as_of_source == "today"]
     if undated_results:  # evaluated on the run date: after the policy's last day, ineligible for everything
-        undated = [r.applicant.id for r in undated_results]
+        undated = [r.applicant.source for r in undated_results]  # the place in the file, the id masked
         run_date = undated_results[0].as_of.isoformat()
         console.print(
             Text(t(lang, f"{len(undated)} 个申请人没有申请日期，按运行当天 {run_date} 计算（{', '.join(undated)}）；"
@@ -132,7 +136,7 @@ def calc(
             writer = csv.writer(sys.stdout, lineterminator="\r\n")
             writer.writerow(CSV_ITEM_COLUMNS)
             for result in results:
-                writer.writerows(itemised_rows(result, lang))
+                writer.writerows(itemised_rows(result, lang, excel_safe=excel_safe))  # formula guard (OWASP)
         else:
             render_tables(results, policy, on, lang, no_color, schedule)
 
@@ -451,8 +455,7 @@ _register_command_modules()
 
 
 def main() -> None:
-    try:
-        app()
-    except KeyboardInterrupt:
-        err_console().print(Text("已中断 / interrupted"), style="red")
-        sys.exit(ExitCode.INTERRUPTED)
+    """The console script's old entry point: the process around the command is in ``__main__``."""
+    from wenjiuye_cli.__main__ import main as run
+
+    run()

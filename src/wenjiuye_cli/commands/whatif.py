@@ -26,7 +26,7 @@ from rich.table import Table
 from rich.text import Text
 
 from wenjiuye_cli.articles import citation, department_label
-from wenjiuye_cli.atomic import AtomicTextFile
+from wenjiuye_cli.atomic import AtomicTextFile, commit_all
 from wenjiuye_cli.batch import ApplicantReader, BatchError, BatchOptions, RejectSink, parse_kind
 from wenjiuye_cli.commands._common import (
     AsOfOpt,
@@ -44,6 +44,8 @@ from wenjiuye_cli.commands._common import (
     SetOpt,
     check_reform_files,
     err_console,
+    interrupted_code,
+    interrupted_text,
     is_stdout,
     out_console,
     output_conflict,
@@ -51,13 +53,16 @@ from wenjiuye_cli.commands._common import (
     policy_errors,
     quiet_broken_pipe,
     read_scenarios_or_exit,
+    stdin_or_exit,
     stdout_to_devnull,
     t,
 )
 from wenjiuye_cli.engine import Applicant, measure_by_id
+from wenjiuye_cli.errors import Terminated, raise_terminated, write_error_text
 from wenjiuye_cli.exitcodes import ExitCode
 from wenjiuye_cli.facts import KINDS
 from wenjiuye_cli.money import fmt_money, fmt_number
+from wenjiuye_cli.output import guarded_rows
 from wenjiuye_cli.policy import Policy, load_policy
 from wenjiuye_cli.reform import (
     change_dict,
@@ -65,7 +70,7 @@ from wenjiuye_cli.reform import (
     plain_value,
     with_reforms,
 )
-from wenjiuye_cli.tabular import canonical_encoding, guard_formula
+from wenjiuye_cli.tabular import canonical_encoding
 from wenjiuye_cli.whatif import (
     BATCH_SUFFIXES,
     CHANGE_LABELS,
@@ -333,7 +338,7 @@ def _compare_list(
     show_progress = console.is_terminal and not quiet
     # `kill` (SIGTERM) ends the run like Ctrl-C: temporary files are removed, no output appears.
     main_thread = threading.current_thread() is threading.main_thread()
-    previous_term = signal.signal(signal.SIGTERM, _raise_interrupt) if main_thread else None
+    previous_term = signal.signal(signal.SIGTERM, raise_terminated) if main_thread else None
     try:
         with run.io_errors():
             with progress_bar(console, Lang(lang), regular_file_size(stream), show_progress) as (
@@ -351,20 +356,12 @@ def _compare_list(
             run.rejects_file = str(rejects_path) if sink.opened else None
             run.show_table(shown)
             run.finish()
-    except KeyboardInterrupt:
-        raise _fail(
-            console,
-            t(lang, "已中断：没有写入任何输出文件", "interrupted: no output file was written"),
-            ExitCode.INTERRUPTED,
-        ) from None
+    except (KeyboardInterrupt, Terminated) as exc:
+        raise _fail(console, interrupted_text(lang, exc), interrupted_code(exc)) from None
     finally:
         if main_thread:
             signal.signal(signal.SIGTERM, previous_term)
     return reader
-
-
-def _raise_interrupt(signum: int, frame: object) -> None:
-    raise KeyboardInterrupt
 
 
 def _result_line(reader: ApplicantReader, impact: BudgetImpact, rejects_file: str | None, lang: str) -> str:
@@ -448,8 +445,7 @@ class _CompareRun:
         return handle.stream
 
     def commit(self) -> None:
-        for handle in self.files:
-            handle.commit()
+        commit_all(self.files)
 
     def discard(self) -> None:
         for handle in self.files:
@@ -463,13 +459,9 @@ class _CompareRun:
         try:
             with quiet_broken_pipe(side):
                 yield
-        except OSError as exc:
-            where = exc.filename or self.output or self.summary_file
-            raise _fail(
-                self.console,
-                t(self.lang, f"无法写入 {where}：{exc.strerror}", f"cannot write {where}: {exc.strerror}"),
-                ExitCode.IO_ERROR,
-            ) from None
+        except OSError as exc:  # every output names itself (a file, or <stdout>): see atomic.LabelledFileIO
+            stdout_to_devnull()  # what stdout still holds is not flushed again at exit
+            raise _fail(self.console, write_error_text(exc, self.lang), ExitCode.IO_ERROR) from None
         finally:
             self.discard()
 
@@ -551,7 +543,7 @@ def _sort_inputs(
     try:
         for name in inputs:
             if name == "-":
-                head, stdin = peek_head(sys.stdin.buffer)
+                head, stdin = peek_head(stdin_or_exit(console, lang))
                 if as_list or is_batch_input(name, head):
                     lists.append((name, stdin))
                     stdin = None
@@ -633,17 +625,12 @@ def _write_compare(
     """Stream the comparisons; JSON ends with ``summary()``, called once every comparison is written."""
     if fmt is CompareFormat.csv:
         writer = csv.writer(out, lineterminator="\r\n")
-        guard = guard_formula if excel_safe else (lambda cell: cell)
         text_cols = {"id", "name", "changed_measures", "department"}
         columns = COMPARE_ITEM_COLUMNS if itemised else COMPARE_COLUMNS
-        guarded = [i for i, c in enumerate(columns) if c in text_cols]
         writer.writerow(columns)
         for comparison in comparisons:
             rows = comparison_item_rows(comparison) if itemised else [comparison_row(comparison)]
-            for row in rows:
-                for i in guarded:
-                    row[i] = guard(row[i])
-                writer.writerow(row)
+            writer.writerows(guarded_rows(rows, columns, text_cols, excel_safe))
     elif fmt is CompareFormat.ndjson:
         for comparison in comparisons:
             line = comparison_dict(comparison, lang)
