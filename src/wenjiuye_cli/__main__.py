@@ -20,9 +20,12 @@ import io  # loaded before any module of ours: Python's own standard streams are
 import os
 import signal
 import sys
-from typing import Any
 
 from wenjiuye_cli.errors import STDOUT, Terminated, raise_terminated
+
+TYPE_CHECKING = False  # typing itself is not loaded before the handlers: it takes milliseconds
+if TYPE_CHECKING:
+    from typing import Any
 
 # The exit codes this module uses before wenjiuye_cli.exitcodes is loaded (the same values).
 _INTERRUPTED, _TERMINATED, _IO_ERROR, _SOFTWARE = 130, 143, 74, 70
@@ -45,6 +48,7 @@ def main() -> None:
             _flush_stdout()
         else:  # the run failed and said why: what stdout still holds is not written (nor failed on again)
             _silence_stdout()
+            _stop_workers()
     except KeyboardInterrupt:
         _exit(_INTERRUPTED)
     except Terminated:
@@ -58,6 +62,9 @@ def main() -> None:
         _exit(_IO_ERROR)
     except Exception as exc:
         _defect(exc, argv)
+    # Done: a signal from here on would meet Python's own teardown, which restores the default handlers
+    # (killed by the signal, no exit code of ours). Nothing is left to interrupt.
+    _quiet_signals()
     sys.exit(code)
 
 
@@ -144,13 +151,31 @@ def _quiet_signals() -> None:
             signal.signal(signum, signal.SIG_IGN)
         except (OSError, ValueError):
             pass
+    # CPython (3.11) marks a KeyboardInterrupt that escaped any eval() of a string as unhandled, even when
+    # caught later (collections.namedtuple evals its class while modules load), and ``python -m`` then
+    # ends by killing itself with SIGINT instead of exiting 130. Each eval() of a string clears the mark.
+    eval("None")
 
 
 def _exit(code: int) -> None:
     _quiet_signals()
+    _stop_workers()
     if code in (_INTERRUPTED, _TERMINATED, _IO_ERROR):
         _silence_stdout()
     raise SystemExit(code)
+
+
+def _stop_workers() -> None:
+    """A run that ends early does not wait for its worker processes (``batch --jobs``) to finish the chunks
+    they hold: they write no file, and the interpreter would otherwise wait for them at exit."""
+    multiprocessing = sys.modules.get("multiprocessing")
+    if multiprocessing is None:  # not loaded: no workers
+        return
+    for child in multiprocessing.active_children():
+        try:
+            child.kill()
+        except (OSError, ValueError, AttributeError):
+            pass
 
 
 def _say(line: str) -> None:

@@ -5,20 +5,25 @@ Standard library only, imported at start-up before anything heavy (see ``wenjiuy
 
 from __future__ import annotations
 
-import re
-from typing import NoReturn
+# Nothing more is imported here: this module loads before the SIGTERM handler exists (not even typing).
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import re
+    from typing import NoReturn
 
 # The name a write error on standard output carries (``OSError.filename``): messages say 标准输出/stdout.
 STDOUT = "<stdout>"
 
 
 # A personal ID number standing alone (18 characters, the last a check digit or X; or the old 15 digits).
-_ID_NUMBER = re.compile(r"(?<![0-9A-Za-z])(?:(\d{6})\d{8}(\d{3}[\dXx])|(\d{6})\d{5}(\d{4}))(?![0-9A-Za-z])")
+_ID_NUMBER = r"(?<![0-9A-Za-z])(?:(\d{6})\d{8}(\d{3}[\dXx])|(\d{6})\d{5}(\d{4}))(?![0-9A-Za-z])"
 
 
 def mask_id(text: str) -> str:
     """``120101199001011234`` → ``120101********1234``: the region and the last four stay, to tell rows apart."""
-    return _ID_NUMBER.sub(_masked, text)
+    import re  # compiled once and cached by re
+
+    return re.sub(_ID_NUMBER, _masked, text)
 
 
 def _masked(match: re.Match[str]) -> str:
