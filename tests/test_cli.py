@@ -484,3 +484,9 @@ def test_sweep_and_compare_messages_mask_id_numbers(runner: CliRunner) -> None:
     assert compare.exit_code == ExitCode.OK
     assert f"申请人编号 {processes.MASKED_ID} 出现 2 次" in compare.stderr
     assert "1990010" not in compare.stderr
+    shown = runner.invoke(app, ["sweep", "-", "--vary", "age=30..40", "--show-ids"], input=two)
+    assert "120101199001011234, 120101199001015678" in shown.stderr
+    shown = runner.invoke(
+        app, ["compare", "-", "--reform", processes.CAP, "-f", "json", "--show-ids"], input=twice
+    )
+    assert f"申请人编号 {processes.ID_NUMBER} 出现 2 次" in shown.stderr

@@ -42,6 +42,7 @@ from wenjiuye_cli.commands._common import (
     ReformOpt,
     RejectsOpt,
     SetOpt,
+    ShowIdsOpt,
     check_reform_files,
     err_console,
     interrupted_code,
@@ -211,6 +212,7 @@ def compare(
     lang: LangOpt = Lang.zh,
     excel_safe: ExcelSafeOpt = True,
     no_color: NoColorOpt = False,
+    show_ids: ShowIdsOpt = False,
 ) -> None:
     """对比基准政策与改革方案：每个申请人的差额与预算影响 / baseline versus reform, per applicant and in total.
 
@@ -218,7 +220,7 @@ def compare(
     对比；读取行数 = 对比 + 拒绝。退出码：0 正常，1 名单中有被拒绝的行，2 用法错误，65 名单无法读取或表头
     有误，66 找不到输入，74 无法写入，78 政策、改革方案或情景文件有误。
     """
-    console = _console(no_color)
+    console = err_console(no_color, show_ids)
     if not reforms and not sets:
         raise _fail(
             console,
@@ -865,9 +867,10 @@ def sweep_command(
     as_of: AsOfOpt = None,
     lang: LangOpt = Lang.zh,
     no_color: NoColorOpt = False,
+    show_ids: ShowIdsOpt = False,
 ) -> None:
     """一个申请人在某事实或参数的一系列取值下的补贴，并指出断崖 / entitlements across a range, with cliffs."""
-    console = _console(no_color)
+    console = err_console(no_color, show_ids)
     if (vary is None) == (vary_param is None):
         raise _fail(
             console,
