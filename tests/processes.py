@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import time
+import tomllib
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import IO
@@ -63,13 +64,31 @@ def _handles_sigterm(pid: int) -> bool:
     return False
 
 
+def console_script(where: Path) -> list[str]:
+    """The ``wenjiuye`` command as pip installs it (the entry point of pyproject.toml), written in ``where``."""
+    with open(Path(__file__).resolve().parents[1] / "pyproject.toml", "rb") as project:
+        module, function = tomllib.load(project)["project"]["scripts"]["wenjiuye"].split(":")
+    script = where / "wenjiuye"
+    script.write_text(
+        f"#!{sys.executable}\nimport sys\nfrom {module} import {function}\n"
+        f"if __name__ == '__main__':\n    sys.exit({function}())\n",
+        encoding="utf-8",
+    )
+    script.chmod(0o755)
+    return [str(script)]
+
+
 def signal_at_start(
-    args: Sequence[str], signum: int, delay: float, cwd: Path | None = None
+    args: Sequence[str],
+    signum: int,
+    delay: float,
+    cwd: Path | None = None,
+    command: Sequence[str] = WENJIUYE,
 ) -> tuple[int, bytes, str]:
     """Start ``wenjiuye ARGS``, send ``signum`` ``delay`` seconds after its first instruction ran (while
     modules load, for small delays), and return the exit code, stdout and stderr."""
     proc = subprocess.Popen(
-        [*WENJIUYE, *args], cwd=cwd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        [*command, *args], cwd=cwd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
         preexec_fn=_child_setup(()),
     )  # fmt: skip
     deadline = time.monotonic() + 60

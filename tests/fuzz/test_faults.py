@@ -144,14 +144,19 @@ def test_a_faulty_standard_stream_gives_the_documented_exit_code(name: str, faul
     signum=st.sampled_from([signal.SIGINT, signal.SIGTERM]),
     delay=st.floats(min_value=0, max_value=0.8),
     name=st.sampled_from(["measures", "batch-files", "compare"]),
+    script=st.booleans(),
 )
-def test_a_signal_while_starting_ends_the_run_cleanly(signum: int, delay: float, name: str) -> None:
+def test_a_signal_while_starting_ends_the_run_cleanly(
+    signum: int, delay: float, name: str, script: bool
+) -> None:
     """From the first instruction on (the handlers are installed: see processes.signal_at_start) through
-    loading the modules to computing and writing: 128 + the signal, or the run had already finished."""
+    loading the modules to computing and writing: 128 + the signal, or the run had already finished.
+    Started as ``python -m wenjiuye_cli`` or as the console script pip installs (``script``)."""
     command = COMMANDS[name]
-    with workdir() as where:
+    with workdir() as where, workdir() as bin_dir:
         cwd = Path(where)
-        code, out, err = processes.signal_at_start(command.args, signum, delay, cwd)
+        launcher = processes.console_script(Path(bin_dir)) if script else processes.WENJIUYE
+        code, out, err = processes.signal_at_start(command.args, signum, delay, cwd, launcher)
         left = sorted(p.name for p in cwd.iterdir())
     assert "Traceback" not in err
     assert code in (command.healthy, 128 + signum), err
