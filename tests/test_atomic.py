@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 import threading
@@ -9,7 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from wenjiuye_cli.atomic import AtomicTextFile, atomic_write, is_special_file, writes_through
+from wenjiuye_cli.atomic import (
+    AtomicTextFile,
+    LabelledFileIO,
+    atomic_write,
+    commit_all,
+    is_special_file,
+    writes_through,
+)
 
 
 def test_the_target_is_untouched_until_commit(tmp_path: Path) -> None:
@@ -103,3 +111,43 @@ def test_a_pipe_named_by_its_descriptor_is_written_through() -> None:
     finally:
         os.close(read_end)
         os.close(write_end)
+
+
+def test_a_full_device_is_named_in_the_write_error() -> None:
+    handle = AtomicTextFile(Path("/dev/full"))
+    handle.write("x" * 100)
+    with pytest.raises(OSError, match="No space left on device") as caught:
+        handle.commit()
+    assert caught.value.filename == "/dev/full"  # so the message says which output failed
+    handle.discard()
+
+
+def test_files_committed_together_leave_none_when_one_cannot_be_written(tmp_path: Path) -> None:
+    first = AtomicTextFile(tmp_path / "out.csv")
+    first.write("id\n")
+    full = AtomicTextFile(Path("/dev/full"))
+    full.write("{}\n")
+    with pytest.raises(OSError, match="No space left on device"):
+        commit_all([first, full])
+    first.discard()
+    full.discard()
+    assert list(tmp_path.iterdir()) == []  # out.csv was not renamed into place before /dev/full failed
+
+
+def test_a_labelled_file_keeps_a_broken_pipe_a_broken_pipe() -> None:
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    raw = LabelledFileIO(write_end, "wb", label="<stdout>")
+    with pytest.raises(BrokenPipeError) as caught:  # the quiet `| head` exit depends on it
+        raw.write(b"x")
+    assert caught.value.filename == "<stdout>"
+    raw.close()
+
+
+def test_a_refusing_labelled_file_fails_every_write_until_told_otherwise(tmp_path: Path) -> None:
+    raw = LabelledFileIO(tmp_path / "f", "wb", label="<stdout>", refuse=errno.EBADF)
+    with pytest.raises(OSError, match="Bad file descriptor"):
+        raw.write(b"x")
+    raw.refuse = None
+    assert raw.write(b"x") == 1
+    raw.close()

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import csv
 import importlib.metadata
+import io
 import json
+import signal
+import subprocess
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
+from tests import processes
 from tests.helpers import exit_code_into_head
 from wenjiuye_cli import __version__
 from wenjiuye_cli.cli import app
@@ -265,7 +270,7 @@ def test_calc_says_which_applicants_were_evaluated_on_the_run_date(runner: CliRu
     result = runner.invoke(app, ["calc", "-", "-f", "json"], input=scenario)
     assert result.exit_code == ExitCode.OK, result.stderr
     assert "1 个申请人没有申请日期，按运行当天" in result.stderr
-    assert "（N-1）" in result.stderr
+    assert "（<stdin> applicants[1] (N-1)）" in result.stderr  # where it is in the file, and its id
     assert json.loads(result.stdout)["applicants"][0]["as_of_source"] == "today"
     dated = runner.invoke(app, ["calc", "-", "-f", "json", "--as-of", "2021-03-01"], input=scenario)
     assert "没有申请日期" not in dated.stderr
@@ -289,3 +294,215 @@ def test_a_bad_set_is_explained_in_chinese_by_default(runner: CliRunner) -> None
     assert (
         "没有参数 'rent_subsidy.house_cap_monthy'（是否想写 rent_subsidy.house_cap_monthly？）" in typo.stderr
     )
+
+
+# ------------------------------------------------------------------------------- the process (issue 11)
+
+FULL_STDOUT_COMMANDS = {
+    "calc": ["calc", RENT, "-f", "json"],
+    "calc-table": ["calc", RENT, "-f", "table"],
+    "measures": ["measures", "-f", "json"],
+    "schema": ["schema", "-f", "json"],
+    "policy-show": ["policy", "show", "-f", "json"],
+    "sweep": ["sweep", RENT, "--id", "R-001", "--vary-param", "rent_subsidy.house_cap_monthly=1000..3000:1000",
+              "-f", "json"],
+    "compare": ["compare", RENT, "--reform", processes.CAP, "-f", "json"],
+    "batch": ["batch", BATCH_CSV, "-q"],
+    "version": ["--version"],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("args", FULL_STDOUT_COMMANDS.values(), ids=FULL_STDOUT_COMMANDS.keys())
+def test_a_full_stdout_exits_74_saying_it_is_stdout(args: list[str], tmp_path: Path) -> None:
+    with open("/dev/full", "wb") as full:
+        done = processes.run(args, cwd=tmp_path, stdout=full)
+    assert done.returncode == ExitCode.IO_ERROR
+    assert processes.stderr_lines(done.stderr)[-1] == "无法写入 标准输出：No space left on device"
+    assert b"Traceback" not in done.stderr
+    assert b"None" not in done.stderr  # compare said "无法写入 None"
+    assert list(tmp_path.iterdir()) == []  # no rejects file, no temporary file
+
+
+def test_a_full_stdout_is_named_in_english_too(tmp_path: Path) -> None:
+    with open("/dev/full", "wb") as full:
+        done = processes.run(["compare", RENT, "--reform", processes.CAP, "-f", "json", "--lang", "en"],
+                             stdout=full)  # fmt: skip
+    assert done.returncode == ExitCode.IO_ERROR
+    assert done.stderr.decode() == "cannot write to stdout: No space left on device\n"
+
+
+@pytest.mark.parametrize(
+    "outputs",
+    [
+        ["-o", "/dev/full", "--rejects", "bad.csv"],
+        ["-o", "out.csv", "--rejects", "/dev/full"],
+        ["-o", "out.csv", "--rejects", "bad.csv", "--summary-file", "/dev/full"],
+    ],
+    ids=["output", "rejects", "summary"],
+)
+def test_batch_with_an_output_file_on_a_full_device_exits_74_and_writes_no_file(
+    outputs: list[str], tmp_path: Path
+) -> None:
+    args = ["batch", str(EXAMPLES / "batch" / "bad-rows.csv"), *outputs, "-q"]
+    done = processes.run(args, cwd=tmp_path)
+    assert done.returncode == ExitCode.IO_ERROR
+    assert processes.stderr_lines(done.stderr) == ["无法写入 /dev/full：No space left on device"]
+    assert done.stdout == b""
+    assert list(tmp_path.iterdir()) == []  # the other outputs were written beside it: none is left
+
+
+def test_a_closed_stdout_exits_74(tmp_path: Path) -> None:
+    done = processes.run(["calc", RENT, "-f", "json"], stdout=subprocess.DEVNULL, close=[1])
+    assert done.returncode == ExitCode.IO_ERROR
+    assert done.stderr.decode() == "无法写入 标准输出：Bad file descriptor\n"
+
+
+@pytest.mark.parametrize("args", [["calc", "-"], ["batch", "-"], ["compare", "-", "--reform", processes.CAP]])
+def test_reading_a_closed_stdin_is_no_input(args: list[str]) -> None:
+    done = processes.run(args, close=[0])
+    assert done.returncode == ExitCode.NO_INPUT
+    assert done.stderr.decode() == "标准输入已关闭，无法读取 -\n"
+    assert done.stdout == b""
+
+
+def test_a_closed_stdin_is_not_read_when_no_input_is_dash() -> None:
+    done = processes.run(["calc", RENT, "-f", "json"], close=[0])
+    assert done.returncode == ExitCode.OK, done.stderr
+    assert json.loads(done.stdout)["applicants"][0]["id"] == "R-001"
+
+
+def test_with_stderr_closed_the_exit_codes_hold_and_batch_writes_its_files(tmp_path: Path) -> None:
+    missing = processes.run(["calc", str(tmp_path / "nope.toml")], stderr=subprocess.DEVNULL, close=[2])
+    assert missing.returncode == ExitCode.NO_INPUT
+    bad_rows = str(EXAMPLES / "batch" / "bad-rows.csv")
+    done = processes.run(
+        ["batch", bad_rows, "-o", "out.csv"], cwd=tmp_path, stderr=subprocess.DEVNULL, close=[2]
+    )
+    assert done.returncode == ExitCode.ROWS_REJECTED
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.csv", "out.rejects.csv"]
+    assert (tmp_path / "out.csv").read_text(encoding="utf-8-sig").startswith("id,")
+
+
+def test_with_stderr_full_the_exit_codes_hold(tmp_path: Path) -> None:
+    with open("/dev/full", "wb") as full:
+        missing = processes.run(["batch", str(tmp_path / "nope.csv")], stderr=full)
+        done = processes.run(["calc", RENT, "-f", "json"], stderr=full)
+    assert missing.returncode == ExitCode.NO_INPUT
+    assert done.returncode == ExitCode.OK
+    assert json.loads(done.stdout)["applicants"]
+
+
+@pytest.mark.parametrize(
+    ("signum", "expected"), [(signal.SIGINT, ExitCode.INTERRUPTED), (signal.SIGTERM, ExitCode.TERMINATED)]
+)
+def test_a_signal_while_modules_load_exits_quietly(signum: int, expected: ExitCode) -> None:
+    code, out, err = processes.signal_at_start(["measures", "-f", "json"], signum, 0.0)
+    assert code == expected
+    assert out == b""
+    assert err == ""  # quietly: no traceback, no message
+
+
+def test_a_defect_exits_70_with_one_line_and_a_report_without_applicant_data(tmp_path: Path) -> None:
+    scenario = tmp_path / "s.toml"
+    scenario.write_text(f'[[applicants]]\nid = "{processes.ID_NUMBER}"\nkind = "person"\n', encoding="utf-8")
+    patch = (
+        "import wenjiuye_cli.engine as engine\n"
+        "def evaluate(applicant, *args, **kwargs):\n"
+        "    raise RuntimeError('defect while computing ' + applicant.id)\n"
+        "engine.evaluate = evaluate\n"
+    )
+    done, reports = processes.run_with_defect(
+        patch,
+        ["calc", str(scenario), "--set", "rent_subsidy.house_cap_monthly=2777"],
+        tmp_path,
+        tmp_path / "tmp",
+    )
+    assert done.returncode == ExitCode.SOFTWARE
+    assert done.stdout == b""
+    (line,) = processes.stderr_lines(done.stderr)  # one line, no traceback
+    (report,) = reports
+    assert (
+        line == f"程序缺陷（RuntimeError）：运行已中止，没有写入输出文件；报告已写入 {report}，请提交给维护者"
+    )
+    text = report.read_text(encoding="utf-8")
+    assert text.startswith(f"wenjiuye {__version__}: program defect report")
+    assert "options: calc --set (values left out)" in text
+    assert 'File "<string>", line 3, in evaluate' in text  # the stack: where it failed, and through what
+    assert ", in calc\n    " in text  # with the source lines
+    assert "builtins.RuntimeError" in text
+    for secret in (processes.ID_NUMBER, "defect while computing", "s.toml", "2777"):
+        assert secret not in text  # no argument values, no message, no locals
+
+
+def test_a_defect_in_batch_leaves_no_output_file(tmp_path: Path) -> None:
+    patch = (
+        "import wenjiuye_cli.batch as batch\n"
+        "def run_batch(source, name, policy, options, out, *args):\n"
+        "    out.write('id,half a row\\n')\n"
+        "    raise ValueError('a defect')\n"
+        "batch.run_batch = run_batch\n"
+    )
+    done, reports = processes.run_with_defect(patch, ["batch", BATCH_CSV, "-o", "out.csv", "--lang", "en"], tmp_path,
+                                              tmp_path / "tmp")  # fmt: skip
+    assert done.returncode == ExitCode.SOFTWARE
+    assert [p.name for p in tmp_path.iterdir()] == ["tmp"]  # no out.csv, no temporary file
+    assert len(reports) == 1
+    assert done.stderr.decode() == (
+        f"a defect in wenjiuye (ValueError) stopped the run; no output file was written; a report was written "
+        f"to {reports[0]}; please send it to the maintainers\n"
+    )
+
+
+def test_calc_csv_guards_formulas_and_leaves_numbers_alone(runner: CliRunner) -> None:
+    scenario = (
+        '[[applicants]]\nid = "=HYPERLINK(\\"http://x\\")"\nkind = "person"\napplication_date = 2021-03-01\n'
+    )
+    guarded = runner.invoke(app, ["calc", "-", "-f", "csv"], input=scenario)
+    assert guarded.exit_code == ExitCode.OK, guarded.stderr
+    rows = list(csv.DictReader(io.StringIO(guarded.stdout)))
+    assert rows
+    assert {r["id"] for r in rows} == {'\'=HYPERLINK("http://x")'}
+    raw = runner.invoke(app, ["calc", "-", "-f", "csv", "--no-excel-safe"], input=scenario)
+    assert {r["id"] for r in csv.DictReader(io.StringIO(raw.stdout))} == {'=HYPERLINK("http://x")'}
+    rent = runner.invoke(app, ["calc", RENT, "-f", "csv"])
+    amounts = [r["amount"] for r in csv.DictReader(io.StringIO(rent.stdout)) if r["amount"]]
+    assert "60000.00" in amounts  # amounts are not touched
+
+
+def test_calc_messages_mask_id_numbers_unless_asked(runner: CliRunner) -> None:
+    scenario = f'[[applicants]]\nid = "{processes.ID_NUMBER}"\nkind = "person"\nbogus = 1\n'
+    result = runner.invoke(app, ["calc", "-"], input=scenario)
+    assert result.exit_code == ExitCode.BAD_CONFIG
+    assert (
+        result.stderr
+        == f"<stdin> applicants[1] ({processes.MASKED_ID}) bogus: 未知字段（个人 没有此项事实，见 wenjiuye schema）\n"
+    )
+    shown = runner.invoke(app, ["calc", "-", "--show-ids"], input=scenario)
+    assert f"({processes.ID_NUMBER}) bogus" in shown.stderr
+
+
+def test_the_undated_warning_names_the_place_and_a_masked_id(runner: CliRunner) -> None:
+    scenario = f'[[applicants]]\nid = "{processes.ID_NUMBER}"\nkind = "person"\n'
+    result = runner.invoke(app, ["calc", "-", "-f", "json"], input=scenario)
+    assert result.exit_code == ExitCode.OK
+    assert f"（<stdin> applicants[1] ({processes.MASKED_ID})）" in result.stderr
+    assert processes.ID_NUMBER not in result.stderr
+    assert json.loads(result.stdout)["applicants"][0]["id"] == processes.ID_NUMBER  # the data keeps it
+
+
+def test_sweep_and_compare_messages_mask_id_numbers(runner: CliRunner) -> None:
+    two = "".join(f'[[applicants]]\nid = "12010119900101{n}"\nkind = "person"\n\n' for n in ("1234", "5678"))
+    sweep = runner.invoke(app, ["sweep", "-", "--vary", "age=30..40"], input=two)
+    assert sweep.exit_code == ExitCode.USAGE
+    assert "120101********1234, 120101********5678" in sweep.stderr
+    twice = two.replace("5678", "1234")
+    compare = runner.invoke(app, ["compare", "-", "--reform", processes.CAP, "-f", "json"], input=twice)
+    assert compare.exit_code == ExitCode.OK
+    assert f"申请人编号 {processes.MASKED_ID} 出现 2 次" in compare.stderr
+    assert "1990010" not in compare.stderr
+    shown = runner.invoke(app, ["sweep", "-", "--vary", "age=30..40", "--show-ids"], input=two)
+    assert "120101199001011234, 120101199001015678" in shown.stderr
+    shown = runner.invoke(
+        app, ["compare", "-", "--reform", processes.CAP, "-f", "json", "--show-ids"], input=twice
+    )
+    assert f"申请人编号 {processes.ID_NUMBER} 出现 2 次" in shown.stderr

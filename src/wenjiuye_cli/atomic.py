@@ -17,11 +17,54 @@ import contextlib
 import io
 import os
 import stat
+import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from types import TracebackType
-from typing import TextIO
+from typing import Any, TextIO
+
+
+class LabelledFileIO(io.FileIO):
+    """A raw file whose errors name it (``OSError.filename``), so that a message about a full disk says which
+    output it could not write: the buffered layers above a raw file raise its errors without a name.
+
+    ``refuse``: an errno every write fails with (a standard stream closed before the run started)."""
+
+    def __init__(
+        self,
+        file: int | str | Path,
+        mode: str,
+        *,
+        label: str,
+        closefd: bool = True,
+        refuse: int | None = None,
+    ) -> None:
+        super().__init__(file, mode, closefd=closefd)
+        self.label = label
+        self.refuse = refuse
+
+    def write(self, data: Any) -> int:
+        if self.refuse is not None:
+            raise OSError(self.refuse, os.strerror(self.refuse), self.label)
+        try:
+            return super().write(data)
+        except OSError as exc:  # EPIPE stays a BrokenPipeError: OSError() picks the subclass by errno
+            raise OSError(exc.errno, exc.strerror, self.label) from None
+
+
+def silence_stdout() -> None:
+    """Point stdout at /dev/null, after it failed (a reader went away, a full disk, a closed stream): later
+    writes and the interpreter's last flush go nowhere, quietly, instead of failing again."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, ValueError, AttributeError):  # no stdout at all: nothing to silence
+        return
+    raw = getattr(getattr(sys.stdout, "buffer", None), "raw", None)
+    if isinstance(raw, LabelledFileIO):
+        raw.refuse = None  # a stdout closed at start: /dev/null is now behind it
 
 
 def _umask() -> int:
@@ -62,7 +105,9 @@ class AtomicTextFile:
         self.tmp_path: Path | None = None
         if writes_through(path):
             # Append: what the shell opened (``> f`` truncated it, ``>> f`` did not) is left as it set it.
-            raw = open(path, "ab")  # closed by commit() or discard()
+            raw = io.BufferedWriter(
+                LabelledFileIO(path, "ab", label=str(path))
+            )  # closed by commit()/discard()
         else:
             try:
                 fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
@@ -71,7 +116,7 @@ class AtomicTextFile:
             self.tmp_path = Path(tmp)
             try:
                 os.fchmod(fd, 0o666 & ~_umask())
-                raw = os.fdopen(fd, "wb")
+                raw = io.BufferedWriter(LabelledFileIO(fd, "wb", label=str(path)))
             except BaseException:
                 os.close(fd)
                 self.tmp_path.unlink(missing_ok=True)
@@ -89,18 +134,29 @@ class AtomicTextFile:
     def write(self, text: str) -> int:
         return self._file.write(text)
 
-    def commit(self) -> None:
-        """Flush, sync and rename into place."""
+    def prepare(self) -> None:
+        """Flush and sync, so that a full disk shows now: :func:`commit_all` prepares every file of a run
+        before it renames any, so that an error leaves none of them. ``OSError`` names the target."""
         if self.done:
             return
-        if self.tmp_path is None:  # a device or a pipe: nothing to rename
-            self.done = True
-            self._file.close()
+        try:
+            self._file.flush()
+            if self.tmp_path is not None:
+                os.fsync(self._file.fileno())
+        except OSError as exc:
+            raise OSError(exc.errno, exc.strerror, str(self.path)) from None
+
+    def commit(self) -> None:
+        """Flush, sync and rename into place. An ``OSError`` names the target, not the temporary file."""
+        if self.done:
             return
-        self._file.flush()
-        os.fsync(self._file.fileno())
-        self._file.close()
-        os.replace(self.tmp_path, self._target)
+        self.prepare()
+        try:
+            self._file.close()
+            if self.tmp_path is not None:  # not a device or a pipe, which have nothing to rename
+                os.replace(self.tmp_path, self._target)
+        except OSError as exc:
+            raise OSError(exc.errno, exc.strerror, str(self.path)) from None
         self.done = True
 
     def discard(self) -> None:
@@ -124,6 +180,15 @@ class AtomicTextFile:
             self.commit()
         else:
             self.discard()
+
+
+def commit_all(files: list[AtomicTextFile]) -> None:
+    """Commit a run's files together: all are flushed and synced first, so that a write error (a full disk)
+    leaves none of them in place; only then are they renamed."""
+    for handle in files:
+        handle.prepare()
+    for handle in files:
+        handle.commit()
 
 
 @contextlib.contextmanager

@@ -31,12 +31,14 @@ from wenjiuye_cli.commands._calc_table import (
 )
 from wenjiuye_cli.commands._common import (
     AsOfOpt,
+    ExcelSafeOpt,
     Lang,
     LangOpt,
     NoColorOpt,
     PolicyOpt,
     ReformOpt,
     SetOpt,
+    ShowIdsOpt,
     err_console,
     fail,
     open_policy,
@@ -116,9 +118,11 @@ def calc(
     statuses: StatusOpt = None,
     everything: AllOpt = False,
     no_color: NoColorOpt = False,
+    excel_safe: ExcelSafeOpt = True,
+    show_ids: ShowIdsOpt = False,
 ) -> None:
     """计算情景文件中每个申请人的各项补贴 / itemised entitlements for each applicant in the scenarios."""
-    console = err_console(no_color)
+    console = err_console(no_color, show_ids)
     only = chosen_measures(console, lang, measure_ids)
     policy = open_policy(console, lang, policy_file, sets, reforms)
     on = parse_as_of(console, lang, as_of)
@@ -127,7 +131,7 @@ def calc(
     wanted = {Status(s.value) for s in statuses} if statuses else None
     undated_results = [r for r in results if r.as_of_source == "today"]
     if undated_results:  # evaluated on the run date: after the policy's last day, ineligible for everything
-        undated = [r.applicant.id for r in undated_results]
+        undated = [r.applicant.source for r in undated_results]  # the place in the file, the id masked
         run_date = undated_results[0].as_of.isoformat()
         console.print(
             Text(t(lang, f"{len(undated)} 个申请人没有申请日期，按运行当天 {run_date} 计算（{', '.join(undated)}）；"
@@ -150,7 +154,7 @@ def calc(
             writer = csv.writer(sys.stdout, lineterminator="\r\n")
             writer.writerow(CSV_ITEM_COLUMNS)
             for result in results:
-                writer.writerows(itemised_rows(result, lang))
+                writer.writerows(itemised_rows(result, lang, excel_safe=excel_safe))  # formula guard (OWASP)
         else:
             render_tables(results, policy, on, lang, no_color, schedule, wanted, everything)
 
@@ -394,8 +398,7 @@ _register_command_modules()
 
 
 def main() -> None:
-    try:
-        app()
-    except KeyboardInterrupt:
-        err_console().print(Text("已中断 / interrupted"), style="red")
-        sys.exit(ExitCode.INTERRUPTED)
+    """The console script's old entry point: the process around the command is in ``__main__``."""
+    from wenjiuye_cli.__main__ import main as run
+
+    run()

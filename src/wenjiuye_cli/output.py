@@ -7,7 +7,7 @@ what it writes, so it never pays for formatting sentences it would throw away.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from datetime import date
 from decimal import Decimal
 from typing import IO, Any
@@ -18,6 +18,7 @@ from wenjiuye_cli.explain import render, render_message
 from wenjiuye_cli.money import fmt_money, fmt_number
 from wenjiuye_cli.outcome import STATUS_LABELS, Outcome, Status
 from wenjiuye_cli.policy import Policy
+from wenjiuye_cli.tabular import guard_formula
 
 
 def money(value: Decimal | None) -> str | None:
@@ -149,8 +150,36 @@ CSV_ITEM_COLUMNS = (
 )  # fmt: skip
 
 
-def itemised_rows(result: ApplicantResult, lang: str, detail: bool = True) -> Iterable[list[str]]:
-    """One CSV row per applicant × measure (columns ``CSV_ITEM_COLUMNS``)."""
+# The text columns of ``CSV_ITEM_COLUMNS``: what the formula guard looks at (amounts and counts never).
+CSV_ITEM_TEXT_COLUMNS = frozenset(CSV_ITEM_COLUMNS) - {"amount", "maximum", "monthly_amount", "months"}
+
+
+def guarded_rows(
+    rows: Iterable[list[str]], columns: Sequence[str], text_columns: Collection[str], excel_safe: bool = True
+) -> Iterator[list[str]]:
+    """CSV rows with the formula-injection guard (:func:`wenjiuye_cli.tabular.guard_formula`) on the text
+    columns, for every CSV writer of results (``calc -f csv``, ``compare -f csv``); ``excel_safe=False``
+    passes them through for pipelines."""
+    if not excel_safe:
+        yield from rows
+        return
+    guarded = [i for i, name in enumerate(columns) if name in text_columns]
+    for row in rows:
+        for i in guarded:
+            row[i] = guard_formula(row[i])
+        yield row
+
+
+def itemised_rows(
+    result: ApplicantResult, lang: str, detail: bool = True, excel_safe: bool = False
+) -> Iterable[list[str]]:
+    """One CSV row per applicant × measure (columns ``CSV_ITEM_COLUMNS``); ``excel_safe``: with the formula
+    guard on the text columns (see :func:`guarded_rows`)."""
+    rows = _itemised_rows(result, lang, detail)
+    return guarded_rows(rows, CSV_ITEM_COLUMNS, CSV_ITEM_TEXT_COLUMNS) if excel_safe else rows
+
+
+def _itemised_rows(result: ApplicantResult, lang: str, detail: bool) -> Iterator[list[str]]:
     for outcome in result.outcomes:
         measure = measure_by_id(outcome.measure_id)
         arithmetic = "; ".join(render_message(m, measure, lang) for m in outcome.arithmetic) if detail else ""

@@ -206,12 +206,17 @@ def test_piped_into_head_exits_quietly(tmp_path: Path) -> None:
     assert (tmp_path / "err.txt").read_text() == ""
 
 
-@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
-def test_ctrl_c_or_kill_stops_with_130_and_leaves_no_output_file(tmp_path: Path, signum: int) -> None:
+@pytest.mark.parametrize(
+    ("signum", "expected", "said"),
+    [(signal.SIGINT, ExitCode.INTERRUPTED, "已中断"), (signal.SIGTERM, ExitCode.TERMINATED, "已终止")],
+)
+def test_ctrl_c_or_kill_stops_with_130_or_143_and_leaves_no_output_file(
+    tmp_path: Path, signum: int, expected: ExitCode, said: str
+) -> None:
     command = [*wenjiuye(), "batch", "-", "-o", "out.csv"]
     code, stderr = interrupt_while_writing(command, Path(APPLICANTS).read_bytes(), tmp_path, signum)
-    assert code == ExitCode.INTERRUPTED
-    assert "中断" in stderr
+    assert code == expected
+    assert said in stderr
     assert "Traceback" not in stderr
     assert list(tmp_path.iterdir()) == []  # neither the output nor a temporary file
 

@@ -6,6 +6,7 @@ command module can import it at the top without a circular import.
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 from collections.abc import Iterator
@@ -13,14 +14,15 @@ from contextlib import contextmanager
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, BinaryIO, NoReturn
+from typing import IO, Annotated, BinaryIO, NoReturn, cast
 
 import typer
 from rich.console import Console
 from rich.text import Text
 
-from wenjiuye_cli.atomic import writes_through
+from wenjiuye_cli.atomic import silence_stdout, writes_through
 from wenjiuye_cli.engine import Applicant
+from wenjiuye_cli.errors import Terminated, mask_id
 from wenjiuye_cli.exitcodes import ExitCode
 from wenjiuye_cli.policy import Policy, PolicyError, PolicyFileError, load_policy
 from wenjiuye_cli.scenario import InputError, read_scenario_files
@@ -116,9 +118,39 @@ def out_console(no_color: bool = False) -> Console:
 UNBOUNDED_WIDTH = 160
 
 
-def err_console(no_color: bool = False) -> Console:
+class _MaskedStderr:
+    """stderr with personal ID numbers masked (``120101********1234``): messages and warnings name a row by its
+    place in the file and a masked ID, never the whole number (``--show-ids`` shows it)."""
+
+    def write(self, text: str) -> int:
+        sys.stderr.write(mask_id(text))
+        return len(text)
+
+    def flush(self) -> None:
+        sys.stderr.flush()
+
+    def isatty(self) -> bool:
+        return sys.stderr.isatty()
+
+    def fileno(self) -> int:
+        return sys.stderr.fileno()
+
+    @property
+    def encoding(self) -> str:
+        return getattr(sys.stderr, "encoding", None) or "utf-8"
+
+
+ShowIdsOpt = Annotated[
+    bool,
+    typer.Option("--show-ids", help="消息中显示完整身份证号（默认遮盖）/ show whole ID numbers in messages"),
+]
+
+
+def err_console(no_color: bool = False, show_ids: bool = False) -> Console:
+    """The console for messages on stderr (ID numbers masked unless ``show_ids``)."""
     width = None if sys.stderr.isatty() or "COLUMNS" in os.environ else UNBOUNDED_WIDTH
     return Console(
+        file=None if show_ids else cast(IO[str], _MaskedStderr()),
         stderr=True,
         no_color=no_color or "NO_COLOR" in os.environ,
         highlight=False,
@@ -243,10 +275,36 @@ def quiet_broken_pipe(side_output: tuple[Console, Lang | str] | None = None) -> 
         raise typer.Exit(ExitCode.OK) from None
 
 
+def interrupted_text(lang: Lang | str, exc: BaseException) -> str:
+    """What an interrupted run that was writing files says (the files were removed)."""
+    if isinstance(exc, Terminated):
+        return t(
+            lang,
+            "已终止（SIGTERM）：没有写入任何输出文件",
+            "terminated (SIGTERM): no output file was written",
+        )
+    return t(lang, "已中断：没有写入任何输出文件", "interrupted: no output file was written")
+
+
+def interrupted_code(exc: BaseException) -> ExitCode:
+    """130 for Ctrl-C, 143 for SIGTERM."""
+    return ExitCode.TERMINATED if isinstance(exc, Terminated) else ExitCode.INTERRUPTED
+
+
 def stdout_to_devnull() -> None:
     """After a broken pipe: later writes (and the interpreter's final flush) go nowhere, quietly."""
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
+    silence_stdout()
+
+
+def stdin_or_exit(console: Console, lang: Lang | str) -> BinaryIO:
+    """Standard input as bytes; closed (``<&-``) it is no input: exit 66."""
+    if sys.stdin is None:
+        fail(
+            console,
+            t(lang, "标准输入已关闭，无法读取 -", "stdin is closed: cannot read -"),
+            ExitCode.NO_INPUT,
+        )
+    return sys.stdin.buffer
 
 
 def read_scenarios_or_exit(
@@ -254,8 +312,10 @@ def read_scenarios_or_exit(
 ) -> list[Applicant]:
     """Every applicant of the scenario files; a missing file exits 66, a bad one 78 naming each problem,
     an applicant list given instead (``calc list.csv``) exits 2 saying which command reads it."""
+    if stdin is None and "-" in paths:
+        stdin = stdin_or_exit(console, lang)
     try:
-        applicants = list(read_scenario_files(paths, stdin or sys.stdin.buffer))
+        applicants = list(read_scenario_files(paths, stdin or io.BytesIO()))
     except FileNotFoundError as exc:
         fail(
             console,

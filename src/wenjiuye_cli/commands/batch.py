@@ -28,7 +28,7 @@ from rich.table import Table
 from rich.text import Text
 
 from wenjiuye_cli.articles import citation, department_label
-from wenjiuye_cli.atomic import AtomicTextFile, writes_through
+from wenjiuye_cli.atomic import AtomicTextFile, commit_all, writes_through
 from wenjiuye_cli.batch import (
     BATCH_GC_THRESHOLDS,
     DEFAULT_CHUNK_ROWS,
@@ -56,14 +56,18 @@ from wenjiuye_cli.commands._common import (
     RejectsOpt,
     SetOpt,
     err_console,
+    interrupted_code,
+    interrupted_text,
     is_stdout,
     open_policy,
     output_conflict,
     parse_as_of,
     quiet_broken_pipe,
+    stdin_or_exit,
     stdout_to_devnull,
     t,
 )
+from wenjiuye_cli.errors import Terminated, raise_terminated, write_error_text
 from wenjiuye_cli.exitcodes import ExitCode
 from wenjiuye_cli.facts import KINDS
 from wenjiuye_cli.input_kind import input_kind
@@ -204,7 +208,7 @@ def batch(
             f"lists; for a scenario use wenjiuye calc {input_path}",
         )
     if input_path == "-":
-        source: BinaryIO = sys.stdin.buffer
+        source: BinaryIO = stdin_or_exit(console, lang)
         input_size = None
     else:
         path = Path(input_path)
@@ -242,8 +246,9 @@ def batch(
         try:
             handle = AtomicTextFile(path, bom=with_bom)
         except OSError as exc:
-            console.print(Text(t(lang, f"无法写入 {path}：{exc.strerror}", f"cannot write {path}: {exc.strerror}")),
-                          style="red")  # fmt: skip
+            console.print(
+                Text(write_error_text(OSError(exc.errno, exc.strerror, str(path)), lang)), style="red"
+            )
             raise typer.Exit(ExitCode.IO_ERROR) from None
         files.append(handle)
         return handle
@@ -267,7 +272,7 @@ def batch(
     show_progress = console.is_terminal and not quiet
     # `kill` (SIGTERM) ends the run like Ctrl-C: temporary files are removed, no output appears.
     main_thread = threading.current_thread() is threading.main_thread()
-    previous_term = signal.signal(signal.SIGTERM, _raise_interrupt) if main_thread else None
+    previous_term = signal.signal(signal.SIGTERM, raise_terminated) if main_thread else None
     try:
         # Results on stdout: a reader going away ends the run quietly. Results in a file with the rejects
         # on stdout: the file would be incomplete, so that is an error (see quiet_broken_pipe).
@@ -300,7 +305,8 @@ def batch(
             except OSError as exc:
                 if isinstance(exc, BrokenPipeError):
                     raise
-                console.print(Text(t(lang, f"写入失败：{exc}", f"write failed: {exc}")), style="red")
+                stdout_to_devnull()  # what stdout still holds is not flushed again at exit
+                console.print(Text(write_error_text(exc, lang)), style="red")
                 raise typer.Exit(ExitCode.IO_ERROR) from None
             finally:
                 gc.set_threshold(*thresholds)
@@ -317,10 +323,10 @@ def batch(
             if stdout_wrapper is not None:
                 stdout_wrapper.flush()
             try:
-                for handle in files:
-                    handle.commit()
+                commit_all(files)
             except OSError as exc:
-                console.print(Text(t(lang, f"写入失败：{exc}", f"write failed: {exc}")), style="red")
+                stdout_to_devnull()  # what stdout still holds is not flushed again at exit
+                console.print(Text(write_error_text(exc, lang)), style="red")
                 raise typer.Exit(ExitCode.IO_ERROR) from None
             if summary_on_stdout:  # after the files: a reader that stops early (| head) loses none of them
                 try:
@@ -330,12 +336,9 @@ def batch(
                     stream.flush()
                 except BrokenPipeError:
                     stdout_to_devnull()  # the files are written; the exit code below still tells of rejects
-    except KeyboardInterrupt:
-        console.print(
-            Text(t(lang, "已中断：没有写入任何输出文件", "interrupted: no output file was written")),
-            style="red",
-        )
-        raise typer.Exit(ExitCode.INTERRUPTED) from None
+    except (KeyboardInterrupt, Terminated) as exc:
+        console.print(Text(interrupted_text(lang, exc)), style="red")
+        raise typer.Exit(interrupted_code(exc)) from None
     finally:
         if main_thread:
             signal.signal(signal.SIGTERM, previous_term)
@@ -344,7 +347,7 @@ def batch(
         if stdout_wrapper is not None:
             with contextlib.suppress(OSError, ValueError):
                 stdout_wrapper.detach()
-        if source is not sys.stdin.buffer:
+        if input_path != "-":
             source.close()
 
     if summary:
@@ -372,10 +375,6 @@ def rejects_target(input_path: str, output: Path | None, rejects: Path | None) -
         return output.with_name(f"{output.stem}.rejects.csv"), True
     stem = "stdin" if input_path == "-" else Path(input_path).stem
     return Path(f"{stem}.rejects.csv"), False
-
-
-def _raise_interrupt(signum: int, frame: object) -> None:
-    raise KeyboardInterrupt
 
 
 def regular_file_size(stream: BinaryIO) -> int | None:

@@ -27,7 +27,7 @@ from rich.table import Table
 from rich.text import Text
 
 from wenjiuye_cli.articles import citation, department_label
-from wenjiuye_cli.atomic import AtomicTextFile
+from wenjiuye_cli.atomic import AtomicTextFile, commit_all
 from wenjiuye_cli.batch import ApplicantReader, BatchError, BatchOptions, RejectSink, parse_kind
 from wenjiuye_cli.commands._common import (
     AsOfOpt,
@@ -43,8 +43,11 @@ from wenjiuye_cli.commands._common import (
     ReformOpt,
     RejectsOpt,
     SetOpt,
+    ShowIdsOpt,
     check_reform_files,
     err_console,
+    interrupted_code,
+    interrupted_text,
     is_stdout,
     out_console,
     output_conflict,
@@ -52,14 +55,17 @@ from wenjiuye_cli.commands._common import (
     policy_errors,
     quiet_broken_pipe,
     read_scenarios_or_exit,
+    stdin_or_exit,
     stdout_to_devnull,
     t,
 )
 from wenjiuye_cli.commands._text import Wrapped, paragraph
 from wenjiuye_cli.engine import Applicant, measure_by_id
+from wenjiuye_cli.errors import Terminated, raise_terminated, write_error_text
 from wenjiuye_cli.exitcodes import ExitCode
 from wenjiuye_cli.facts import KINDS
 from wenjiuye_cli.money import fmt_money, fmt_number
+from wenjiuye_cli.output import guarded_rows
 from wenjiuye_cli.policy import Policy, load_policy
 from wenjiuye_cli.reform import (
     change_dict,
@@ -67,7 +73,7 @@ from wenjiuye_cli.reform import (
     plain_value,
     with_reforms,
 )
-from wenjiuye_cli.tabular import canonical_encoding, guard_formula
+from wenjiuye_cli.tabular import canonical_encoding
 from wenjiuye_cli.whatif import (
     BATCH_SUFFIXES,
     CHANGE_LABELS,
@@ -208,6 +214,7 @@ def compare(
     lang: LangOpt = Lang.zh,
     excel_safe: ExcelSafeOpt = True,
     no_color: NoColorOpt = False,
+    show_ids: ShowIdsOpt = False,
 ) -> None:
     """对比基准政策与改革方案：每个申请人的差额与预算影响 / baseline versus reform, per applicant and in total.
 
@@ -215,7 +222,7 @@ def compare(
     对比；读取行数 = 对比 + 拒绝。退出码：0 正常，1 名单中有被拒绝的行，2 用法错误，65 名单无法读取或表头
     有误，66 找不到输入，74 无法写入，78 政策、改革方案或情景文件有误。
     """
-    console = _console(no_color)
+    console = err_console(no_color, show_ids)
     if not reforms and not sets:
         raise _fail(
             console,
@@ -340,7 +347,7 @@ def _compare_list(
     show_progress = console.is_terminal and not quiet
     # `kill` (SIGTERM) ends the run like Ctrl-C: temporary files are removed, no output appears.
     main_thread = threading.current_thread() is threading.main_thread()
-    previous_term = signal.signal(signal.SIGTERM, _raise_interrupt) if main_thread else None
+    previous_term = signal.signal(signal.SIGTERM, raise_terminated) if main_thread else None
     try:
         with run.io_errors():
             with progress_bar(console, Lang(lang), regular_file_size(stream), show_progress) as (
@@ -360,20 +367,12 @@ def _compare_list(
             run.rejects_file = str(rejects_path) if sink.opened else None
             run.show_table(shown)
             run.finish()
-    except KeyboardInterrupt:
-        raise _fail(
-            console,
-            t(lang, "已中断：没有写入任何输出文件", "interrupted: no output file was written"),
-            ExitCode.INTERRUPTED,
-        ) from None
+    except (KeyboardInterrupt, Terminated) as exc:
+        raise _fail(console, interrupted_text(lang, exc), interrupted_code(exc)) from None
     finally:
         if main_thread:
             signal.signal(signal.SIGTERM, previous_term)
     return reader
-
-
-def _raise_interrupt(signum: int, frame: object) -> None:
-    raise KeyboardInterrupt
 
 
 def _result_line(reader: ApplicantReader, impact: BudgetImpact, rejects_file: str | None, lang: str) -> str:
@@ -457,8 +456,7 @@ class _CompareRun:
         return handle.stream
 
     def commit(self) -> None:
-        for handle in self.files:
-            handle.commit()
+        commit_all(self.files)
 
     def discard(self) -> None:
         for handle in self.files:
@@ -472,13 +470,9 @@ class _CompareRun:
         try:
             with quiet_broken_pipe(side):
                 yield
-        except OSError as exc:
-            where = exc.filename or self.output or self.summary_file
-            raise _fail(
-                self.console,
-                t(self.lang, f"无法写入 {where}：{exc.strerror}", f"cannot write {where}: {exc.strerror}"),
-                ExitCode.IO_ERROR,
-            ) from None
+        except OSError as exc:  # every output names itself (a file, or <stdout>): see atomic.LabelledFileIO
+            stdout_to_devnull()  # what stdout still holds is not flushed again at exit
+            raise _fail(self.console, write_error_text(exc, self.lang), ExitCode.IO_ERROR) from None
         finally:
             self.discard()
 
@@ -560,7 +554,7 @@ def _sort_inputs(
     try:
         for name in inputs:
             if name == "-":
-                head, stdin = peek_head(sys.stdin.buffer)
+                head, stdin = peek_head(stdin_or_exit(console, lang))
                 if as_list or is_batch_input(name, head):
                     lists.append((name, stdin))
                     stdin = None
@@ -642,17 +636,12 @@ def _write_compare(
     """Stream the comparisons; JSON ends with ``summary()``, called once every comparison is written."""
     if fmt is CompareFormat.csv:
         writer = csv.writer(out, lineterminator="\r\n")
-        guard = guard_formula if excel_safe else (lambda cell: cell)
         text_cols = {"id", "name", "changed_measures", "department"}
         columns = COMPARE_ITEM_COLUMNS if itemised else COMPARE_COLUMNS
-        guarded = [i for i, c in enumerate(columns) if c in text_cols]
         writer.writerow(columns)
         for comparison in comparisons:
             rows = comparison_item_rows(comparison) if itemised else [comparison_row(comparison)]
-            for row in rows:
-                for i in guarded:
-                    row[i] = guard(row[i])
-                writer.writerow(row)
+            writer.writerows(guarded_rows(rows, columns, text_cols, excel_safe))
     elif fmt is CompareFormat.ndjson:
         for comparison in comparisons:
             line = comparison_dict(comparison, lang)
@@ -902,9 +891,10 @@ def sweep_command(
     as_of: AsOfOpt = None,
     lang: LangOpt = Lang.zh,
     no_color: NoColorOpt = False,
+    show_ids: ShowIdsOpt = False,
 ) -> None:
     """一个申请人在某事实或参数的一系列取值下的补贴，并指出断崖 / entitlements across a range, with cliffs."""
-    console = _console(no_color)
+    console = err_console(no_color, show_ids)
     if (vary is None) == (vary_param is None):
         raise _fail(
             console,
