@@ -1,0 +1,233 @@
+"""Rows of text cells → a typed frame and a rejects frame, column by column.
+
+:class:`ChunkFramer` takes the columns of a chunk of rows (as :func:`wenjiuye_cli.batch.open_input`
+splits CSV, or as a sheet or a Parquet file gives them) and gives the same verdict on every row as
+``wenjiuye batch``'s :class:`~wenjiuye_cli.batch.RowParser`: the id, the kind, unnamed columns, each fact
+of the row's kind cleaned (:mod:`wenjiuye_cli.io.clean`) and each other kind's cell empty. The reasons are
+worded by that parser (:meth:`~wenjiuye_cli.batch.RowParser.reason`), so they are today's, word for word.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+import polars as pl
+
+from wenjiuye_cli.batch import Layout, RowParser, _not_for_kind
+from wenjiuye_cli.engine import all_facts, facts_for_kind
+from wenjiuye_cli.facts import KINDS
+from wenjiuye_cli.io.clean import Reason, cleaned, convert_column, stripped
+from wenjiuye_cli.io.schema import ID, KIND, REJECTS_SCHEMA, ROW, typed_schema
+from wenjiuye_cli.tabular import _EXCEL_SCIENTIFIC as _EXCEL_NUMBER
+
+Problem = tuple[str, str, str]  # (header, zh, en), as RowParser collects them
+# tabular.excel_mangled_number's pattern, applied to the NFKC-normalised, stripped id
+_EXCEL_SCIENTIFIC = _EXCEL_NUMBER.pattern
+
+
+@cache
+def kinds_of_fact() -> dict[str, tuple[str, ...]]:
+    """Fact name → the kinds that carry it (:func:`wenjiuye_cli.engine.facts_for_kind`)."""
+    out: dict[str, list[str]] = {}
+    for kind in KINDS:
+        for name in facts_for_kind(kind):
+            out.setdefault(name, []).append(kind)
+    return {name: tuple(kinds) for name, kinds in out.items()}
+
+
+@dataclass
+class Frames:
+    """What one chunk became: ``facts`` (a typed frame, :func:`~wenjiuye_cli.io.schema.typed_schema`) and
+    ``rejects`` (row, reason, cells), in input order; ``read`` counts the non-blank rows, ``blank`` the
+    skipped ones, so ``read == facts.height + rejects.height``."""
+
+    facts: pl.DataFrame
+    rejects: pl.DataFrame
+    read: int = 0
+    blank: int = 0
+
+
+@dataclass
+class _Rejects:
+    rows: list[int] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)
+    cells: list[list[str]] = field(default_factory=list)
+
+    def add(self, row: int, reason: str, cells: list[str]) -> None:
+        self.rows.append(row)
+        self.reasons.append(reason)
+        self.cells.append(cells)
+
+    def frame(self) -> pl.DataFrame:
+        frame = pl.DataFrame(
+            {ROW: self.rows, "reason": self.reasons, "cells": self.cells}, schema=REJECTS_SCHEMA
+        )
+        return frame.sort(ROW, maintain_order=True) if frame.height > 1 else frame
+
+
+def empty_facts() -> pl.DataFrame:
+    return pl.DataFrame(schema=typed_schema())
+
+
+class ChunkFramer:
+    """Validates the columns of chunks of rows laid out as ``layout`` (one header for the whole input)."""
+
+    def __init__(self, parser: RowParser, layout: Layout) -> None:
+        self.parser = parser
+        self.layout = layout
+        self._kinds: dict[str, tuple[str | None, list[Problem]]] = {}
+        specs = all_facts()
+        self._facts = [(index, name, specs[name], kinds_of_fact()[name]) for index, name in layout.facts]
+
+    # -- one kind cell
+    def _kind(self, raw: str | None) -> tuple[str | None, list[Problem]]:
+        key = "\x00none" if raw is None else raw
+        known = self._kinds.get(key)
+        if known is None:
+            problems: list[Problem] = []
+            header = "kind" if self.layout.kind_index is None else self.layout.headers[self.layout.kind_index]
+            kind = self.parser._kind(raw, problems, header)
+            if len(self._kinds) > 4096:
+                self._kinds.clear()
+            known = self._kinds[key] = (kind, problems)
+        return known
+
+    def frames(
+        self,
+        rows: pl.Series,
+        columns: Mapping[int, pl.Series],
+        cells_of: Callable[[int], list[str]],
+        rejects: _Rejects | None = None,
+        read: int = 0,
+        blank: int = 0,
+    ) -> Frames:
+        """Validate full-width rows: ``rows`` holds their row numbers, ``columns[i]`` the cells of column
+        ``i`` (String, no nulls), ``cells_of(position)`` the original cells of a row for its reject.
+        ``rejects``, ``read`` and ``blank`` carry what the caller already decided (blank, broken rows)."""
+        layout = self.layout
+        out = rejects or _Rejects()
+        n = rows.len()
+        read += n
+        if n == 0:
+            return Frames(empty_facts(), out.frame(), read, blank)
+        id_raw = columns[layout.id_index]
+        checked = id_raw.to_frame("raw").select(
+            ident=stripped(pl.col("raw")),
+            bad=(stripped(pl.col("raw")) == "")
+            | (
+                pl.col("raw").str.contains("[eEＥｅ]")
+                & cleaned(pl.col("raw")).str.contains(_EXCEL_SCIENTIFIC)
+            ),
+        )
+        ident, id_bad = checked["ident"], checked["bad"]
+        # The kind of each row: few distinct texts, each read once by the parser.
+        if layout.kind_index is None:
+            kind_value, kind_problems = self._kind(None)
+            kind = pl.Series([kind_value] * n, dtype=pl.String)
+            kind_bad = pl.Series([bool(kind_problems)] * n)
+        else:
+            kind_raw = columns[layout.kind_index]
+            distinct = kind_raw.unique().to_list()
+            verdicts = {raw: self._kind(raw) for raw in distinct}
+            kind = kind_raw.replace_strict({raw: v[0] for raw, v in verdicts.items()}, return_dtype=pl.String)
+            kind_bad = kind_raw.replace_strict(
+                {raw: bool(v[1]) for raw, v in verdicts.items()}, return_dtype=pl.Boolean
+            )
+        unnamed_bad = [
+            (index, columns[index].to_frame("c").select(stripped(pl.col("c")) != "")["c"])
+            for index in layout.unnamed
+        ]
+        kind_ok = kind.is_not_null()
+        values: dict[str, pl.Series] = {}
+        own_problem: list[tuple[int, str, pl.Series, list[Reason]]] = []
+        foreign_filled: list[tuple[int, pl.Series]] = []
+        bad = id_bad | kind_bad
+        for _, column in unnamed_bad:
+            bad = bad | column
+        fact_bad = pl.Series([False] * n)
+        for index, name, spec, kinds in self._facts:
+            column = columns[index]
+            own = kind.is_in(kinds).fill_null(False)
+            converted = convert_column(spec, column)
+            values[name] = pl.select(pl.when(own).then(converted.values)).to_series()
+            problem = pl.select(pl.when(own).then(converted.problem)).to_series()
+            if converted.reasons:
+                own_problem.append((index, name, problem, converted.reasons))
+                fact_bad = fact_bad | problem.is_not_null()
+            if len(kinds) < len(KINDS):
+                filled = pl.select((~own) & kind_ok & (stripped(pl.lit(column)) != "")).to_series()
+                if filled.any():
+                    foreign_filled.append((index, filled))
+                    fact_bad = fact_bad | filled
+        bad = bad | (kind_ok & fact_bad)
+        if bad.any():
+            self._reject(
+                bad, rows, columns, cells_of, out, id_bad, kind_bad, unnamed_bad, own_problem, foreign_filled
+            )
+        keep = ~bad
+        facts = pl.DataFrame({ROW: rows, ID: ident, KIND: kind, **values}).filter(keep)
+        return Frames(_typed(facts), out.frame(), read, blank)
+
+    def _reject(
+        self,
+        bad: pl.Series,
+        rows: pl.Series,
+        columns: Mapping[int, pl.Series],
+        cells_of: Callable[[int], list[str]],
+        out: _Rejects,
+        id_bad: pl.Series,
+        kind_bad: pl.Series,
+        unnamed_bad: list[tuple[int, pl.Series]],
+        own_problem: list[tuple[int, str, pl.Series, list[Reason]]],
+        foreign_filled: list[tuple[int, pl.Series]],
+    ) -> None:
+        layout, parser = self.layout, self.parser
+        headers = layout.headers
+        where = bad.arg_true()
+
+        def pick(series: pl.Series) -> list[Any]:
+            return series.gather(where).to_list()
+
+        numbers, id_raws, id_flags = pick(rows), pick(columns[layout.id_index]), pick(id_bad)
+        kind_raws: list[Any] = (
+            [None] * len(numbers) if layout.kind_index is None else pick(columns[layout.kind_index])
+        )
+        unnamed = [(index, pick(flags)) for index, flags in unnamed_bad]
+        own = [(index, pick(problem), reasons) for index, _name, problem, reasons in own_problem]
+        foreign = [(index, pick(flags)) for index, flags in foreign_filled]
+        positions = where.to_list()
+        for j, number in enumerate(numbers):
+            problems: list[Problem] = []
+            if id_flags[j]:
+                parser._id(id_raws[j], problems, headers[layout.id_index])
+            row_kind, kind_problems = self._kind(kind_raws[j])
+            problems.extend(kind_problems)
+            for index, flags in unnamed:
+                if flags[j]:
+                    problems.append(
+                        (
+                            f"第{index + 1}列",
+                            "这一列没有表头却有内容",
+                            "this column has no header but the cell is filled",
+                        )
+                    )
+            if row_kind is not None:
+                # The facts of the row's kind in column order, then the other kinds' filled cells.
+                for index, problem, reasons in sorted(own, key=lambda t: t[0]):
+                    if problem[j] is not None:
+                        zh, en = reasons[problem[j]]
+                        problems.append((headers[index], zh, en))
+                for index, flags in foreign:
+                    if flags[j]:
+                        problems.append(_not_for_kind(headers[index], row_kind))
+            out.add(number, parser.reason(problems), cells_of(positions[j]))
+
+
+def _typed(facts: pl.DataFrame) -> pl.DataFrame:
+    """``facts`` with every column of the typed schema, in order (facts without a column are null)."""
+    schema = typed_schema()
+    missing = [pl.lit(None, dtype).alias(name) for name, dtype in schema.items() if name not in facts.columns]
+    return facts.with_columns(missing).select(list(schema)).cast(schema)

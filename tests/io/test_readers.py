@@ -1,0 +1,177 @@
+"""The columnar reader gives the same typed facts and the same rejects (row numbers, reasons, cells) as
+today's per-row reader, on generated files of every encoding with hostile cells."""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import polars as pl
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests.io.oracle import columnar, per_row
+from tests.io.test_clean import HOSTILE, ONE_OF_EACH, scalar
+from wenjiuye_cli.batch import BatchOptions, HeaderError, InputDataError
+from wenjiuye_cli.engine import facts_for_kind
+from wenjiuye_cli.io.clean import convert_texts
+from wenjiuye_cli.io.readers import open_reader
+from wenjiuye_cli.io.schema import typed_schema
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "batch"
+
+# Columns of every type, of several kinds: a person's, an enterprise's, shared ones, and a label header.
+PERSON = facts_for_kind("person")
+COLUMNS = ["编号", "类型", "申请日期", "tianjin_fulltime_student", "性别", "jobs_created", "monthly_rent",
+           "registration_date", "small_micro_enterprise", "loan_annual_rate", "new_incubated_firms", ""]  # fmt: skip
+KINDS = ["person", "个人", "enterprise", "企业", "incubator", "hire", "nobody", "", " "]
+IDS = ["P-1", "0012345", "110101199001011234", "1.10101E+17", "１．１E+17", "", "  ", "=id", "R\u3000"]
+
+
+def representable(text: str) -> bool:
+    """Whether every fact type that reads ``text`` today can hold it exactly (see test_clean: a value
+    such as 12.345 yuan is the one allowed difference, tested on its own)."""
+    for spec in ONE_OF_EACH.values():
+        ((_value, reason),) = convert_texts(spec, [text])
+        if reason is not None and scalar(spec, text)[1] is None:
+            return False
+    return True
+
+
+CELL = st.one_of(
+    st.sampled_from([t for t in HOSTILE if representable(t)]),
+    st.sampled_from(["", "", "", "是", "2021-03-15", "3", "4,000元"]),
+)
+ENCODINGS = ["utf-8", "utf-8-sig", "gb18030", "utf-16", "asked-gb18030", "utf-8-bad-byte"]
+
+
+@st.composite
+def rows(draw: st.DrawFn) -> list[list[str]]:
+    out = []
+    for _ in range(draw(st.integers(0, 12))):
+        shape = draw(st.integers(0, 9))
+        if shape == 0:
+            out.append([])  # a blank line
+            continue
+        cells = [draw(st.sampled_from(IDS)), draw(st.sampled_from(KINDS))]
+        cells += [draw(CELL) for _ in COLUMNS[2:-1]]
+        cells.append(draw(st.sampled_from(["", "", "x"])))  # the column without a header
+        if shape == 1:
+            cells = cells[: draw(st.integers(1, len(cells)))]  # too few cells
+        elif shape == 2:
+            cells += [draw(st.sampled_from(["", " ", "extra"]))]  # one beyond the header
+        out.append(cells)
+    return out
+
+
+def encode(records: list[list[str]], encoding: str) -> tuple[bytes, BatchOptions]:
+    options = BatchOptions()
+    delimiter = "\t" if encoding == "utf-16" else ","
+    text = io.StringIO()
+    csv.writer(text, delimiter=delimiter, lineterminator="\r\n").writerows([COLUMNS, *records])
+    body = text.getvalue()
+    if encoding == "asked-gb18030":
+        return body.encode("gb18030"), replace(options, encoding="gb18030")
+    if encoding == "utf-8-bad-byte":
+        lines = body.encode("utf-8").split(b"\r\n")
+        if len(lines) > 2:
+            lines[2] = lines[2] + b"\xff"  # one row in another encoding: rejected alone
+        return b"\r\n".join(lines), options
+    if encoding == "utf-16":
+        return codecs.BOM_UTF16_LE + body.encode("utf-16-le"), options
+    return body.encode(encoding), options
+
+
+def same(data: bytes, name: str, options: BatchOptions, chunk_rows: int = 3) -> None:
+    want = per_row(data, name, options)
+    got = columnar(data, name, options, chunk_rows)
+    assert got[2] == want[2], "rows read"
+    assert got[1] == want[1], "rejects: row numbers, reasons, cells"
+    assert got[0] == want[0], "typed facts"
+
+
+@settings(max_examples=40)
+@given(records=rows(), encoding=st.sampled_from(ENCODINGS), lang=st.sampled_from(["zh", "en"]),
+       chunk_rows=st.integers(1, 5))  # fmt: skip
+def test_csv_of_every_encoding_reads_as_today(
+    records: list[list[str]], encoding: str, lang: str, chunk_rows: int
+) -> None:
+    data, options = encode(records, encoding)
+    options = replace(options, lang=lang)
+    try:
+        per_row(data, "list.csv", options)
+    except (HeaderError, InputDataError) as exc:
+        with pytest.raises(type(exc)):
+            columnar(data, "list.csv", options, chunk_rows)
+        return
+    same(data, "list.csv", options, chunk_rows)
+
+
+@settings(max_examples=40)
+@given(records=rows(), lang=st.sampled_from(["zh", "en"]), kind=st.sampled_from([None, "person"]))
+def test_ndjson_reads_as_today(records: list[list[str]], lang: str, kind: str | None) -> None:
+    names = ["id", "kind", *COLUMNS[2:-1]]
+    lines = []
+    for cells in records:
+        if not cells:
+            lines.append("")
+            continue
+        cells = cells + [""] * (len(names) + 1 - len(cells))
+        obj: dict[str, object] = dict(zip(names, cells, strict=False))
+        if cells[-1] == "x":
+            obj["unknown"] = 1
+        if cells[0] == "0012345":
+            obj["id"] = 12345  # a number for the id
+        if cells[2] == "3":
+            obj["申请日期"] = 3  # a number where a date belongs, under its label
+        if cells[3] == "是":
+            obj["tianjin_fulltime_student"] = True
+        lines.append(json.dumps(obj, ensure_ascii=False))
+    lines.append("[1, 2]")
+    lines.append("{not json")
+    data = ("\n".join(lines) + "\n").encode()
+    options = BatchOptions(lang=lang, kind=kind, ignore_extra_columns=True)
+    same(data, "list.ndjson", options, 2)
+
+
+@pytest.mark.parametrize("path", sorted(EXAMPLES.glob("*.csv")), ids=lambda p: p.name)
+def test_the_shipped_lists_read_as_today(path: Path) -> None:
+    same(path.read_bytes(), path.name, BatchOptions(), 4)
+
+
+def test_a_typed_frame_has_the_fact_types() -> None:
+    data = '编号,类型,创业担保贷款金额,申请日期,是否小微企业,带动就业人数\r\nE-1,企业,"4,000元",2021年3月15日,是,３\r\n'
+    reader = open_reader("x.csv", stream=io.BytesIO(data.encode("gb18030")))
+    (chunk,) = list(reader)
+    assert chunk.facts.schema == typed_schema()
+    row = chunk.facts.row(0, named=True)
+    assert (row["row"], row["id"], row["kind"]) == (2, "E-1", "enterprise")
+    assert str(row["loan_amount"]) == "4000.00"
+    assert str(row["application_date"]) == "2021-03-15"
+    assert row["small_micro_enterprise"] is True
+    assert row["jobs_created"] == 3
+    assert row["birth_date"] is None  # not given: missing, never a default
+    assert typed_schema()["monthly_rent"] == pl.Decimal(38, 2)
+    assert reader.info.encoding == "gb18030"
+
+
+def test_an_amount_with_fractions_of_a_fen_is_rejected_naming_it() -> None:
+    data = "编号,类型,创业担保贷款金额\r\nE-1,企业,1000.005\r\nE-2,企业,1000.5\r\n".encode()
+    reader = open_reader("x.csv", stream=io.BytesIO(data))
+    chunks = list(reader)
+    rejects = pl.concat([c.rejects for c in chunks])
+    assert rejects["row"].to_list() == [2]
+    assert "创业担保贷款金额" in rejects["reason"][0]
+    assert "两位小数" in rejects["reason"][0]
+    assert reader.counts.read == 2
+    assert reader.counts.rejected == 1
+
+
+def test_a_header_error_is_today_s() -> None:
+    with pytest.raises(HeaderError, match="带动就业人员数"):
+        open_reader("x.csv", stream=io.BytesIO("编号,类型,带动就业人员数\r\n".encode()))
