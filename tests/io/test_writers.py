@@ -152,3 +152,22 @@ def test_a_failed_write_leaves_the_old_file(tmp_path: Path, suffix: str) -> None
         interrupted()
     assert path.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == [path.name]
+
+
+def test_incubated_firms_are_written_as_typed_in_a_cell(tmp_path: Path) -> None:
+    from wenjiuye_cli.io.schema import FIRM
+
+    frame = pl.DataFrame(
+        {
+            "firms": [
+                [{"operating_months": 14, "jobs_created": 3}, {"operating_months": 12, "jobs_created": 1}],
+                [],
+                None,
+            ]
+        },
+        schema={"firms": pl.List(FIRM)},
+    )
+    path = tmp_path / "firms.csv"
+    with open_writer(path) as out:
+        out.write(frame)
+    assert path.read_text("utf-8-sig").splitlines() == ["firms", "14/3; 12/1", "无", ""]

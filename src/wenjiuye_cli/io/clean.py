@@ -161,7 +161,7 @@ def convert_scalars(
     return values, problems
 
 
-def _clean_distinct(spec: FactSpec, texts: pl.Series, reasons: list[Reason]) -> pl.DataFrame:
+def clean_distinct(spec: FactSpec, texts: pl.Series, reasons: list[Reason]) -> pl.DataFrame:
     dtype = fact_dtype(spec)
     frame = pl.DataFrame({"raw": texts.cast(pl.String)})
     raw = pl.col("raw")
@@ -193,7 +193,7 @@ def _clean_distinct(spec: FactSpec, texts: pl.Series, reasons: list[Reason]) -> 
 def convert_column(spec: FactSpec, column: pl.Series) -> Converted:
     """The cells of one fact column (String, no nulls) as the fact's values, cleaned on distinct texts."""
     reasons: list[Reason] = []
-    table = _clean_distinct(spec, column.unique(), reasons)
+    table = clean_distinct(spec, column.unique(), reasons)
     joined = column.rename("raw").to_frame().join(table, on="raw", how="left", maintain_order="left")
     return Converted(joined["value"], joined["problem"], reasons)
 
@@ -217,7 +217,7 @@ def convert_objects(spec: FactSpec, raws: list[Any]) -> Converted:
     text_values: dict[str, tuple[Any, int | None]] = {}
     if texts:
         column = pl.Series(texts, dtype=pl.String).unique()
-        table = _clean_distinct(spec, column, reasons)
+        table = clean_distinct(spec, column, reasons)
         text_values = dict(
             zip(
                 table["raw"].to_list(),

@@ -18,12 +18,13 @@ import polars as pl
 
 from wenjiuye_cli.batch import Layout, RowParser, _not_for_kind
 from wenjiuye_cli.engine import all_facts, facts_for_kind
-from wenjiuye_cli.facts import KINDS
-from wenjiuye_cli.io.clean import Reason, cleaned, convert_column, stripped
+from wenjiuye_cli.facts import KINDS, FactSpec
+from wenjiuye_cli.io.clean import Reason, clean_distinct, cleaned, stripped
 from wenjiuye_cli.io.schema import ID, KIND, REJECTS_SCHEMA, ROW, typed_schema
 from wenjiuye_cli.tabular import _EXCEL_SCIENTIFIC as _EXCEL_NUMBER
 
 Problem = tuple[str, str, str]  # (header, zh, en), as RowParser collects them
+_Column = tuple[int, str, FactSpec, tuple[str, ...]]  # (index, fact, its spec, the kinds that have it)
 # tabular.excel_mangled_number's pattern, applied to the NFKC-normalised, stripped id
 _EXCEL_SCIENTIFIC = _EXCEL_NUMBER.pattern
 
@@ -81,6 +82,11 @@ class ChunkFramer:
         self._kinds: dict[str, tuple[str | None, list[Problem]]] = {}
         specs = all_facts()
         self._facts = [(index, name, specs[name], kinds_of_fact()[name]) for index, name in layout.facts]
+        groups: dict[tuple[str, tuple[tuple[str, tuple[str, str]], ...]], list[_Column]] = {}
+        for column in self._facts:
+            spec = column[2]
+            groups.setdefault((spec.type, tuple(spec.choices.items())), []).append(column)
+        self._groups = list(groups.values())
 
     # -- one kind cell
     def _kind(self, raw: str | None) -> tuple[str | None, list[Problem]]:
@@ -141,32 +147,54 @@ class ChunkFramer:
             for index in layout.unnamed
         ]
         kind_ok = kind.is_not_null()
-        values: dict[str, pl.Series] = {}
-        own_problem: list[tuple[int, str, pl.Series, list[Reason]]] = []
-        foreign_filled: list[tuple[int, pl.Series]] = []
+        # Whether each row's kind has the fact, once per set of kinds (few: facts share their kinds).
+        kind_sets = sorted({kinds for *_, kinds in self._facts})
+        own_name = {kinds: f"__own{i}" for i, kinds in enumerate(kind_sets)}
+        raw = pl.DataFrame({f"c{index}": columns[index] for index, *_ in self._facts}).with_columns(
+            pl.lit(kind).is_in(kinds).fill_null(False).alias(own_name[kinds]) for kinds in kind_sets
+        )
+        # Each column's cells looked up among the distinct texts of every column read the same way
+        # (bool, int, money, date, a choice list …), each of those cleaned once for the whole chunk.
+        exprs: list[pl.Expr] = []
+        reasons_of: dict[int, list[Reason]] = {}
+        foreign_columns: list[int] = []
+        kind_ok_lit = pl.lit(kind_ok)
+        for members in self._groups:
+            spec = members[0][2]
+            uniques = {index: columns[index].unique() for index, *_ in members}
+            reasons: list[Reason] = []
+            table = clean_distinct(spec, pl.concat(list(uniques.values())).unique(), reasons)
+            table = table.with_columns(filled=stripped(pl.col("raw")) != "")
+            for index, name, _spec, kinds in members:
+                # This column's own distinct texts, so each lookup is in a table no bigger than it needs.
+                mine = uniques[index].to_frame("raw").join(table, on="raw", how="left")
+                positions = pl.Series(range(mine.height), dtype=pl.UInt32)
+                own = pl.col(own_name[kinds])
+                at = pl.col(f"c{index}").replace_strict(mine["raw"], positions, return_dtype=pl.UInt32)
+                exprs.append(pl.when(own).then(pl.lit(mine["value"]).gather(at)).alias(name))
+                if reasons and mine["problem"].null_count() < mine.height:
+                    reasons_of[index] = reasons
+                    exprs.append(pl.when(own).then(pl.lit(mine["problem"]).gather(at)).alias(f"p{index}"))
+                if len(kinds) < len(KINDS):
+                    foreign_columns.append(index)
+                    exprs.append((~own & kind_ok_lit & pl.lit(mine["filled"]).gather(at)).alias(f"f{index}"))
+        result = raw.select(exprs)
+        flags = [pl.col(f"p{index}").is_not_null() for index in reasons_of]
+        flags += [pl.col(f"f{index}") for index in foreign_columns]
+        fact_bad = result.select(pl.any_horizontal(flags)).to_series() if flags else pl.Series([False] * n)
         bad = id_bad | kind_bad
         for _, column in unnamed_bad:
             bad = bad | column
-        fact_bad = pl.Series([False] * n)
-        for index, name, spec, kinds in self._facts:
-            column = columns[index]
-            own = kind.is_in(kinds).fill_null(False)
-            converted = convert_column(spec, column)
-            values[name] = pl.select(pl.when(own).then(converted.values)).to_series()
-            problem = pl.select(pl.when(own).then(converted.problem)).to_series()
-            if converted.reasons:
-                own_problem.append((index, name, problem, converted.reasons))
-                fact_bad = fact_bad | problem.is_not_null()
-            if len(kinds) < len(KINDS):
-                filled = pl.select((~own) & kind_ok & (stripped(pl.lit(column)) != "")).to_series()
-                if filled.any():
-                    foreign_filled.append((index, filled))
-                    fact_bad = fact_bad | filled
         bad = bad | (kind_ok & fact_bad)
         if bad.any():
+            own_problem = [
+                (index, "", result[f"p{index}"], reasons) for index, reasons in sorted(reasons_of.items())
+            ]
+            foreign_filled = [(index, result[f"f{index}"]) for index in sorted(foreign_columns)]
             self._reject(
                 bad, rows, columns, cells_of, out, id_bad, kind_bad, unnamed_bad, own_problem, foreign_filled
             )
+        values = {name: result[name] for _i, name, _s, _k in self._facts}
         keep = ~bad
         facts = pl.DataFrame({ROW: rows, ID: ident, KIND: kind, **values}).filter(keep)
         return Frames(_typed(facts), out.frame(), read, blank)

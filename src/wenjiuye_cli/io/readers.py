@@ -20,6 +20,7 @@ a date column, a whole number in the id column is its digits, and a number too l
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 from collections.abc import Callable, Iterator
@@ -39,13 +40,15 @@ from wenjiuye_cli.batch import (
     RowCounts,
     RowParser,
     Undecodable,
+    _Rows,
     open_input,
     resolve_header,
 )
 from wenjiuye_cli.engine import all_facts
-from wenjiuye_cli.io.clean import Reason, convert_objects
+from wenjiuye_cli.io.clean import PY_WHITESPACE, Reason, convert_objects
 from wenjiuye_cli.io.frames import ChunkFramer, Frames, _Rejects, _typed, empty_facts, kinds_of_fact
 from wenjiuye_cli.io.schema import ID, KIND, ROW
+from wenjiuye_cli.tabular import BLOCK_SIZE, UNDECODABLE, csv_records, detect_delimiter, open_text
 
 DEFAULT_CHUNK_ROWS = 20_000  # rows validated together: big enough for columns, small enough for memory
 PARQUET_SUFFIXES = (".parquet", ".pq")
@@ -91,16 +94,26 @@ def open_reader(
         raise InputDataError("只有 xlsx 文件有工作表（--sheet）", "only an xlsx file has sheets (--sheet)")
     if stream is not None:
         return TextReader(stream, name, options, chunk_rows)
-    return TextReader(open(path, "rb"), name, options, chunk_rows, owns=True)
+    return TextReader(open(path, "rb"), name, options, chunk_rows, owns=True, path=Path(path))
 
 
 class TextReader(FrameReader):
     """CSV or NDJSON, as :func:`wenjiuye_cli.batch.open_input` opens it."""
 
+    block_size = BLOCK_SIZE  # bytes decoded at a time by the polars split (tests make it small)
+
     def __init__(
-        self, stream: BinaryIO, name: str, options: BatchOptions, chunk_rows: int, owns: bool = False
+        self,
+        stream: BinaryIO,
+        name: str,
+        options: BatchOptions,
+        chunk_rows: int,
+        owns: bool = False,
+        path: Path | None = None,
     ) -> None:
         self._stream = stream if owns else None
+        self._path = path
+        self._chunk_rows = chunk_rows
         try:
             opened = open_input(stream, name, replace(options, chunk_rows=chunk_rows))
         except BaseException:
@@ -113,12 +126,19 @@ class TextReader(FrameReader):
         self._parser = RowParser(options, opened.layout, opened.info.format)
         self._options = options
         self._framer = None if opened.layout is None else ChunkFramer(self._parser, opened.layout)
+        # A file whose header is its first line can be split by polars' CSV reader (see _fast_frames).
+        self._fast = path is not None and self._framer is not None and self._rows.next_row == 2
 
     @property
     def bytes_read(self) -> int:
         return self._rows.bytes_read
 
     def _frames(self) -> Iterator[Frames]:
+        if self._fast:
+            assert self._stream is not None
+            self._stream.close()
+            yield from self._fast_frames()
+            return
         try:
             for start, rows in self._rows.chunks():
                 if self._framer is not None:
@@ -147,7 +167,7 @@ class TextReader(FrameReader):
                 read += 1
                 rejects.add(number, parser.reason([raw.problem()]), raw.cells)
                 continue
-            if not any(raw) or not any(c.strip() for c in raw):
+            if not "".join(raw).strip():  # every cell empty or spaces
                 blank += 1
                 continue
             cells = raw
@@ -175,6 +195,112 @@ class TextReader(FrameReader):
             columns = {index: pl.Series([], dtype=pl.String) for index in wanted}
         return framer.frames(
             pl.Series(numbers, dtype=pl.Int64), columns, originals.__getitem__, rejects, read, blank
+        )
+
+    # -- CSV split by polars
+    def _fast_frames(self) -> Iterator[Frames]:
+        """The rows of a CSV file split by polars' reader (in Rust) instead of ``csv.reader``, block by
+        block, wherever that is sure to give the same records: text blocks with no undecodable byte, no
+        lone CR, no NUL, an even number of quotes (so a block ends outside a quoted cell) and every record
+        as wide as the header. At the first block that is not, the rest of the file is read exactly as
+        ``wenjiuye batch`` reads it (``csv.reader``), from that record boundary on."""
+        assert self._path is not None
+        assert self._framer is not None
+        with open(self._path, "rb") as stream:
+            blocks = open_text(stream, self._options.encoding, self.block_size)
+            texts = iter(blocks)
+            first = next(texts, "")
+            cut = first.find("\n") + 1
+            delimiter = detect_delimiter(first)
+            width = self._framer.layout.width
+            schema = {f"c{i}": pl.String for i in range(width)}
+            pending: list[str] = []
+            lines = 0
+            next_row = 2
+            slow: Iterator[str] | None = None
+            head = first[cut:]
+            header = first[:cut]
+            if cut == 0 or '"' in header or "\r" in header[:-2] or UNDECODABLE.search(header):
+                # A header of more than one line, or odd: csv.reader from the start, skipping the header.
+                records = csv_records(itertools.chain([first], texts), delimiter)
+                next(records, None)
+                for start, chunk in _Rows(records, 2, self._chunk_rows, blocks).chunks():
+                    yield self._csv(start, chunk)
+                self.info.encoding = blocks.encoding
+                return
+            for block in itertools.chain([head], texts):
+                if _safe_block(block):
+                    pending.append(block)
+                    lines += block.count("\n")
+                    if lines < self._chunk_rows:
+                        continue
+                    block = ""
+                if pending:
+                    frames = self._polars_split("".join(pending), delimiter, schema, next_row)
+                    if frames is None:  # polars and csv.reader might disagree: read on as batch does
+                        slow = itertools.chain(pending, [block], texts)
+                        break
+                    next_row += frames.read + frames.blank
+                    yield frames
+                    pending, lines = [], 0
+                if block:
+                    slow = itertools.chain([block], texts)
+                    break
+            else:
+                if pending:
+                    frames = self._polars_split("".join(pending), delimiter, schema, next_row)
+                    if frames is None:
+                        slow = iter(pending)
+                    else:
+                        yield frames
+            if slow is not None:
+                rows = _Rows(csv_records(slow, delimiter), next_row, self._chunk_rows, blocks)
+                for start, chunk in rows.chunks():
+                    yield self._csv(start, chunk)
+            self.info.encoding = blocks.encoding
+
+    def _polars_split(
+        self, text: str, delimiter: str, schema: dict[str, Any], first_row: int
+    ) -> Frames | None:
+        assert self._framer is not None
+        width = len(schema)
+        # Each line one record, as wide as the header: an even number of quotes on every line (no cell
+        # spans lines), and width - 1 delimiters outside quoted cells, or none on a line of spaces.
+        lines = pl.Series(text.split("\n")[:-1] if text.endswith("\n") else text.split("\n"), dtype=pl.String)
+        checked = lines.to_frame("line").select(
+            odd=pl.col("line").str.count_matches('"', literal=True) % 2 == 1,
+            delimiters=pl.col("line")
+            .str.replace_all(r'"(?:[^"]|"")*"', "")
+            .str.count_matches(delimiter, literal=True),
+            spaces=pl.col("line").str.strip_chars(PY_WHITESPACE) == "",
+        )
+        wrong = checked.select(
+            pl.col("odd").any()
+            | ((pl.col("delimiters") != width - 1) & ~((pl.col("delimiters") == 0) & pl.col("spaces"))).any()
+        ).item()
+        if wrong:
+            return None
+        try:
+            frame = pl.read_csv(
+                text.encode("utf-8"),
+                has_header=False,
+                separator=delimiter,
+                schema=schema,
+                empty_string_is_null=False,
+                raise_if_empty=False,
+            )
+        except (pl.exceptions.PolarsError, ValueError):
+            return None
+        if frame.height != lines.len():
+            return None
+        numbers = pl.Series(range(first_row, first_row + frame.height), dtype=pl.Int64)
+        blank = frame.select(
+            pl.all_horizontal(pl.all().str.strip_chars(PY_WHITESPACE) == "") if frame.width else pl.lit(False)
+        ).to_series()
+        kept = frame.filter(~blank)
+        columns = {i: kept[f"c{i}"] for i in range(frame.width)}
+        return self._framer.frames(
+            numbers.filter(~blank), columns, _cells_of(kept), None, 0, int(blank.sum())
         )
 
     # -- NDJSON
@@ -495,6 +621,16 @@ class ParquetReader(_CellsReader):
             cols = {i: kept[str(i)] for i in range(len(columns))}
             rows_kept = numbers.filter(keep)
             yield self._framer.frames(rows_kept, cols, _cells_of(kept), None, 0, int(blank.sum()))
+
+
+def _safe_block(block: str) -> bool:
+    """Whether polars splits ``block`` into the records csv.reader gives (see TextReader._fast_frames)."""
+    return (
+        block.count('"') % 2 == 0
+        and block.count("\r") == block.count("\r\n")
+        and "\x00" not in block
+        and UNDECODABLE.search(block) is None
+    )
 
 
 def _cells_of(frame: pl.DataFrame) -> Callable[[int], list[str]]:

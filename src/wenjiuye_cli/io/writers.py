@@ -36,6 +36,7 @@ import polars as pl
 from wenjiuye_cli.atomic import AtomicTextFile
 from wenjiuye_cli.errors import UserError
 from wenjiuye_cli.exitcodes import ExitCode
+from wenjiuye_cli.io.schema import FIRM
 from wenjiuye_cli.tabular import FORMULA_TRIGGERS, guard_formula
 
 WriteFormat = Literal["csv", "ndjson", "json", "parquet", "xlsx"]
@@ -85,6 +86,34 @@ def guard_text_columns(frame: pl.DataFrame) -> pl.DataFrame:
         if mapping:
             changes.append(pl.col(name).replace(mapping))
     return frame.with_columns(changes) if changes else frame
+
+
+def flat_columns(frame: pl.DataFrame) -> pl.DataFrame:
+    """Nested columns as text, for CSV and xlsx: incubated firms as typed in a cell (``14/3; 12/1``, none
+    as ``无``, so the file reads back the same), any other list or struct as JSON."""
+    changes = []
+    for name, dtype in frame.schema.items():
+        if not dtype.is_nested():
+            continue
+        column = pl.col(name)
+        if dtype == pl.List(FIRM):
+            firms = column.list.eval(
+                pl.concat_str(
+                    [
+                        pl.element().struct.field("operating_months"),
+                        pl.element().struct.field("jobs_created"),
+                    ],
+                    separator="/",
+                )
+            ).list.join("; ")
+            changes.append(pl.when(column.list.len() == 0).then(pl.lit("无")).otherwise(firms).alias(name))
+        else:
+            changes.append(column.map_elements(_json_text, return_dtype=pl.String).alias(name))
+    return frame.with_columns(changes) if changes else frame
+
+
+def _json_text(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, default=str)
 
 
 def rejects_table(
@@ -138,7 +167,7 @@ class FrameWriter:
         """Append ``frame`` to the main table, or to the sheet (xlsx) or key (JSON) ``sheet``."""
         if sheet is not None:
             if self._xlsx is not None:
-                self._xlsx.write(sheet, frame)
+                self._xlsx.write(sheet, flat_columns(frame))
             elif self.format == "json":
                 self._extra.setdefault(sheet, []).append(frame)
             else:
@@ -147,7 +176,8 @@ class FrameWriter:
         self.rows += frame.height
         fmt = self.format
         if fmt == "csv":
-            out = guard_text_columns(frame) if self.excel_safe else frame
+            out = flat_columns(frame)
+            out = guard_text_columns(out) if self.excel_safe else out
             buffer = io.BytesIO()
             out.write_csv(
                 buffer, include_header=not self._header_done, line_terminator="\r\n", quote_style="necessary"
@@ -170,7 +200,7 @@ class FrameWriter:
             self._parquet.write_table(table.cast(self._parquet_schema))
         else:
             assert self._xlsx is not None
-            self._xlsx.write(None, frame)
+            self._xlsx.write(None, flat_columns(frame))
         self._header_done = True
 
     def commit(self) -> None:
