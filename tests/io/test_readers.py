@@ -363,3 +363,46 @@ def test_parquet_round_trip_of_the_typed_frame(tmp_path: Path) -> None:
     assert chunk2.facts["jobs_created"].to_list() == [3]
     assert chunk2.rejects["row"].to_list() == [3]
     assert "应为数字" in chunk2.rejects["reason"][0]
+
+
+@settings(max_examples=30)
+@given(records=rows(), lang=st.sampled_from(["zh", "en"]), from_file=st.booleans())
+def test_a_list_without_a_kind_column_and_extra_columns_reads_as_today(
+    records: list[list[str]], lang: str, from_file: bool
+) -> None:
+    """``--kind person`` for every row, ``--ignore-extra-columns`` for a column nobody knows."""
+    columns = [COLUMNS[0], "备注", *COLUMNS[2:]]  # the kind column replaced by an unknown one
+    text = io.StringIO()
+    csv.writer(text, lineterminator="\r\n").writerows([columns, *records])
+    data = text.getvalue().encode("utf-8-sig")
+    options = BatchOptions(lang=lang, kind="person", ignore_extra_columns=True)
+    want = per_row(data, "list.csv", options)
+    if not from_file:
+        assert columnar(data, "list.csv", options, 2) == want
+        return
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "list.csv"
+        path.write_bytes(data)
+        assert collect(open_reader(path, options, chunk_rows=2)) == want
+
+
+def test_a_named_pipe_is_read_once(tmp_path: Path) -> None:
+    """A FIFO (``<(…)``) cannot be opened twice: it is read as batch reads it, in one pass."""
+    import os
+    import threading
+
+    fifo = tmp_path / "list.csv"
+    os.mkfifo(fifo)
+    data = "编号,类型,带动就业人数\r\nE-1,企业,3\r\n".encode()
+
+    def feed() -> None:
+        with open(fifo, "wb") as f:
+            f.write(data)
+
+    writer = threading.Thread(target=feed)
+    writer.start()
+    reader = open_reader(fifo, BatchOptions())
+    got = collect(reader)
+    writer.join()
+    assert got == per_row(data, "list.csv", BatchOptions())
+    assert got[0][0][3] == {"jobs_created": 3}

@@ -127,7 +127,10 @@ class TextReader(FrameReader):
         self._options = options
         self._framer = None if opened.layout is None else ChunkFramer(self._parser, opened.layout)
         # A file whose header is its first line can be split by polars' CSV reader (see _fast_frames).
-        self._fast = path is not None and self._framer is not None and self._rows.next_row == 2
+        # (Read twice, so a regular file only: never a pipe such as <(…).)
+        self._fast = (
+            path is not None and path.is_file() and self._framer is not None and self._rows.next_row == 2
+        )
 
     @property
     def bytes_read(self) -> int:
