@@ -162,6 +162,8 @@ def convert_scalars(
 
 
 def clean_distinct(spec: FactSpec, texts: pl.Series, reasons: list[Reason]) -> pl.DataFrame:
+    """The distinct ``texts`` of a fact's cells as ``raw``, ``value`` (typed, null when blank or bad) and
+    ``problem`` (an index into ``reasons``, to which the reasons of bad texts are appended)."""
     dtype = fact_dtype(spec)
     frame = pl.DataFrame({"raw": texts.cast(pl.String)})
     raw = pl.col("raw")

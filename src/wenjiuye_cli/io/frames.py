@@ -79,7 +79,7 @@ class ChunkFramer:
     def __init__(self, parser: RowParser, layout: Layout) -> None:
         self.parser = parser
         self.layout = layout
-        self._kinds: dict[str, tuple[str | None, list[Problem]]] = {}
+        self._kinds: dict[str | None, tuple[str | None, list[Problem]]] = {}
         specs = all_facts()
         self._facts = [(index, name, specs[name], kinds_of_fact()[name]) for index, name in layout.facts]
         groups: dict[tuple[str, tuple[tuple[str, tuple[str, str]], ...]], list[_Column]] = {}
@@ -90,15 +90,14 @@ class ChunkFramer:
 
     # -- one kind cell
     def _kind(self, raw: str | None) -> tuple[str | None, list[Problem]]:
-        key = "\x00none" if raw is None else raw
-        known = self._kinds.get(key)
+        known = self._kinds.get(raw)
         if known is None:
             problems: list[Problem] = []
             header = "kind" if self.layout.kind_index is None else self.layout.headers[self.layout.kind_index]
             kind = self.parser._kind(raw, problems, header)
             if len(self._kinds) > 4096:
                 self._kinds.clear()
-            known = self._kinds[key] = (kind, problems)
+            known = self._kinds[raw] = (kind, problems)
         return known
 
     def frames(
