@@ -102,6 +102,7 @@ def main(argv: list[str] | None = None) -> int:
     for label, code in (
         ("python-calamine, iter_rows", READ_CALAMINE),
         ("fastexcel, to_polars", READ_FASTEXCEL),
+        ("wenjiuye_cli.io open_reader: python-calamine + validation to typed frames", READ_COLUMNAR),
     ):
         wall, cpu, rss = timed(code, str(book))
         lines.append(f"| read | {label} | {wall:.2f} | {cpu:.2f} | {rss:.0f} |")
