@@ -60,6 +60,7 @@ from wenjiuye_cli.engine import (
 from wenjiuye_cli.errors import UserError
 from wenjiuye_cli.exitcodes import ExitCode
 from wenjiuye_cli.facts import KIND_ALIASES, KINDS, FactError, Facts, FactSpec
+from wenjiuye_cli.limits import MAX_DEPTH, TOO_DEEP, structure_problem
 from wenjiuye_cli.money import fmt_money
 from wenjiuye_cli.outcome import Status
 from wenjiuye_cli.output import CSV_ITEM_COLUMNS, itemised_rows, result_dict, stamp
@@ -685,8 +686,16 @@ class RowParser:
             ]
         except ValueError as exc:  # e.g. a number too long to convert
             return [("", f"不是有效的 JSON：{exc}", f"not valid JSON: {exc}")]
+        except RecursionError:
+            return [("", *TOO_DEEP)]
         if not isinstance(obj, dict):
             return [("", "每行应为一个 JSON 对象 {…}", "each line must be a JSON object {…}")]
+        # Deep nesting, or a lone surrogate written as "\ud800" (raw ones were marked undecodable), is
+        # rejected naming the key; the walk is skipped for the common row that can hold neither.
+        if "\\u" in line or line.count("[") + line.count("{") > MAX_DEPTH:
+            problem = structure_problem(obj)
+            if problem is not None:
+                return [problem]
         targets: dict[str, tuple[str, Any]] = {}
         for key, value in obj.items():
             target = self._key(key)
@@ -1010,7 +1019,12 @@ def open_input(stream: BinaryIO, name: str, options: BatchOptions) -> OpenedInpu
         header: list[str] = []
         try:
             while not any(c.strip() for c in header):  # blank lines above the header are skipped
-                header = next(records)
+                line = next(records, None)
+                if line is None:  # nothing but empty cells (a file holding only ",")
+                    raise InputDataError(
+                        "没有表头：输入只有空白单元格", "no header: the input holds only empty cells"
+                    )
+                header = line
                 header_row += 1
         except csv.Error as exc:
             raise InputDataError(
@@ -1355,7 +1369,7 @@ def _peek_ndjson_keys(lines: Iterator[str], options: BatchOptions) -> Iterator[s
     if first is not None and not options.ignore_extra_columns and not UNDECODABLE.search(first):
         try:
             obj = json.loads(first, parse_float=Decimal)
-        except ValueError:
+        except (ValueError, RecursionError):
             obj = None  # the row is rejected with the reason in the normal way
         if isinstance(obj, dict):
             unknown = [k for k in obj if header_target(k) is None]
