@@ -253,8 +253,15 @@ def _lines(blocks: Iterable[str]) -> Iterator[str]:
     return itertools.chain.from_iterable(io.StringIO(block, newline="") for block in blocks)
 
 
+# The longest cell read (the csv module's default is 128 KiB): a 1 MB cell is one bad row, not a file
+# that cannot be read; a quote left open still ends the run once it has swallowed this much.
+CELL_LIMIT = 16 << 20
+
+
 def csv_records(blocks: Iterable[str], delimiter: str = ",") -> Iterator[list[str]]:
     """RFC 4180 records (lists of cells) from text blocks. ``csv.Error`` for malformed input."""
+    if csv.field_size_limit() < CELL_LIMIT:
+        csv.field_size_limit(CELL_LIMIT)
     return csv.reader(_lines(blocks), delimiter=delimiter, strict=False)
 
 
