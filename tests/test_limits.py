@@ -334,3 +334,42 @@ def test_numbers_are_formatted_exactly_and_shown_briefly() -> None:
     assert shown_number(Decimal("1e400")) == "1E+400"
     assert shown_number(Decimal("3000.50")) == "3000.5"
     assert shown_number(10**100).startswith("1.000000E+100")
+
+
+# --------------------------------------------------------------------- sweep: the same bounds on ranges
+
+
+@pytest.mark.parametrize(
+    ("option", "spec"),
+    [
+        ("--vary", "jobs_created=1E+999999999,1"),
+        ("--vary", "jobs_created=0..3:1E-999999999"),
+        ("--vary", "loan_annual_rate=1E+999999999%"),
+        ("--vary-param", "rent_subsidy.house_cap_monthly=0..1e400"),
+        ("--vary-param", "rent_subsidy.house_cap_monthly=1..1E+999999999:1"),
+    ],
+)
+def test_a_sweep_range_of_huge_numbers_is_a_usage_error_at_once(option: str, spec: str) -> None:
+    """A hang detector, not a speed test: the first ran for minutes, the last two raised decimal errors."""
+    done = subprocess.run(
+        [sys.executable, "-m", "wenjiuye_cli", "sweep", RENT, "--id", "R-001", option, spec, "-f", "json",
+         "--lang", "en"],
+        capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert done.returncode == ExitCode.USAGE, done.stderr
+    assert done.stdout == ""
+    assert "is out of the allowed range (10^-15 to 10^15 in size)" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_a_header_of_1mb_cells_gives_a_short_message(runner: CliRunner, tmp_path: Path) -> None:
+    """Found by the fuzz suite: the whole header was repeated in the message, and rendering it hung."""
+    path = tmp_path / "in.csv"
+    path.write_text("id,kind," + "界" * 400_000 + "\nA,person,x\n", encoding="utf-8")
+    err = clean_failure(runner.invoke(app, ["batch", str(path), "--lang", "en"]), ExitCode.BAD_DATA)
+    assert "unknown columns: '" + "界" * 59 + "…'" in err
+    assert len(err) < 1000
+    path.write_bytes(b"\xff\xfe\x00\x00" + ("id,kind," + "界" * 400_000 + "\n").encode("utf-8"))
+    err = clean_failure(runner.invoke(app, ["batch", str(path), "--lang", "en"]), ExitCode.BAD_DATA)
+    assert "the header has bytes that are not valid utf-32" in err
+    assert len(err) < 1000

@@ -60,7 +60,7 @@ from wenjiuye_cli.engine import (
 from wenjiuye_cli.errors import UserError
 from wenjiuye_cli.exitcodes import ExitCode
 from wenjiuye_cli.facts import KIND_ALIASES, KINDS, FactError, Facts, FactSpec
-from wenjiuye_cli.limits import MAX_DEPTH, TOO_DEEP, structure_problem
+from wenjiuye_cli.limits import MAX_DEPTH, SHOWN_CHARS, TOO_DEEP, structure_problem
 from wenjiuye_cli.money import fmt_money
 from wenjiuye_cli.outcome import Status
 from wenjiuye_cli.output import CSV_ITEM_COLUMNS, itemised_rows, result_dict, stamp
@@ -101,8 +101,23 @@ class HeaderError(BatchError):
     """The header row is unusable: unknown, duplicate or ambiguous columns, no id or kind column."""
 
     def __init__(self, problems: list[tuple[str, str]]) -> None:
-        super().__init__("；".join(p[0] for p in problems), "; ".join(p[1] for p in problems))
+        super().__init__(
+            cut_message("；".join(p[0] for p in problems)), cut_message("; ".join(p[1] for p in problems))
+        )
         self.problems = problems
+
+
+MESSAGE_CHARS = 2000  # a message about the input never repeats more of it than this
+
+
+def cut_message(text: str) -> str:
+    """``text`` cut to :data:`MESSAGE_CHARS`: a header of 1 MB cells must not become a 1 MB message."""
+    return text if len(text) <= MESSAGE_CHARS else text[: MESSAGE_CHARS - 1] + "…"
+
+
+def _cut(cell: str) -> str:
+    """A header cell as a message names it: at most :data:`SHOWN_CHARS` characters."""
+    return cell if len(cell) <= SHOWN_CHARS else cell[: SHOWN_CHARS - 1] + "…"
 
 
 class InputDataError(BatchError):
@@ -210,8 +225,8 @@ def resolve_header(cells: list[str], kind: str | None = None, ignore_extra: bool
         if key in ambiguous:
             names = "、".join(ambiguous[key])
             problems.append(
-                (f"列名“{cell}”同时是 {names} 的中文标签，请改用英文名",
-                 f"column {cell!r} is the Chinese label of {', '.join(ambiguous[key])}; use the English name")
+                (f"列名“{_cut(cell)}”同时是 {names} 的中文标签，请改用英文名",
+                 f"column {_cut(cell)!r} is the Chinese label of {', '.join(ambiguous[key])}; use the English name")
             )  # fmt: skip
             continue
         target = header_target(cell)
@@ -219,10 +234,10 @@ def resolve_header(cells: list[str], kind: str | None = None, ignore_extra: bool
             unknown.append(index)
             continue
         if target in seen:
-            first = headers[seen[target]]
+            first = _cut(headers[seen[target]])
             problems.append(
-                (f"“{first}”和“{cell}”是同一项（{target}），只能有一列",
-                 f"columns {first!r} and {cell!r} both give {target}; keep one")
+                (f"“{first}”和“{_cut(cell)}”是同一项（{target}），只能有一列",
+                 f"columns {first!r} and {_cut(cell)!r} both give {target}; keep one")
             )  # fmt: skip
             continue
         seen[target] = index
@@ -233,8 +248,8 @@ def resolve_header(cells: list[str], kind: str | None = None, ignore_extra: bool
         else:
             facts.append((index, target))
     if unknown and not ignore_extra:
-        names_zh = "、".join(f"“{headers[i]}”" for i in unknown)
-        names_en = ", ".join(repr(headers[i]) for i in unknown)
+        names_zh = "、".join(f"“{_cut(headers[i])}”" for i in unknown)
+        names_en = ", ".join(repr(_cut(headers[i])) for i in unknown)
         problems.append(
             (f"未知列：{names_zh}（列名应为 wenjiuye schema 列出的英文名或中文标签；确需忽略请用 --ignore-extra-columns）",
              f"unknown columns: {names_en} (use the names or Chinese labels of `wenjiuye schema`; "
@@ -756,7 +771,7 @@ class RowParser:
             if not header:
                 label = ""
             elif not name:
-                label = header
+                label = _cut(header)
             elif name == header:
                 label = f"{name}（{zh_labels().get(name, name)}）" if zh else name
             else:
@@ -1031,7 +1046,7 @@ def open_input(stream: BinaryIO, name: str, options: BatchOptions) -> OpenedInpu
                 f"表头不是有效的 CSV：{exc}", f"the header is not valid CSV: {exc}"
             ) from None
         if UNDECODABLE.search("\x1f".join(header)):
-            shown = ",".join(shown_undecodable(cell) for cell in header)
+            shown = cut_message(",".join(shown_undecodable(cell) for cell in header))[:200]
             raise InputDataError(
                 f"表头含有不能按 {blocks.encoding} 解码的字节：{shown}（文件编码可用 --encoding 指定，"
                 "如 utf-8、gb18030、utf-16）",

@@ -262,3 +262,9 @@ def assert_guarded_csv(
 
 def read_text(path: Path) -> str:
     return path.read_bytes().decode("utf-8-sig")  # strict: every writer writes UTF-8
+
+
+def ndjson_lines(text: str) -> list[str]:
+    """The lines of NDJSON: split on \\n only (a string may hold U+2028, which ``splitlines`` splits on)."""
+    assert text == "" or text.endswith("\n"), "NDJSON ends each line with \\n"
+    return text.split("\n")[:-1] if text else []

@@ -27,6 +27,7 @@ from tests.fuzz.hostile import (
     cell_for,
     invoke,
     mutated,
+    ndjson_lines,
     read_text,
     specs_of,
     to_json,
@@ -109,7 +110,7 @@ def run_batch(tmp: Path, data: bytes, name: str, options: list[str], fmt: str) -
     if fmt == "csv":
         assert len(assert_guarded_csv(text, "output")) == rows["computed"]
     elif fmt == "ndjson":
-        assert len([json.loads(line) for line in text.splitlines()]) == rows["computed"]
+        assert len([json.loads(line) for line in ndjson_lines(text)]) == rows["computed"]
     else:
         assert len(json.loads(text)["applicants"]) == rows["computed"]
     # A rejects file named with --rejects is written even when empty (its header only).
@@ -198,3 +199,37 @@ def test_the_issue_lists_are_read_or_refused_cleanly(tmp_path: Path) -> None:
             tmp.mkdir()
             tried(f"batch issue list → batch -f {fmt}")
             run_batch(tmp, raw, name, options, fmt)
+
+
+REFORM = str(Path(__file__).resolve().parents[2] / "examples" / "reforms" / "raise_house_rent_cap.toml")
+
+
+@fuzz_settings(examples=20)
+@given(csv_lists(), st.sampled_from(["csv", "ndjson"]), st.data())
+def test_compare_reads_a_hostile_list_like_batch(
+    tmp_path_factory: Any, listing: tuple[str, list[str]], fmt: str, data: st.DataObject
+) -> None:
+    """compare reads lists with batch's reader and writes its own CSV: the same promises."""
+    text, options = listing
+    tmp = tmp_path_factory.mktemp("compare")
+    source = tmp / "in.csv"
+    source.write_bytes(data.draw(mutated(text.encode("utf-8", "surrogatepass"))))
+    out, rejects, summary = tmp / f"out.{fmt}", tmp / "rejects.csv", tmp / "summary.json"
+    tried(f"compare csv → compare -f {fmt}")
+    result = invoke(["compare", str(source), "--reform", REFORM, "-f", fmt, "-o", str(out), "--rejects", str(rejects),
+                     "--summary-file", str(summary), "-q", "--lang", "en", *options])  # fmt: skip
+    assert result.exit_code in BATCH_CODES, (result.exit_code, result.stderr[-500:])
+    if result.exit_code not in READ_OK:
+        assert result.stderr.strip(), "an unreadable input must say why"
+        assert not out.exists(), "no output from a run that stopped"
+        return
+    rows = json.loads(summary.read_text(encoding="utf-8"))["summary"]["rows"]
+    assert rows["read"] == rows["computed"] + rows["rejected"], rows
+    assert (result.exit_code == ExitCode.OK) == (rows["rejected"] == 0), (result.exit_code, rows)
+    written = read_text(out)
+    if fmt == "csv":
+        assert len(assert_guarded_csv(written, "compare output")) == rows["computed"]
+    else:
+        assert len(ndjson_lines(written)) == rows["computed"]
+    rejected = assert_guarded_csv(read_text(rejects), "compare rejects") if rejects.exists() else []
+    assert len(rejected) == rows["rejected"]

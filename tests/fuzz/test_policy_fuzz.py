@@ -53,7 +53,8 @@ def check(args: list[str]) -> None:
         assert result.stdout == ""
         assert result.stderr.strip(), "a refused policy must say why"
     elif "-f" in args and args[args.index("-f") + 1] == "json":
-        assert json.loads(result.stdout)["applicants"]
+        doc = json.loads(result.stdout)
+        assert doc["applicants"] if args[0] == "calc" else doc
 
 
 @fuzz_settings(examples=60)
@@ -149,3 +150,31 @@ def test_a_policy_file_is_used_or_refused(tmp_path_factory: Any, raw: bytes, com
         if command == "calc"
         else ["policy", "check", str(path)]
     )
+
+
+SWEEP_FACTS = st.sampled_from(
+    ["jobs_created", "monthly_rent", "rent_months", "registration_date", "rent_type", "x"]
+)
+SWEEP_PARAMS = st.sampled_from(
+    ["rent_subsidy.house_cap_monthly", "rent_subsidy.max_months", "general.policy_end"]
+)
+BOUNDS = NUMBERS | DATES | st.sampled_from(["", "a", "1E-999999999", "0.001"])
+
+
+@fuzz_settings(examples=15)
+@given(
+    st.booleans(),
+    SWEEP_FACTS,
+    SWEEP_PARAMS,
+    BOUNDS,
+    BOUNDS,
+    st.none() | BOUNDS | st.sampled_from(["1m", "7d", "0"]),
+    st.sampled_from(["json", "csv", "table"]),
+)
+def test_sweep_of_any_range_is_run_or_refused(
+    fact: bool, name: str, key: str, start: str, stop: str, step: str | None, fmt: str
+) -> None:
+    """sweep reads a range of facts or parameters (the facts' and parameters' ranges apply to each point)."""
+    spec = f"{name if fact else key}={start}..{stop}" + ("" if step is None else f":{step}")
+    tried(f"sweep {'--vary' if fact else '--vary-param'} → sweep -f {fmt}")
+    check(["sweep", SCENARIO, "--id", "R-001", "--vary" if fact else "--vary-param", spec, "-f", fmt])

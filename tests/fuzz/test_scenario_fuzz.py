@@ -21,6 +21,7 @@ from tests.fuzz.hostile import (
     assert_guarded_csv,
     invoke,
     mutated,
+    ndjson_lines,
     scenario_json,
     scenario_toml,
 )
@@ -51,7 +52,7 @@ def check_calc(path: str, fmt: str, as_of: list[str], stdin: bytes | None = None
     if fmt == "json":
         assert isinstance(json.loads(out)["applicants"], list)
     elif fmt == "ndjson":
-        assert all(isinstance(json.loads(line), dict) for line in out.splitlines())
+        assert all(isinstance(json.loads(line), dict) for line in ndjson_lines(out))
     elif fmt == "csv":
         assert out.startswith("id,kind,")
         if CALC_CSV_GUARDED:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 import pytest
@@ -450,7 +450,9 @@ def test_individual_properties(
     assert isinstance(lpr, Decimal)
     used = min(rate, lpr + Decimal("0.005"))
     # never above interest-only interest on the capped loan, at the capped rate, for the capped term
-    assert now.amount <= (min(loan, max_loan) * used * min(term, 36) / 12).quantize(Decimal("0.01"))
+    assert now.amount <= (min(loan, max_loan) * used * min(term, 36) / 12).quantize(
+        Decimal("0.01"), ROUND_HALF_UP
+    )  # paid in fen, half-up
     assert bigger.amount >= now.amount  # a bigger loan never lowers the discount
     assert longer.amount >= now.amount  # nor does a longer term
     again = person(SAME, loan_amount=loan, **facts)
