@@ -60,6 +60,7 @@ from wenjiuye_cli.engine import (
 from wenjiuye_cli.errors import UserError
 from wenjiuye_cli.exitcodes import ExitCode
 from wenjiuye_cli.facts import KIND_ALIASES, KINDS, FactError, Facts, FactSpec
+from wenjiuye_cli.limits import MAX_DEPTH, SHOWN_CHARS, TOO_DEEP, structure_problem
 from wenjiuye_cli.money import fmt_money
 from wenjiuye_cli.outcome import Status
 from wenjiuye_cli.output import CSV_ITEM_COLUMNS, itemised_rows, result_dict, stamp
@@ -103,8 +104,23 @@ class HeaderError(BatchError):
     """The header row is unusable: unknown, duplicate or ambiguous columns, no id or kind column."""
 
     def __init__(self, problems: list[tuple[str, str]]) -> None:
-        super().__init__("；".join(p[0] for p in problems), "; ".join(p[1] for p in problems))
+        super().__init__(
+            cut_message("；".join(p[0] for p in problems)), cut_message("; ".join(p[1] for p in problems))
+        )
         self.problems = problems
+
+
+MESSAGE_CHARS = 2000  # a message about the input never repeats more of it than this
+
+
+def cut_message(text: str) -> str:
+    """``text`` cut to :data:`MESSAGE_CHARS`: a header of 1 MB cells must not become a 1 MB message."""
+    return text if len(text) <= MESSAGE_CHARS else text[: MESSAGE_CHARS - 1] + "…"
+
+
+def _cut(cell: str) -> str:
+    """A header cell as a message names it: at most :data:`SHOWN_CHARS` characters."""
+    return cell if len(cell) <= SHOWN_CHARS else cell[: SHOWN_CHARS - 1] + "…"
 
 
 class InputDataError(BatchError):
@@ -267,8 +283,8 @@ def resolve_header(
         if key in ambiguous:
             names = "、".join(ambiguous[key])
             problems.append(
-                (f"列名“{cell}”同时是 {names} 的中文标签，请改用英文名",
-                 f"column {cell!r} is the Chinese label of {', '.join(ambiguous[key])}; use the English name")
+                (f"列名“{_cut(cell)}”同时是 {names} 的中文标签，请改用英文名",
+                 f"column {_cut(cell)!r} is the Chinese label of {', '.join(ambiguous[key])}; use the English name")
             )  # fmt: skip
             continue
         target = header_target(cell)
@@ -276,10 +292,10 @@ def resolve_header(
             unknown.append(index)
             continue
         if target in seen:
-            first = headers[seen[target]]
+            first = _cut(headers[seen[target]])
             problems.append(
-                (f"“{first}”和“{cell}”是同一项（{target}），只能有一列",
-                 f"columns {first!r} and {cell!r} both give {target}; keep one")
+                (f"“{first}”和“{_cut(cell)}”是同一项（{target}），只能有一列",
+                 f"columns {first!r} and {_cut(cell)!r} both give {target}; keep one")
             )  # fmt: skip
             continue
         seen[target] = index
@@ -302,12 +318,13 @@ def resolve_header(
     if unknown and not ignore_extra:
         for i, (_, like) in suggested.items():
             problems.append(
-                (f"未知列“{headers[i]}”，是否想写“{like}”？", f"unknown column {headers[i]!r}: did you mean {like!r}?")
+                (f"未知列“{_cut(headers[i])}”，是否想写“{like}”？",
+                 f"unknown column {_cut(headers[i])!r}: did you mean {like!r}?")
             )  # fmt: skip
         rest = [i for i in unknown if i not in suggested]
         if rest:
-            names_zh = "、".join(f"“{headers[i]}”" for i in rest)
-            names_en = ", ".join(repr(headers[i]) for i in rest)
+            names_zh = "、".join(f"“{_cut(headers[i])}”" for i in rest)
+            names_en = ", ".join(repr(_cut(headers[i])) for i in rest)
             problems.append(
                 (f"未知列：{names_zh}（列名应为 wenjiuye schema 列出的英文名或中文标签；确需忽略请用 --ignore-extra-columns）",
                  f"unknown columns: {names_en} (use the names or Chinese labels of `wenjiuye schema`; "
@@ -782,8 +799,16 @@ class RowParser:
             ]
         except ValueError as exc:  # e.g. a number too long to convert
             return [("", f"不是有效的 JSON：{exc}", f"not valid JSON: {exc}")]
+        except RecursionError:
+            return [("", *TOO_DEEP)]
         if not isinstance(obj, dict):
             return [("", "每行应为一个 JSON 对象 {…}", "each line must be a JSON object {…}")]
+        # Deep nesting, or a lone surrogate written as "\ud800" (raw ones were marked undecodable), is
+        # rejected naming the key; the walk is skipped for the common row that can hold neither.
+        if "\\u" in line or line.count("[") + line.count("{") > MAX_DEPTH:
+            problem = structure_problem(obj)
+            if problem is not None:
+                return [problem]
         targets: dict[str, tuple[str, Any]] = {}
         for key, value in obj.items():
             target = self._key(key)
@@ -846,7 +871,7 @@ class RowParser:
             if not header:
                 label = ""
             elif not name:
-                label = header
+                label = _cut(header)
             elif name == header:
                 label = f"{name}（{zh_labels().get(name, name)}）" if zh else name
             else:
@@ -1159,14 +1184,19 @@ def open_input(stream: BinaryIO, name: str, options: BatchOptions) -> OpenedInpu
         header: list[str] = []
         try:
             while not any(c.strip() for c in header):  # blank lines above the header are skipped
-                header = next(records)
+                line = next(records, None)
+                if line is None:  # nothing but empty cells (a file holding only ",")
+                    raise InputDataError(
+                        "没有表头：输入只有空白单元格", "no header: the input holds only empty cells"
+                    )
+                header = line
                 header_row += 1
         except csv.Error as exc:
             raise InputDataError(
                 f"表头不是有效的 CSV：{exc}", f"the header is not valid CSV: {exc}"
             ) from None
         if UNDECODABLE.search("\x1f".join(header)):
-            shown = ",".join(shown_undecodable(cell) for cell in header)
+            shown = cut_message(",".join(shown_undecodable(cell) for cell in header))[:200]
             raise InputDataError(
                 f"表头含有不能按 {blocks.encoding} 解码的字节：{shown}（文件编码可用 --encoding 指定，"
                 "如 utf-8、gb18030、utf-16）",
@@ -1512,7 +1542,7 @@ def _peek_ndjson_keys(lines: Iterator[str], options: BatchOptions) -> tuple[Iter
     if first is not None and not UNDECODABLE.search(first):
         try:
             obj = json.loads(first, parse_float=Decimal)
-        except ValueError:
+        except (ValueError, RecursionError):
             obj = None  # the row is rejected with the reason in the normal way
     keep = set(options.keep_columns)
     carried: tuple[str, ...] = ()
@@ -1532,12 +1562,12 @@ def _peek_ndjson_keys(lines: Iterator[str], options: BatchOptions) -> tuple[Iter
             for key in unknown:
                 like = suggest_header(key)
                 if like is not None and like[0] not in obj:
-                    problems.append((f"未知字段“{key}”，是否想写“{like[1]}”？",
-                                     f"unknown field {key!r}: did you mean {like[1]!r}?"))  # fmt: skip
+                    problems.append((f"未知字段“{_cut(key)}”，是否想写“{like[1]}”？",
+                                     f"unknown field {_cut(key)!r}: did you mean {like[1]!r}?"))  # fmt: skip
                 else:
                     rest.append(key)
             if rest:
-                names = ", ".join(repr(k) for k in rest)
+                names = ", ".join(repr(_cut(k)) for k in rest)
                 problems.append(
                     (f"未知字段：{names}（见 wenjiuye schema；确需忽略请用 --ignore-extra-columns）",
                      f"unknown fields: {names} (see wenjiuye schema; --ignore-extra-columns skips them)")

@@ -17,6 +17,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any, Literal
 
 from wenjiuye_cli.errors import UserError
+from wenjiuye_cli.limits import SHOWN_CHARS, SURROGATE_REASON, has_lone_surrogate, shown
 
 FactType = Literal["bool", "int", "money", "ratio", "date", "text", "choice", "firms"]
 
@@ -39,6 +40,23 @@ KIND_ALIASES: dict[str, str] = {zh: kind for kind, (zh, _en) in KINDS.items()} |
 
 class FactError(UserError, ValueError):
     """A value that cannot be read as the fact's type. ``zh``/``en`` are the reasons shown to users."""
+
+
+# ------------------------------------------------------------------------------------ allowed ranges
+# What a fact may hold. These are bounds of plausibility, not policy numbers: every amount, count,
+# duration and date the policy speaks of lies far inside them, and values outside them are typing
+# mistakes (a digit too many, 9999-12-31 for "unknown") that would otherwise overflow the calendar or
+# the 28-digit decimal arithmetic, or make a rule loop over a billion months.
+MAX_MONEY = Decimal(10) ** 12  # yuan: 一万亿元
+MAX_MONTHS = 1200  # a duration in months (facts named *_months): 100 years
+MAX_AGE = 150  # an age in years (facts named *_age)
+MAX_COUNT = 10_000_000  # a count of persons, firms, loans (every other whole-number fact)
+EARLIEST_DATE = date(1900, 1, 1)
+LATEST_DATE = date(2100, 12, 31)
+
+
+def surrogate_error() -> FactError:
+    return FactError(*SURROGATE_REASON)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +86,24 @@ class FactSpec:
 
     def convert(self, raw: Any) -> Any:
         """Convert a raw value (from TOML/JSON or a CSV cell) to the fact's type; ``None`` if missing."""
+        if type(raw) is str and has_lone_surrogate(raw):
+            raise surrogate_error()
         return _CONVERTERS[self.type](self, raw)
+
+    @property
+    def maximum(self) -> Decimal | int | None:
+        """The largest value a number fact may hold (see the allowed ranges above)."""
+        if self.type == "money":
+            return MAX_MONEY
+        if self.type == "ratio":
+            return 1
+        if self.type != "int":
+            return None
+        if self.name.endswith("_months"):
+            return MAX_MONTHS
+        if self.name.endswith("_age"):
+            return MAX_AGE
+        return MAX_COUNT
 
 
 # --------------------------------------------------------------------------------------------- readers
@@ -98,17 +133,18 @@ def _to_bool(spec: FactSpec, raw: Any) -> bool | None:
             return True
         if text in _FALSE:
             return False
-    raise FactError(f"应为 是/否，而不是 {raw!r}", f"expected yes/no (是/否), got {raw!r}")
+    raise FactError(f"应为 是/否，而不是 {shown(raw)}", f"expected yes/no (是/否), got {shown(raw)}")
 
 
 def _to_decimal(spec: FactSpec, raw: Any) -> Decimal | None:
+    percent = False
     if type(raw) is str and raw.isascii() and raw.isdigit():
-        return Decimal(raw)  # plain digits, the common case: nothing to clean
-    if _blank(raw):
+        value = Decimal(raw)  # plain digits, the common case: nothing to clean
+    elif _blank(raw):
         return None
-    if isinstance(raw, bool):
-        raise FactError(f"应为数字，而不是 {raw!r}", f"expected a number, got {raw!r}")
-    if isinstance(raw, int | Decimal):
+    elif isinstance(raw, bool):
+        raise FactError(f"应为数字，而不是 {shown(raw)}", f"expected a number, got {shown(raw)}")
+    elif isinstance(raw, int | Decimal):
         value = Decimal(raw)
     elif isinstance(raw, float):
         # JSON/TOML are parsed with parse_float=Decimal; a float here came from Python code.
@@ -119,24 +155,49 @@ def _to_decimal(spec: FactSpec, raw: Any) -> Decimal | None:
         try:
             value = Decimal(text[:-1] if percent else text)
         except InvalidOperation:
-            raise FactError(f"应为数字，而不是 {raw!r}", f"expected a number, got {raw!r}") from None
-        if percent:
-            value /= 100
+            raise FactError(
+                f"应为数字，而不是 {shown(raw)}", f"expected a number, got {shown(raw)}"
+            ) from None
     else:
-        raise FactError(f"应为数字，而不是 {raw!r}", f"expected a number, got {raw!r}")
+        raise FactError(f"应为数字，而不是 {shown(raw)}", f"expected a number, got {shown(raw)}")
     if not value.is_finite():
         raise FactError("应为有限的数字", "expected a finite number")
     if value < 0:
-        raise FactError(f"不能为负数（{raw}）", f"must not be negative ({raw})")
+        raise FactError(f"不能为负数（{_shown_number(raw)}）", f"must not be negative ({_shown_number(raw)})")
+    # Compared before anything is computed from it: 1E+999999999 is read in an instant, but turning it
+    # into a whole number (or dividing it by 100) would take minutes and gigabytes.
+    limit = spec.maximum
+    if limit is not None and value > (limit * 100 if percent else limit):
+        if spec.type == "ratio":
+            raise _ratio_error(raw)
+        raise FactError(
+            f"超出允许范围（0 至 {limit:,}），而不是 {_shown_number(raw)}",
+            f"out of the allowed range (0 to {limit:,}), got {_shown_number(raw)}",
+        )
+    if percent:
+        value /= 100
     return value
+
+
+def _shown_number(raw: Any) -> str:
+    """A number as it was written; a long one cut short (a 1 MB cell of digits stays in its file)."""
+    if isinstance(raw, str):
+        return raw if len(raw) <= SHOWN_CHARS and not has_lone_surrogate(raw) else shown(raw)
+    text = str(raw)
+    return text if len(text) <= SHOWN_CHARS else text[: SHOWN_CHARS - 1] + "…"
+
+
+def _ratio_error(raw: Any) -> FactError:
+    return FactError(
+        f"比例应在 0 到 1 之间（或写成百分数），而不是 {_shown_number(raw)}",
+        f"a ratio is 0..1 (or n%), got {_shown_number(raw)}",
+    )
 
 
 def _to_ratio(spec: FactSpec, raw: Any) -> Decimal | None:
     value = _to_decimal(spec, raw)
     if value is not None and value > 1:
-        raise FactError(
-            f"比例应在 0 到 1 之间（或写成百分数），而不是 {raw}", f"a ratio is 0..1 (or n%), got {raw}"
-        )
+        raise _ratio_error(raw)
     return value
 
 
@@ -145,11 +206,24 @@ def _to_int(spec: FactSpec, raw: Any) -> int | None:
     if value is None:
         return None
     if value != value.to_integral_value():
-        raise FactError(f"应为整数，而不是 {raw}", f"expected a whole number, got {raw}")
+        raise FactError(
+            f"应为整数，而不是 {_shown_number(raw)}", f"expected a whole number, got {_shown_number(raw)}"
+        )
     return int(value)
 
 
 def _to_date(spec: FactSpec, raw: Any) -> date | None:
+    day = _read_date(raw)
+    if day is not None and not EARLIEST_DATE <= day <= LATEST_DATE:
+        raise FactError(
+            f"超出允许范围（{EARLIEST_DATE.isoformat()} 至 {LATEST_DATE.isoformat()}），而不是 {day.isoformat()}",
+            f"out of the allowed range ({EARLIEST_DATE.isoformat()} to {LATEST_DATE.isoformat()}), "
+            f"got {day.isoformat()}",
+        )
+    return day
+
+
+def _read_date(raw: Any) -> date | None:
     if _blank(raw):
         return None
     if isinstance(raw, datetime):
@@ -172,8 +246,8 @@ def _to_date(spec: FactSpec, raw: Any) -> date | None:
             except ValueError:
                 raise FactError(f"日期不存在：{raw}", f"no such date: {raw}") from None
     raise FactError(
-        f"应为日期（如 2020-07-01、2020/7/1 或 2020年7月1日），而不是 {raw!r}",
-        f"expected a date such as 2020-07-01, 2020/7/1 or 2020年7月1日, got {raw!r}",
+        f"应为日期（如 2020-07-01、2020/7/1 或 2020年7月1日），而不是 {shown(raw)}",
+        f"expected a date such as 2020-07-01, 2020/7/1 or 2020年7月1日, got {shown(raw)}",
     )
 
 
@@ -184,7 +258,7 @@ def _to_text(spec: FactSpec, raw: Any) -> str | None:
         return raw.strip()
     if isinstance(raw, int) and not isinstance(raw, bool):
         return str(raw)
-    raise FactError(f"应为文本，而不是 {raw!r}", f"expected text, got {raw!r}")
+    raise FactError(f"应为文本，而不是 {shown(raw)}", f"expected text, got {shown(raw)}")
 
 
 def _to_choice(spec: FactSpec, raw: Any) -> str | None:
@@ -196,7 +270,9 @@ def _to_choice(spec: FactSpec, raw: Any) -> str | None:
             if text in (value, zh) or text.lower() == en.lower():
                 return value
     options = "、".join(f"{v}（{zh}）" for v, (zh, _en) in spec.choices.items())
-    raise FactError(f"应为 {options} 之一，而不是 {raw!r}", f"expected one of {options}, got {raw!r}")
+    raise FactError(
+        f"应为 {options} 之一，而不是 {shown(raw)}", f"expected one of {options}, got {shown(raw)}"
+    )
 
 
 def _to_firms(spec: FactSpec, raw: Any) -> tuple[IncubatedFirm, ...] | None:
@@ -216,8 +292,8 @@ def _to_firms(spec: FactSpec, raw: Any) -> tuple[IncubatedFirm, ...] | None:
             months, sep, jobs = part.partition("/")
             if not sep:
                 raise FactError(
-                    f"每户写成 经营月数/带动就业人数，用分号分隔（如 14/3; 12/1），而不是 {part!r}",
-                    f"write each firm as months/jobs, separated by ';' (e.g. 14/3; 12/1), got {part!r}",
+                    f"每户写成 经营月数/带动就业人数，用分号分隔（如 14/3; 12/1），而不是 {shown(part)}",
+                    f"write each firm as months/jobs, separated by ';' (e.g. 14/3; 12/1), got {shown(part)}",
                 )
             items.append((months, jobs))
     elif isinstance(raw, list):
@@ -229,7 +305,7 @@ def _to_firms(spec: FactSpec, raw: Any) -> tuple[IncubatedFirm, ...] | None:
                 )
             items.append((entry["operating_months"], entry["jobs_created"]))
     else:
-        raise FactError("应为孵化企业列表", f"expected a list of incubated firms, got {raw!r}")
+        raise FactError("应为孵化企业列表", f"expected a list of incubated firms, got {shown(raw)}")
     months_spec = _INT_HELPER
     firms = []
     for months, jobs in items:

@@ -7,6 +7,7 @@ use batch"), not reported as a TOML syntax error or a header full of unknown col
 
 from __future__ import annotations
 
+import codecs
 from pathlib import Path
 from typing import Literal
 
@@ -36,5 +37,15 @@ def input_kind(path: str | Path) -> InputKind | None:
         return None
     if not head.strip(b"\xef\xbb\xbf \t\r\n"):
         return None
-    sniffed = "" if lower.endswith(SCENARIO_SUFFIXES) else name  # .json: by the content
-    return "list" if is_batch_input(sniffed, head) else "scenario"
+    if lower.endswith(SCENARIO_SUFFIXES):
+        # A .json file is a list only when its first line is an NDJSON row (a JSON object, complete on its
+        # line, without ``applicants``), whatever bytes it starts with; otherwise it is a scenario, and a
+        # broken one gets the scenario reader's own error, not "use batch".
+        if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            head = head.decode("utf-16", errors="replace").encode("utf-8")
+        return (
+            "list"
+            if is_batch_input("", head) and head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"{"
+            else "scenario"
+        )
+    return "list" if is_batch_input(name, head) else "scenario"

@@ -32,7 +32,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from wenjiuye_cli.money import fmt_number
+from wenjiuye_cli.limits import INT_DIGITS, long_integer_line, structure_problem
+from wenjiuye_cli.money import shown_number
 
 Unit = Literal[
     "yuan",
@@ -54,6 +55,18 @@ INTEGER_UNITS = frozenset({"months", "years", "persons", "count"})
 # Amounts of money: paid in whole fen (0.01 yuan), so a value never has more than 2 decimal places.
 MONEY_UNITS = frozenset(u for u in DECIMAL_UNITS if u.split("/")[0] == "yuan")
 MONEY_PLACES = 2
+# The largest value of a number by unit: bounds of plausibility, not policy numbers (every value the
+# policy states lies far inside them). Beyond them a value is a typing mistake that would overflow the
+# calendar (a duration of a million months), the 28-digit decimal arithmetic (1e400 yuan) or make a
+# rule loop over a billion months.
+MAXIMA: dict[str, Decimal | int] = {
+    **{unit: Decimal(10) ** 12 for unit in MONEY_UNITS},  # yuan: 一万亿元
+    "ratio": 100,
+    "months": 1200,  # 100 years
+    "years": 1000,
+    "persons": 10_000_000,
+    "count": 10_000_000,
+}
 
 Value = Decimal | int | date | str | bool
 
@@ -198,7 +211,7 @@ def _check_value_type(param: Parameter, value: Value, where: str) -> None:
     if isinstance(value, Decimal | int) and not isinstance(value, bool):
         problem = number_problem(unit, value)
         if problem is not None:
-            raise ValueError(f"value at {where} is {fmt_number(value)}: {problem[1]}")
+            raise ValueError(f"value at {where} is {shown_number(value)}: {problem[1]}")
 
 
 def number_problem(unit: str, value: object) -> tuple[str, str] | None:
@@ -213,6 +226,9 @@ def number_problem(unit: str, value: object) -> tuple[str, str] | None:
         return None
     if value < 0:
         return "不能为负数", "must not be negative"
+    maximum = MAXIMA.get(unit)
+    if maximum is not None and value > maximum:
+        return f"超出允许范围（0 至 {maximum:,}）", f"out of the allowed range (0 to {maximum:,})"
     if unit in MONEY_UNITS and isinstance(value, Decimal) and _decimal_places(value) > MONEY_PLACES:
         return (
             f"金额最多 {MONEY_PLACES} 位小数，须为整分",
@@ -386,19 +402,50 @@ def load_policy(path: Path | None = None, overrides: Iterable[str] = ()) -> Poli
 
 
 def parse_policy(raw: bytes, origin: str) -> Policy:
-    try:
-        text = raw.decode("utf-8-sig")
-        data = tomllib.loads(text, parse_float=Decimal)
-    except UnicodeDecodeError:
-        raise PolicyError(f"{origin}: not UTF-8 text") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise PolicyError(f"{origin}: not valid TOML: {exc}") from None
+    data = parse_toml_document(raw, origin)
     meta, params = validate_policy_data(data, origin)
+    if origin != BUILTIN_ORIGIN:
+        missing = sorted(shipped_parameter_keys() - set(params))
+        if missing:
+            raise PolicyError(
+                f"{origin}: parameters the rules need are missing: {', '.join(missing)}",
+                f"{origin}：缺少规则需要的参数：{', '.join(missing)}",
+            )
     policy = Policy(meta=meta, parameters=params, sha256=hashlib.sha256(raw).hexdigest(), origin=origin)
     problem = cross_parameter_problem(policy)
     if problem is not None:
         raise PolicyError(f"{origin}: {problem[1]}", f"{origin}：{problem[0]}")
     return policy
+
+
+def parse_toml_document(raw: bytes, origin: str) -> dict[str, Any]:
+    """A policy or reform file as parsed TOML (numbers with a point as Decimal), or a :class:`PolicyError`
+    saying why not: not UTF-8, not TOML, an integer too long to read, nesting deeper than any policy."""
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise PolicyError(f"{origin}: not UTF-8 text", f"{origin}：不是 UTF-8 文本") from None
+    try:
+        data = tomllib.loads(text, parse_float=Decimal)
+    except tomllib.TOMLDecodeError as exc:
+        raise PolicyError(f"{origin}: not valid TOML: {exc}", f"{origin}：TOML 格式错误：{exc}") from None
+    except RecursionError:
+        raise PolicyError(
+            f"{origin}: not valid TOML: nested too deeply", f"{origin}：TOML 格式错误：嵌套过深"
+        ) from None
+    except ValueError:  # an integer of more digits than Python reads (tomllib has no parse_int)
+        line = long_integer_line(text)
+        where = f"line {line}: " if line else ""
+        where_zh = f"第 {line} 行" if line else ""
+        raise PolicyError(
+            f"{origin}: not valid TOML: {where}an integer of more than {INT_DIGITS} digits",
+            f"{origin}：TOML 格式错误：{where_zh}整数超过 {INT_DIGITS} 位",
+        ) from None
+    problem = structure_problem(data)
+    if problem is not None:
+        path, zh, en = problem
+        raise PolicyError(f"{origin}: {path}: {en}", f"{origin}：{path}：{zh}")
+    return data
 
 
 def validate_policy_data(data: Mapping[str, Any], origin: str) -> tuple[PolicyMeta, dict[str, Parameter]]:
@@ -491,9 +538,13 @@ def parse_scalar(param: Parameter, text: str, key: str) -> Value:
     unit = param.unit
     try:
         if unit in DECIMAL_UNITS:
-            number = Decimal(text[:-1]) / 100 if text.endswith("%") else Decimal(text)
+            percent = text.endswith("%")
+            number = Decimal(text[:-1] if percent else text)
             if not number.is_finite():
                 raise InvalidOperation
+            if percent:  # checked first: 1E+999999999% would overflow the division
+                _checked_number(unit, number / 100 if number <= 10**9 else number, key, text)
+                number /= 100
             return _checked_number(unit, number, key, text)
         if unit in INTEGER_UNITS:
             return _checked_number(unit, int(text), key, text)
@@ -573,6 +624,7 @@ def replace_parameter(policy: Policy, key: str, param: Parameter) -> None:
 
 # (earlier, later): dates that must be in this order on every day both are in force.
 ORDERED_DATES: tuple[tuple[str, str], ...] = (("general.policy_start", "general.policy_end"),)
+DENOMINATOR_SUFFIX = "_denominator"
 
 
 def cross_parameter_problem(policy: Policy) -> tuple[str, str] | None:
@@ -594,6 +646,15 @@ def cross_parameter_problem(policy: Policy) -> tuple[str, str] | None:
                     f"{second}（{end.isoformat()}）早于 {first}（{start.isoformat()}）",
                     f"{second} ({end.isoformat()}) is before {first} ({start.isoformat()})",
                 )
+    # A share written as numerator/denominator (flexible_insurance.*_share_denominator): never 0.
+    for key, param in policy.parameters.items():
+        if key.endswith(DENOMINATOR_SUFFIX):
+            for start, _until, value in param.entries():
+                if value == 0:
+                    return (
+                        f"{key}（{start.isoformat()} 起）是分母，不能为 0",
+                        f"{key} (from {start.isoformat()}) is a denominator and cannot be 0",
+                    )
     return None
 
 

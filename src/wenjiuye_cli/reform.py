@@ -41,7 +41,6 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
-import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -52,7 +51,8 @@ from typing import Any
 from pydantic import ValidationError
 
 from wenjiuye_cli.errors import UserError
-from wenjiuye_cli.money import fmt_number
+from wenjiuye_cli.limits import shown
+from wenjiuye_cli.money import fmt_number, shown_number
 from wenjiuye_cli.policy import (
     DECIMAL_UNITS,
     INTEGER_UNITS,
@@ -66,6 +66,7 @@ from wenjiuye_cli.policy import (
     cross_parameter_problem,
     did_you_mean,
     number_problem,
+    parse_toml_document,
     replace_parameter,
 )
 
@@ -117,11 +118,9 @@ def apply_reform_file(policy: Policy, path: Path) -> Policy:
             f"{path}: 无法读取改革方案文件：{reason}", f"{path}: cannot read reform file: {reason}"
         ) from None
     try:
-        data = tomllib.loads(raw.decode("utf-8-sig"), parse_float=Decimal)
-    except UnicodeDecodeError:
-        raise ReformError(f"{path}: 不是 UTF-8 文本", f"{path}: not UTF-8 text") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ReformError(f"{path}: TOML 格式错误：{exc}", f"{path}: not valid TOML: {exc}") from None
+        data = parse_toml_document(raw, str(path))
+    except PolicyError as exc:
+        raise ReformError(exc.zh, str(exc)) from None
     return apply_reform_data(policy, data, str(path), sha256=hashlib.sha256(raw).hexdigest())
 
 
@@ -386,11 +385,11 @@ def _check_value(base: Parameter, value: object, where: str) -> None:
 
 
 def _show(value: object) -> str:
-    if isinstance(value, Decimal):
-        return fmt_number(value)
+    if isinstance(value, Decimal) or (isinstance(value, int) and not isinstance(value, bool)):
+        return shown_number(value)
     if isinstance(value, date):
         return value.isoformat()
-    return repr(value)
+    return shown(value)
 
 
 # ------------------------------------------------------------------------------------------------ merge

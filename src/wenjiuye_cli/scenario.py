@@ -17,6 +17,15 @@ from typing import Any, BinaryIO
 
 from wenjiuye_cli.engine import Applicant, facts_for_kind
 from wenjiuye_cli.facts import KIND_ALIASES, KINDS, FactError, Facts
+from wenjiuye_cli.limits import (
+    INT_DIGITS,
+    SHOWN_CHARS,
+    TOO_DEEP,
+    json_int,
+    long_integer_line,
+    shown,
+    structure_problem,
+)
 
 
 @dataclass(frozen=True)
@@ -54,14 +63,24 @@ def build_applicant(raw: Mapping[str, Any], source: str, default_kind: str | Non
     if kind not in KINDS:
         names = "、".join(f"{k}（{zh}）" for k, (zh, _en) in KINDS.items())
         problems.append(
-            Problem(source, "kind", f"申请人类型应为 {names} 之一，而不是 {kind_raw!r}",
-                    f"kind must be one of {', '.join(KINDS)}, got {kind_raw!r}")
+            Problem(source, "kind", f"申请人类型应为 {names} 之一，而不是 {shown(kind_raw)}",
+                    f"kind must be one of {', '.join(KINDS)}, got {shown(kind_raw)}")
         )  # fmt: skip
         raise InputError(problems)
     ident = raw.get("id")
     if isinstance(ident, int) and not isinstance(ident, bool):
         ident = str(ident)
-    if not isinstance(ident, str) or not ident.strip():
+    if ident is not None and not isinstance(ident, str):
+        problems.append(
+            Problem(
+                source,
+                "id",
+                f"申请人编号应为文本，而不是 {shown(ident)}",
+                f"the id must be text, got {shown(ident)}",
+            )
+        )
+        ident = ""
+    elif not isinstance(ident, str) or not ident.strip():
         problems.append(Problem(source, "id", "缺少申请人编号 id", "missing applicant id"))
         ident = ""
     specs = facts_for_kind(kind)
@@ -118,12 +137,16 @@ def parse_scenario_bytes(data: bytes, name: str) -> Any:
 
 def _parse_json(text: str, name: str) -> Any:
     try:
-        return json.loads(text, parse_float=Decimal)
+        # Integers too long for int stay Decimal: the fact holding one is rejected for its range.
+        doc = json.loads(text, parse_float=Decimal, parse_int=json_int)
     except json.JSONDecodeError as exc:
         zh, en = _json_hint(text, exc)
         raise InputError(
             [Problem(name, None, f"JSON 格式错误：{exc}{zh}", f"invalid JSON: {exc}{en}")]
         ) from None
+    except RecursionError:
+        raise InputError([Problem(name, None, *TOO_DEEP)]) from None
+    return _checked_structure(doc, name)
 
 
 def _json_hint(text: str, exc: json.JSONDecodeError) -> tuple[str, str]:
@@ -144,12 +167,38 @@ _LOOSE_DATE = re.compile(r"=\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?![\d:])")
 
 def _parse_toml(text: str, name: str) -> Any:
     try:
-        return tomllib.loads(text, parse_float=Decimal)
+        doc = tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as exc:
         zh, en = _toml_hint(text, str(exc))
         raise InputError(
             [Problem(name, None, f"TOML 格式错误：{exc}{zh}", f"invalid TOML: {exc}{en}")]
         ) from None
+    except RecursionError:
+        raise InputError([Problem(name, None, *TOO_DEEP)]) from None
+    except ValueError:  # an integer of more digits than Python reads (tomllib has no parse_int)
+        raise InputError([_long_integer_problem(text, name)]) from None
+    return _checked_structure(doc, name)
+
+
+def _long_integer_problem(text: str, name: str) -> Problem:
+    line = long_integer_line(text)
+    where = f"第 {line} 行" if line else ""
+    where_en = f"line {line}: " if line else ""
+    return Problem(
+        name,
+        None,
+        f"TOML 格式错误：{where}整数超过 {INT_DIGITS} 位",
+        f"invalid TOML: {where_en}an integer of more than {INT_DIGITS} digits",
+    )
+
+
+def _checked_structure(doc: Any, name: str) -> Any:
+    """Nesting deeper than any scenario needs, or a lone surrogate, is rejected naming the place."""
+    problem = structure_problem(doc)
+    if problem is not None:
+        path, zh, en = problem
+        raise InputError([Problem(name, path or None, zh, en)])
+    return doc
 
 
 def _toml_hint(text: str, message: str) -> tuple[str, str]:
@@ -195,6 +244,10 @@ def read_scenario(data: bytes, name: str) -> list[Applicant]:
     applicants: list[Applicant] = []
     for index, raw in enumerate(doc["applicants"], start=1):
         label = raw.get("id") if isinstance(raw, dict) else None
+        if not isinstance(label, str | int) or isinstance(label, bool):
+            label = None
+        elif len(str(label)) > SHOWN_CHARS:
+            label = str(label)[: SHOWN_CHARS - 1] + "…"
         source = f"{name} applicants[{index}]" + (f" ({label})" if label else "")
         if not isinstance(raw, dict):
             problems.append(Problem(source, None, "应为一张表", "expected a table"))

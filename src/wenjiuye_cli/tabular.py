@@ -74,6 +74,24 @@ def canonical_encoding(name: str) -> str:
     normalised = info.name.replace("-", "_").lower()
     if normalised in _GB_SUBSETS or name.replace("-", "_").lower() in _GB_SUBSETS:
         return "gb18030"
+    # Only a codec that turns bytes into text and keeps undecodable bytes can read a list: not hex or
+    # rot13 (not text encodings), nor idna (it cannot keep a bad byte).
+    global _undecodable_total
+    before = _undecodable_total
+    try:
+        if not getattr(info, "_is_text_encoding", True):
+            raise LookupError(name)
+        probe = codecs.getincrementaldecoder(_byte_order(info.name, b""))(_MARK).decode(
+            b"ab\xff\xfe\x80", True
+        )
+        if not isinstance(probe, str):
+            raise LookupError(name)
+    except LookupError:
+        raise
+    except Exception:
+        raise LookupError(name) from None
+    finally:
+        _undecodable_total = before
     return info.name
 
 
@@ -168,8 +186,8 @@ class TextBlocks:
                 self._decoder = codecs.getincrementaldecoder(name)(_MARK)
                 return
         if self._asked is not None:
-            self._fixed = self._asked
-            self._decoder = codecs.getincrementaldecoder(self._asked)(_MARK)
+            self._fixed = _byte_order(self._asked, head)
+            self._decoder = codecs.getincrementaldecoder(self._fixed)(_MARK)
             return
         self._auto = _AutoDecoder()
         self._decoder = self._auto
@@ -212,6 +230,19 @@ class TextBlocks:
             yield text[:cut]
 
 
+def _byte_order(encoding: str, head: bytes) -> str:
+    """``--encoding utf-16`` (or utf-32) for a file without a byte-order mark: Python's codec needs the
+    mark, so the byte order is read from where the zero bytes of ASCII text fall (little-endian, as
+    Windows writes it, unless the text says otherwise)."""
+    width = {"utf-16": 2, "utf-32": 4}.get(encoding)
+    if width is None:
+        return encoding
+    sample = head[: 4096 - 4096 % width]
+    little = sum(1 for i in range(width - 1, len(sample), width) if sample[i] == 0)
+    big = sum(1 for i in range(0, len(sample), width) if sample[i] == 0)
+    return f"{encoding}-be" if big > little else f"{encoding}-le"
+
+
 def open_text(stream: BinaryIO, encoding: str | None = None, block_size: int = BLOCK_SIZE) -> TextBlocks:
     """Decode ``stream`` lazily; see :class:`TextBlocks`. ``LookupError`` if ``encoding`` is unknown."""
     return TextBlocks(stream, encoding, block_size)
@@ -222,8 +253,15 @@ def _lines(blocks: Iterable[str]) -> Iterator[str]:
     return itertools.chain.from_iterable(io.StringIO(block, newline="") for block in blocks)
 
 
+# The longest cell read (the csv module's default is 128 KiB): a 1 MB cell is one bad row, not a file
+# that cannot be read; a quote left open still ends the run once it has swallowed this much.
+CELL_LIMIT = 16 << 20
+
+
 def csv_records(blocks: Iterable[str], delimiter: str = ",") -> Iterator[list[str]]:
     """RFC 4180 records (lists of cells) from text blocks. ``csv.Error`` for malformed input."""
+    if csv.field_size_limit() < CELL_LIMIT:
+        csv.field_size_limit(CELL_LIMIT)
     return csv.reader(_lines(blocks), delimiter=delimiter, strict=False)
 
 

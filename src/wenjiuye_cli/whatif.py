@@ -415,7 +415,7 @@ def is_batch_input(name: str, head: bytes) -> bool:
     if line.startswith("{"):
         try:
             obj = json.loads(line)
-        except ValueError:
+        except (ValueError, RecursionError):  # not JSON, or nested too deeply: the reader says which
             return False
         return isinstance(obj, dict) and "applicants" not in obj
     return True
@@ -997,6 +997,9 @@ def _date_range(start: date, stop: date, step: str, name: str) -> tuple[date, ..
     return tuple(out)
 
 
+SWEEP_DIGITS = 15  # a swept number (start, stop, step, listed value) is 0 or 10^-15 to 10^15 in size
+
+
 def _scalar(text: str, type_: AxisType, name: str) -> SweepValue:
     text = text.strip()
     try:
@@ -1004,7 +1007,8 @@ def _scalar(text: str, type_: AxisType, name: str) -> SweepValue:
             return date.fromisoformat(text)
         if type_ == "unordered":
             return text
-        number = Decimal(text[:-1]) / 100 if text.endswith("%") else Decimal(text)
+        percent = text.endswith("%")
+        number = Decimal(text[:-1] if percent else text)
         if not number.is_finite():
             raise InvalidOperation
     except (ValueError, InvalidOperation):
@@ -1012,6 +1016,16 @@ def _scalar(text: str, type_: AxisType, name: str) -> SweepValue:
         raise SweepError(
             f"{name}：{text!r} 应为{expected[0]}", f"{name}: {text!r} should be {expected[1]}"
         ) from None
+    # Bounded before any arithmetic: 1E+999999999 as a whole number would take minutes to convert, and
+    # a step of 1E-999999999 would overflow the count of points (the fact's or parameter's own range is
+    # checked on each point later).
+    if number and not -SWEEP_DIGITS <= number.adjusted() <= SWEEP_DIGITS:
+        raise SweepError(
+            f"{name}：{text!r} 超出允许范围（绝对值 10^-{SWEEP_DIGITS} 至 10^{SWEEP_DIGITS}）",
+            f"{name}: {text!r} is out of the allowed range (10^-{SWEEP_DIGITS} to 10^{SWEEP_DIGITS} in size)",
+        )
+    if percent:
+        number /= 100
     if type_ == "integer":
         if number != number.to_integral_value():
             raise SweepError(f"{name}：{text!r} 应为整数", f"{name}: {text!r} should be a whole number")

@@ -21,7 +21,7 @@ from typing import Any
 
 import polars as pl
 
-from wenjiuye_cli.facts import _FALSE, _TRUE, FactError, FactSpec, IncubatedFirm
+from wenjiuye_cli.facts import _FALSE, _TRUE, EARLIEST_DATE, LATEST_DATE, FactError, FactSpec, IncubatedFirm
 from wenjiuye_cli.io.schema import DECIMAL_PRECISION, MONEY_SCALE, RATIO_SCALE, fact_dtype
 
 # What Python's str.strip() removes (Rust's notion of whitespace lacks U+001C–U+001F).
@@ -56,11 +56,16 @@ def _sure(spec: FactSpec, raw: pl.Expr) -> tuple[pl.Expr, pl.Expr] | None:
         return truth, truth.is_not_null()
     if kind in ("int", "money"):
         text = cleaned(raw).str.replace_all(_NUMBER_JUNK, "")
+        # A value beyond the fact's allowed range (facts.FactSpec.maximum) goes to the converter, which
+        # rejects it naming the range, as today's reader does.
+        limit = spec.maximum
         if kind == "int":
             sure = text.str.contains(r"^\+?[0-9]{1,18}$")
-            return text.str.strip_chars_start("+").cast(pl.Int64, strict=False), sure
+            number = text.str.strip_chars_start("+").cast(pl.Int64, strict=False)
+            return number, sure & (number <= pl.lit(limit, dtype=pl.Int64))
         sure = text.str.contains(rf"^\+?[0-9]{{1,{_MAX_WHOLE_DIGITS}}}(?:\.[0-9]{{1,{MONEY_SCALE}}})?$")
-        return text.str.strip_chars_start("+").cast(fact_dtype(spec), strict=False), sure
+        amount = text.str.strip_chars_start("+").cast(fact_dtype(spec), strict=False)
+        return amount, sure & (amount <= pl.lit(limit, dtype=fact_dtype(spec)))
     if kind == "date":
         parts = cleaned(raw).str.extract_groups(r"^([0-9]{4})[年/.\-]([0-9]{1,2})[月/.\-]([0-9]{1,2})日?$")
         year = parts.struct.field("1")
@@ -69,7 +74,8 @@ def _sure(spec: FactSpec, raw: pl.Expr) -> tuple[pl.Expr, pl.Expr] | None:
         )
         # strict=False: 2021-02-30 gives null (and goes to the converter for its reason), never an error.
         day = iso.str.to_date("%Y-%m-%d", strict=False)
-        return day, day.is_not_null() & (year != "0000")
+        within = day.is_between(pl.lit(EARLIEST_DATE), pl.lit(LATEST_DATE))  # else the converter's reason
+        return day, day.is_not_null() & (year != "0000") & within
     if kind == "choice":
         text = cleaned(raw)
         exact: dict[str, str] = {}
