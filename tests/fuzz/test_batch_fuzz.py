@@ -118,7 +118,7 @@ def run_batch(tmp: Path, data: bytes, name: str, options: list[str], fmt: str) -
     assert len(rejected) == rows["rejected"]
 
 
-@fuzz_settings(examples=100)
+@fuzz_settings(examples=80)
 @given(csv_lists(), st.sampled_from(ENCODINGS), OUTPUTS, st.data())
 def test_a_csv_list_in_any_encoding_is_read_row_by_row(
     tmp_path_factory: Any,
@@ -164,7 +164,7 @@ def ndjson_lists(draw: st.DrawFn) -> str:
     return draw(st.sampled_from(["\n", "\r\n"])).join(lines) + draw(st.sampled_from(["", "\n"]))
 
 
-@fuzz_settings(examples=70)
+@fuzz_settings(examples=60)
 @given(ndjson_lists(), OUTPUTS, st.booleans(), st.data())
 def test_an_ndjson_list_is_read_line_by_line(
     tmp_path_factory: Any, text: str, fmt: str, ignore_extra: bool, data: st.DataObject

@@ -62,7 +62,7 @@ def test_calc_csv_guards_formula_ids(tmp_path: Path) -> None:
     assert _calc_csv_guards_ids(tmp_path)
 
 
-@fuzz_settings(examples=80)
+@fuzz_settings(examples=70)
 @given(
     st.lists(applicant_tables(), min_size=1, max_size=3),
     st.data(),
