@@ -35,7 +35,7 @@ def test_every_migrated_measure_is_a_real_measure() -> None:
 
 
 @pytest.mark.parametrize("measure_id", migrated())
-@settings(max_examples=40)
+@settings(max_examples=30)
 @given(data=st.data())
 def test_columnar_equals_scalar(measure_id: str, data: st.DataObject) -> None:
     policy = data.draw(policies(measure_id), label="policy")

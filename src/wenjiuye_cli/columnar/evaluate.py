@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+import weakref
 from collections.abc import Iterable, Sequence
 from functools import cache
 from typing import Any
@@ -29,7 +30,7 @@ from typing import Any
 import polars as pl
 
 from wenjiuye_cli import rules as _rules_pkg
-from wenjiuye_cli.columnar.expr import ON, Params
+from wenjiuye_cli.columnar.expr import ON, Params, to_fen
 from wenjiuye_cli.columnar.rule import Cond, Exit, Read, Rule, Settle
 from wenjiuye_cli.columnar.schema import ID, KIND, MONEY, conform
 from wenjiuye_cli.outcome import Status
@@ -38,6 +39,7 @@ from wenjiuye_cli.policy import Policy
 STATUS = pl.Enum([s.value for s in Status])
 GRANTED = (Status.ELIGIBLE.value, Status.AMOUNT_SET_ELSEWHERE.value)
 _CACHE = "columnar.rules"
+ROW = "~row"
 
 
 @cache
@@ -49,17 +51,31 @@ def migrated() -> tuple[str, ...]:
     return tuple(m.id for m in registry() if m.id in names)
 
 
+class _Token:
+    """Marks one state of a policy's parameters (kept in ``Policy.derived``, which a change empties)."""
+
+    __slots__ = ("__weakref__",)
+
+
+# The declarations hold polars expressions and closures, which do not pickle: they are kept here, keyed
+# by the token the policy carries, so a policy still pickles (for Dask, Spark, Ray) and a copy rebuilds them.
+_BUILT: weakref.WeakKeyDictionary[_Token, tuple[Rule, ...]] = weakref.WeakKeyDictionary()
+
+
 def rules_for(policy: Policy, measures: Iterable[str] | None = None) -> tuple[Rule, ...]:
-    """The rules' declarations for ``policy``, built once and kept in the policy's derived-values cache
-    (emptied whenever a parameter changes, so a ``--set`` or a reform is always seen)."""
+    """The rules' declarations for ``policy``, built once per state of its parameters (a ``--set`` or a
+    reform empties ``policy.derived``, so it is always seen)."""
     cache_ = policy.derived(_CACHE)
-    built: tuple[Rule, ...] | None = cache_.get(None)
+    token = cache_.get(None)
+    if not isinstance(token, _Token):
+        token = cache_[None] = _Token()
+    built = _BUILT.get(token)
     if built is None:
         params = Params(policy)
         built = tuple(
             importlib.import_module(f"{_rules_pkg.__name__}.{mid}").declare(params) for mid in migrated()
         )
-        cache_[None] = built
+        _BUILT[token] = built
     if measures is None:
         return built
     wanted = set(measures)
@@ -94,21 +110,43 @@ def plan(
         frame = converted
     rules = rules_for(policy, measures)
     kinds = sorted({k for r in rules for k in r.measure.kinds})
-    lazy = conform(frame, kinds)
+    lazy = conform(frame, kinds).with_row_index(ROW)
     params = Params(policy)
     in_force = ON.is_between(pl.lit(params.start), pl.lit(params.end))
     lazy = lazy.with_columns(in_force.alias("~in_force"))
+    keep = [pl.col(ID)] if ID in lazy.collect_schema() else []
 
+    # Each kind's rows get only its measures: one query per kind, put back in the input's order
+    parts = [
+        _evaluate(
+            lazy.filter(pl.col(KIND) == kind), [r for r in rules if kind in r.measure.kinds], explain, keep
+        )
+        for kind in kinds
+    ]
+    others = lazy.filter(~pl.col(KIND).is_in(kinds) | pl.col(KIND).is_null())
+    parts.append(others.select(pl.col(ROW), *keep, *_totals([])))
+    columns = [e.meta.output_name() for e in keep]
+    for rule in rules:
+        columns += [e.meta.output_name() for e in _outcome_columns(rule)]
+        if explain:
+            columns += [e.meta.output_name() for e in _explain_columns(rule)]
+    columns += ["total", "maxima_total"]
+    return pl.concat(parts, how="diagonal_relaxed").sort(ROW).select(columns)
+
+
+def _evaluate(lazy: pl.LazyFrame, rules: Sequence[Rule], explain: bool, keep: list[pl.Expr]) -> pl.LazyFrame:
+    """The rules over rows they all apply to, stage by stage, all rules' stage k in one step."""
     depth = max((len(r.stages) for r in rules), default=0)
     for k in range(depth):
         layer = [e for r in rules if k < len(r.stages) for e in r.stages[k].values()]
         lazy = lazy.with_columns(layer)
     lazy = lazy.with_columns([e for r in rules for e in _condition_columns(r)])
+    lazy = lazy.with_columns([e for r in rules for e in _walk(r).verdicts])
+    lazy = lazy.with_columns([e for r in rules for e in _walk(r).reached_columns])
     lazy = lazy.with_columns([e for r in rules for e in _status_columns(r)])
-
     outcomes = [e for r in rules for e in _outcome_columns(r)]
     lazy = lazy.with_columns(outcomes)
-    out: list[pl.Expr] = [pl.col(ID)] if ID in lazy.collect_schema() else []
+    out: list[pl.Expr] = [pl.col(ROW), *keep]
     out += [pl.col(e.meta.output_name()) for e in outcomes]
     if explain:
         out += [e for r in rules for e in _explain_columns(r)]
@@ -147,21 +185,27 @@ class _Walk:
         self.rule = rule
         applies = pl.col(KIND).is_in(sorted(rule.measure.kinds))
         self.applies = applies
-        reached: pl.Expr = pl.col("~in_force")
-        self.reached_at: dict[int, pl.Expr] = {}
+        # Steps between two settles or exits form a group, reached when every earlier group passed. Each
+        # group's verdict and each "reached" is a column of its own, so no test repeats another's tree.
+        self.verdicts: list[pl.Expr] = []  # layer 1: over the condition columns
+        self.reached_columns: list[pl.Expr] = []  # layer 2: over the verdicts and exits
         self.recorded: dict[int, pl.Expr] = {}
+        so_far: list[pl.Expr] = [pl.col("~in_force")]
+        reached = self._reached(0, so_far)
         branches: list[tuple[pl.Expr, str | None]] = [(~applies, None), (~reached, Status.INELIGIBLE.value)]
-        pending: list[pl.Expr] = []  # effective results of the conditions since the last settle
+        pending: list[pl.Expr] = []  # effective results of the group's conditions
         missing: list[tuple[str, pl.Expr]] = []
         steps: Sequence[object] = (*rule.steps, Settle())
+        group = 0
         for i, step in enumerate(steps):
-            self.reached_at[i] = reached
             if isinstance(step, Cond):
+                result = _col(rule, f"c{i}")
                 recorded = reached if step.shown is None else reached & _col(rule, f"s{i}")
                 self.recorded[i] = recorded
-                result = _col(rule, f"c{i}")
                 pending.append(
-                    result if step.shown is None else pl.when(recorded).then(result).otherwise(True)
+                    result
+                    if step.shown is None
+                    else pl.when(_col(rule, f"s{i}")).then(result).otherwise(True)
                 )
                 for m in step.missing:
                     listed = recorded & result.is_null()
@@ -173,19 +217,29 @@ class _Walk:
                 )
             elif isinstance(step, Settle):
                 if pending:
-                    verdict = pl.all_horizontal(pending)  # Kleene: false if any failed, null if any unknown
+                    # Kleene: false if any failed, null if any unknown
+                    self.verdicts.append(_alias(rule, f"v{group}", pl.all_horizontal(pending)))
+                    verdict = _col(rule, f"v{group}")
                     branches.append((reached & verdict.not_(), Status.INELIGIBLE.value))
                     branches.append((reached & verdict.is_null(), Status.CANNOT_DECIDE.value))
-                    reached = reached & verdict.fill_null(False)
+                    so_far.append(verdict.fill_null(False))
+                    group += 1
+                    reached = self._reached(group, so_far)
                     pending = []
             elif isinstance(step, Exit):
                 taken = _col(rule, f"x{i}")
                 branches.append((reached & taken, step.status.value))
-                reached = reached & ~taken
+                so_far.append(~taken)
+                group += 1
+                reached = self._reached(group, so_far)
         for test, status in rule.final_when:
             branches.append((test.fill_null(False), status.value))
         self.branches = branches
         self.missing = missing
+
+    def _reached(self, group: int, terms: list[pl.Expr]) -> pl.Expr:
+        self.reached_columns.append(_alias(self.rule, f"r{group}", pl.all_horizontal(terms)))
+        return _col(self.rule, f"r{group}")
 
     def status(self) -> pl.Expr:
         expr: object = pl.when(self.branches[0][0]).then(pl.lit(None, dtype=pl.String))
@@ -198,8 +252,18 @@ class _Walk:
         empty = pl.lit([], dtype=pl.List(pl.String))
         if not self.missing:
             return pl.when(self.applies).then(empty)
-        names = pl.concat_list([pl.when(listed).then(pl.lit(name)) for name, listed in self.missing])
-        names = names.list.drop_nulls().list.unique(maintain_order=True)
+        # A fact named at several steps is listed where it is first named: one test per fact (named later
+        # only where it was named first too, as in every rule so far: the differential test holds them to it)
+        tests: dict[str, list[pl.Expr]] = {}
+        for name, listed in self.missing:
+            tests.setdefault(name, []).append(listed)
+        # joined as text, then split: concat_list of literals costs ~17× as much per row in polars 2.1
+        joined = pl.concat_str(
+            [pl.when(pl.any_horizontal(t)).then(pl.lit(name)) for name, t in tests.items()],
+            separator=",",
+            ignore_nulls=True,
+        )
+        names = pl.when(joined == "").then(empty).otherwise(joined.str.split(","))
         return (
             pl.when(~self.applies)
             .then(None)
@@ -229,7 +293,9 @@ def _outcome_columns(rule: Rule) -> list[pl.Expr]:
     def shown(expr: pl.Expr | None, dtype: pl.DataType) -> pl.Expr:
         if expr is None:
             return pl.lit(None, dtype=dtype)
-        return pl.when(granted).then(expr.cast(dtype)).otherwise(pl.lit(None, dtype=dtype))
+        # money at the fen, half up, as every output shows it (amounts are already whole fen)
+        value = to_fen(expr) if dtype == MONEY else expr.cast(dtype)
+        return pl.when(granted).then(value).otherwise(pl.lit(None, dtype=dtype))
 
     return [
         status.alias(f"{mid}.status"),

@@ -70,7 +70,11 @@ def add_months(day: pl.Expr, months: int | pl.Expr) -> pl.Expr:
     """``dates.add_months``: the same day ``months`` later, clamped to the month's last day."""
     if isinstance(months, int):
         return day.dt.offset_by(f"{months}mo")
-    return day.dt.offset_by(pl.format("{}mo", months))
+    # Month arithmetic on integers (an offset string built per row would be parsed per row)
+    target = month_index(day).cast(pl.Int64) + months.cast(pl.Int64)
+    first = month_from_index(target)
+    last_day = first.dt.month_end().dt.day()
+    return first + pl.duration(days=pl.min_horizontal(day.dt.day(), last_day).cast(pl.Int64) - 1)
 
 
 def months_between(start: pl.Expr, end: pl.Expr) -> pl.Expr:

@@ -164,13 +164,15 @@ def declare(p: Params) -> Rule:
         return to_fen(pl.sum_horizontal(parts))
 
     def single(kind: str) -> pl.Expr:
-        amounts = [
-            pl.when(seg[f"{kind}.{k}.shown"]).then(seg[f"{kind}.{k}.paid"])
+        """The one amount every month paid (or, with none paid, the first month) gets; else null."""
+        paying = [
+            (seg[f"{kind}.{k}.shown"], seg[f"{kind}.{k}.paid"])
             for k, c in enumerate(per_type[kind])
             if "paid" in c
         ]
-        distinct = pl.concat_list(amounts).list.drop_nulls().list.unique()
-        return pl.when(distinct.list.len() == 1).then(distinct.list.first())
+        first_paid = pl.coalesce([pl.when(shown).then(paid) for shown, paid in paying])
+        same = pl.all_horizontal([~shown | (paid == first_paid) for shown, paid in paying])
+        return pl.when(same).then(first_paid)
 
     def schedule(kind: str) -> pl.Expr:
         parts = [
