@@ -13,6 +13,7 @@ from wenjiuye_cli.columnar.schema import EVALUATION_DATE, KIND, frame_schema
 from wenjiuye_cli.engine import Applicant, evaluate
 from wenjiuye_cli.facts import Facts, IncubatedFirm
 from wenjiuye_cli.outcome import Outcome
+from wenjiuye_cli.output import outcome_dict
 from wenjiuye_cli.policy import Policy, load_policy
 
 
@@ -43,3 +44,31 @@ def scalar(measure_id: str, kind: str, on: date, policy: Policy | None = None, *
     applicant = Applicant("x", kind, Facts(values))
     (outcome,) = evaluate(applicant, policy or load_policy(), as_of=on, only=[measure_id]).outcomes
     return outcome
+
+
+VISIBLE = (
+    "status",
+    "amount",
+    "maximum",
+    "monthly_amount",
+    "months",
+    "missing_facts",
+    "conditions",
+    "arithmetic",
+)
+
+
+def same_as_scalar(
+    measure_id: str, kind: str, on: date, sets: list[str] | None = None, **facts: Any
+) -> Outcome:
+    """The columnar outcome, after checking that what ``calc`` shows of it (figures, conditions and
+    arithmetic in zh and en, schedule) is what the scalar engine gives."""
+    policy = load_policy(overrides=sets or [])
+    got = columnar(measure_id, kind, on, policy, **facts)
+    want = scalar(measure_id, kind, on, policy, **facts)
+    for lang in ("zh", "en"):
+        a, b = outcome_dict(got, lang), outcome_dict(want, lang)
+        for key in VISIBLE:
+            assert a[key] == b[key], (lang, key)
+        assert a.get("schedule") == b.get("schedule")
+    return got

@@ -9,10 +9,8 @@ from typing import Any
 
 import pytest
 
-from tests.columnar.helpers import columnar, scalar
+from tests.columnar.helpers import same_as_scalar as same
 from wenjiuye_cli.outcome import Check, Status
-from wenjiuye_cli.output import outcome_dict
-from wenjiuye_cli.policy import load_policy
 
 ON = date(2021, 3, 10)
 FOUNDER: dict[str, Any] = {
@@ -27,24 +25,8 @@ FOUNDER: dict[str, Any] = {
 }
 
 
-def same_as_scalar(policy_sets: list[str], **facts: Any) -> Any:
-    policy = load_policy(overrides=policy_sets)
-    got = columnar("rent_subsidy", "person", ON, policy, **facts)
-    want = scalar("rent_subsidy", "person", ON, policy, **facts)
-    for lang in ("zh", "en"):
-        a, b = outcome_dict(got, lang), outcome_dict(want, lang)
-        for key in (
-            "status",
-            "amount",
-            "monthly_amount",
-            "months",
-            "missing_facts",
-            "conditions",
-            "arithmetic",
-        ):
-            assert a[key] == b[key], key
-        assert a.get("schedule") == b.get("schedule")
-    return got
+def same_as_scalar(sets: list[str], **facts: Any) -> Any:
+    return same("rent_subsidy", "person", ON, sets, **facts)
 
 
 def test_house_two_jobs_capped_by_rent_for_two_years() -> None:
