@@ -1,7 +1,8 @@
 """The columnar engine against today's scalar measures, on random applicants, dates and ``--set``s.
 
-For every migrated measure: status, amount, maximum, monthly amount, months, schedule, missing facts, each
-condition's code and result, and the rendered condition and arithmetic texts in zh and en must be those of
+For every migrated measure: status, amount, maximum, monthly amount, months, payee, schedule, missing facts,
+each condition's code and result, and the rendered condition, arithmetic and note texts in zh and en must be
+those of
 ``wenjiuye_cli.engine`` (which runs ``evaluate_measure`` when the policy is in force). The lean frame must
 give the same figures as the explained one.
 """
@@ -21,12 +22,12 @@ from wenjiuye_cli.engine import evaluate
 from wenjiuye_cli.output import outcome_dict
 
 ROWS = 12
-FIGURES = ("status", "amount", "maximum", "monthly_amount", "months", "missing_facts")
+FIGURES = ("status", "amount", "maximum", "monthly_amount", "months", "payee", "missing_facts")
 
 
-def _texts(item: dict[str, Any]) -> tuple[list[tuple[str, str, str, list[str]]], list[str]]:
+def _texts(item: dict[str, Any]) -> tuple[list[tuple[str, str, str, list[str]]], list[str], list[str]]:
     conditions = [(c["code"], c["result"], c["text"], c["missing"]) for c in item["conditions"]]
-    return conditions, item["arithmetic"]
+    return conditions, item["arithmetic"], item["notes"]
 
 
 def test_every_migrated_measure_is_a_real_measure() -> None:
@@ -56,10 +57,11 @@ def test_columnar_equals_scalar(measure_id: str, data: st.DataObject) -> None:
         where = f"{applicant} as_of={as_of} today={today} sets={policy.overrides}"
         for figure in FIGURES:
             assert getattr(got, figure) == getattr(scalar, figure), f"{figure}: {where}"
-            if figure != "missing_facts":
+            if figure not in ("missing_facts", "payee"):
                 lean_value = lean[f"{measure_id}.{figure}"][i]
                 assert lean_value == getattr(scalar, figure), f"lean {figure}: {where}"
         assert list(lean[f"{measure_id}.missing_facts"][i]) == scalar.missing_facts, where
+        assert lean[f"{measure_id}.payee"][i] == scalar.payee, where
         assert got.schedule == scalar.schedule, where
         assert [(c.code, c.result) for c in got.conditions] == [
             (c.code, c.result) for c in scalar.conditions

@@ -190,6 +190,7 @@ class _Walk:
         self.verdicts: list[pl.Expr] = []  # layer 1: over the condition columns
         self.reached_columns: list[pl.Expr] = []  # layer 2: over the verdicts and exits
         self.recorded: dict[int, pl.Expr] = {}
+        self.exit_reached: dict[int, pl.Expr] = {}
         so_far: list[pl.Expr] = [pl.col("~in_force")]
         reached = self._reached(0, so_far)
         branches: list[tuple[pl.Expr, str | None]] = [(~applies, None), (~reached, Status.INELIGIBLE.value)]
@@ -227,6 +228,7 @@ class _Walk:
                     reached = self._reached(group, so_far)
                     pending = []
             elif isinstance(step, Exit):
+                self.exit_reached[i] = reached
                 taken = _col(rule, f"x{i}")
                 branches.append((reached & taken, step.status.value))
                 so_far.append(~taken)
@@ -303,6 +305,12 @@ def _outcome_columns(rule: Rule) -> list[pl.Expr]:
         shown(rule.maximum, MONEY).alias(f"{mid}.maximum"),
         shown(rule.monthly_amount, MONEY).alias(f"{mid}.monthly_amount"),
         shown(rule.months, pl.Int64()).alias(f"{mid}.months"),
+        (
+            pl.when(status.is_in([s.value for s in rule.payee_statuses]))
+            .then(pl.lit(rule.payee))
+            .otherwise(pl.lit(None, dtype=pl.String))
+            .alias(f"{mid}.payee")
+        ),
         _walk(rule).missing_facts(status).alias(f"{mid}.missing_facts"),
     ]
 
@@ -325,13 +333,19 @@ def _explain_columns(rule: Rule) -> list[pl.Expr]:
             )
             for m in step.missing
         ]
-    for j, message in enumerate(rule.arithmetic):
-        visible = granted if message.shown is None else granted & message.shown.fill_null(False)
-        out.append(visible.alias(f"{mid}.a{j}.shown"))
-        out += [a.expr.alias(f"{mid}.a{j}.{name}") for name, a in message.args.items()]
+    for i, step in enumerate(rule.steps):
+        if isinstance(step, Exit) and step.note is not None:
+            out.append((walk.exit_reached[i] & _col(rule, f"x{i}")).alias(f"{mid}.x{i}.taken"))
+            out += [a.expr.alias(f"{mid}.x{i}.{name}") for name, a in step.note.args.items()]
+    for prefix, messages in (("a", rule.arithmetic), ("n", rule.notes)):
+        for j, message in enumerate(messages):
+            when = granted if message.statuses is None else status.is_in([s.value for s in message.statuses])
+            visible = when if message.shown is None else when & message.shown.fill_null(False)
+            out.append(visible.alias(f"{mid}.{prefix}{j}.shown"))
+            out += [a.expr.alias(f"{mid}.{prefix}{j}.{name}") for name, a in message.args.items()]
     if rule.schedule is not None:
         out.append(pl.when(status == Status.ELIGIBLE.value).then(rule.schedule).alias(f"{mid}.schedule"))
-    out += [pl.when(granted).then(e).alias(f"{mid}.x.{name}") for name, e in rule.explain_columns.items()]
+    out += [e.alias(f"{mid}.x.{name}") for name, e in rule.explain_columns.items()]
     out.append(ON.alias(f"{mid}.on"))
     return out
 

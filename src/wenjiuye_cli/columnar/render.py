@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from wenjiuye_cli.columnar.expr import Params
-from wenjiuye_cli.columnar.rule import Arg, Cond, Rule
+from wenjiuye_cli.columnar.rule import Arg, Cond, Exit, Rule
 from wenjiuye_cli.outcome import Check, Condition, Message, Outcome, ScheduleLine, Status
 from wenjiuye_cli.output import outcome_dict
 from wenjiuye_cli.policy import Policy
@@ -53,9 +53,20 @@ def outcome_of(row: Mapping[str, Any], rule: Rule, policy: Policy) -> Outcome | 
         if row[f"{mid}.a{j}.shown"]:
             args = {name: _shown(a, row[f"{mid}.a{j}.{name}"]) for name, a in message.args.items()}
             arithmetic.append(Message(message.code, args))
+    extra = {name: row[f"{mid}.x.{name}"] for name in rule.explain_columns} | {"status": status}
     if rule.explain_messages is not None and status in (Status.ELIGIBLE, Status.AMOUNT_SET_ELSEWHERE):
-        extra = {name: row[f"{mid}.x.{name}"] for name in rule.explain_columns}
         arithmetic += rule.explain_messages(extra)
+    notes: list[Message] = []
+    for j, message in enumerate(rule.notes):
+        if row[f"{mid}.n{j}.shown"]:
+            args = {name: _shown(a, row[f"{mid}.n{j}.{name}"]) for name, a in message.args.items()}
+            notes.append(Message(message.code, args))
+    if rule.explain_notes is not None:
+        notes += rule.explain_notes(extra)
+    for i, step in enumerate(rule.steps):
+        if isinstance(step, Exit) and step.note is not None and row[f"{mid}.x{i}.taken"]:
+            args = {name: _shown(a, row[f"{mid}.x{i}.{name}"]) for name, a in step.note.args.items()}
+            notes.append(Message(step.note.code, args))
     lines = row.get(f"{mid}.schedule") or {"month": [], "amount": []}
     return Outcome(
         mid,
@@ -66,6 +77,8 @@ def outcome_of(row: Mapping[str, Any], rule: Rule, policy: Policy) -> Outcome | 
         months=row[f"{mid}.months"],
         conditions=conditions,
         arithmetic=arithmetic,
+        notes=notes,
+        payee=row[f"{mid}.payee"],
         missing_facts=list(row[f"{mid}.missing_facts"] or []),
         schedule=[ScheduleLine(m, a) for m, a in zip(lines["month"], lines["amount"], strict=True)],
     )

@@ -72,15 +72,18 @@ class Settle:
 class Exit:
     when: pl.Expr  # null counts as false
     status: Status
+    note: Msg | None = None  # a note the outcome carries when this exit is taken
 
 
 @dataclass(frozen=True)
 class Msg:
-    """A line of arithmetic in words, shown for a granted outcome (and where ``shown`` holds)."""
+    """A message — a line of arithmetic, or a note — shown for the ``statuses`` (default: granted ones)
+    and where ``shown`` holds."""
 
     code: str
     args: Mapping[str, Arg]
     shown: pl.Expr | None = None
+    statuses: tuple[Status, ...] | None = None
 
 
 Step = Cond | Read | Settle | Exit
@@ -104,8 +107,13 @@ def cond(
     return Cond(code, result, {k: _arg(v) for k, v in (args or {}).items()}, names, shown)
 
 
-def msg(code: str, args: Mapping[str, ArgLike] | None = None, shown: pl.Expr | None = None) -> Msg:
-    return Msg(code, {k: _arg(v) for k, v in (args or {}).items()}, shown)
+def msg(
+    code: str,
+    args: Mapping[str, ArgLike] | None = None,
+    shown: pl.Expr | None = None,
+    statuses: tuple[Status, ...] | None = None,
+) -> Msg:
+    return Msg(code, {k: _arg(v) for k, v in (args or {}).items()}, shown, statuses)
 
 
 def arg(expr: pl.Expr, show: Callable[[Any], Any] | None = None) -> Arg:
@@ -144,10 +152,14 @@ class Rule:
     # Status when every step passed but this holds (e.g. an amount set by another standard); else final.
     final_when: tuple[tuple[pl.Expr, Status], ...] = ()
     arithmetic: tuple[Msg, ...] = ()
+    notes: tuple[Msg, ...] = ()
+    payee: str | None = None
+    payee_statuses: tuple[Status, ...] = (Status.ELIGIBLE, Status.AMOUNT_SET_ELSEWHERE)
     # Struct{month: List(Date), amount: List(Decimal)}: the monthly schedule, explained outcomes only.
     schedule: pl.Expr | None = None
     # Extra columns the explanation needs (e.g. per-period figures), and the function that turns a row's
     # values of them into messages where a fixed list of :class:`Msg` cannot say it.
     explain_columns: Mapping[str, pl.Expr] = field(default_factory=dict)
-    explain_messages: Callable[[Mapping[str, Any]], list[Message]] | None = None
+    explain_messages: Callable[[Mapping[str, Any]], list[Message]] | None = None  # granted outcomes
+    explain_notes: Callable[[Mapping[str, Any]], list[Message]] | None = None  # every outcome (gets "status")
     memo: dict[str, object] = field(default_factory=dict, repr=False)  # the evaluator's walk of the steps

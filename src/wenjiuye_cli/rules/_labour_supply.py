@@ -33,6 +33,7 @@ def batch_rule(
     min_key: str,
     rate_key: str,
     condition: Msg,
+    payee: str,
 ) -> Rule:
     """The common rule after the measure's own conditions ``first``: batch size, the people meeting the
     condition, at most ``rate_key`` per person."""
@@ -71,4 +72,7 @@ def batch_rule(
             condition,
             msg("arith.maximum", {"qualifying": qualifying, "rate": rate, "maximum": maximum}),
         ),
+        notes=(msg("note.maximum"),),
+        payee=payee,
+        payee_statuses=(Status.ELIGIBLE, Status.CANNOT_DECIDE),
     )

@@ -27,4 +27,6 @@ def declare(p: Params) -> Rule:
         final=Status.ELIGIBLE,
         maximum=maximum,
         arithmetic=(msg("arith.maximum", {"maximum": maximum}),),
+        notes=(msg("note.priority"),),
+        payee="applicant",
     )

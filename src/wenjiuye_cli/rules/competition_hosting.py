@@ -27,4 +27,5 @@ def declare(p: Params) -> Rule:
         final=Status.ELIGIBLE,
         maximum=maximum,
         arithmetic=(msg("arith.maximum", {"maximum": maximum}),),
+        payee="applicant",
     )

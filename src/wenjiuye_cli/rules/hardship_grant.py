@@ -77,4 +77,5 @@ def declare(p: Params) -> Rule:
         final=Status.ELIGIBLE,
         amount=amount,
         arithmetic=(msg("arith.grant", {"amount": amount}),),
+        payee="applicant",
     )

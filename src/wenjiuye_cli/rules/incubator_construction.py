@@ -38,6 +38,7 @@ def declare(p: Params) -> Rule:
     uplifted = s.stage(uplifted=(firms > 0) & (students.cast(pl.Decimal(38, 0)) >= times(threshold, firms)))[
         "uplifted"
     ]
+    known_incubator = fact("heping_incubator").eq_missing(True)
     raised = times(base, 1 + uplift)  # 补贴上浮50%
     maximum = pl.when(uplifted & raises).then(raised).otherwise(times(base))
     return Rule(
@@ -77,4 +78,25 @@ def declare(p: Params) -> Rule:
             ),
             msg("arith.maximum", {"maximum": maximum}, shown=~(uplifted & raises)),
         ),
+        notes=(
+            msg(
+                "note.maxima",
+                {
+                    "threshold": arg(threshold, pct),
+                    "base": base,
+                    "raised": pl.when(raises).then(raised).otherwise(times(base)),
+                },
+                shown=known_incubator & (firms.is_null() | students.is_null()),
+                statuses=(Status.CANNOT_DECIDE,),
+            ),
+            msg(
+                "note.counts_inconsistent",
+                {"students": students, "firms": firms},
+                shown=known_incubator & (students > firms),
+                statuses=(Status.CANNOT_DECIDE,),
+            ),
+            msg("note.uplift_keeps_maximum", {"maximum": maximum}, shown=uplifted & ~raises),
+            msg("note.set_elsewhere"),
+        ),
+        payee="applicant",
     )

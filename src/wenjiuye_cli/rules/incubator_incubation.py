@@ -11,13 +11,15 @@ the qualifying firms; none qualifying, none granted.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Mapping
+from typing import Any
 
 import polars as pl
 
 from wenjiuye_cli.columnar.expr import Params, chain, fact, times, to_fen
 from wenjiuye_cli.columnar.rule import Exit, Read, Rule, Scope, Settle, cond, msg
 from wenjiuye_cli.measures.incubator_incubation import MEASURE
-from wenjiuye_cli.outcome import Status
+from wenjiuye_cli.outcome import Message, Status
 from wenjiuye_cli.rules._incubator import heping_incubator
 
 MIN_MONTHS = "incubator.incubation_min_operating_months"
@@ -35,6 +37,27 @@ def declare(p: Params) -> Rule:
         return firms.list.eval(
             (firm.field("operating_months") >= months) & (firm.field("jobs_created") >= jobs)
         ).list.sum()
+
+    def verdicts(months: int, jobs: int) -> pl.Expr:
+        """Each firm's months and jobs, how they compare with the thresholds, and its verdict."""
+        firm = pl.element().struct
+        long_enough = firm.field("operating_months") >= months
+        enough_jobs = firm.field("jobs_created") >= jobs
+        return firms.list.eval(
+            pl.struct(
+                months=firm.field("operating_months"),
+                jobs=firm.field("jobs_created"),
+                months_op=pl.when(long_enough).then(pl.lit("≥")).otherwise(pl.lit("<")),
+                jobs_op=pl.when(enough_jobs).then(pl.lit("≥")).otherwise(pl.lit("<")),
+                verdict=pl.when(long_enough & enough_jobs)
+                .then(pl.lit("firm.ok"))
+                .when(~long_enough & ~enough_jobs)
+                .then(pl.lit("firm.both"))
+                .when(long_enough)
+                .then(pl.lit("firm.few_jobs"))
+                .otherwise(pl.lit("firm.short")),
+            )
+        )
 
     # The thresholds are literals inside list.eval: one count per pair of values the policy may hold
     pairs = list(itertools.product(_values(p, MIN_MONTHS), _values(p, MIN_JOBS)))
@@ -67,6 +90,16 @@ def declare(p: Params) -> Rule:
         final=Status.ELIGIBLE,
         amount=amount,
         arithmetic=(msg("arith.incubation", {"per_firm": per_firm, "count": count, "amount": amount}),),
+        payee="applicant",
+        explain_columns={
+            "verdicts": chain(
+                [((min_months == m) & (min_jobs == j), verdicts(m, j)) for m, j in pairs], pl.lit(None)
+            ),
+            "min_months": min_months,
+            "min_jobs": min_jobs,
+            "judged": fact("heping_incubator").eq_missing(True) & firms.is_not_null(),
+        },
+        explain_notes=_firm_notes,
     )
 
 
@@ -75,3 +108,11 @@ def _values(p: Params, key: str) -> list[int]:
         v for _first, last, v in p.segments(key) if isinstance(v, int) and (last is None or last >= p.start)
     }
     return sorted(values)
+
+
+def _firm_notes(row: Mapping[str, Any]) -> list[Message]:
+    """One note per new firm, once the firms were judged (the incubator is a Heping one, firms given)."""
+    if not row["judged"]:
+        return []
+    limits = {"min_months": row["min_months"], "min_jobs": row["min_jobs"]}
+    return [Message("firm", {"n": n, **firm, **limits}) for n, firm in enumerate(row["verdicts"], start=1)]

@@ -29,4 +29,5 @@ def declare(p: Params) -> Rule:
         final=Status.ELIGIBLE,
         amount=amount,
         arithmetic=(msg("arith.jobs", {"per_person": per_person, "jobs": jobs, "amount": amount}),),
+        payee="applicant",
     )

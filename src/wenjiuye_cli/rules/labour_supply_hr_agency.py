@@ -33,4 +33,5 @@ def declare(p: Params) -> Rule:
         "labour_supply.hr_min_persons",
         "labour_supply.hr_max_per_person",
         condition,
+        payee="hr_agency",
     )

@@ -27,4 +27,5 @@ def declare(p: Params) -> Rule:
         "labour_supply.school_min_persons",
         "labour_supply.school_max_per_person",
         condition,
+        payee="vocational_school",
     )

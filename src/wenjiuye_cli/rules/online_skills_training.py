@@ -26,4 +26,5 @@ def declare(p: Params) -> Rule:
         final=Status.ELIGIBLE,
         amount=amount,
         arithmetic=(msg("arith.total", {"count": trained, "rate": per_person, "amount": amount}),),
+        payee="enterprise",
     )

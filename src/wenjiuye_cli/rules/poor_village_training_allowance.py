@@ -32,4 +32,5 @@ def declare(p: Params) -> Rule:
         final=Status.ELIGIBLE,
         amount=allowance,
         arithmetic=(msg("arith.allowance", {"amount": allowance}),),
+        payee="applicant",
     )

@@ -45,4 +45,5 @@ def declare(p: Params) -> Rule:
                 {"count": trainees, "standard": standard, "ratio": arg(ratio, fmt_percent), "amount": amount},
             ),
         ),
+        payee="applicant",
     )

@@ -30,6 +30,7 @@ from wenjiuye_cli.columnar.expr import (
     Params,
     add_months,
     capped,
+    chain,
     fact,
     money,
     month_from_index,
@@ -37,7 +38,7 @@ from wenjiuye_cli.columnar.expr import (
     month_index_of,
     to_fen,
 )
-from wenjiuye_cli.columnar.rule import Exit, Read, Rule, Scope, Settle, arg, cond
+from wenjiuye_cli.columnar.rule import Exit, Read, Rule, Scope, Settle, arg, cond, msg
 from wenjiuye_cli.columnar.schema import MONEY
 from wenjiuye_cli.measures.rent_subsidy import MEASURE, RENT_TYPE
 from wenjiuye_cli.outcome import Label, Message, Status
@@ -56,7 +57,7 @@ def segments(p: Params, rent_type: str) -> list[tuple[int, int, date | None, dat
     """(first month counted, first month not counted, first day, day after the last, rates), in time
     order. A month is in the segment when the day its rates are read on is; the first month is read on
     the application day, the others on their first day."""
-    keys = [f"rent_subsidy.{rent_type}_{k}" for k in ("base_monthly", "per_job_monthly", "cap_monthly")]
+    keys = rate_keys(rent_type)
     days = p.change_days(*keys)
     cuts: list[tuple[date | None, Rates]] = [(None, None)]
     for day in days:
@@ -75,6 +76,10 @@ def segments(p: Params, rent_type: str) -> list[tuple[int, int, date | None, dat
         after = cuts[i + 1][0] if i + 1 < len(cuts) else None
         out.append((_ceil_month(first, -FAR), _ceil_month(after, FAR), first, after, rates))
     return out
+
+
+def rate_keys(rent_type: str) -> list[str]:
+    return [f"rent_subsidy.{rent_type}_{k}" for k in ("base_monthly", "per_job_monthly", "cap_monthly")]
 
 
 def _ceil_month(day: date | None, default: int) -> int:
@@ -104,8 +109,9 @@ def declare(p: Params) -> Rule:
 
     # 补贴期限最长2年, from the application month; not past the policy's end when payments end with it
     first = month_index(applied)
-    months = pl.min_horizontal(claimed, p.param("rent_subsidy.max_months"))
-    policy_end_month = month_index(p.param("general.policy_end"))
+    max_months, policy_end = p.param("rent_subsidy.max_months"), p.param("general.policy_end")
+    months = pl.min_horizontal(claimed, max_months)
+    policy_end_month = month_index(policy_end)
     within_policy = (policy_end_month - first + 1).clip(lower_bound=0)
     paid_months = s.stage(
         first=first,
@@ -114,9 +120,11 @@ def declare(p: Params) -> Rule:
         .otherwise(months),
     )
     first, n = paid_months["first"], paid_months["n"]
+    cut_by_policy = p.param("general.payments_end_with_policy") & (within_policy < months)
 
     # Per segment of constant rates: the months in it and what each is paid
     per_type: dict[str, list[dict[str, pl.Expr]]] = {}
+    holds: dict[str, list[pl.Expr]] = {kind: [] for kind in RENT_TYPES}
     limit = pl.when(binds).then(rent)
     for kind in RENT_TYPES:
         per_type[kind] = []
@@ -130,6 +138,7 @@ def declare(p: Params) -> Rule:
             count = pl.when(n >= 1).then(holds_first.cast(pl.Int32) + later).otherwise(0)
             shown = (count > 0) | ((n == 0) & holds_first)
             columns: dict[str, pl.Expr] = {"count": count, "shown": shown}
+            holds[kind].append(holds_first)
             if rates is not None:
                 base, step, cap = rates
                 raw = money(pl.lit(base, MONEY) + jobs * pl.lit(step, MONEY))
@@ -154,6 +163,19 @@ def declare(p: Params) -> Rule:
     def not_in_force(kind: str) -> pl.Expr:
         gaps = [seg[f"{kind}.{k}.shown"] for k, c in enumerate(per_type[kind]) if "paid" not in c]
         return pl.any_horizontal(gaps) if gaps else pl.lit(False)
+
+    def gap(kind: str, pick: str) -> pl.Expr:
+        """The first rate without a value in force on a month paid, and the day it is read on."""
+        branches: list[tuple[pl.Expr, object]] = []
+        for k, (_lo, _hi, start, _after, rates) in enumerate(segments(p, kind)):
+            if rates is not None:
+                continue
+            earlier = [seg[f"{kind}.{j}.count"] for j in range(k)]
+            month = month_from_index(first + (pl.sum_horizontal(earlier) if earlier else 0))
+            on = pl.when(holds[kind][k]).then(applied).otherwise(month)
+            key = next(key for key in rate_keys(kind) if start is None or p.value(key, start) is None)
+            branches.append((seg[f"{kind}.{k}.shown"], pl.lit(key) if pick == "key" else on))
+        return chain(branches, pl.lit(None))
 
     def total(kind: str) -> pl.Expr:
         parts = [
@@ -229,7 +251,14 @@ def declare(p: Params) -> Rule:
         Read("monthly_rent", when=binds),
         Exit(jobs.is_null() | claimed.is_null() | (binds & rent.is_null()), Status.CANNOT_DECIDE),
         # a rate with no value in force on a month paid (ParameterNotInForce)
-        Exit(by_type(not_in_force), Status.CANNOT_DECIDE),
+        Exit(
+            by_type(not_in_force),
+            Status.CANNOT_DECIDE,
+            note=msg(
+                "param_not_in_force",
+                {"key": by_type(lambda t: gap(t, "key")), "on": by_type(lambda t: gap(t, "on"))},
+            ),
+        ),
     )
     return Rule(
         MEASURE,
@@ -242,6 +271,12 @@ def declare(p: Params) -> Rule:
         schedule=by_type(schedule),
         explain_columns=explain_columns,
         explain_messages=lambda row: _arithmetic(row, static),
+        payee="applicant",
+        notes=(
+            msg("note.alternative", {"rent_type": arg(rent_type, _label)}),
+            msg("note.months_capped", {"claimed": claimed, "limit": max_months}, shown=claimed > max_months),
+            msg("note.policy_end", {"end": policy_end, "months": n}, shown=cut_by_policy),
+        ),
     )
 
 

@@ -124,4 +124,6 @@ def declare(p: Params) -> Rule:
         final=Status.ELIGIBLE,
         amount=amount,
         arithmetic=(msg("arith.allowance", {"amount": amount}),),
+        notes=(msg("note.also_poor_village", shown=fact("poor_village_labour").eq_missing(True)),),
+        payee="applicant",
     )
