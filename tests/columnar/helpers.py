@@ -55,6 +55,9 @@ VISIBLE = (
     "missing_facts",
     "conditions",
     "arithmetic",
+    "payee",
+    "notes",
+    "caps",
 )
 
 

@@ -56,6 +56,9 @@ def outcome_of(row: Mapping[str, Any], rule: Rule, policy: Policy) -> Outcome | 
     extra = {name: row[f"{mid}.x.{name}"] for name in rule.explain_columns} | {"status": status}
     if rule.explain_messages is not None and status in (Status.ELIGIBLE, Status.AMOUNT_SET_ELSEWHERE):
         arithmetic += rule.explain_messages(extra)
+    caps = []
+    if rule.explain_caps is not None and status in (Status.ELIGIBLE, Status.AMOUNT_SET_ELSEWHERE):
+        caps = rule.explain_caps(extra)
     notes: list[Message] = []
     for j, message in enumerate(rule.notes):
         if row[f"{mid}.n{j}.shown"]:
@@ -78,6 +81,7 @@ def outcome_of(row: Mapping[str, Any], rule: Rule, policy: Policy) -> Outcome | 
         conditions=conditions,
         arithmetic=arithmetic,
         notes=notes,
+        caps=caps,
         payee=row[f"{mid}.payee"],
         missing_facts=list(row[f"{mid}.missing_facts"] or []),
         schedule=[ScheduleLine(m, a) for m, a in zip(lines["month"], lines["amount"], strict=True)],

@@ -28,7 +28,7 @@ from typing import Any
 
 import polars as pl
 
-from wenjiuye_cli.outcome import Measure, Message, Status
+from wenjiuye_cli.outcome import Cap, Measure, Message, Status
 
 
 @dataclass(frozen=True)
@@ -162,4 +162,5 @@ class Rule:
     explain_columns: Mapping[str, pl.Expr] = field(default_factory=dict)
     explain_messages: Callable[[Mapping[str, Any]], list[Message]] | None = None  # granted outcomes
     explain_notes: Callable[[Mapping[str, Any]], list[Message]] | None = None  # every outcome (gets "status")
+    explain_caps: Callable[[Mapping[str, Any]], list[Cap]] | None = None  # granted outcomes
     memo: dict[str, object] = field(default_factory=dict, repr=False)  # the evaluator's walk of the steps

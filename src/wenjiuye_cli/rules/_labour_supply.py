@@ -14,7 +14,7 @@ import polars as pl
 
 from wenjiuye_cli.columnar.expr import Params, fact, times
 from wenjiuye_cli.columnar.rule import Exit, Msg, Read, Rule, Settle, Step, cond, msg
-from wenjiuye_cli.outcome import Measure, Status
+from wenjiuye_cli.outcome import Cap, Measure, Status
 
 
 def key_enterprise(shown: pl.Expr | None = None) -> Step:
@@ -73,6 +73,8 @@ def batch_rule(
             msg("arith.maximum", {"qualifying": qualifying, "rate": rate, "maximum": maximum}),
         ),
         notes=(msg("note.maximum"),),
+        explain_columns={"rate": rate},
+        explain_caps=lambda row: [Cap(rate_key, row["rate"], row["rate"], False)],
         payee=payee,
         payee_statuses=(Status.ELIGIBLE, Status.CANNOT_DECIDE),
     )

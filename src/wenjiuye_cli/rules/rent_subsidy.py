@@ -41,7 +41,7 @@ from wenjiuye_cli.columnar.expr import (
 from wenjiuye_cli.columnar.rule import Exit, Read, Rule, Scope, Settle, arg, cond, msg
 from wenjiuye_cli.columnar.schema import MONEY
 from wenjiuye_cli.measures.rent_subsidy import MEASURE, RENT_TYPE
-from wenjiuye_cli.outcome import Label, Message, Status
+from wenjiuye_cli.outcome import Cap, Label, Message, Status
 from wenjiuye_cli.rules._key_groups import key_group
 
 RENT_TYPES = tuple(RENT_TYPE.choices)
@@ -208,6 +208,7 @@ def declare(p: Params) -> Rule:
 
     amount, single_amount = by_type(total), by_type(single)
     explain_columns = {"first": first, "n": n, "jobs": jobs, "rent": limit, "type": rent_type}
+    explain_columns |= {"claimed": claimed, "max_months": max_months}
     explain_columns |= {"amount": amount, "single": single_amount}
     for kind, segs in per_type.items():
         for k, columns in enumerate(segs):
@@ -271,6 +272,7 @@ def declare(p: Params) -> Rule:
         schedule=by_type(schedule),
         explain_columns=explain_columns,
         explain_messages=lambda row: _arithmetic(row, static),
+        explain_caps=lambda row: _caps(row, static),
         payee="applicant",
         notes=(
             msg("note.alternative", {"rent_type": arg(rent_type, _label)}),
@@ -312,6 +314,22 @@ def _arithmetic(row: Mapping[str, Any], static: Mapping[str, list[Any]]) -> list
         out.append(Message("arith.periods_total", {"parts": parts, "amount": amount}))
     else:
         out.append(Message("arith.sum", {"months": n, "amount": amount}))
+    return out
+
+
+def _caps(row: Mapping[str, Any], static: Mapping[str, list[Any]]) -> list[Cap]:
+    """The caps applied, period by period, then the duration (as the scalar rule lists them)."""
+    kind, rent = row["type"], row["rent"]
+    out = []
+    for k, (_lo, _hi, _start, _after, rates) in enumerate(static[kind]):
+        if not row[f"{kind}.{k}.shown"]:
+            continue
+        raw, monthly = row[f"{kind}.{k}.raw"], row[f"{kind}.{k}.monthly"]
+        out.append(Cap(f"rent_subsidy.{kind}_cap_monthly", rates[2], raw, raw > rates[2]))
+        if rent is not None:
+            out.append(Cap("rent_subsidy.cap_binds_actual_rent", rent, monthly, rent < monthly))
+    claimed, limit = row["claimed"], row["max_months"]
+    out.append(Cap("rent_subsidy.max_months", limit, claimed, claimed > limit))
     return out
 
 
