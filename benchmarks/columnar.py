@@ -3,6 +3,7 @@
     python benchmarks/columnar.py                    # 100,000 applicants, median of 3 runs, each engine in its own process
     python benchmarks/columnar.py --rows 20000 --repeat 1
     python benchmarks/columnar.py --check            # also: both engines agree on every row (status, amounts, months)
+    python benchmarks/columnar.py --latency          # one applicant explained, as calc would ask (fresh process)
 
 Only the measures migrated so far (``wenjiuye_cli.rules``) are evaluated, by both engines, on applicants
 of their kinds (seed 2020; each fact present 85% of the time; dates near each applicant's own day, so
@@ -147,6 +148,42 @@ def _current_rss_mb() -> float:
         return int(f.read().split()[1]) * resource.getpagesize() / 2**20
 
 
+def latency() -> dict[str, float]:
+    """Seconds for one person explained by every migrated measure, in a fresh process: importing polars,
+    building the declarations, the first explained evaluation, rendering, and a warm evaluation."""
+    start = time.perf_counter()
+    import polars as pl
+
+    imported = time.perf_counter()
+    from wenjiuye_cli.columnar.evaluate import evaluate_frame, rules_for
+    from wenjiuye_cli.columnar.render import rendered
+    from wenjiuye_cli.policy import load_policy
+
+    policy = load_policy()
+    frame = to_frame(generate(6)[:1])
+    ready = time.perf_counter()
+    rules = rules_for(policy)
+    declared = time.perf_counter()
+    out = evaluate_frame(frame, policy, explain=True)
+    evaluated = time.perf_counter()
+    for rule in rules:
+        rendered(out.row(0, named=True), rule, policy, "zh")
+    shown = time.perf_counter()
+    warm = []
+    for _ in range(5):
+        t = time.perf_counter()
+        evaluate_frame(frame, policy, explain=True)
+        warm.append(time.perf_counter() - t)
+    del pl
+    return {
+        "import_polars": imported - start,
+        "declarations": declared - ready,
+        "first_explained": evaluated - declared,
+        "render": shown - evaluated,
+        "warm_explained_median": statistics.median(warm),
+    }
+
+
 def check(rows: int) -> int:
     """Rows on which the two engines disagree (status, amount, maximum, monthly amount, months, missing)."""
     from wenjiuye_cli.columnar.evaluate import evaluate_frame, migrated
@@ -195,7 +232,12 @@ def main() -> None:
     parser.add_argument("--check", action="store_true")
     parser.add_argument("--engine", choices=["columnar", "scalar"], help=argparse.SUPPRESS)
     parser.add_argument("--parquet", help=argparse.SUPPRESS)
+    parser.add_argument("--latency", action="store_true")
     args = parser.parse_args()
+    if args.latency:
+        for name, seconds in latency().items():
+            print(f"{name:24} {seconds * 1000:8.1f} ms")
+        return
     if args.engine:
         print(json.dumps(run_engine(args.engine, args.rows, args.parquet)))
         return

@@ -81,3 +81,13 @@ def test_only_the_measures_asked_for() -> None:
     out = evaluate_frame(applicants(), load_policy(), measures=["incubator_jobs"])
     assert [c for c in out.columns if c.endswith(".status")] == ["incubator_jobs.status"]
     assert "incubator_jobs" in migrated()
+
+
+def test_a_frame_of_one_kind_has_every_measures_columns_typed() -> None:
+    persons = applicants().filter(pl.col("kind") == "person")
+    out = evaluate_frame(persons, load_policy())
+    full = evaluate_frame(applicants(), load_policy())
+    assert out.columns == full.columns
+    assert out.schema == full.schema
+    assert out["online_skills_training.status"].to_list() == [None, None]
+    assert out["rent_subsidy.amount"][0] == Decimal("12000.00")

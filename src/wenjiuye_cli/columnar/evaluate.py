@@ -116,22 +116,58 @@ def plan(
     lazy = lazy.with_columns(in_force.alias("~in_force"))
     keep = [pl.col(ID)] if ID in lazy.collect_schema() else []
 
-    # Each kind's rows get only its measures: one query per kind, put back in the input's order
+    # Each kind's rows get only its measures: one query per kind, put back in the input's order. For a
+    # frame in memory, only the kinds it holds (a calc of one applicant builds one query, not eight).
+    present = kinds
+    if isinstance(frame, pl.DataFrame) and KIND in frame.columns:
+        held = set(frame.get_column(KIND).unique().to_list())
+        present = [k for k in kinds if k in held]
     parts = [
         _evaluate(
             lazy.filter(pl.col(KIND) == kind), [r for r in rules if kind in r.measure.kinds], explain, keep
         )
-        for kind in kinds
+        for kind in present
     ]
-    others = lazy.filter(~pl.col(KIND).is_in(kinds) | pl.col(KIND).is_null())
+    others = lazy.filter(~pl.col(KIND).is_in(present) | pl.col(KIND).is_null())
     parts.append(others.select(pl.col(ROW), *keep, *_totals([])))
-    columns = [e.meta.output_name() for e in keep]
+    columns: list[pl.Expr] = [pl.col(e.meta.output_name()) for e in keep]
+    evaluated = {r.measure.id for r in rules if r.measure.kinds & set(present)}
     for rule in rules:
-        columns += [e.meta.output_name() for e in _outcome_columns(rule)]
-        if explain:
-            columns += [e.meta.output_name() for e in _explain_columns(rule)]
-    columns += ["total", "maxima_total"]
+        if rule.measure.id in evaluated:
+            columns += [pl.col(name) for name in _names(rule, explain)]
+        else:  # no row of its kinds: typed nulls (explanation columns untyped: never read)
+            columns += [
+                pl.lit(None, dtype=OUTCOME_DTYPES[name.rsplit(".", 1)[1]]).alias(name)
+                for name in _names(rule, False)
+            ]
+            if explain:
+                columns += [
+                    pl.lit(None).alias(name) for name in _names(rule, True)[len(_names(rule, False)) :]
+                ]
+    columns += [pl.col("total"), pl.col("maxima_total")]
     return pl.concat(parts, how="diagonal_relaxed").sort(ROW).select(columns)
+
+
+OUTCOME_DTYPES: dict[str, pl.DataType] = {
+    "status": STATUS,
+    "amount": MONEY,
+    "maximum": MONEY,
+    "monthly_amount": MONEY,
+    "months": pl.Int64(),
+    "payee": pl.String(),
+    "missing_facts": pl.List(pl.String),
+}
+
+
+def _names(rule: Rule, explain: bool) -> list[str]:
+    """The rule's output column names, outcome columns first (memoised: building them costs)."""
+    key = f"names.{explain}"
+    names = rule.memo.get(key)
+    if names is None:
+        exprs = _outcome_columns(rule) + (_explain_columns(rule) if explain else [])
+        names = rule.memo[key] = [e.meta.output_name() for e in exprs]
+    assert isinstance(names, list)
+    return names
 
 
 def _evaluate(lazy: pl.LazyFrame, rules: Sequence[Rule], explain: bool, keep: list[pl.Expr]) -> pl.LazyFrame:
