@@ -7,6 +7,7 @@ from datetime import date
 from decimal import Decimal
 
 import polars as pl
+import pytest
 
 from wenjiuye_cli.columnar.evaluate import evaluate_frame, migrated
 from wenjiuye_cli.columnar.schema import frame_schema
@@ -91,3 +92,13 @@ def test_a_frame_of_one_kind_has_every_measures_columns_typed() -> None:
     assert out.schema == full.schema
     assert out["online_skills_training.status"].to_list() == [None, None]
     assert out["rent_subsidy.amount"][0] == Decimal("12000.00")
+
+
+def test_a_row_without_its_evaluation_date_is_refused_never_judged() -> None:
+    frame = applicants().with_columns(
+        pl.when(pl.col("id") == "P1").then(None).otherwise(pl.col("evaluation_date")).alias("evaluation_date")
+    )
+    with pytest.raises(ValueError, match="evaluation_date"):
+        evaluate_frame(frame, load_policy())
+    lazy = evaluate_frame(frame.lazy(), load_policy())
+    assert lazy["rent_subsidy.status"][0] == "ineligible"

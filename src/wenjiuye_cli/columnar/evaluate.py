@@ -32,7 +32,7 @@ import polars as pl
 from wenjiuye_cli import rules as _rules_pkg
 from wenjiuye_cli.columnar.expr import ON, Params, to_fen
 from wenjiuye_cli.columnar.rule import Cond, Exit, Read, Rule, Settle
-from wenjiuye_cli.columnar.schema import ID, KIND, MONEY, conform
+from wenjiuye_cli.columnar.schema import EVALUATION_DATE, ID, KIND, MONEY, conform
 from wenjiuye_cli.outcome import Status
 from wenjiuye_cli.policy import Policy
 
@@ -108,11 +108,16 @@ def plan(
         converted = pl.from_arrow(frame)
         assert isinstance(converted, pl.DataFrame)
         frame = converted
+    if isinstance(frame, pl.DataFrame) and (
+        EVALUATION_DATE not in frame.columns or frame.get_column(EVALUATION_DATE).null_count()
+    ):
+        raise ValueError(f"every row needs its {EVALUATION_DATE} (see wenjiuye_cli.columnar.schema)")
     rules = rules_for(policy, measures)
     kinds = sorted({k for r in rules for k in r.measure.kinds})
     lazy = conform(frame, kinds).with_row_index(ROW)
     params = Params(policy)
-    in_force = ON.is_between(pl.lit(params.start), pl.lit(params.end))
+    # (a lazy frame is not checked: a row without its date is then simply outside the policy's life)
+    in_force = ON.is_between(pl.lit(params.start), pl.lit(params.end)).fill_null(False)
     lazy = lazy.with_columns(in_force.alias("~in_force"))
     keep = [pl.col(ID)] if ID in lazy.collect_schema() else []
 
