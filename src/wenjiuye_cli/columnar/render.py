@@ -79,6 +79,7 @@ def outcome_of(row: Mapping[str, Any], rule: Rule, policy: Policy) -> Outcome | 
         arithmetic=arithmetic,
         notes=notes,
         payee=row[f"{mid}.payee"],
+        counts_as_payment=rule.counts_as_payment or status is not Status.ELIGIBLE,
         missing_facts=list(row[f"{mid}.missing_facts"] or []),
         schedule=[ScheduleLine(m, a) for m, a in zip(lines["month"], lines["amount"], strict=True)],
     )

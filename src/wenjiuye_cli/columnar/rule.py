@@ -163,3 +163,5 @@ class Rule:
     explain_messages: Callable[[Mapping[str, Any]], list[Message]] | None = None  # granted outcomes
     explain_notes: Callable[[Mapping[str, Any]], list[Message]] | None = None  # every outcome (gets "status")
     memo: dict[str, object] = field(default_factory=dict, repr=False)  # the evaluator's walk of the steps
+    # False for a granted outcome that is not money paid (an income disregard): never added to the totals
+    counts_as_payment: bool = True

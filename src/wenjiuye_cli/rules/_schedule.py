@@ -14,6 +14,9 @@ months from month ``first`` is the range ``first … first + n - 1`` and is neve
 * :func:`first_policy_month` — the first month the policy's payments may cover
   (``general.policy_start_month_counts``);
 * :func:`ym` — a month index as users write it (``2022-07``);
+* :func:`dated_sum` — Σ over a schedule's months of a dated parameter's value in force in each month, in
+  closed form (per dated value: the months inside its days × the value); :func:`dated_values` — the same
+  values as a list, for the explained schedule;
 * :func:`per_month` — a per-month value over a schedule whose rate changes once, as a list (for the
   explained schedule only: figures are summed in closed form).
 
@@ -28,7 +31,7 @@ from datetime import date
 
 import polars as pl
 
-from wenjiuye_cli.columnar.expr import Params, month_from_index, month_index, month_index_of
+from wenjiuye_cli.columnar.expr import Params, dtype_of, month_from_index, month_index, month_index_of
 from wenjiuye_cli.columnar.rule import Msg, msg
 from wenjiuye_cli.measures._schedule import GENERAL_KEY, OWN_KEYS
 
@@ -89,14 +92,20 @@ def ym(index: pl.Expr) -> pl.Expr:
 
 
 def runs_past_policy(
-    p: Params, measure_id: str, first: pl.Expr, n: pl.Expr, within: pl.Expr | None = None
+    p: Params,
+    measure_id: str,
+    first: pl.Expr,
+    n: pl.Expr,
+    within: pl.Expr | None = None,
+    last: pl.Expr | None = None,
 ) -> Msg:
     """``_schedule.past_policy_note`` for the ``n`` months paid from month index ``first``: shown when the
     last of them is after the policy's last day and payments do not end with it; ``within`` is what the
-    other reading gives (default: the months on or before the policy's last day)."""
+    other reading gives (default: the months on or before the policy's last day). ``last``: the last
+    month paid, for months that are not consecutive (then ``within`` must be given)."""
     end = p.param("general.policy_end")
     decided = ends_with_policy(p, measure_id)
-    last = first + n - 1
+    last = first + n - 1 if last is None else last
     counted = months_through(first, n, end) if within is None else within
     return msg(
         "note.runs_past_policy",
@@ -121,3 +130,43 @@ def per_month(first: pl.Expr, n: pl.Expr, change: pl.Expr, before: pl.Expr, afte
     months = pl.int_ranges(first, first + n, dtype=pl.Int32).list.eval(month_from_index(pl.element()))
     amounts = pl.concat_list([before.repeat_by(early), after.repeat_by(n - early)])
     return pl.struct(month=months, amount=amounts)
+
+
+def _ceil_month(day: date) -> int:
+    """Index of the first month whose first day is on or after ``day``."""
+    return month_index_of(day) + (0 if day.day == 1 else 1)
+
+
+def dated_sum(p: Params, key: str, first: pl.Expr, n: pl.Expr, floor: date) -> pl.Expr:
+    """Σ over the ``n`` months from month index ``first`` of ``key``'s value in force on each month's first
+    day, or on ``floor`` for the month ``floor`` falls in (the policy's first month, read on its first
+    day), in closed form: per dated value, the months read inside its days × the value (exact, Decimal).
+
+    ``first`` must be on or after ``floor``'s month (months before the policy are not paid). A value
+    missing for some month of the range makes the sum null (the caller says it cannot decide)."""
+    floor_month = month_index_of(floor)
+    after = first + n  # first month index not counted
+    parts: list[pl.Expr] = []
+    gaps: list[pl.Expr] = []
+    for start, last, value in p.segments(key):
+        lo = pl.lit(_ceil_month(start))
+        hi = pl.lit(month_index_of(last) + 1 if last is not None else 10**6)  # months whose first day ≤ last
+        # months after the floor's month, their first day inside [start, last]
+        count = (pl.min_horizontal(after, hi) - pl.max_horizontal(first, lo, pl.lit(floor_month + 1))).clip(
+            lower_bound=0
+        )
+        if start <= floor and (last is None or floor <= last):  # the floor's month is read on the floor
+            count = count + ((first <= floor_month) & (after > floor_month)).cast(pl.Int32)
+        if value is None:
+            gaps.append(count > 0)
+        else:
+            parts.append(count.cast(pl.Int64) * pl.lit(value, dtype=dtype_of(value)))
+    total = pl.sum_horizontal(parts) if parts else pl.lit(0)
+    return pl.when(pl.any_horizontal(gaps).not_() if gaps else pl.lit(True)).then(total)
+
+
+def dated_values(p: Params, key: str, months: pl.Expr, floor: date) -> pl.Expr:
+    """``key``'s value for each month of ``months`` (a list of month indices), read as :func:`dated_sum`
+    reads it: for the explained schedule."""
+    day = pl.max_horizontal(month_from_index(pl.element()), pl.lit(floor))
+    return months.list.eval(p.param(key, day, from_policy_start=False))
