@@ -16,9 +16,7 @@ months from month ``first`` is the range ``first … first + n - 1`` and is neve
 * :func:`ym` — a month index as users write it (``2022-07``);
 * :func:`dated_sum` — Σ over a schedule's months of a dated parameter's value in force in each month, in
   closed form (per dated value: the months inside its days × the value); :func:`dated_values` — the same
-  values as a list, for the explained schedule;
-* :func:`per_month` — a per-month value over a schedule whose rate changes once, as a list (for the
-  explained schedule only: figures are summed in closed form).
+  values as a list, for the explained schedule.
 
 Every function is generic: it takes the measure's id where the measure's own reading matters, and the
 schedule as (first month index, months) expressions, so the retirement and hiring measures can reuse it.
@@ -120,16 +118,6 @@ def runs_past_policy(
         },
         shown=(n >= 1) & (last > month_index(end)) & ~decided.ends,
     )
-
-
-def per_month(first: pl.Expr, n: pl.Expr, change: pl.Expr, before: pl.Expr, after: pl.Expr) -> pl.Expr:
-    """The ``n`` months from ``first`` as a ``Struct{month: List(Date), amount: List(...)}``: ``before``
-    for the months whose index is below ``change``, ``after`` from it on (a null ``change``: no change).
-    For the explained schedule only; totals are summed in closed form."""
-    early = (pl.coalesce(change, first + n) - first).clip(lower_bound=0, upper_bound=n)
-    months = pl.int_ranges(first, first + n, dtype=pl.Int32).list.eval(month_from_index(pl.element()))
-    amounts = pl.concat_list([before.repeat_by(early), after.repeat_by(n - early)])
-    return pl.struct(month=months, amount=amounts)
 
 
 def _ceil_month(day: date) -> int:
