@@ -94,6 +94,25 @@ LEANING: dict[str, dict[str, Any]] = {
         "registered_in_heping": lambda anchor: st.just(True),
         "tianjin_fulltime_student": lambda anchor: st.sampled_from([True, True, None, False]),
     },
+    "income_disregard": {
+        "low_income_family": lambda anchor: st.sampled_from([True, True, False, None]),
+        "first_employment": lambda anchor: st.sampled_from([True, True, False, None]),
+        "contract_signed_date": lambda anchor: st.one_of(_before(anchor, 0, 500), st.none()),
+    },
+    "internship": {
+        "internship_base_in_heping": lambda anchor: st.sampled_from([True, True, True, None]),
+        "intern_category": lambda anchor: st.sampled_from(
+            ["university", "unemployed_youth", "technical_school"]
+        ),
+        "internship_start": lambda anchor: _before(anchor, 0, 400),
+        "internship_end": lambda anchor: _before(anchor, -400, 30),
+    },
+    # rates near the target (5.5%) and the relaxed 20%, staff around 30
+    "stable_jobs_refund": {
+        "ui_contribution_months": lambda anchor: st.sampled_from([12, 12, 11, None]),
+        "laid_off_count": lambda anchor: st.one_of(st.integers(0, 8), st.none()),
+        "insured_staff_count": lambda anchor: st.one_of(st.integers(0, 40), st.sampled_from([200, None])),
+    },
 }
 
 

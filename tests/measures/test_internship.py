@@ -204,3 +204,19 @@ def test_unemployed_youth_are_interns_by_default_and_the_other_reading_is_shown(
     )
     # a university intern is not affected: no second reading
     assert all(n.code != "note.other_reading" for n in intern().notes)
+
+
+@pytest.mark.parametrize(
+    ("given", "missing"),
+    [
+        ({"internship_end": None}, ["internship_end"]),
+        ({"internship_start": None}, ["internship_start"]),
+        ({"internship_start": None, "internship_end": None}, ["internship_start", "internship_end"]),
+    ],
+)
+def test_only_the_date_not_given_is_asked_for(given: dict[str, Any], missing: list[str]) -> None:
+    outcome = run("internship", "intern", **{k: v for k, v in {**BASE, **given}.items() if v is not None})
+    assert outcome.status is Status.CANNOT_DECIDE
+    assert outcome.missing_facts == missing
+    (dates,) = [c for c in outcome.conditions if c.code == "dates_valid"]
+    assert dates.missing == tuple(missing)

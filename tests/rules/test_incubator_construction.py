@@ -6,8 +6,9 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from tests.columnar.helpers import same_as_scalar
+from tests.columnar.helpers import same_as_scalar, scalar
 from wenjiuye_cli.outcome import Status
+from wenjiuye_cli.policy import load_policy
 
 ON = date(2021, 4, 1)
 
@@ -43,3 +44,13 @@ def test_an_uplift_in_thousandths_is_shown_exactly() -> None:
                              student_founded_firms_count=2)  # fmt: skip
     # 1234.56 × 1.15 = 1419.744, shown as it is, a fen at most in the figures
     assert outcome.maximum == Decimal("1419.74")
+
+
+def test_an_uplifted_maximum_is_a_sum_of_money_at_the_fen() -> None:
+    # a --set maximum of 0.01 yuan raised by 50% is 0.015: the figure (and the maxima total) is 0.02 in both
+    # engines, half up; the arithmetic shows the exact product
+    outcome = same_as_scalar("incubator_construction", "incubator", ON, ["incubator.construction_max=0.01"],
+                             heping_incubator=True, incubated_firms_count=1, student_founded_firms_count=1)  # fmt: skip
+    assert outcome.maximum == Decimal("0.02")
+    assert scalar("incubator_construction", "incubator", ON, load_policy(overrides=["incubator.construction_max=0.01"]),
+                  heping_incubator=True, incubated_firms_count=1, student_founded_firms_count=1).maximum == Decimal("0.02")  # fmt: skip

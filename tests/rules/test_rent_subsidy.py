@@ -58,12 +58,53 @@ def test_a_rate_changed_mid_schedule_gives_two_periods() -> None:
     assert any(m.code == "arith.periods_total" for m in outcome.arithmetic)
 
 
-def test_payments_end_with_the_policy_or_not() -> None:
-    late = {**FOUNDER, "application_date": date(2024, 9, 1), "registration_date": date(2024, 1, 1)}
-    ends = same_as_scalar([], **late)
-    assert ends.months == 10  # 2024-09 … 2025-06
-    runs_on = same_as_scalar(["general.payments_end_with_policy=false"], **late)
-    assert runs_on.months == 24
+LATE = {**FOUNDER, "application_date": date(2024, 9, 1), "registration_date": date(2024, 1, 1)}
+
+
+def test_a_subsidy_granted_in_force_runs_its_term_and_says_what_the_other_reading_gives() -> None:
+    # 附则 “有效期5年” limits when one may apply, not how long a granted subsidy is paid (the default)
+    runs_on = same_as_scalar([], **LATE)
+    assert runs_on.months == 24  # 2024-09 … 2026-08
+    (note,) = [m for m in runs_on.notes if m.code == "note.runs_past_policy"]
+    assert note.args["last"] == "2026-08"
+    assert note.args["key"] == "general.payments_end_with_policy"
+    assert (note.args["within"], note.args["months"]) == (10, 24)  # 2024-09 … 2025-06
+
+
+@pytest.mark.parametrize(
+    ("sets", "months", "key"),
+    [
+        (["general.payments_end_with_policy=true"], 10, None),
+        (["rent_subsidy.payments_end_with_policy=end_with_policy"], 10, None),
+        # the measure's own reading wins over the general one
+        (
+            ["general.payments_end_with_policy=true", "rent_subsidy.payments_end_with_policy=run_term"],
+            24,
+            "rent_subsidy.payments_end_with_policy",
+        ),
+    ],
+)
+def test_payments_end_with_the_policy_by_the_measures_own_reading_or_the_general_one(
+    sets: list[str], months: int, key: str | None
+) -> None:
+    outcome = same_as_scalar(sets, **LATE)
+    assert outcome.months == months
+    notes = {m.code: m for m in outcome.notes}
+    assert ("note.policy_end" in notes) is (months == 10)
+    if key is None:
+        assert "note.runs_past_policy" not in notes
+    else:
+        assert notes["note.runs_past_policy"].args["key"] == key
+        assert notes["note.runs_past_policy"].args["stop"] == "end_with_policy"
+
+
+def test_an_application_after_the_policy_end_gets_only_the_months_up_to_it() -> None:
+    # evaluated in force (--as-of) but applied for on 2025-08-01: no month is after 2025-06-29
+    after = {**LATE, "application_date": date(2025, 8, 1), "registration_date": date(2025, 1, 1)}
+    outcome = same("rent_subsidy", "person", date(2025, 6, 1), [], **after)
+    assert outcome.status is Status.ELIGIBLE
+    assert outcome.months == 0
+    assert outcome.amount == Decimal(0)
 
 
 def test_a_rate_not_in_force_on_the_application_day_cannot_be_decided() -> None:
@@ -81,6 +122,16 @@ def test_a_missing_fact_is_named_never_guessed(missing: str) -> None:
     outcome = same_as_scalar([], **facts)
     assert outcome.status is Status.CANNOT_DECIDE
     assert missing in outcome.missing_facts
+
+
+def test_out_of_every_key_group_names_each_date_and_window() -> None:
+    facts = {**FOUNDER, "tianjin_fulltime_student": False, "university_graduate": True}
+    facts |= {"graduation_date": date(2014, 7, 1), "haihe_talent": True}
+    facts |= {"haihe_talent_settled_date": date(2020, 10, 1)}
+    outcome = same_as_scalar([], **facts)
+    group = next(c for c in outcome.conditions if c.code == "key_group")
+    assert group.result is Check.FAILED
+    assert outcome.status is Status.INELIGIBLE
 
 
 def test_key_group_unknown_is_not_none_under_kleene() -> None:

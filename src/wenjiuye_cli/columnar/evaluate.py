@@ -397,6 +397,8 @@ def _totals(rules: Sequence[Rule]) -> list[pl.Expr]:
     paid: list[pl.Expr] = []
     maxima: list[pl.Expr] = []
     for rule in rules:
+        if not rule.counts_as_payment:
+            continue
         mid = rule.measure.id
         status, amount = pl.col(f"{mid}.status"), pl.col(f"{mid}.amount")
         with_amount = (status == Status.ELIGIBLE.value) & amount.is_not_null()
@@ -407,7 +409,7 @@ def _totals(rules: Sequence[Rule]) -> list[pl.Expr]:
             .otherwise(zero)
             .fill_null(zero)
         )
-    if not rules:
+    if not paid:
         return [zero.alias("total"), zero.alias("maxima_total")]
     return [
         pl.sum_horizontal(paid).cast(MONEY).alias("total"),

@@ -83,6 +83,7 @@ def outcome_of(row: Mapping[str, Any], rule: Rule, policy: Policy) -> Outcome | 
         notes=notes,
         caps=caps,
         payee=row[f"{mid}.payee"],
+        counts_as_payment=rule.counts_as_payment or status is not Status.ELIGIBLE,
         missing_facts=list(row[f"{mid}.missing_facts"] or []),
         schedule=[ScheduleLine(m, a) for m, a in zip(lines["month"], lines["amount"], strict=True)],
     )

@@ -164,3 +164,5 @@ class Rule:
     explain_notes: Callable[[Mapping[str, Any]], list[Message]] | None = None  # every outcome (gets "status")
     explain_caps: Callable[[Mapping[str, Any]], list[Cap]] | None = None  # granted outcomes
     memo: dict[str, object] = field(default_factory=dict, repr=False)  # the evaluator's walk of the steps
+    # False for a granted outcome that is not money paid (an income disregard): never added to the totals
+    counts_as_payment: bool = True

@@ -25,6 +25,7 @@ from wenjiuye_cli.measures._incubator import (
     pct,
 )
 from wenjiuye_cli.measures._incubator import MESSAGES as INCUBATOR_MESSAGES
+from wenjiuye_cli.money import to_fen
 from wenjiuye_cli.outcome import Evaluation, Measure, Message, Outcome, Status
 
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -120,7 +121,9 @@ def evaluate(ev: Evaluation) -> Outcome:
     notes.append(Message("note.set_elsewhere", {}))
     return ev.outcome(
         Status.AMOUNT_SET_ELSEWHERE,
-        maximum=maximum,
+        # a maximum is money: at the fen, half up (the arithmetic shows the exact product), so the maxima
+        # total is the sum of the maxima shown
+        maximum=to_fen(maximum),
         payee="applicant",
         arithmetic=arithmetic,
         notes=notes,

@@ -170,7 +170,9 @@ def evaluate(ev: Evaluation) -> Outcome:
     start: date | None = ev.fact("internship_start")
     end: date | None = ev.fact("internship_end")
     if start is None or end is None:
-        ev.check("dates_valid", None, missing=("internship_start", "internship_end"), start=start, end=end)
+        # only the date not given is missing (a given one is never asked for again)
+        missing = tuple(n for n, v in (("internship_start", start), ("internship_end", end)) if v is None)
+        ev.check("dates_valid", None, missing=missing, start=start, end=end)
     else:
         ev.check("dates_valid", start <= end, start=start, end=end)
     retained = ev.fact("intern_retained")

@@ -55,6 +55,16 @@ def key_group(p: Params, s: Scope, on: pl.Expr, shown: pl.Expr | None = None) ->
         .otherwise(pl.lit("key_group.unknown"))
     )["kg_which"]
     is_graduate = which == GRADUATE
+    # Out of every branch: each branch's reason, naming the dates and the windows (_key_groups._reasons)
+    event = (
+        pl.when(on == fact("registration_date"))
+        .then(pl.lit("key_group.on.registration"))
+        .when(on == fact("application_date"))
+        .then(pl.lit("key_group.on.application"))
+        .otherwise(pl.lit("key_group.on.day"))
+    )
+    not_graduate = graduated.is_null() | graduate.eq_missing(False)
+    not_haihe = settled.is_null() | haihe.eq_missing(False)
     return cond(
         "key_group",
         pl.when(which == "key_group.unknown").then(NULL_BOOL).otherwise(which != "key_group.none"),
@@ -64,6 +74,21 @@ def key_group(p: Params, s: Scope, on: pl.Expr, shown: pl.Expr | None = None) ->
             "settled": settled,
             "years": pl.when(is_graduate).then(grad_years).otherwise(haihe_years),
             "until": pl.when(is_graduate).then(grad_until).otherwise(haihe_until),
+            "student_why": pl.lit("key_group.not_student"),
+            "graduate_why": pl.when(not_graduate)
+            .then(pl.lit("key_group.not_graduate"))
+            .when(graduated > on)
+            .then(pl.lit("key_group.graduated_later"))
+            .otherwise(pl.lit("key_group.graduated_too_long")),
+            "haihe_why": pl.when(not_haihe)
+            .then(pl.lit("key_group.not_haihe"))
+            .when(settled > on)
+            .then(pl.lit("key_group.settled_later"))
+            .otherwise(pl.lit("key_group.settled_too_long")),
+            "on": on,
+            "event": event,
+            "grad_years": grad_years,
+            "haihe_years": haihe_years,
         },
         missing=[
             ("tianjin_fulltime_student", student.is_null()),

@@ -8,7 +8,9 @@ Readings (each a parameter in policy.toml, as in ``wenjiuye_cli.measures.rent_su
 is base + jobs × step, capped, and limited to the rent paid when ``rent_subsidy.cap_binds_actual_rent``
 holds. Paid month by month from the application month for the months claimed, at most
 ``rent_subsidy.max_months``, each month at the rates in force then (the first month on the application
-day), and not past the policy's end when ``general.payments_end_with_policy`` holds.
+day), and not past the policy's end when payments end with the policy (``rent_subsidy.payments_end_with_policy``,
+else ``general.payments_end_with_policy``; by default a subsidy applied for in force runs its term, and the
+outcome says so when it runs past the policy's end) or the application comes after that end.
 
 The schedule is summed by segments: the days on which one of the three rates changes cut time into
 segments of constant rates (adjacent equal ones merged); a row's months fall into consecutive segments, and
@@ -43,6 +45,7 @@ from wenjiuye_cli.columnar.schema import MONEY
 from wenjiuye_cli.measures.rent_subsidy import MEASURE, RENT_TYPE
 from wenjiuye_cli.outcome import Cap, Label, Message, Status
 from wenjiuye_cli.rules._key_groups import key_group
+from wenjiuye_cli.rules._schedule import payments_end, runs_past_policy
 
 RENT_TYPES = tuple(RENT_TYPE.choices)
 FAR = 10**6  # a month index beyond any date
@@ -111,16 +114,17 @@ def declare(p: Params) -> Rule:
     first = month_index(applied)
     max_months, policy_end = p.param("rent_subsidy.max_months"), p.param("general.policy_end")
     months = pl.min_horizontal(claimed, max_months)
-    policy_end_month = month_index(policy_end)
-    within_policy = (policy_end_month - first + 1).clip(lower_bound=0)
+    # (rent_subsidy.payments_end_with_policy, else general.payments_end_with_policy; and never past the
+    # policy's end for an application after it)
+    stops = payments_end(p, MEASURE.id, applied)
+    within_policy = (month_index(stops) - first + 1).clip(lower_bound=0)
     paid_months = s.stage(
         first=first,
-        n=pl.when(p.param("general.payments_end_with_policy"))
-        .then(pl.min_horizontal(months, within_policy))
-        .otherwise(months),
+        n=pl.when(stops.is_not_null()).then(pl.min_horizontal(months, within_policy)).otherwise(months),
+        cut_by_policy=stops.is_not_null() & (within_policy < months),
     )
     first, n = paid_months["first"], paid_months["n"]
-    cut_by_policy = p.param("general.payments_end_with_policy") & (within_policy < months)
+    cut_by_policy = paid_months["cut_by_policy"]
 
     # Per segment of constant rates: the months in it and what each is paid
     per_type: dict[str, list[dict[str, pl.Expr]]] = {}
@@ -278,6 +282,7 @@ def declare(p: Params) -> Rule:
             msg("note.alternative", {"rent_type": arg(rent_type, _label)}),
             msg("note.months_capped", {"claimed": claimed, "limit": max_months}, shown=claimed > max_months),
             msg("note.policy_end", {"end": policy_end, "months": n}, shown=cut_by_policy),
+            runs_past_policy(p, MEASURE.id, first, n),
         ),
     )
 

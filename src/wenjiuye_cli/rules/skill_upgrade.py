@@ -1,0 +1,176 @@
+"""第一条 落实援企稳岗政策 — 技能提升补贴, 附件1 序号2 (责任部门：区人社局)
+
+  对在职职工取得学历、职称、技能证书的，按照1000元、1500元、2000元的标准，分别予以提升补贴。
+
+Two readings (``skill_upgrade.reading``), as ``wenjiuye_cli.measures.skill_upgrade`` has them:
+``certificate_level`` (default, the Tianjin city rule: by the skill certificate's level, after
+``skill_upgrade.city_min_insured_months`` of unemployment insurance) and ``credential_type`` (the words
+taken literally: 学历, 职称, 技能证书). Both are computed over columns, so the note saying what the other
+reading gives (``measures/_readings.py``, for an employee only) is the other reading's own status.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from wenjiuye_cli.columnar.expr import Params, chain, fact
+from wenjiuye_cli.columnar.rule import Rule, Scope, Settle, arg, cond, msg
+from wenjiuye_cli.measures.skill_upgrade import (
+    CREDENTIAL_TYPE,
+    LEVEL_TIERS,
+    MEASURE,
+    SKILL_CERTIFICATE_LEVEL,
+    TYPE_TIERS,
+)
+from wenjiuye_cli.outcome import Label, Status
+
+KEY = "skill_upgrade.reading"
+
+
+def _level_label(code: str) -> Label:
+    return Label(*SKILL_CERTIFICATE_LEVEL.choices[code])
+
+
+def _credential_label(code: str) -> Label:
+    return Label(*CREDENTIAL_TYPE.choices[code])
+
+
+def _literal(value: str) -> Label:
+    """A text shown as it is (a string naming a message would be rendered as that message)."""
+    return Label(value, value)
+
+
+def _tier(code: pl.Expr, tiers: dict[str, int]) -> pl.Expr:
+    return chain([(code == name, tier) for name, tier in tiers.items()], pl.lit(None, dtype=pl.Int64))
+
+
+def declare(p: Params) -> Rule:
+    s = Scope(MEASURE.id)
+    reading = p.param(KEY)
+    by_level = reading == "certificate_level"
+    employed = fact("in_service_employee")
+    level, months = fact("skill_certificate_level"), fact("employee_ui_insured_months")
+    minimum = p.param("skill_upgrade.city_min_insured_months")
+    given = fact("credential_type")
+    tiers = {n: p.param(f"skill_upgrade.tier{n}_amount") for n in (1, 2, 3)}
+
+    # The city rule: 初级 / 中级 / 高级, after the city's months of unemployment insurance
+    level_ok = pl.when(level.is_not_null()).then(level.is_in(list(LEVEL_TIERS)))
+    insured = months >= minimum
+    # The literal reading: a skill certificate of a stated level is a 技能证书
+    credential = s.stage(
+        credential=pl.when(given.is_null() & level.is_in(list(LEVEL_TIERS)))
+        .then(pl.lit("skill_certificate"))
+        .otherwise(given)
+    )["credential"]
+    credential_ok = pl.when(credential.is_not_null()).then(credential.is_in(list(TYPE_TIERS)))
+    staged = s.stage(level_tier=_tier(level, LEVEL_TIERS), type_tier=_tier(credential, TYPE_TIERS))
+    level_tier, type_tier = staged["level_tier"], staged["type_tier"]
+
+    def amount_of(tier: pl.Expr) -> pl.Expr:
+        return chain([(tier == n, value) for n, value in tiers.items()], pl.lit(None))
+
+    tier = pl.when(by_level).then(level_tier).otherwise(type_tier)
+    amount = amount_of(tier)
+
+    # What the other reading gives (for an employee: both readings need one)
+    level_status = (
+        pl.when(level_ok.not_() | insured.not_())
+        .then(pl.lit("other.ineligible"))
+        .when(level_ok & insured)
+        .then(pl.lit("other.amount"))
+        .otherwise(pl.lit("other.cannot_decide"))
+    )
+    level_missing = pl.concat_str(
+        [
+            pl.when(level.is_null()).then(pl.lit("skill_certificate_level")),
+            pl.when(months.is_null()).then(pl.lit("employee_ui_insured_months")),
+        ],
+        separator="、",
+        ignore_nulls=True,
+    )
+    type_status = chain(
+        [(credential.is_null(), "other.cannot_decide"), (credential_ok, "other.amount")],
+        pl.lit("other.ineligible"),
+    )
+    other = s.stage(
+        other_result=pl.when(by_level).then(type_status).otherwise(level_status),
+        other_amount=pl.when(by_level).then(amount_of(type_tier)).otherwise(amount_of(level_tier)),
+        other_missing=pl.when(by_level).then(pl.lit("credential_type")).otherwise(level_missing),
+    )
+
+    return Rule(
+        MEASURE,
+        stages=tuple(s.stages),
+        steps=(
+            cond("in_service_employee", employed, missing=["in_service_employee"]),
+            cond(
+                "certificate_level",
+                level_ok,
+                args={"level": arg(level, _level_label)},
+                missing=["skill_certificate_level"],
+                shown=by_level,
+            ),
+            cond(
+                "insured_months",
+                insured,
+                args={"months": months, "minimum": minimum},
+                missing=["employee_ui_insured_months"],
+                shown=by_level,
+            ),
+            cond(
+                "credential_type",
+                credential_ok,
+                args={"credential": arg(credential, _credential_label)},
+                missing=["credential_type"],
+                shown=~by_level,
+            ),
+            Settle(),
+        ),
+        final=Status.ELIGIBLE,
+        amount=amount,
+        arithmetic=(
+            msg(
+                "arith.amount",
+                {"credential": arg(level, _level_label), "tier": tier, "amount": amount},
+                shown=by_level,
+            ),
+            msg(
+                "arith.amount",
+                {"credential": arg(credential, _credential_label), "tier": tier, "amount": amount},
+                shown=~by_level,
+            ),
+        ),
+        notes=(
+            msg("note.reading.certificate_level", shown=by_level, statuses=tuple(Status)),
+            msg(
+                "note.reading.credential_type",
+                {f"tier{n}": value for n, value in tiers.items()},
+                shown=~by_level,
+                statuses=tuple(Status),
+            ),
+            msg(
+                "note.other_reading",
+                {
+                    "reading": pl.when(by_level)
+                    .then(pl.lit("reading.skill.credential_type"))
+                    .otherwise(pl.lit("reading.skill.certificate_level")),
+                    "key": arg(pl.lit(KEY), _literal),
+                    "value": arg(
+                        pl.when(by_level)
+                        .then(pl.lit("credential_type"))
+                        .otherwise(pl.lit("certificate_level")),
+                        _literal,
+                    ),
+                    "result": other["other_result"],
+                    "amount": other["other_amount"],
+                    "missing": pl.when(other["other_missing"] == "")
+                    .then(pl.lit("—"))
+                    .otherwise(other["other_missing"]),
+                },
+                shown=employed.eq_missing(True),
+                statuses=tuple(Status),
+            ),
+        ),
+        payee="applicant",
+    )

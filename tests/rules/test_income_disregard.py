@@ -1,0 +1,105 @@
+"""第二十八条 / 序号62 首次就业收入扣减 over columns: 600 a month left out of household income for 12 months
+from the contract's month; not money paid (never in a total); months before the policy are not counted;
+a value changed mid-way counts from its month — the same words as the scalar rule."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+import pytest
+
+from tests.columnar.helpers import frame, scalar
+from tests.columnar.helpers import same_as_scalar as same
+from wenjiuye_cli.columnar.evaluate import evaluate_frame
+from wenjiuye_cli.outcome import Outcome, Status
+from wenjiuye_cli.output import outcome_dict
+from wenjiuye_cli.policy import load_policy
+
+ON = date(2021, 3, 1)
+GRADUATE: dict[str, Any] = {
+    "low_income_family": True,
+    "school_graduate": True,
+    "first_employment": True,
+    "contract_signed_date": date(2020, 9, 15),
+}
+
+
+def same_as_scalar(sets: list[str] | None = None, on: date = ON, **facts: Any) -> Outcome:
+    got = same("income_disregard", "person", on, sets, **facts)
+    want = scalar("income_disregard", "person", on, load_policy(overrides=sets or []), **facts)
+    for lang in ("zh", "en"):
+        assert outcome_dict(got, lang)["notes"] == outcome_dict(want, lang)["notes"]
+    assert got.counts_as_payment == want.counts_as_payment
+    return got
+
+
+def test_twelve_months_of_600_from_the_contract_month() -> None:
+    outcome = same_as_scalar(**GRADUATE)
+    assert outcome.status is Status.ELIGIBLE
+    assert (outcome.months, outcome.amount) == (12, Decimal(7200))
+    assert outcome.schedule[0].month == date(2020, 9, 1)
+    assert outcome.schedule[-1].month == date(2021, 8, 1)
+    assert not outcome.counts_as_payment
+
+
+def test_not_money_paid_never_in_the_total() -> None:
+    result = evaluate_frame(frame("person", ON, **GRADUATE), load_policy(), measures=["income_disregard"])
+    assert result["income_disregard.amount"][0] == Decimal(7200)
+    assert result["total"][0] == Decimal(0)
+
+
+def test_months_before_the_policy_are_not_counted() -> None:
+    # signed 2020-03: 2020-03 … 2021-02, of which 2020-06 … 2021-02 (June counts: the policy came into force
+    # on 06-30, general.policy_start_month_counts), or 2020-07 … 2021-02 when June does not count
+    signed = {**GRADUATE, "contract_signed_date": date(2020, 3, 10)}
+    outcome = same_as_scalar(**signed)
+    assert outcome.months == 9
+    assert "note.before_policy_start" in [n.code for n in outcome.notes]
+    assert same_as_scalar(["general.policy_start_month_counts=false"], **signed).months == 8
+
+
+def test_all_months_before_the_policy_is_ineligible_and_says_why() -> None:
+    outcome = same_as_scalar(**{**GRADUATE, "contract_signed_date": date(2019, 5, 1)})
+    assert outcome.status is Status.INELIGIBLE
+    assert [n.code for n in outcome.notes] == ["note.before_policy_start"]
+
+
+def test_a_value_changed_mid_way_counts_from_its_month() -> None:
+    outcome = same_as_scalar(["income_disregard.monthly_amount@2021-01-15=650"], **GRADUATE)
+    # 2020-09 … 2021-01 at 600 (January is read on its first day), 2021-02 … 2021-08 at 650
+    assert outcome.amount == Decimal(5 * 600 + 7 * 650)
+    assert [line.amount for line in outcome.schedule].count(Decimal(650)) == 7
+
+
+def test_runs_past_the_policy_by_default_or_stops_with_it() -> None:
+    late = {**GRADUATE, "contract_signed_date": date(2025, 1, 10)}
+    runs = same_as_scalar(on=date(2025, 6, 1), **late)
+    assert runs.months == 12
+    assert "note.runs_past_policy" in [n.code for n in runs.notes]
+    stops = same_as_scalar(
+        ["income_disregard.payments_end_with_policy=end_with_policy"], on=date(2025, 6, 1), **late
+    )
+    assert stops.months == 6  # 2025-01 … 2025-06
+
+
+@pytest.mark.parametrize(
+    ("facts", "which"),
+    [
+        ({"school_graduate": False, "jobless_before_job": False}, "person.none"),
+        ({"school_graduate": False, "jobless_before_job": True, "first_employment": False}, "person.none"),
+        ({"school_graduate": None, "jobless_before_job": None}, "person.unknown"),
+    ],
+)
+def test_who_counts(facts: dict[str, Any], which: str) -> None:
+    values = {k: v for k, v in {**GRADUATE, **facts}.items() if v is not None}
+    outcome = same_as_scalar(**values)
+    (person,) = [c for c in outcome.conditions if c.code == "person"]
+    assert person.args["which"] == which
+
+
+def test_first_job_for_graduates_only_lets_the_jobless_in_on_a_later_job() -> None:
+    facts = {**GRADUATE, "school_graduate": False, "jobless_before_job": True, "first_employment": False}
+    outcome = same_as_scalar(["income_disregard.first_job_applies_to=graduates_only"], **facts)
+    assert outcome.status is Status.ELIGIBLE
