@@ -86,6 +86,22 @@ def _before(anchor: date, low: int, high: int) -> st.SearchStrategy[date]:
     return st.integers(low, high).map(lambda d: anchor - timedelta(days=d))
 
 
+_LOAN: dict[str, Any] = {
+    "starting_business_in_heping": lambda anchor: st.just(True),
+    "prior_guaranteed_loans": lambda anchor: st.sampled_from([0, 0, 0, 1, 2, 3]),
+    "loan_term_months": lambda anchor: st.sampled_from([1, 2, 12, 24, 36, 37, 60]),
+    "loan_annual_rate": lambda anchor: st.sampled_from(
+        [
+            Decimal("0"),
+            Decimal("0.0345"),
+            Decimal("0.0385"),
+            Decimal("0.0435"),
+            Decimal("0.06"),
+            Decimal("0.012"),
+        ]
+    ),
+    "loan_contract_date": lambda anchor: st.one_of(st.sampled_from(EDGE_DAYS), _before(anchor, 0, 900)),
+}
 # Facts that make a measure's outcome turn on its amounts (else random facts rarely reach them): used for
 # half the applicants, the other facts staying random.
 LEANING: dict[str, dict[str, Any]] = {
@@ -112,6 +128,24 @@ LEANING: dict[str, dict[str, Any]] = {
         "ui_contribution_months": lambda anchor: st.sampled_from([12, 12, 11, None]),
         "laid_off_count": lambda anchor: st.one_of(st.integers(0, 8), st.none()),
         "insured_staff_count": lambda anchor: st.one_of(st.integers(0, 40), st.sampled_from([200, None])),
+    },
+    "startup_loan": _LOAN,
+    "first_startup_grant": {
+        "registration_date": lambda anchor: _before(anchor, 0, 500),
+        "registered_in_heping": lambda anchor: st.just(True),
+        "business_type": lambda anchor: st.sampled_from(["enterprise", "enterprise", "sole_proprietorship"]),
+        "operating_normally": lambda anchor: st.sampled_from([True, True, None]),
+        "tianjin_hukou": lambda anchor: st.sampled_from([True, True, None, False]),
+        "registered_unemployed_since": lambda anchor: st.one_of(st.none(), _before(anchor, 300, 1200)),
+        "first_business": lambda anchor: st.sampled_from([True, True, None]),
+        "jobs_created": lambda anchor: st.sampled_from([0, 1, 2, None]),
+        "consecutive_contribution_months": lambda anchor: st.sampled_from([11, 12, 24, None]),
+    },
+    "startup_loan_firm": {
+        **_LOAN,
+        "small_micro_enterprise": lambda anchor: st.just(True),
+        "staff_count": lambda anchor: st.sampled_from([0, 1, 5, 10, 99, 100, 101, 250]),
+        "qualifying_new_hires_this_year": lambda anchor: st.sampled_from([0, 1, 2, 10, 20, 25, 50]),
     },
 }
 

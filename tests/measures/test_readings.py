@@ -8,8 +8,10 @@ from decimal import Decimal
 from tests.helpers import POLICY, applicant
 from wenjiuye_cli.engine import evaluate_measure, measure_by_id
 from wenjiuye_cli.explain import render_message
+from wenjiuye_cli.facts import Facts
 from wenjiuye_cli.measures._readings import other_reading
 from wenjiuye_cli.outcome import Evaluation, Status
+from wenjiuye_cli.policy import load_policy
 
 # A sole proprietor (个体工商户), poor-village labour, three months after registering: 序号36 pays 3000.
 SOLE = applicant(
@@ -46,3 +48,19 @@ def test_other_reading_runs_the_rule_with_one_parameter_read_otherwise() -> None
     assert outcome is not None
     assert outcome.status is Status.INELIGIBLE
     assert ev.conditions == []  # the scratch run leaves the caller's evaluation alone
+
+
+def test_a_missing_fact_is_named_even_when_its_name_is_a_message_code() -> None:
+    # jobs_created is both a fact and a condition's message code: the note names the fact, it does not
+    # render the condition's words ("? jobs created; at least ? needed")
+    policy = load_policy(overrides=["first_startup.sole_proprietorship_counts=false"])
+    facts = {**SOLE.facts.values, "poor_village_labour": False, "tianjin_hukou": True, "rural_labour": False}
+    facts |= {"registered_unemployed_since": date(2019, 1, 1), "first_business": True}
+    facts |= {"consecutive_contribution_months": 12, "registration_date": date(2020, 3, 10)}
+    full = evaluate_measure(GRANT, Facts(facts), policy, date(2021, 6, 10))
+    notes = [render_message(n, GRANT, "en") for n in full.notes if n.code == "note.other_reading"]
+    assert notes == [
+        "under the other reading (as the national and city rules, 'a first small business or "
+        "self-employment': a sole proprietorship counts; --set first_startup.sole_proprietorship_counts=true): "
+        "cannot decide; also needs jobs_created"
+    ]

@@ -293,6 +293,15 @@ class _Walk:
 
     def missing_facts(self, status: pl.Expr) -> pl.Expr:
         empty = pl.lit([], dtype=pl.List(pl.String))
+        if self.rule.missing_facts is not None:  # the rule's own order (a list of names, listed if undecided)
+            listed = self.rule.missing_facts
+            return (
+                pl.when(~self.applies)
+                .then(None)
+                .when(status == Status.CANNOT_DECIDE.value)
+                .then(listed)
+                .otherwise(empty)
+            )
         if not self.missing:
             return pl.when(self.applies).then(empty)
         # A fact named at several steps is listed where it is first named: one test per fact (named later

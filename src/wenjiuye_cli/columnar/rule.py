@@ -163,6 +163,9 @@ class Rule:
     explain_messages: Callable[[Mapping[str, Any]], list[Message]] | None = None  # granted outcomes
     explain_notes: Callable[[Mapping[str, Any]], list[Message]] | None = None  # every outcome (gets "status")
     explain_caps: Callable[[Mapping[str, Any]], list[Cap]] | None = None  # granted outcomes
+    # The missing facts, in order, where that order depends on the row (alternative branches naming the
+    # same facts in a different order: see ``rules._branches.missing_in_order``); else the steps' order.
+    missing_facts: pl.Expr | None = None
     memo: dict[str, object] = field(default_factory=dict, repr=False)  # the evaluator's walk of the steps
     # False for a granted outcome that is not money paid (an income disregard): never added to the totals
     counts_as_payment: bool = True

@@ -75,7 +75,10 @@ def result_label(outcome: Outcome) -> tuple[str, dict[str, Any]]:
         return "other.ineligible", {}
     if outcome.status is Status.AMOUNT_SET_ELSEWHERE:
         return "other.set_elsewhere", {}
-    return "other.cannot_decide", {"missing": "、".join(outcome.missing_facts) or "—"}
+    # A Label, not a string: a fact name that is also a message code (jobs_created) would be rendered as
+    # that message ("? jobs created; at least ? needed") instead of being named.
+    names = "、".join(outcome.missing_facts) or "—"
+    return "other.cannot_decide", {"missing": Label(names, names)}
 
 
 def other_reading_note(ev: Evaluation, rule: Rule, key: str, other: Value, reading: str) -> Message | None:

@@ -1,0 +1,100 @@
+"""A founder's business, shared by 第十四条 序号35 and 序号36, as expressions (``measures._founder``).
+
+* :func:`business_type` — whether the business counts as 企业 (a sole proprietorship only when
+  ``first_startup.sole_proprietorship_counts``), recorded as ``business_type``;
+* :func:`sole_proprietorship_reading` — the note "按另一种理解（…）" that ``_founder.with_sole_proprietorship_reading``
+  adds for a sole proprietor: the measure's rule declared a second time with the flag flipped, evaluated as
+  stages of the first (:mod:`wenjiuye_cli.columnar.readings`), and what it gives said in the note.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+import polars as pl
+
+from wenjiuye_cli.columnar.expr import Params, fact
+from wenjiuye_cli.columnar.readings import other_outcome, outcome_stages
+from wenjiuye_cli.columnar.rule import Cond, Msg, Rule, arg, cond, msg
+from wenjiuye_cli.measures._founder import BUSINESS_TYPE
+from wenjiuye_cli.outcome import Label, Measure, Status
+
+SOLE_KEY = "first_startup.sole_proprietorship_counts"
+ALL_STATUSES = (Status.ELIGIBLE, Status.INELIGIBLE, Status.CANNOT_DECIDE, Status.AMOUNT_SET_ELSEWHERE)
+
+
+def _business(code: str) -> Label:
+    return Label(*BUSINESS_TYPE.choices[code])
+
+
+def business_type(sole_counts: pl.Expr) -> Cond:
+    """创办企业: an enterprise counts; a sole proprietorship only when ``sole_counts`` holds."""
+    business = fact("business_type")
+    result = (
+        pl.when(business == "enterprise").then(True).when(business == "sole_proprietorship").then(sole_counts)
+    )
+    counts = (
+        pl.when(business == "sole_proprietorship")
+        .then(
+            pl.when(sole_counts)
+            .then(pl.lit("business_type.sole_ok"))
+            .otherwise(pl.lit("business_type.sole_excluded"))
+        )
+        .otherwise(pl.lit("business_type.enterprise"))
+    )
+    return cond(
+        "business_type",
+        result,
+        args={"business": arg(business, _business), "counts": counts},
+        missing=["business_type"],
+    )
+
+
+def _flag(value: bool) -> Label:
+    shown = str(value).lower()
+    return Label(shown, shown)
+
+
+def sole_proprietorship_reading(
+    p: Params, measure: Measure, declare: Callable[[Params, pl.Expr, str], Rule]
+) -> tuple[tuple[dict[str, pl.Expr], ...], Msg]:
+    """The stages that evaluate the measure under the other reading of ``first_startup.sole_proprietorship_counts``
+    and the note saying what it gives, for a sole proprietor (``declare(p, sole_counts, id)`` builds the
+    rule with the flag read as ``sole_counts`` under the measure id ``id``)."""
+    current = p.param(SOLE_KEY)
+    other_id = f"{measure.id}~other"
+    other = declare(p, ~current, other_id)
+    got = other_outcome(other)
+    status, amount, missing = got["status"], got["amount"], got["missing_facts"]
+    result = (
+        pl.when((status == Status.ELIGIBLE.value) & amount.is_not_null())
+        .then(pl.lit("other.amount"))
+        .when(status == Status.INELIGIBLE.value)
+        .then(pl.lit("other.ineligible"))
+        .when(status == Status.AMOUNT_SET_ELSEWHERE.value)
+        .then(pl.lit("other.set_elsewhere"))
+        .otherwise(pl.lit("other.cannot_decide"))
+    )
+    joined = missing.list.join("、")
+    note = msg(
+        "note.other_reading",
+        {
+            "reading": pl.when(~current)
+            .then(pl.lit("reading.sole.true"))
+            .otherwise(pl.lit("reading.sole.false")),
+            "key": arg(pl.lit(SOLE_KEY), lambda k: Label(k, k)),
+            "value": arg(~current, _flag),
+            "result": result,
+            "amount": amount,
+            "missing": arg(pl.when(joined == "").then(pl.lit("—")).otherwise(joined), lambda m: Label(m, m)),
+        },
+        shown=fact("business_type") == "sole_proprietorship",
+        statuses=ALL_STATUSES,
+    )
+    return outcome_stages(other), note
+
+
+def renamed(measure: Measure, measure_id: str) -> Measure:
+    """The measure's metadata under another id (the second run of an other reading)."""
+    return measure if measure_id == measure.id else replace(measure, id=measure_id)

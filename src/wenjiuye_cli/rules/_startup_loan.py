@@ -1,0 +1,422 @@
+"""Shared by both parts of 第十七条 加大创业担保贷款支持力度 — 附件1 序号40–41 (责任部门：区人社局), as expressions.
+
+  ……对带动就业效果明显的创业者和小微企业，可最多申请3次贷款。
+
+The columnar form of ``wenjiuye_cli.measures._startup_loan``: the loan-count rule quoted above, the loan's
+facts, the interest of the three repayment schedules, and the national 2021 formula both measures share.
+
+The discount's *shape* changes with the contract date (``startup_loan.discount_rule``, read on that date):
+each shape is a :class:`Formula` of its own (``formula_district_2020`` in each measure's rule, and
+:func:`formula_lpr_minus_150bp` here, as OpenFisca writes ``formula_2021`` beside ``formula_2020``), and
+:func:`choose` picks one per row by the rule read on the contract date — never an ``if`` on a date inside
+one formula.
+
+Interest is exact Decimal arithmetic at :data:`SCALE` (24 places), rounded to the fen only where a payment
+is implied (the measure's discount). The month-by-month schedules are summed in closed form:
+
+* interest only: ``P × c × k ÷ 12``;
+* equal principal: ``c/12 × (k·P − P/n · k(k−1)/2) = c·P·(2nk − k(k−1)) ÷ 24n`` (one division);
+* equal instalments at monthly rate ``i`` (``v = 1/(1+i)``): the balance after ``m`` months is
+  ``P (1 − v^(n−m)) / (1 − v^n)``, so the first ``k`` months' interest at ``c/12`` is
+  ``c/12 × P (k − v^(n−k) (1 − v^k) / i) / (1 − v^n)`` and the instalment is ``P i / (1 − v^n)``.
+  The first month's interest (``P × c/12``) and a one-month instalment (``P (1 + i)``) are taken
+  directly, so that they are exact where the scalar loop's are (a text then shows no "≈").
+  Powers of ``v`` (< 1, so never overflowing) are taken by squaring, one column per power, over the bits
+  of the longest term a row can have.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+import polars as pl
+
+from wenjiuye_cli.columnar.expr import Params, chain, fact, months_between, to_fen
+from wenjiuye_cli.columnar.rule import Arg, Cond, Exit, Msg, Read, Scope, arg, cond, msg
+from wenjiuye_cli.measures._startup_loan import (
+    REPAYMENT_CHOICES,
+    RULE_DISTRICT_2020,
+    RULE_LPR_MINUS_150BP,
+    pct,
+    repayment_label,
+    shown_money,
+)
+from wenjiuye_cli.outcome import Label, Status
+
+SCALE = pl.Decimal(38, 24)  # interest and rates before the discount is rounded to the fen
+MODES = tuple(REPAYMENT_CHOICES)
+LOAN_FACT_NAMES = ("loan_amount", "loan_term_months", "loan_annual_rate", "loan_contract_date")
+
+
+def wide(value: pl.Expr | int | Decimal) -> pl.Expr:
+    """``value`` at :data:`SCALE` (cast before multiplying or dividing: a product keeps the wider
+    operand's scale, a quotient the dividend's)."""
+    expr = value if isinstance(value, pl.Expr) else pl.lit(value)
+    return expr.cast(SCALE)
+
+
+def safe(divisor: pl.Expr) -> pl.Expr:
+    """``divisor``, or 1 where it is 0 (the rows where it is 0 take another branch; polars evaluates every
+    branch, and a Decimal division by 0 raises)."""
+    return pl.when(divisor == 0).then(wide(1)).otherwise(divisor)
+
+
+def percent(expr: pl.Expr) -> Arg:
+    return arg(expr, pct)
+
+
+def approx_money(expr: pl.Expr) -> Arg:
+    return arg(expr, shown_money)
+
+
+def _label(mode: str) -> Label:
+    return repayment_label(mode)
+
+
+# ------------------------------------------------------------------------------------ conditions
+
+
+def loan_count(p: Params) -> Cond:
+    """“可最多申请3次贷款”: this loan's number (earlier loans + 1) within ``startup_loan.max_loans_default``,
+    or ``startup_loan.max_loans_notable`` with a notable job-creation effect."""
+    prior, notable = fact("prior_guaranteed_loans"), fact("notable_job_creation")
+    number = prior + 1
+    max_default = p.param("startup_loan.max_loans_default")
+    max_notable = p.param("startup_loan.max_loans_notable")
+    which = (
+        pl.when(prior.is_null())
+        .then(pl.lit("loans.unknown"))
+        .when(number <= max_default)
+        .then(pl.lit("loans.within_default"))
+        .when(number > max_notable)
+        .then(pl.lit("loans.too_many"))
+        .when(notable.is_null())
+        .then(pl.lit("loans.notable_unknown"))
+        .when(notable)
+        .then(pl.lit("loans.notable"))
+        .otherwise(pl.lit("loans.not_notable"))
+    )
+    result = (
+        pl.when(prior.is_null())
+        .then(None)
+        .when(number <= max_default)
+        .then(True)
+        .when(number > max_notable)
+        .then(False)
+        .otherwise(notable)
+    )
+    return cond(
+        "loan_count",
+        result,
+        args={
+            "which": which,
+            "number": number,
+            "prior": prior,
+            "max_default": max_default,
+            "max_notable": max_notable,
+        },
+        missing=[
+            ("prior_guaranteed_loans", prior.is_null()),
+            ("notable_job_creation", prior.is_not_null()),
+        ],
+    )
+
+
+def loan_reads(need_rate: bool) -> tuple[Read, ...]:
+    """The loan's facts, read (and named when missing) in the scalar rule's order."""
+    names = [n for n in LOAN_FACT_NAMES if need_rate or n != "loan_annual_rate"]
+    return tuple(Read(n) for n in names)
+
+
+def loan_facts_missing(need_rate: bool) -> pl.Expr:
+    names = [n for n in LOAN_FACT_NAMES if need_rate or n != "loan_annual_rate"]
+    return pl.any_horizontal([fact(n).is_null() for n in names])
+
+
+def loan_taken_and_signed(p: Params) -> tuple[Cond, Cond]:
+    """A loan to discount (amount and term above 0), then — only if there is one — signed no later than the
+    policy's last day."""
+    loan, term, signed = fact("loan_amount"), fact("loan_term_months"), fact("loan_contract_date")
+    taken = (loan > 0) & (term > 0)
+    end = p.param("general.policy_end")
+    return (
+        cond("loan_taken", taken, args={"loan": loan, "term": term}),
+        cond("signed_in_force", signed <= end, args={"signed": signed, "end": end}, shown=taken),
+    )
+
+
+def param_exit(keys: list[tuple[str, pl.Expr]], on: pl.Expr, when: pl.Expr | None = None) -> Exit:
+    """Cannot decide when one of ``keys`` (read in this order, each with its value column) has no value in
+    force on ``on`` (``ParameterNotInForce``): the note names the first."""
+    gaps = [(value.is_null(), key) for key, value in keys]
+    any_gap = pl.any_horizontal([g for g, _ in gaps])
+    if when is not None:
+        any_gap = when.fill_null(False) & any_gap
+    note = msg("param_not_in_force", {"key": chain(gaps, pl.lit(None, dtype=pl.String)), "on": on})
+    return Exit(any_gap, Status.CANNOT_DECIDE, note=note)
+
+
+# ------------------------------------------------------------------------------------ the loan
+
+
+@dataclass(frozen=True)
+class Loan:
+    """What a formula works on (columns): the discounted principal and months, the months that count,
+    the schedule, the contract rate (may be null), the contract date, its LPR and its discount rule."""
+
+    principal: pl.Expr
+    months: pl.Expr
+    counted: pl.Expr
+    mode: pl.Expr
+    rate: pl.Expr
+    signed: pl.Expr
+    lpr: pl.Expr
+    rule: pl.Expr
+    max_bits: int  # bits of the longest discounted term a row can have
+
+
+def stage_loan(p: Params, s: Scope, max_loan: pl.Expr, max_term: pl.Expr, max_term_key: str) -> Loan:
+    """Stage the loan's terms: min(loan, maximum), min(term, longest), the months that count
+    (``startup_loan.discount_ends_with_policy``), the schedule (the ``repayment`` fact, else
+    ``startup_loan.repayment``), and the LPR and discount rule in force on the contract date."""
+    loan, term, signed = fact("loan_amount"), fact("loan_term_months"), fact("loan_contract_date")
+    staged = s.stage(
+        principal=pl.when(loan > max_loan).then(max_loan).otherwise(loan),
+        months=pl.min_horizontal(term, max_term),
+        mode=pl.coalesce(fact("repayment"), p.param("startup_loan.repayment")),
+        lpr=p.param("external.lpr_1y", on=signed, from_policy_start=False),
+        rule=p.param("startup_loan.discount_rule", on=signed, from_policy_start=False),
+    )
+    months = staged["months"]
+    # a loan month k begins k months after the contract date; with the flag, only those on or before
+    # the policy's last day count
+    end = p.param("general.policy_end")
+    begun = months_between(signed, end) + 1
+    counted = s.stage(
+        counted=pl.when(p.param("startup_loan.discount_ends_with_policy"))
+        .then(pl.when(signed > end).then(0).otherwise(pl.min_horizontal(months, begun)))
+        .otherwise(months)
+    )["counted"]
+    longest = max([int(v) for _a, _b, v in p.segments(max_term_key) if isinstance(v, int)] + [1])
+    return Loan(
+        principal=staged["principal"],
+        months=months,
+        counted=counted,
+        mode=staged["mode"],
+        rate=fact("loan_annual_rate"),
+        signed=signed,
+        lpr=staged["lpr"],
+        rule=staged["rule"],
+        max_bits=max(longest, 1).bit_length(),
+    )
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """The powers of ``v = 1/(1 + rate/12)`` an equal-instalment schedule at ``rate`` needs, staged."""
+
+    rate: pl.Expr
+    i: pl.Expr
+    vn: pl.Expr  # v^n
+    vnk: pl.Expr  # v^(n − k)
+    vk: pl.Expr  # v^k
+
+
+def schedule(s: Scope, name: str, loan: Loan, rate: pl.Expr) -> Schedule:
+    """Stage the schedule at annual ``rate`` (powers by squaring over the bits of the term)."""
+    i = wide(rate) / wide(12)
+    base = s.stage(**{f"{name}.i": i, f"{name}.v": wide(1) / (wide(1) + i)})
+    i_col, v = base[f"{name}.i"], base[f"{name}.v"]
+    n, k = loan.months, loan.counted
+    exponents = {"vn": n, "vnk": n - k, "vk": k}
+    powers = {key: wide(1) for key in exponents}
+    square = v
+    for bit in range(loan.max_bits):
+        layer = {}
+        for key, e in exponents.items():
+            has = ((e // (1 << bit)) % 2) == 1
+            layer[f"{name}.{key}.{bit}"] = pl.when(has).then(powers[key] * square).otherwise(powers[key])
+        layer[f"{name}.sq.{bit}"] = square * square
+        staged = s.stage(**layer)
+        powers = {key: staged[f"{name}.{key}.{bit}"] for key in exponents}
+        square = staged[f"{name}.sq.{bit}"]
+    return Schedule(rate=rate, i=i_col, vn=powers["vn"], vnk=powers["vnk"], vk=powers["vk"])
+
+
+def installment(loan: Loan, sch: Schedule) -> pl.Expr:
+    """The monthly payment of the equal-instalment schedule (``_startup_loan.installment``)."""
+    p, n = wide(loan.principal), loan.months
+    return (
+        pl.when(n == 0)
+        .then(wide(0))
+        .when(sch.i == 0)
+        .then(p / safe(wide(n)))
+        .when(n == 1)
+        .then(p * (wide(1) + sch.i))  # P·i·(1+i)/i, exact as the scalar division is
+        .otherwise(p * sch.i / safe(wide(1) - sch.vn))
+    )
+
+
+def interest(loan: Loan, sch: Schedule, mode: str, charged_at: pl.Expr | None = None) -> pl.Expr:
+    """Interest of the first ``counted`` months of the ``months``-month schedule at ``sch.rate``, charged at
+    ``charged_at`` (default: the schedule's own rate), unrounded (``_startup_loan.interest``)."""
+    p, n, k = wide(loan.principal), loan.months, loan.counted
+    charge = wide(sch.rate if charged_at is None else charged_at)
+    c = charge / wide(12)
+    kk = wide(k)
+    # c/12 × (k·P − P/n · k(k−1)/2), divided once at the end: exact whenever the sum terminates
+    steps = wide(2 * n * k - k * (k - 1))
+    equal_principal = charge * p * steps / safe(wide(24) * wide(n))
+    if mode == "interest_only":
+        value = p * charge * kk / wide(12)
+    elif mode == "equal_principal":
+        value = equal_principal
+    else:
+        annuity = c * p * (kk - sch.vnk * (wide(1) - sch.vk) / safe(sch.i)) / safe(wide(1) - sch.vn)
+        # the first month is charged on the whole principal: exact, as the scalar loop's first step is
+        value = pl.when(sch.i == 0).then(equal_principal).when(k == 1).then(p * c).otherwise(annuity)
+    return pl.when((k == 0) | (p == 0) | (charge == 0)).then(wide(0)).otherwise(value)
+
+
+def by_mode(loan: Loan, make: Callable[[str], pl.Expr]) -> pl.Expr:
+    """The expression for the row's repayment schedule."""
+    return chain([(loan.mode == m, make(m)) for m in MODES[:-1]], make(MODES[-1]))
+
+
+def interest_messages(
+    what: str, loan: Loan, rate: pl.Expr, amount: pl.Expr, payment: pl.Expr, shown: pl.Expr
+) -> tuple[Msg, ...]:
+    """``_startup_loan.interest_message`` for each schedule, each shown only for its own (the ``.part``
+    wording when only the first months count)."""
+    part = loan.counted < loan.months
+    out: list[Msg] = []
+    for mode in MODES:
+        args: dict[str, pl.Expr | Arg] = {
+            "what": pl.lit(what),
+            "principal": loan.principal,
+            "rate": percent(rate),
+            "months": loan.counted if mode == "interest_only" else loan.months,
+            "counted": loan.counted,
+            "interest": approx_money(amount),
+            "repayment": arg(pl.lit(mode), _label),
+        }
+        if mode == "equal_installment":
+            args["payment"] = approx_money(payment)
+        is_mode = shown & (loan.mode == mode)
+        if mode == "interest_only":
+            # the months shown are those counted when only some count, else all (the same number)
+            out.append(msg(f"arith.interest.{mode}", args, shown=is_mode))
+        else:
+            out.append(msg(f"arith.interest.{mode}", args, shown=is_mode & ~part))
+            out.append(msg(f"arith.interest.{mode}.part", args, shown=is_mode & part))
+    return tuple(out)
+
+
+# ------------------------------------------------------------------------------------ formulas
+
+
+@dataclass(frozen=True)
+class Formula:
+    """One shape of the discount: its amount (to the fen), its arithmetic and notes, and the parameters it
+    reads on the contract date (key, value column), in reading order."""
+
+    rule: str
+    amount: pl.Expr
+    arithmetic: tuple[Msg, ...]
+    notes: tuple[Msg, ...]
+    reads: tuple[tuple[str, pl.Expr], ...] = ()
+
+
+def _only(message: Msg, holds: pl.Expr) -> Msg:
+    return replace(message, shown=holds if message.shown is None else holds & message.shown)
+
+
+def choose(loan: Loan, formulas: Mapping[str, Formula]) -> tuple[pl.Expr, tuple[Msg, ...], tuple[Msg, ...]]:
+    """The row's formula by ``startup_loan.discount_rule`` on the contract date: its amount, and each
+    formula's arithmetic and notes shown only where it is the one chosen."""
+    amount = chain([(loan.rule == name, f.amount) for name, f in formulas.items()], pl.lit(None))
+    arithmetic = tuple(_only(m, loan.rule == name) for name, f in formulas.items() for m in f.arithmetic)
+    notes = tuple(_only(m, loan.rule == name) for name, f in formulas.items() for m in f.notes)
+    return amount, arithmetic, notes
+
+
+def formula_lpr_minus_150bp(p: Params, s: Scope, loan: Loan) -> Formula:
+    """财金〔2020〕21号, loans contracted from 2021-01-01 (individuals and small/micro firms alike): the
+    interest at min(contract rate, LPR + ``startup_loan.rate_ceiling_over_lpr``) less the interest the
+    borrower bears at LPR − ``startup_loan.borrower_rate_below_lpr`` on the same schedule, never below 0."""
+    name = RULE_LPR_MINUS_150BP
+    terms = s.stage(
+        **{
+            f"{name}.over": p.param(
+                "startup_loan.rate_ceiling_over_lpr", loan.signed, from_policy_start=False
+            ),
+            f"{name}.below": p.param(
+                "startup_loan.borrower_rate_below_lpr", loan.signed, from_policy_start=False
+            ),
+        }
+    )
+    over, below = terms[f"{name}.over"], terms[f"{name}.below"]
+    ceiling = wide(loan.lpr) + wide(over)
+    rates = s.stage(
+        **{
+            f"{name}.ceiling": ceiling,
+            f"{name}.used": pl.when(wide(loan.rate) < ceiling).then(wide(loan.rate)).otherwise(ceiling),
+            f"{name}.floor": pl.max_horizontal(wide(loan.lpr) - wide(below), wide(0)),
+        }
+    )
+    ceiling, used, floor = rates[f"{name}.ceiling"], rates[f"{name}.used"], rates[f"{name}.floor"]
+    sch = schedule(s, name, loan, used)
+    borne_at = pl.when(floor < used).then(floor).otherwise(used)
+    sums = s.stage(
+        **{
+            f"{name}.charged": by_mode(loan, lambda m: interest(loan, sch, m)),
+            f"{name}.borne": by_mode(loan, lambda m: interest(loan, sch, m, charged_at=borne_at)),
+            f"{name}.payment": installment(loan, sch),
+        }
+    )
+    charged, borne = sums[f"{name}.charged"], sums[f"{name}.borne"]
+    amount = s.stage(**{f"{name}.amount": to_fen(pl.max_horizontal(charged - borne, wide(0)))})[
+        f"{name}.amount"
+    ]
+    every = pl.lit(True)
+    arithmetic = (
+        msg(
+            "arith.rate_2021",
+            {
+                "rate": percent(loan.rate),
+                "signed": loan.signed,
+                "lpr": percent(loan.lpr),
+                "over": percent(over),
+                "ceiling": percent(ceiling),
+                "used": percent(used),
+                "below": percent(below),
+                "floor": percent(floor),
+            },
+        ),
+        *interest_messages("what.interest_2021", loan, used, charged, sums[f"{name}.payment"], every),
+        msg("arith.borne_2021", {"floor": percent(floor), "borne": approx_money(borne)}),
+        msg(
+            "arith.discount_2021",
+            {"charged": approx_money(charged), "borne": approx_money(borne), "amount": amount},
+        ),
+    )
+    notes = (
+        msg("rule.lpr_minus_150bp", {"bp": below * 10000, "signed": loan.signed}),
+        msg("rule.all_borne", {"used": percent(used), "floor": percent(floor)}, shown=used <= floor),
+    )
+    reads = (("startup_loan.rate_ceiling_over_lpr", over), ("startup_loan.borrower_rate_below_lpr", below))
+    return Formula(name, amount, arithmetic, notes, reads)
+
+
+def other_reading(district: Formula, words: str, under: pl.Expr) -> Msg:
+    """Under the 2021 rule, what the district text as written would give (``rule.other_district_2020``)."""
+    return msg(
+        "rule.other_district_2020",
+        {"words": pl.lit(words), "amount": district.amount},
+        shown=under == RULE_LPR_MINUS_150BP,
+    )
+
+
+DISTRICT = RULE_DISTRICT_2020
