@@ -92,3 +92,36 @@ def period_messages(what: str, period: dict[str, pl.Expr]) -> tuple[Msg, Msg]:
         ),
         msg("arith.months_none", {"what": pl.lit(what), "end": period["end"]}, shown=n == 0),
     )
+
+
+def tianjin_graduate(p: Params) -> tuple[pl.Expr, list[tuple[str, pl.Expr]]]:
+    """``_hire.tianjin_graduate``: whether the person is a "本市高校毕业生" as
+    ``general.tianjin_graduate_means`` reads it (a Tianjin university, a Tianjin hukou / student origin, or
+    either — Kleene ``|``: one yes decides, all no decide, else unknown), and the facts named when unknown
+    (each only where the reading uses it and it is missing)."""
+    university, origin = pl.col("tianjin_university"), pl.col("tianjin_origin")
+    reading = p.param("general.tianjin_graduate_means")
+    result = (
+        pl.when(reading == "tianjin_university")
+        .then(university)
+        .when(reading == "tianjin_origin")
+        .then(origin)
+        .otherwise(university | origin)
+    )
+    missing = [
+        ("tianjin_university", (reading != "tianjin_origin") & university.is_null()),
+        ("tianjin_origin", (reading != "tianjin_university") & origin.is_null()),
+    ]
+    return result, missing
+
+
+def hired_in_force_cond(p: Params, hired: pl.Expr) -> Cond:
+    """``_hire.check_hired_in_force``: with ``general.hires_from_policy_start``, the hire was made on or
+    after the policy's first day (recorded only then, and only with the hire date known)."""
+    start = p.param("general.policy_start")
+    return cond(
+        "hired_in_force",
+        hired >= start,
+        args={"hired": hired, "start": start},
+        shown=p.param("general.hires_from_policy_start") & hired.is_not_null(),
+    )
