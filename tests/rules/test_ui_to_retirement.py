@@ -1,4 +1,4 @@
-"""第二十七条 / 序号59–60 over columns: the unemployment benefit continued to statutory retirement age."""
+"""第二十七条 / 序号60 over columns: the unemployment benefit continued to statutory retirement age."""
 
 from __future__ import annotations
 
