@@ -105,6 +105,30 @@ _LOAN: dict[str, Any] = {
 # Facts that make a measure's outcome turn on its amounts (else random facts rarely reach them): used for
 # half the applicants, the other facts staying random.
 LEANING: dict[str, dict[str, Any]] = {
+    # people near their statutory retirement (an original or raised age, give or take a year or so)
+    **{
+        measure: {
+            "birth_date": lambda anchor: st.sampled_from([50, 55, 56, 60, 61, 62]).flatmap(
+                lambda years: _before(anchor, years * 365 - 300, years * 366 + 400)
+            ),
+            "original_retirement_age": lambda anchor: st.sampled_from([None, 50, 55, 55, 60]),
+            "ui_benefit_end_date": lambda anchor: _before(anchor, 0, 400),
+            "employed_since_benefit_end": lambda anchor: st.sampled_from([False, False, None, True]),
+        }
+        for measure in ("ui_to_retirement",)
+    },
+    **{
+        measure: {
+            "birth_date": lambda anchor: st.sampled_from([30, 40, 45, 50, 55, 56, 58, 60, 61, 62]).flatmap(
+                lambda years: _before(anchor, years * 365 - 300, years * 366 + 400)
+            ),
+            "original_retirement_age": lambda anchor: st.sampled_from([None, 50, 55, 55, 60]),
+            "hire_date": lambda anchor: _before(anchor, 0, 400),
+            "post_type": lambda anchor, post=post: st.sampled_from([post, post, post, None, "ordinary"]),
+            "employment_difficulty": lambda anchor: st.sampled_from([True, True, None, False]),
+        }
+        for measure, post in (("public_welfare_post", "public_welfare"), ("fallback_placement", "fallback"))
+    },
     "rent_subsidy": {
         "registration_date": lambda anchor: _before(anchor, 0, 380),
         "registered_in_heping": lambda anchor: st.just(True),

@@ -342,19 +342,21 @@ def _outcome_columns(rule: Rule) -> list[pl.Expr]:
     status = _col(rule, "status")
     granted = status.is_in(GRANTED)
 
-    def shown(expr: pl.Expr | None, dtype: pl.DataType) -> pl.Expr:
+    def shown(expr: pl.Expr | None, dtype: pl.DataType, also: pl.Expr | None = None) -> pl.Expr:
         if expr is None:
             return pl.lit(None, dtype=dtype)
         # money at the fen, half up, as every output shows it (amounts are already whole fen)
         value = to_fen(expr) if dtype == MONEY else expr.cast(dtype)
-        return pl.when(granted).then(value).otherwise(pl.lit(None, dtype=dtype))
+        undecided = status == Status.CANNOT_DECIDE.value
+        when = granted if also is None else granted | (undecided & also.fill_null(False))
+        return pl.when(when).then(value).otherwise(pl.lit(None, dtype=dtype))
 
     return [
         status.alias(f"{mid}.status"),
         shown(rule.amount, MONEY).alias(f"{mid}.amount"),
         shown(rule.maximum, MONEY).alias(f"{mid}.maximum"),
         shown(rule.monthly_amount, MONEY).alias(f"{mid}.monthly_amount"),
-        shown(rule.months, pl.Int64()).alias(f"{mid}.months"),
+        shown(rule.months, pl.Int64(), rule.months_shown).alias(f"{mid}.months"),
         (
             pl.when(status.is_in([s.value for s in rule.payee_statuses]))
             .then(pl.lit(rule.payee))

@@ -149,6 +149,8 @@ class Rule:
     maximum: pl.Expr | None = None
     monthly_amount: pl.Expr | None = None
     months: pl.Expr | None = None
+    # Where the months count is shown for a cannot-decide outcome too (the period known, its amount not)
+    months_shown: pl.Expr | None = None
     # Status when every step passed but this holds (e.g. an amount set by another standard); else final.
     final_when: tuple[tuple[pl.Expr, Status], ...] = ()
     arithmetic: tuple[Msg, ...] = ()

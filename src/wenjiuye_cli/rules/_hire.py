@@ -1,0 +1,127 @@
+"""The employer measures' shared pieces over columns (第十条 序号29–30, 第十二条 序号32–33): one hire a row.
+
+As ``wenjiuye_cli.measures._hire``: the hire date's condition, the retirement conditions read on it, the
+first subsidy month (``hire_months.first_month``, read on the hire date or the policy's first day), the
+subsidy period to the earliest of its duration, retirement and (where payments end with the policy) the
+policy's last day, the extension to retirement "距法定退休年龄不足N年的，可延长至退休", and the arithmetic
+line of a period. Months are integer indices (:mod:`wenjiuye_cli.rules._periods`).
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from wenjiuye_cli.columnar.expr import Params, month_from_index, month_index
+from wenjiuye_cli.columnar.rule import Cond, Msg, cond, msg
+from wenjiuye_cli.measures._special_difficulty import CATEGORY_FACTS
+from wenjiuye_cli.rules._periods import ALL_STATUSES, ym
+from wenjiuye_cli.rules._retirement import within_years_of_retirement
+
+
+def hire_date_cond(hired: pl.Expr) -> Cond:
+    """``_hire.hire_date_check``: the hire date is given."""
+    return cond(
+        "hire_date_known",
+        pl.when(hired.is_not_null()).then(True),
+        args={"hired": hired},
+        missing=["hire_date"],
+    )
+
+
+def before_retirement_cond(hired: pl.Expr, ret: dict[str, pl.Expr]) -> Cond:
+    """``_hire.retirement_of``'s second condition: hired before the statutory retirement date (recorded
+    only when both are known)."""
+    return cond(
+        "before_retirement",
+        hired < ret["date"],
+        args={"start": hired, "retirement": ret["date"]},
+        shown=hired.is_not_null() & ret["known"].fill_null(False),
+    )
+
+
+def first_subsidy_month(p: Params, hired: pl.Expr) -> pl.Expr:
+    """``_hire.first_subsidy_month``: the index of the hire's month, or the next one
+    (``hire_months.first_month`` read on the hire date, or on the policy's first day for an earlier hire)."""
+    on = pl.max_horizontal(hired, pl.lit(p.start))
+    rule = p.param("hire_months.first_month", on=on)
+    return month_index(hired) + pl.when(rule == "next_month").then(1).otherwise(0)
+
+
+def duration_end(first: pl.Expr, months: pl.Expr) -> pl.Expr:
+    """Last day of ``months`` whole months from the month of index ``first``."""
+    return month_from_index(first + months) - pl.duration(days=1)
+
+
+def special_difficulty(facts: tuple[pl.Expr, ...] | None = None) -> pl.Expr:
+    """附件2 第1项 特殊就业困难人员 (``_special_difficulty.special_difficulty``): certified 就业困难人员 and in
+    one of the four categories — Kleene logic is exactly the scalar answer here (a category true decides
+    "in", all false "out", else unknown; certification known false or the categories all false decide "no")."""
+    categories = facts or tuple(pl.col(spec.name) for spec in CATEGORY_FACTS)
+    return pl.col("employment_difficulty") & pl.any_horizontal(categories)
+
+
+def extension_note(on: pl.Expr, retirement: pl.Expr, years: pl.Expr, within: pl.Expr, shown: pl.Expr) -> Msg:
+    return msg(
+        "extension",
+        {"on": on, "retirement": retirement, "years": years, "result": within},
+        shown=shown,
+        statuses=ALL_STATUSES,
+    )
+
+
+def extended(retirement: pl.Expr, on: pl.Expr, years: pl.Expr) -> pl.Expr:
+    """距法定退休年龄不足 ``years`` 年 on ``on``."""
+    return within_years_of_retirement(retirement, on, years)
+
+
+def period_messages(what: str, period: dict[str, pl.Expr]) -> tuple[Msg, Msg]:
+    """``_hire.period_message``: ``arith.months`` (the months and the end) or ``arith.months_none``."""
+    n = period["n"]
+    return (
+        msg(
+            "arith.months",
+            {
+                "what": pl.lit(what),
+                "first": ym(period["first_paid"]),
+                "last": ym(period["last"]),
+                "months": n,
+                "end": period["end"],
+                "reason": period["reason"],
+            },
+            shown=n > 0,
+        ),
+        msg("arith.months_none", {"what": pl.lit(what), "end": period["end"]}, shown=n == 0),
+    )
+
+
+def tianjin_graduate(p: Params) -> tuple[pl.Expr, list[tuple[str, pl.Expr]]]:
+    """``_hire.tianjin_graduate``: whether the person is a "本市高校毕业生" as
+    ``general.tianjin_graduate_means`` reads it (a Tianjin university, a Tianjin hukou / student origin, or
+    either — Kleene ``|``: one yes decides, all no decide, else unknown), and the facts named when unknown
+    (each only where the reading uses it and it is missing)."""
+    university, origin = pl.col("tianjin_university"), pl.col("tianjin_origin")
+    reading = p.param("general.tianjin_graduate_means")
+    result = (
+        pl.when(reading == "tianjin_university")
+        .then(university)
+        .when(reading == "tianjin_origin")
+        .then(origin)
+        .otherwise(university | origin)
+    )
+    missing = [
+        ("tianjin_university", (reading != "tianjin_origin") & university.is_null()),
+        ("tianjin_origin", (reading != "tianjin_university") & origin.is_null()),
+    ]
+    return result, missing
+
+
+def hired_in_force_cond(p: Params, hired: pl.Expr) -> Cond:
+    """``_hire.check_hired_in_force``: with ``general.hires_from_policy_start``, the hire was made on or
+    after the policy's first day (recorded only then, and only with the hire date known)."""
+    start = p.param("general.policy_start")
+    return cond(
+        "hired_in_force",
+        hired >= start,
+        args={"hired": hired, "start": start},
+        shown=p.param("general.hires_from_policy_start") & hired.is_not_null(),
+    )

@@ -1,0 +1,163 @@
+"""Month-by-month periods over columns: ``measures._schedule`` for the rules (第十一、十四、二十七、二十八条).
+
+Generic on purpose (to be merged with ``rules/_schedule.py`` written elsewhere): months are integers
+(:func:`~wenjiuye_cli.columnar.expr.month_index`), a period is the integer range of month indices from its
+first month through its last, and a month is in the period when its first day is on or before the end date
+(so the last index is simply the end date's month). Months before the policy came into force are not paid
+(:func:`first_policy_month`); payments stop at the policy's last day only where the measure's reading of
+附则 “有效期5年” says so (:func:`payments_end`); otherwise the outcome says the subsidy runs its term
+(:func:`past_policy_note`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import polars as pl
+
+from wenjiuye_cli.columnar.expr import Params, month_from_index, month_index
+from wenjiuye_cli.columnar.rule import Msg, msg
+from wenjiuye_cli.measures._schedule import GENERAL_KEY, OWN_KEYS
+from wenjiuye_cli.outcome import Status
+
+ALL_STATUSES = (Status.ELIGIBLE, Status.INELIGIBLE, Status.CANNOT_DECIDE, Status.AMOUNT_SET_ELSEWHERE)
+
+
+def ym(index: pl.Expr) -> pl.Expr:
+    """A month index as users write it: ``2022-07`` (``_schedule.ym``)."""
+    return month_from_index(index).dt.to_string("%Y-%m")
+
+
+class Ending:
+    """Whether this measure's payments end with the policy (``_schedule._deciding_key``): the measure's own
+    parameter unless it says ``general``, else ``general.payments_end_with_policy`` — as columns."""
+
+    def __init__(self, p: Params, measure_id: str) -> None:
+        own = OWN_KEYS.get(measure_id)
+        general = p.param(GENERAL_KEY)
+        if own is None:
+            self.ends: pl.Expr = general
+            self.key: pl.Expr = pl.lit(GENERAL_KEY)
+        else:
+            choice = p.param(own)
+            by_own = choice != "general"
+            self.ends = pl.when(by_own).then(choice == "end_with_policy").otherwise(general)
+            self.key = pl.when(by_own).then(pl.lit(own)).otherwise(pl.lit(GENERAL_KEY))
+        self.stop = pl.when(self.key == GENERAL_KEY).then(pl.lit("true")).otherwise(pl.lit("end_with_policy"))
+        self.policy_end = p.param("general.policy_end")
+
+    def limit(self, start: pl.Expr) -> pl.Expr:
+        """``_schedule.payments_end``: the policy's last day when payments end with it, or when the
+        entitlement starts (``start``) after that day; else null (no limit)."""
+        return pl.when(self.ends | (start > self.policy_end)).then(self.policy_end)
+
+
+def first_policy_month(p: Params) -> pl.Expr:
+    """Index of the first month a monthly payment may cover (``_schedule.first_policy_month``)."""
+    start = p.param("general.policy_start")
+    counts = (start.dt.day() == 1) | p.param("general.policy_start_month_counts")
+    return month_index(start) + pl.when(counts).then(0).otherwise(1)
+
+
+def retirement_limit(retirement_date: pl.Expr, month_covered: pl.Expr) -> pl.Expr:
+    """``_schedule.retirement_limit``: the retirement date, or the last day of the month before it."""
+    return (
+        pl.when(month_covered)
+        .then(retirement_date)
+        .otherwise(retirement_date.dt.month_start() - pl.duration(days=1))
+    )
+
+
+def earlier(first: tuple[str, pl.Expr], second: tuple[str, pl.Expr]) -> tuple[pl.Expr, pl.Expr]:
+    """``_schedule.earliest`` of two limits (the second may be null: no limit): (end reason code, end
+    date); on a tie the first wins (pass them in ``_schedule.END_REASONS`` order)."""
+    second_wins = second[1].is_not_null() & (second[1] < first[1])
+    end = pl.when(second_wins).then(second[1]).otherwise(first[1])
+    reason = (
+        pl.when(second_wins)
+        .then(pl.lit(f"end_reason.{second[0]}"))
+        .otherwise(pl.lit(f"end_reason.{first[0]}"))
+    )
+    return reason, end
+
+
+def schedule(first: pl.Expr, count: pl.Expr, monthly: pl.Expr) -> pl.Expr:
+    """The schedule struct ``{month: List(Date), amount: List(Decimal)}`` of ``count`` months from index
+    ``first``, each paid ``monthly``."""
+    months = pl.int_ranges(first, first + count, dtype=pl.Int32).list.eval(month_from_index(pl.element()))
+    return pl.struct(month=months, amount=monthly.repeat_by(count))
+
+
+def policy_start_note(p: Params, shown: pl.Expr, statuses: tuple[Status, ...] = ALL_STATUSES) -> Msg:
+    """``_schedule.policy_start_note``, where ``shown`` holds (a month before the policy was left out)."""
+    start = p.param("general.policy_start")
+    return msg(
+        "note.before_policy_start",
+        {"start": start, "first": ym(first_policy_month(p))},
+        shown=shown,
+        statuses=statuses,
+    )
+
+
+def past_policy_note(
+    ending: Ending,
+    last: pl.Expr,
+    count: pl.Expr,
+    within: pl.Expr,
+    shown: pl.Expr,
+    statuses: tuple[Status, ...] = ALL_STATUSES,
+) -> Msg:
+    """``_schedule.past_policy_note`` for a period of ``count`` months whose last is index ``last``
+    (``within``: the months on or before the policy's last day), where ``shown`` holds too."""
+    past = (count > 0) & (month_from_index(last) > ending.policy_end) & ending.ends.not_()
+    return msg(
+        "note.runs_past_policy",
+        {
+            "end": ending.policy_end,
+            "last": ym(last),
+            "key": ending.key,
+            "stop": ending.stop,
+            "end_month": ym(month_index(ending.policy_end)),
+            "within": within,
+            "months": count,
+        },
+        shown=shown & past,
+        statuses=statuses,
+    )
+
+
+def months_within(first: pl.Expr, last: pl.Expr, end: pl.Expr) -> pl.Expr:
+    """How many of the months ``first``..``last`` (indices) start on or before ``end``."""
+    return (pl.min_horizontal(last, month_index(end)) - first + 1).clip(lower_bound=0)
+
+
+def period(
+    first: pl.Expr, limits: Sequence[tuple[str, pl.Expr | None]], counted_from: pl.Expr
+) -> dict[str, pl.Expr]:
+    """``measures._hire.subsidy_period`` as expressions: the months from index ``first`` through the
+    earliest of ``limits`` ((reason code, last day or null = no limit), ties to the first listed), months
+    before index ``counted_from`` left out. Returns ``end`` (Date), ``reason`` (its code), ``last`` (index
+    of the end's month), ``first_paid``, ``n`` (months paid) and ``before`` (months left out)."""
+    end: pl.Expr | None = None
+    reason: pl.Expr | None = None
+    for code, day in limits:
+        if day is None:
+            continue
+        if end is None or reason is None:
+            end, reason = day, pl.when(day.is_not_null()).then(pl.lit(code))
+            continue
+        wins = day.is_not_null() & (end.is_null() | (day < end))
+        end = pl.when(wins).then(day).otherwise(end)
+        reason = pl.when(wins).then(pl.lit(code)).otherwise(reason)
+    assert end is not None, "a period needs a limit"
+    assert reason is not None
+    last = month_index(end)
+    first_paid = pl.max_horizontal(first, counted_from)
+    return {
+        "end": end,
+        "reason": reason,
+        "last": last,
+        "first_paid": first_paid,
+        "n": (last - first_paid + 1).clip(lower_bound=0),
+        "before": (pl.min_horizontal(last + 1, counted_from) - first).clip(lower_bound=0),
+    }

@@ -1,0 +1,150 @@
+"""第十二条（加强托底安置就业）托底安置岗位补助 — 附件1 序号32 (责任部门：区人社局)
+
+  在家政、养老、物业等行业遴选一批服务型岗位，专门用于安置市场渠道难以就业的就业困难人员，在给予企业
+  社保补贴和岗位补贴的基础上，每个岗位每月再给予企业最高1000元补助，最长3年。
+
+As ``wenjiuye_cli.measures.fallback_placement``: a 就业困难人员 placed on a selected service post, hired
+before statutory retirement. Each month's ceiling is ``fallback_placement.max_monthly_per_post`` in force
+that month (read on the month's first day; the first month on the hire day, never before the policy's first
+day), for at most ``fallback_placement.max_months`` months from the first subsidy month, ending earlier at
+retirement or, where payments end with the policy, its last day. The total is a maximum ("最高").
+
+The ceilings are summed by segments of constant value: the first month is read on its own day, every later
+month on its first day, so the months in a segment are a closed-form count (no list is built but the shown
+schedule).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import polars as pl
+
+from wenjiuye_cli.columnar.expr import Params, fact, month_from_index, month_index_of, times
+from wenjiuye_cli.columnar.rule import Rule, Scope, Settle, arg, cond, msg
+from wenjiuye_cli.columnar.schema import MONEY
+from wenjiuye_cli.measures._hire import POST_TYPE
+from wenjiuye_cli.measures.fallback_placement import MEASURE
+from wenjiuye_cli.outcome import Label, Status
+from wenjiuye_cli.rules._hire import (
+    before_retirement_cond,
+    duration_end,
+    first_subsidy_month,
+    hire_date_cond,
+    period_messages,
+)
+from wenjiuye_cli.rules._periods import (
+    Ending,
+    first_policy_month,
+    months_within,
+    past_policy_note,
+    period,
+    policy_start_note,
+    ym,
+)
+from wenjiuye_cli.rules._retirement import retirement_condition, stage_retirement
+
+CEILING = "fallback_placement.max_monthly_per_post"
+
+
+def _post(code: str) -> Label:
+    return Label(*POST_TYPE.choices[code])
+
+
+def ceilings(p: Params) -> list[tuple[date, Decimal]]:
+    """(first day, ceiling) of each run of one ceiling from the policy's first day on, in time order."""
+    out: list[tuple[date, Decimal]] = []
+    for first, last, value in p.segments(CEILING):
+        if last is not None and last < p.start:
+            continue
+        assert isinstance(value, Decimal), f"{CEILING} has no value in force on {first}"
+        day = max(first, p.start)
+        if not out or out[-1][1] != value:
+            out.append((day, value))
+    return out
+
+
+def declare(p: Params) -> Rule:
+    s = Scope(MEASURE.id)
+    hired, post, difficulty = fact("hire_date"), fact("post_type"), fact("employment_difficulty")
+    ret = stage_retirement(p, s)
+    retired_on = ret["date"]
+    qualifies = (
+        hired.is_not_null() & (post == "fallback") & difficulty & ret["known"] & (hired < retired_on)
+    ).fill_null(False)
+
+    # 最长3年 from the first subsidy month, to retirement, to the policy's end where payments end with it
+    ending = Ending(p, MEASURE.id)
+    first = first_subsidy_month(p, hired)
+    max_months = p.param("fallback_placement.max_months")
+    starts = s.stage(first=first, counted_from=first_policy_month(p), reached=qualifies)
+    first, reached = starts["first"], starts["reached"]
+    limits = [
+        ("end.duration", duration_end(first, max_months)),
+        ("end.retirement", retired_on),
+        ("end.policy_end", ending.limit(hired)),
+    ]
+    months = s.stage(**period(first, limits, starts["counted_from"]))
+    first_paid, last, n = months["first_paid"], months["last"], months["n"]
+
+    # 每个岗位每月最高1000元: the ceiling of each month, read on max(month start, hire day, policy start)
+    first_day = pl.max_horizontal(
+        month_from_index(first_paid),
+        hired,
+        pl.lit(p.start),
+    )
+    runs = ceilings(p)
+    counts: dict[str, pl.Expr] = {}
+    at_least: list[pl.Expr] = []
+    for day, _value in runs:
+        later_from = month_index_of(day) + (0 if day.day == 1 else 1)
+        later = (last - pl.max_horizontal(first_paid + 1, pl.lit(later_from)) + 1).clip(lower_bound=0)
+        at_least.append(pl.when(n > 0).then((first_day >= pl.lit(day)).cast(pl.Int32) + later).otherwise(0))
+    for k in range(len(runs)):
+        following = at_least[k + 1] if k + 1 < len(runs) else pl.lit(0)
+        counts[f"run{k}"] = at_least[k] - following
+    run = s.stage(**counts)
+    values = [pl.lit(value, dtype=MONEY) for _day, value in runs]
+    maximum = pl.sum_horizontal([times(run[f"run{k}"], values[k]) for k in range(len(runs))]).cast(MONEY)
+    first_rate = pl.coalesce([pl.when(run[f"run{k}"] > 0).then(values[k]) for k in range(len(runs))])
+    schedule = pl.struct(
+        month=pl.int_ranges(first_paid, first_paid + n, dtype=pl.Int32).list.eval(
+            month_from_index(pl.element())
+        ),
+        amount=pl.concat_list([values[k].repeat_by(run[f"run{k}"]) for k in range(len(runs))]),
+    )
+    first_shown = pl.when(n > 0).then(first_paid).otherwise(first)
+
+    steps = (
+        hire_date_cond(hired),
+        cond("fallback_post", post == "fallback", args={"post": arg(post, _post)}, missing=["post_type"]),
+        cond("difficulty", difficulty, args={"value": difficulty}, missing=["employment_difficulty"]),
+        retirement_condition(ret),
+        before_retirement_cond(hired, ret),
+        Settle(),
+        cond("subsidy_months", n > 0, args={"months": n, "first": ym(first_shown), "end": months["end"]}),
+        Settle(),
+    )
+    all_reached = (Status.ELIGIBLE, Status.INELIGIBLE, Status.CANNOT_DECIDE)
+    return Rule(
+        MEASURE,
+        stages=tuple(s.stages),
+        steps=steps,
+        final=Status.ELIGIBLE,
+        maximum=maximum,
+        monthly_amount=first_rate,
+        months=n,
+        payee="enterprise",
+        schedule=schedule,
+        arithmetic=(
+            *period_messages("what.allowance", months),
+            msg("arith.monthly_sum", {"months": n, "maximum": maximum}),
+        ),
+        notes=(
+            policy_start_note(p, reached & (months["before"] > 0), all_reached),
+            past_policy_note(ending, last, n, months_within(first_paid, last, ending.policy_end), reached),
+            msg("note.maximum", {"ceiling": first_rate}),
+            msg("note.on_top", {}),
+        ),
+    )

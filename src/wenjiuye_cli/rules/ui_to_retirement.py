@@ -1,0 +1,130 @@
+"""第二十七条 充分发挥失业保险作用 — 失业保险金发放至法定退休年龄, 附件1 序号60 (责任部门：区人社局)
+
+  对领取失业保险金期满仍未就业且距离法定退休年龄不足1年的人员，继续发放失业保险金至法定退休年龄。
+
+As ``wenjiuye_cli.measures.ui_to_retirement``: the benefit ran out, the person is still without work and,
+on the benefit's last day, was not yet retired and had fewer than ``ui_to_retirement.years_to_retirement``
+years to statutory retirement (the anniversary itself is not "fewer"). The benefit (a fact, set under the
+unemployment-insurance rules) is then paid monthly from the month after it ran out through the month the
+retirement age is reached (``ui_to_retirement.retirement_month_paid``), or the policy's last day where
+payments end with the policy, whichever is first; months before the policy are not counted.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from wenjiuye_cli.columnar.expr import Params, add_months, fact, month_index, times
+from wenjiuye_cli.columnar.rule import Exit, Read, Rule, Scope, Settle, cond, msg
+from wenjiuye_cli.measures.ui_to_retirement import MEASURE
+from wenjiuye_cli.outcome import Status
+from wenjiuye_cli.rules._periods import (
+    ALL_STATUSES,
+    Ending,
+    earlier,
+    first_policy_month,
+    months_within,
+    past_policy_note,
+    policy_start_note,
+    retirement_limit,
+    schedule,
+    ym,
+)
+from wenjiuye_cli.rules._retirement import retirement_condition, stage_retirement, within_years_of_retirement
+
+
+def declare(p: Params) -> Rule:
+    s = Scope(MEASURE.id)
+    ended, employed = fact("ui_benefit_end_date"), fact("employed_since_benefit_end")
+    ret = stage_retirement(p, s)
+    retired_on, known = ret["date"], ret["known"]
+    years = p.param("ui_to_retirement.years_to_retirement")
+
+    # 期满时尚未达到法定退休年龄, 且距法定退休年龄不足N年
+    compared = ended.is_not_null() & known.fill_null(False)
+    threshold = add_months(retired_on, -12 * years)
+    not_retired = ended < retired_on
+    near = within_years_of_retirement(retired_on, ended, years)
+    qualifies = compared & (employed == False) & not_retired & near  # noqa: E712 (null stays null)
+
+    # 继续发放失业保险金至法定退休年龄: from the month after the benefit ran out
+    ending = Ending(p, MEASURE.id)
+    by_retirement = retirement_limit(retired_on, p.param("ui_to_retirement.retirement_month_paid"))
+    reason, end = earlier(
+        ("retirement", by_retirement), ("policy_end", ending.limit(ended + pl.duration(days=1)))
+    )
+    period = s.stage(
+        qualifies=qualifies.fill_null(False),
+        start=month_index(ended) + 1,
+        counted_from=first_policy_month(p),
+        last=month_index(end),
+        end=end,
+        reason=reason,
+    )
+    start, last, counted_from = period["start"], period["last"], period["counted_from"]
+    first = pl.max_horizontal(start, counted_from)
+    counts = s.stage(first=first, n=(last - first + 1).clip(lower_bound=0))
+    first, n = counts["first"], counts["n"]
+    reached = period["qualifies"]  # every condition before the months passed
+    left_out = reached & (start < counted_from) & (start <= last)
+    with_months = reached & (n > 0)
+
+    monthly = fact("ui_monthly_benefit").cast(pl.Decimal(38, 2))
+    amount = times(monthly, n)
+    steps = (
+        cond(
+            "benefit_ended",
+            pl.when(ended.is_not_null()).then(True),
+            args={"ended": ended},
+            missing=["ui_benefit_end_date"],
+        ),
+        cond("still_unemployed", employed.not_(), missing=["employed_since_benefit_end"]),
+        retirement_condition(ret),
+        cond(
+            "before_retirement",
+            not_retired,
+            args={"ended": ended, "retirement": retired_on},
+            shown=compared,
+        ),
+        cond(
+            "near_retirement",
+            near,
+            args={"years": years, "ended": ended, "threshold": threshold, "retirement": retired_on},
+            shown=compared,
+        ),
+        Settle(),
+        cond("months_to_pay", n > 0, args={"months": n}),
+        Settle(),
+        Read("ui_monthly_benefit"),
+        Exit(fact("ui_monthly_benefit").is_null(), Status.CANNOT_DECIDE),
+    )
+    return Rule(
+        MEASURE,
+        stages=tuple(s.stages),
+        steps=steps,
+        final=Status.ELIGIBLE,
+        amount=amount,
+        monthly_amount=monthly,
+        months=n,
+        months_shown=with_months,
+        payee="applicant",
+        payee_statuses=(Status.ELIGIBLE,),
+        schedule=schedule(first, n, monthly),
+        arithmetic=(
+            msg(
+                "arith.months",
+                {"first": ym(first), "last": ym(last), "months": n, "monthly": monthly, "amount": amount},
+            ),
+        ),
+        notes=(
+            msg("note.benefit_unknown", {"months": n}, shown=with_months, statuses=(Status.CANNOT_DECIDE,)),
+            policy_start_note(p, left_out),
+            past_policy_note(ending, last, n, months_within(first, last, ending.policy_end), reached),
+            msg(
+                "note.end",
+                {"first": ym(first), "end": period["end"], "months": n, "reason": period["reason"]},
+                shown=with_months,
+                statuses=ALL_STATUSES,
+            ),
+        ),
+    )

@@ -1,0 +1,55 @@
+"""``rules._hire``'s readings against ``measures._hire``: 本市高校毕业生 by ``general.tianjin_graduate_means``."""
+
+from __future__ import annotations
+
+import copy
+import itertools
+from datetime import date
+
+import polars as pl
+import pytest
+
+from wenjiuye_cli.columnar.expr import Params
+from wenjiuye_cli.columnar.schema import EVALUATION_DATE
+from wenjiuye_cli.facts import Facts
+from wenjiuye_cli.measures._hire import _tianjin_answer
+from wenjiuye_cli.policy import apply_override, load_policy
+from wenjiuye_cli.rules._hire import hired_in_force_cond, tianjin_graduate
+
+VALUES = (True, False, None)
+
+
+@pytest.mark.parametrize("reading", ["tianjin_university", "tianjin_origin", "either"])
+def test_every_answer_and_missing_fact_as_the_scalar_reading(reading: str) -> None:
+    policy = copy.deepcopy(load_policy())
+    apply_override(policy, f"general.tianjin_graduate_means={reading}")
+    result, missing = tianjin_graduate(Params(policy))
+    rows = list(itertools.product(VALUES, VALUES))
+    frame = pl.DataFrame(
+        rows, schema={"tianjin_university": pl.Boolean, "tianjin_origin": pl.Boolean}, orient="row"
+    ).with_columns(pl.lit(date(2021, 1, 1)).alias(EVALUATION_DATE))
+    got = frame.select(result.alias("result"), *(when.fill_null(False).alias(name) for name, when in missing))
+    for i, (university, origin) in enumerate(rows):
+        given = (("tianjin_university", university), ("tianjin_origin", origin))
+        facts = Facts({k: v for k, v in given if v is not None})
+        want, names = _tianjin_answer(facts, reading)
+        row = got.row(i, named=True)
+        assert row["result"] is want, (reading, university, origin)
+        listed = tuple(
+            n for n in ("tianjin_university", "tianjin_origin") if row["result"] is None and row[n]
+        )
+        assert listed == names, (reading, university, origin)
+
+
+@pytest.mark.parametrize("flag", [True, False])
+def test_hired_in_force_is_a_condition_only_when_the_reading_says_so(flag: bool) -> None:
+    # general.hires_from_policy_start: "施行后" refers to the hire date (true) or to what is subsidised
+    policy = copy.deepcopy(load_policy())
+    apply_override(policy, f"general.hires_from_policy_start={str(flag).lower()}")
+    step = hired_in_force_cond(Params(policy), pl.col("hire_date"))
+    assert step.shown is not None
+    hires = [date(2020, 6, 29), date(2020, 6, 30), None]
+    frame = pl.DataFrame({"hire_date": hires, EVALUATION_DATE: [date(2021, 1, 1)] * 3})
+    got = frame.select(step.result.alias("result"), step.shown.alias("shown"))
+    assert got["result"].to_list() == [False, True, None]
+    assert got["shown"].to_list() == [flag, flag, False]
