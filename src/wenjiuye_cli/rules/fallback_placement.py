@@ -26,7 +26,7 @@ from wenjiuye_cli.columnar.rule import Rule, Scope, Settle, arg, cond, msg
 from wenjiuye_cli.columnar.schema import MONEY
 from wenjiuye_cli.measures._hire import POST_TYPE
 from wenjiuye_cli.measures.fallback_placement import MEASURE
-from wenjiuye_cli.outcome import Label, Status
+from wenjiuye_cli.outcome import Cap, Label, Status
 from wenjiuye_cli.rules._hire import (
     before_retirement_cond,
     duration_end,
@@ -137,6 +137,11 @@ def declare(p: Params) -> Rule:
         months=n,
         payee="enterprise",
         schedule=schedule,
+        # 最长3年: shown as a limit that does not bind (the period ends at it), as the scalar rule shows it
+        explain_columns={"max_months": max_months, "months_paid": n},
+        explain_caps=lambda row: [
+            Cap("fallback_placement.max_months", row["max_months"], row["months_paid"], False)
+        ],
         arithmetic=(
             *period_messages("what.allowance", months),
             msg("arith.monthly_sum", {"months": n, "maximum": maximum}),
