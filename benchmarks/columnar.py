@@ -1,0 +1,298 @@
+"""The columnar engine beside the scalar engine on the same generated applicants (issue 12, first step).
+
+    python benchmarks/columnar.py                    # 100,000 applicants, median of 3 runs, each engine in its own process
+    python benchmarks/columnar.py --rows 20000 --repeat 1
+    python benchmarks/columnar.py --check            # also: both engines agree on every row (status, amounts, months)
+    python benchmarks/columnar.py --latency          # one applicant explained, as calc would ask (fresh process)
+
+Only the measures migrated so far (``wenjiuye_cli.rules``) are evaluated, by both engines, on applicants
+of their kinds (seed 2020; each fact present 85% of the time; dates near each applicant's own day, so
+every status occurs). The data is ready before the clock starts — the columnar process reads the typed
+frame from a Parquet file the parent wrote, the scalar one builds its ``Applicant`` objects — so this times
+evaluation alone, not reading, cleaning or writing. The scalar engine runs as ``batch`` without ``--detail`` does (lean, no parameters
+noted); the columnar one as ``evaluate_frame(frame, policy)``, lean. Peak RSS is the process's
+``ru_maxrss`` (each engine runs in a fresh process, with its data).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+SEED = 2020
+
+
+def generate(rows: int) -> list[Any]:
+    from wenjiuye_cli.columnar.evaluate import migrated
+    from wenjiuye_cli.engine import Applicant, measure_by_id
+    from wenjiuye_cli.facts import Facts, IncubatedFirm
+
+    rng = random.Random(SEED)
+    measures = [measure_by_id(m) for m in migrated()]
+    kinds = sorted({k for m in measures for k in m.kinds})
+    specs: dict[str, dict[str, Any]] = {k: {} for k in kinds}
+    for measure in measures:
+        for spec in measure.facts:
+            for kind in measure.kinds & spec.kinds:
+                specs[kind][spec.name] = spec
+    out = []
+    for i in range(rows):
+        kind = kinds[i % len(kinds)]
+        anchor = date(2019, 6, 1) + timedelta(days=rng.randrange(0, 7 * 365))
+        values: dict[str, Any] = {}
+        for name, spec in specs[kind].items():
+            if rng.random() > 0.85:
+                continue
+            values[name] = _value(rng, spec, anchor, IncubatedFirm)
+        out.append((Applicant(f"R{i}", kind, Facts(values)), anchor))
+    return out
+
+
+def _value(rng: random.Random, spec: Any, anchor: date, firm: Any) -> Any:
+    if spec.type == "bool":
+        return rng.random() < 0.7
+    if spec.type == "int":
+        return rng.choice([0, 1, 2, 3, 5, 12, 24, 30, 31, 40])
+    if spec.type == "money":
+        return Decimal(rng.randrange(0, 400_000)).scaleb(-2)
+    if spec.type == "date":
+        return anchor if spec.name == "application_date" else anchor - timedelta(days=rng.randrange(-30, 700))
+    if spec.type == "choice":
+        return rng.choice(sorted(spec.choices))
+    if spec.type == "firms":
+        return tuple(firm(rng.randrange(0, 30), rng.randrange(0, 5)) for _ in range(rng.randrange(0, 4)))
+    return "x"
+
+
+def to_frame(drawn: list[Any]) -> Any:
+    import polars as pl
+
+    from wenjiuye_cli.columnar.schema import EVALUATION_DATE, ID, KIND, frame_schema
+
+    schema = frame_schema(sorted({a.kind for a, _ in drawn}))
+    columns: dict[str, list[Any]] = {name: [] for name in schema}
+    for applicant, anchor in drawn:
+        facts = applicant.facts.values
+        for name in schema:
+            if name == ID:
+                columns[name].append(applicant.id)
+            elif name == KIND:
+                columns[name].append(applicant.kind)
+            elif name == EVALUATION_DATE:
+                columns[name].append(facts.get("application_date") or anchor)
+            else:
+                value = facts.get(name)
+                if isinstance(value, tuple):
+                    value = [
+                        {"operating_months": f.operating_months, "jobs_created": f.jobs_created}
+                        for f in value
+                    ]
+                columns[name].append(value)
+    return pl.DataFrame(columns, schema=schema)
+
+
+def run_engine(engine: str, rows: int, parquet: str | None) -> dict[str, Any]:
+    """Evaluate ``rows`` applicants with one engine in this process; seconds and peak RSS. The columnar
+    engine reads its typed frame from ``parquet`` (written by the parent), so its peak is not that of
+    building Python objects; the scalar engine's input is those objects."""
+    import polars as pl
+
+    from wenjiuye_cli.columnar.evaluate import evaluate_frame, migrated
+    from wenjiuye_cli.engine import evaluate
+    from wenjiuye_cli.policy import load_policy
+
+    policy = load_policy()
+    only = migrated()
+    drawn = generate(rows) if engine == "scalar" or parquet is None else []
+    data_mb = 0.0
+    if engine == "columnar":
+        frame = pl.read_parquet(parquet) if parquet is not None else to_frame(drawn)
+        data_mb = frame.estimated_size("mb")
+        del drawn
+        before = _current_rss_mb()
+        start = time.perf_counter()
+        out = evaluate_frame(frame, policy)
+        seconds = time.perf_counter() - start
+        assert out.height == rows
+    else:
+        before = _current_rss_mb()
+        start = time.perf_counter()
+        for applicant, anchor in drawn:
+            evaluate(applicant, policy, today=anchor, only=only, lean=True, parameters_used=False)
+        seconds = time.perf_counter() - start
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {
+        "engine": engine,
+        "rows": rows,
+        "seconds": seconds,
+        "peak_rss_mb": rss,
+        "before_mb": before,
+        "data_mb": data_mb,
+        "measures": len(only),
+    }
+
+
+def _current_rss_mb() -> float:
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * resource.getpagesize() / 2**20
+
+
+def latency() -> dict[str, float]:
+    """Seconds for one person explained by every migrated measure, in a fresh process: importing polars,
+    building the declarations, the first explained evaluation, rendering, and a warm evaluation."""
+    start = time.perf_counter()
+    import polars as pl
+
+    imported = time.perf_counter()
+    from wenjiuye_cli.columnar.evaluate import evaluate_frame, rules_for
+    from wenjiuye_cli.columnar.render import rendered
+    from wenjiuye_cli.policy import load_policy
+
+    policy = load_policy()
+    frame = to_frame(generate(6)[:1])
+    ready = time.perf_counter()
+    rules = rules_for(policy)
+    declared = time.perf_counter()
+    out = evaluate_frame(frame, policy, explain=True)
+    evaluated = time.perf_counter()
+    for rule in rules:
+        rendered(out.row(0, named=True), rule, policy, "zh")
+    shown = time.perf_counter()
+    warm = []
+    for _ in range(5):
+        t = time.perf_counter()
+        evaluate_frame(frame, policy, explain=True)
+        warm.append(time.perf_counter() - t)
+    del pl
+    return {
+        "import_polars": imported - start,
+        "declarations": declared - ready,
+        "first_explained": evaluated - declared,
+        "render": shown - evaluated,
+        "warm_explained_median": statistics.median(warm),
+    }
+
+
+def check(rows: int) -> int:
+    """Rows on which the two engines disagree (status, amount, maximum, monthly amount, months, missing)."""
+    from wenjiuye_cli.columnar.evaluate import evaluate_frame, migrated
+    from wenjiuye_cli.engine import evaluate
+    from wenjiuye_cli.policy import load_policy
+
+    policy = load_policy()
+    drawn = generate(rows)
+    out = evaluate_frame(to_frame(drawn), policy)
+    bad = 0
+    for i, (applicant, anchor) in enumerate(drawn):
+        result = evaluate(applicant, policy, today=anchor, only=migrated(), lean=True)
+        for outcome in result.outcomes:
+            m = outcome.measure_id
+            got = (
+                out[f"{m}.status"][i],
+                out[f"{m}.amount"][i],
+                out[f"{m}.maximum"][i],
+                out[f"{m}.monthly_amount"][i],
+                out[f"{m}.months"][i],
+                list(out[f"{m}.missing_facts"][i]),
+            )
+            want = (
+                outcome.status.value,
+                outcome.amount,
+                outcome.maximum,
+                outcome.monthly_amount,
+                outcome.months,
+                outcome.missing_facts,
+            )
+            if got != want:
+                bad += 1
+                if bad <= 5:
+                    print(f"row {i} {m}: columnar {got} scalar {want}", file=sys.stderr)
+        if out["total"][i] != result.total or out["maxima_total"][i] != result.maxima_total:
+            bad += 1
+    return bad
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--check", action="store_true")
+    parser.add_argument("--engine", choices=["columnar", "scalar"], help=argparse.SUPPRESS)
+    parser.add_argument("--parquet", help=argparse.SUPPRESS)
+    parser.add_argument("--latency", action="store_true")
+    parser.add_argument("--write-parquet", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.latency:
+        for name, seconds in latency().items():
+            print(f"{name:24} {seconds * 1000:8.1f} ms")
+        return
+    if args.engine:
+        print(json.dumps(run_engine(args.engine, args.rows, args.parquet)))
+        return
+    if args.write_parquet:
+        to_frame(generate(args.rows)).write_parquet(args.write_parquet)
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        parquet = str(Path(tmp) / "applicants.parquet")
+        # in a child: ru_maxrss survives exec, so a parent holding the data would lend its size to every run
+        command = [sys.executable, __file__, "--rows", str(args.rows), "--write-parquet", parquet]
+        subprocess.run(command, check=True)
+        compare(args, parquet)
+
+
+def compare(args: argparse.Namespace, parquet: str) -> None:
+    runs: dict[str, list[dict[str, Any]]] = {"columnar": [], "scalar": []}
+    for _ in range(args.repeat):
+        for engine in runs:
+            done = subprocess.run(
+                [
+                    sys.executable,
+                    __file__,
+                    "--engine",
+                    engine,
+                    "--rows",
+                    str(args.rows),
+                    "--parquet",
+                    parquet,
+                ],
+                check=True,
+                capture_output=True,
+                text=True,
+            )
+            runs[engine].append(json.loads(done.stdout))
+    medians = {}
+    for engine, results in runs.items():
+        seconds = statistics.median(r["seconds"] for r in results)
+        rss = statistics.median(r["peak_rss_mb"] for r in results)
+        before = statistics.median(r["before_mb"] for r in results)
+        medians[engine] = (seconds, rss)
+        every = ", ".join(f"{r['seconds']:.2f}" for r in results)
+        rss_runs = ", ".join(f"{r['peak_rss_mb']:.0f}" for r in results)
+        print(
+            f"{engine:9} {args.rows:>8} rows × {results[0]['measures']} measures: median {seconds:.3f} s "
+            f"({args.rows / seconds:,.0f} rows/s; runs {every}), peak RSS {rss:.0f} MB "
+            f"(runs {rss_runs}; {before:.0f} MB with the data built, before evaluating; "
+            f"frame {results[0]['data_mb']:.0f} MB)"
+        )
+    (cs, cr), (ss, sr) = medians["columnar"], medians["scalar"]
+    print(f"scalar / columnar: {ss / cs:.1f}× the time, {sr / cr:.2f}× the peak RSS")
+    if args.check:
+        bad = check(args.rows)
+        print(f"check: {bad} disagreements over {args.rows} rows")
+
+
+if __name__ == "__main__":
+    main()

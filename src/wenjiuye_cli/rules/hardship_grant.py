@@ -1,0 +1,81 @@
+"""第二十八条 做好困难人员生活保障 — 一次性临时生活补助, 附件1 序号61 (责任部门：区人社局、区民政局、各街道)
+
+  对我区登记失业的本市低收入救助家庭人员，给予一次性2000元临时生活补助，实施期限截至2020年12月31日。
+
+A person registered unemployed in Heping in a Tianjin 低收入救助家庭 gets ``hardship_grant.amount`` once, if
+applying (or evaluated, without an application date) by ``hardship_grant.end_date``. Families on the minimum
+subsistence allowance count when ``hardship_grant.includes_subsistence_families`` holds. Registered
+unemployment is read as ``wenjiuye_cli.measures._unemployment`` reads it.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from wenjiuye_cli.columnar.expr import NULL_BOOL, ON, Params, fact
+from wenjiuye_cli.columnar.rule import Rule, Scope, Settle, cond, msg
+from wenjiuye_cli.measures.hardship_grant import MEASURE
+from wenjiuye_cli.outcome import Status
+from wenjiuye_cli.rules._unemployment import registered_unemployed
+
+
+def declare(p: Params) -> Rule:
+    s = Scope(MEASURE.id)
+    applied = pl.coalesce(fact("application_date"), ON)
+    end = p.param("hardship_grant.end_date")  # 实施期限截至2020年12月31日
+    low, subsistence = fact("low_income_family"), fact("subsistence_allowance_family")
+    includes = p.param("hardship_grant.includes_subsistence_families")
+    # 本市低收入救助家庭人员 (and, by the reading, 低保家庭)
+    which = s.stage(
+        which=pl.when(low)
+        .then(pl.lit("low_income_family.low_income"))
+        .when(~includes)
+        .then(
+            pl.when(low.is_null())
+            .then(pl.lit("low_income_family.unknown"))
+            .otherwise(pl.lit("low_income_family.none"))
+        )
+        .when(subsistence)
+        .then(pl.lit("low_income_family.subsistence"))
+        .when(low.eq_missing(False) & subsistence.eq_missing(False))
+        .then(pl.lit("low_income_family.none"))
+        .otherwise(pl.lit("low_income_family.unknown"))
+    )["which"]
+    family = (
+        pl.when(which == "low_income_family.unknown")
+        .then(NULL_BOOL)
+        .otherwise(which != "low_income_family.none")
+    )
+    amount = p.param("hardship_grant.amount")
+    return Rule(
+        MEASURE,
+        stages=tuple(s.stages),
+        steps=(
+            cond("within_period", applied <= end, args={"end": end, "applied": applied}),
+            *registered_unemployed(),
+            cond(
+                "registered_in_heping",
+                fact("unemployment_registered_in_heping"),
+                missing=["unemployment_registered_in_heping"],
+            ),
+            cond(
+                "low_income_family",
+                family,
+                args={
+                    "which": which,
+                    "also": pl.when(includes)
+                    .then(pl.lit("low_income_family.also_subsistence"))
+                    .otherwise(pl.lit("low_income_family.only")),
+                },
+                missing=[
+                    ("low_income_family", low.is_null()),
+                    ("subsistence_allowance_family", includes & subsistence.is_null()),
+                ],
+            ),
+            Settle(),
+        ),
+        final=Status.ELIGIBLE,
+        amount=amount,
+        arithmetic=(msg("arith.grant", {"amount": amount}),),
+        payee="applicant",
+    )

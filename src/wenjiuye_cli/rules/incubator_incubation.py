@@ -1,0 +1,118 @@
+"""第十六条 支持创业孵化载体建设：孵化补贴 — 附件1 序号38 (责任部门：区人社局)
+
+  对我区创业孵化基地，给予建设费补贴、孵化补贴、带动就业补贴，……每新增1户孵化企业、生产经营满1年、
+  带动就业2人以上的，给予1万元孵化补贴；
+
+Each new incubated firm is judged on its own: "满1年" is at least ``incubator.incubation_min_operating_months``
+and "2人以上" includes 2 (``incubator.incubation_min_jobs``). Subsidy = ``incubator.incubation_per_firm`` ×
+the qualifying firms; none qualifying, none granted.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Mapping
+from typing import Any
+
+import polars as pl
+
+from wenjiuye_cli.columnar.expr import Params, chain, fact, times, to_fen
+from wenjiuye_cli.columnar.rule import Exit, Read, Rule, Scope, Settle, cond, msg
+from wenjiuye_cli.measures.incubator_incubation import MEASURE
+from wenjiuye_cli.outcome import Message, Status
+from wenjiuye_cli.rules._incubator import heping_incubator
+
+MIN_MONTHS = "incubator.incubation_min_operating_months"
+MIN_JOBS = "incubator.incubation_min_jobs"
+
+
+def declare(p: Params) -> Rule:
+    s = Scope(MEASURE.id)
+    firms = fact("new_incubated_firms")
+    min_months, min_jobs = p.param(MIN_MONTHS), p.param(MIN_JOBS)
+
+    def qualifying(months: int, jobs: int) -> pl.Expr:
+        """新增孵化企业中生产经营满1年、带动就业2人以上的户数, at these two thresholds."""
+        firm = pl.element().struct
+        return firms.list.eval(
+            (firm.field("operating_months") >= months) & (firm.field("jobs_created") >= jobs)
+        ).list.sum()
+
+    def verdicts(months: int, jobs: int) -> pl.Expr:
+        """Each firm's months and jobs, how they compare with the thresholds, and its verdict."""
+        firm = pl.element().struct
+        long_enough = firm.field("operating_months") >= months
+        enough_jobs = firm.field("jobs_created") >= jobs
+        return firms.list.eval(
+            pl.struct(
+                months=firm.field("operating_months"),
+                jobs=firm.field("jobs_created"),
+                months_op=pl.when(long_enough).then(pl.lit("≥")).otherwise(pl.lit("<")),
+                jobs_op=pl.when(enough_jobs).then(pl.lit("≥")).otherwise(pl.lit("<")),
+                verdict=pl.when(long_enough & enough_jobs)
+                .then(pl.lit("firm.ok"))
+                .when(~long_enough & ~enough_jobs)
+                .then(pl.lit("firm.both"))
+                .when(long_enough)
+                .then(pl.lit("firm.few_jobs"))
+                .otherwise(pl.lit("firm.short")),
+            )
+        )
+
+    # The thresholds are literals inside list.eval: one count per pair of values the policy may hold
+    pairs = list(itertools.product(_values(p, MIN_MONTHS), _values(p, MIN_JOBS)))
+    count = chain(
+        [((min_months == m) & (min_jobs == j), qualifying(m, j)) for m, j in pairs],
+        pl.lit(None, dtype=pl.UInt32),
+    )
+    count = s.stage(count=count.cast(pl.Int64))["count"]
+    per_firm = p.param("incubator.incubation_per_firm")
+    amount = to_fen(times(per_firm, count))
+    return Rule(
+        MEASURE,
+        stages=tuple(s.stages),
+        steps=(
+            heping_incubator(),
+            Read("new_incubated_firms"),
+            Settle(),
+            Exit(firms.is_null(), Status.CANNOT_DECIDE),
+            cond(
+                "qualifying_firms",
+                count > 0,
+                args={
+                    "min_months": min_months,
+                    "min_jobs": min_jobs,
+                    "count": count,
+                    "total": firms.list.len(),
+                },
+            ),
+        ),
+        final=Status.ELIGIBLE,
+        amount=amount,
+        arithmetic=(msg("arith.incubation", {"per_firm": per_firm, "count": count, "amount": amount}),),
+        payee="applicant",
+        explain_columns={
+            "verdicts": chain(
+                [((min_months == m) & (min_jobs == j), verdicts(m, j)) for m, j in pairs], pl.lit(None)
+            ),
+            "min_months": min_months,
+            "min_jobs": min_jobs,
+            "judged": fact("heping_incubator").eq_missing(True) & firms.is_not_null(),
+        },
+        explain_notes=_firm_notes,
+    )
+
+
+def _values(p: Params, key: str) -> list[int]:
+    values = {
+        v for _first, last, v in p.segments(key) if isinstance(v, int) and (last is None or last >= p.start)
+    }
+    return sorted(values)
+
+
+def _firm_notes(row: Mapping[str, Any]) -> list[Message]:
+    """One note per new firm, once the firms were judged (the incubator is a Heping one, firms given)."""
+    if not row["judged"]:
+        return []
+    limits = {"min_months": row["min_months"], "min_jobs": row["min_jobs"]}
+    return [Message("firm", {"n": n, **firm, **limits}) for n, firm in enumerate(row["verdicts"], start=1)]

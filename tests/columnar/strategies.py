@@ -1,0 +1,192 @@
+"""Hypothesis strategies for the differential tests: random applicants of a kind (facts present, absent or
+at edge values), evaluation dates across and beyond the policy's life, and dated ``--set``s."""
+
+from __future__ import annotations
+
+import copy
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Any
+
+import polars as pl
+from hypothesis import strategies as st
+
+from wenjiuye_cli.columnar.schema import EVALUATION_DATE, ID, KIND, frame_schema
+from wenjiuye_cli.engine import Applicant, evaluation_date, measure_by_id
+from wenjiuye_cli.facts import Facts, FactSpec, IncubatedFirm
+from wenjiuye_cli.policy import (
+    DECIMAL_UNITS,
+    INTEGER_UNITS,
+    MONEY_UNITS,
+    Policy,
+    PolicyError,
+    apply_override,
+    check_overrides_consistent,
+    load_policy,
+)
+
+BASE = load_policy()  # never evaluated: copied for every drawn policy
+POLICY_START = date(2020, 6, 30)
+POLICY_END = date(2025, 6, 29)
+EDGE_DAYS = [
+    POLICY_START,
+    date(2020, 6, 29),
+    date(2020, 7, 1),
+    date(2020, 12, 31),
+    date(2021, 1, 1),
+    date(2021, 2, 28),
+    date(2022, 1, 31),
+    date(2024, 2, 29),
+    POLICY_END,
+    date(2025, 6, 30),
+    date(2025, 6, 1),
+    date(2023, 6, 30),
+]
+dates = st.one_of(st.sampled_from(EDGE_DAYS), st.dates(date(2014, 1, 1), date(2028, 12, 31)))
+life_dates = st.one_of(st.sampled_from(EDGE_DAYS), st.dates(date(2019, 6, 1), date(2026, 12, 31)))
+small_ints = st.one_of(
+    st.sampled_from([0, 1, 2, 3, 11, 12, 13, 23, 24, 25, 29, 30, 31]), st.integers(0, 40), st.integers(0, 500)
+)
+money = st.one_of(
+    st.sampled_from(
+        [Decimal("0.00"), Decimal("0.01"), Decimal("850.50"), Decimal("1000.00"), Decimal("2500.00")]
+    ),
+    st.integers(0, 600_000).map(lambda fen: Decimal(fen).scaleb(-2)),
+)
+firms = st.lists(st.tuples(st.integers(0, 30), st.integers(0, 6)), max_size=4)
+
+
+def near(anchor: date) -> st.SearchStrategy[date]:
+    """A day around ``anchor`` (most dates a rule compares are close to each other)."""
+    days = st.one_of(st.integers(-400, 30), st.integers(-400, 30), st.integers(-2400, 400))
+    return days.map(lambda d: anchor + timedelta(days=d))
+
+
+def fact_value(spec: FactSpec, anchor: date) -> st.SearchStrategy[Any]:
+    if spec.type == "date":
+        if spec.name == "application_date":
+            return st.one_of(st.just(anchor), dates)
+        return st.one_of(near(anchor), near(anchor), dates)
+    if spec.type == "bool":
+        return st.sampled_from([True, True, False])
+    if spec.type == "int":
+        return small_ints
+    if spec.type == "money":
+        return money
+    if spec.type == "ratio":
+        return st.integers(0, 1_000_000).map(lambda n: Decimal(n).scaleb(-6))
+    if spec.type == "choice":
+        return st.sampled_from(sorted(spec.choices))
+    if spec.type == "firms":
+        return firms
+    return st.text(max_size=5)
+
+
+def _before(anchor: date, low: int, high: int) -> st.SearchStrategy[date]:
+    return st.integers(low, high).map(lambda d: anchor - timedelta(days=d))
+
+
+# Facts that make a measure's outcome turn on its amounts (else random facts rarely reach them): used for
+# half the applicants, the other facts staying random.
+LEANING: dict[str, dict[str, Any]] = {
+    "rent_subsidy": {
+        "registration_date": lambda anchor: _before(anchor, 0, 380),
+        "registered_in_heping": lambda anchor: st.just(True),
+        "tianjin_fulltime_student": lambda anchor: st.sampled_from([True, True, None, False]),
+    },
+}
+
+
+@st.composite
+def applicants(draw: st.DrawFn, measure_id: str, n: int) -> list[tuple[Applicant, date | None, date]]:
+    """``n`` applicants of the measure's kinds, each with an ``--as-of`` (or None) and a today."""
+    measure = measure_by_id(measure_id)
+    out = []
+    for i in range(n):
+        kind = draw(st.sampled_from(sorted(measure.kinds)))
+        values: dict[str, Any] = {}
+        anchor = draw(life_dates)
+        leaning = LEANING.get(measure_id, {}) if draw(st.booleans()) else {}
+        for spec in measure.facts:
+            if kind not in spec.kinds:
+                continue
+            if spec.name in leaning:
+                value = draw(leaning[spec.name](anchor))
+                if value is not None:
+                    values[spec.name] = value
+            elif draw(st.integers(0, 5)) > 0:  # present five times in six
+                values[spec.name] = draw(fact_value(spec, anchor))
+        as_of = draw(st.one_of(st.none(), st.none(), st.just(anchor), near(anchor), life_dates))
+        today = draw(st.one_of(st.just(anchor), life_dates))
+        out.append((Applicant(f"A{i}", kind, Facts(values)), as_of, today))
+    return out
+
+
+def to_frame(drawn: list[tuple[Applicant, date | None, date]]) -> pl.DataFrame:
+    """The applicants as the typed frame :mod:`wenjiuye_cli.columnar.schema` describes."""
+    kinds = sorted({a.kind for a, _as_of, _today in drawn})
+    schema = frame_schema(kinds)
+    rows = []
+    for applicant, as_of, today in drawn:
+        row: dict[str, Any] = {ID: applicant.id, KIND: applicant.kind}
+        row[EVALUATION_DATE] = evaluation_date(applicant, as_of, today)[0]
+        for name, value in applicant.facts.values.items():
+            if schema[name] == pl.List(pl.Struct({"operating_months": pl.Int64, "jobs_created": pl.Int64})):
+                value = [{"operating_months": m, "jobs_created": j} for m, j in value]
+            row[name] = value
+        rows.append(row)
+    return pl.DataFrame(rows, schema=schema)
+
+
+def scalar_facts(applicant: Applicant) -> Applicant:
+    """The applicant as the scalar engine reads it (firms as :class:`IncubatedFirm`)."""
+    values = dict(applicant.facts.values)
+    for name, value in values.items():
+        if isinstance(value, list):
+            values[name] = tuple(IncubatedFirm(m, j) for m, j in value)
+    return Applicant(applicant.id, applicant.kind, Facts(values))
+
+
+def keys_for(measure_id: str) -> list[str]:
+    """Parameters a ``--set`` may change for the measure: those of its tasks, and the general ones."""
+    tasks = set(measure_by_id(measure_id).tasks)
+    keys = [k for k, p in BASE.parameters.items() if tasks & set(p.tasks)]
+    keys += ["general.payments_end_with_policy", "general.policy_end", "general.policy_start_month_counts"]
+    keys += ["key_groups.graduate_within_years", "key_groups.haihe_settled_within_years"]
+    return sorted(set(keys))
+
+
+@st.composite
+def assignment(draw: st.DrawFn, key: str) -> str:
+    param = BASE.parameter(key)
+    unit = param.unit
+    value: str
+    if unit in MONEY_UNITS:
+        value = str(Decimal(draw(st.integers(0, 500_000))).scaleb(-2))
+    elif unit in DECIMAL_UNITS:
+        value = str(Decimal(draw(st.integers(0, 200))).scaleb(-2))
+    elif unit in INTEGER_UNITS:
+        value = str(draw(small_ints))
+    elif unit == "flag":
+        value = draw(st.sampled_from(["true", "false"]))
+    elif unit == "choice":
+        value = draw(st.sampled_from(param.choices or []))
+    else:
+        value = draw(st.dates(POLICY_START, date(2027, 12, 31))).isoformat()
+    since = draw(st.one_of(st.none(), st.dates(date(2020, 1, 1), date(2026, 12, 31))))
+    return f"{key}={value}" if since is None else f"{key}@{since.isoformat()}={value}"
+
+
+@st.composite
+def policies(draw: st.DrawFn, measure_id: str) -> Policy | None:
+    """The shipped policy with 0–3 drawn ``--set``s (None when they contradict each other)."""
+    keys = keys_for(measure_id)
+    sets = draw(st.lists(st.sampled_from(keys).flatmap(assignment), max_size=3))
+    policy = copy.deepcopy(BASE)
+    try:
+        for one in sets:
+            apply_override(policy, one)
+        check_overrides_consistent(policy)
+    except PolicyError:
+        return None
+    return policy
