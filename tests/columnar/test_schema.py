@@ -35,3 +35,24 @@ def test_conform_adds_absent_facts_as_missing() -> None:
     assert out["jobs_created"].dtype == pl.Int64
     assert out["monthly_rent"].dtype == MONEY
     assert out["monthly_rent"].to_list() == [None]
+
+
+def test_a_rate_with_more_places_than_the_contract_is_refused_not_truncated() -> None:
+    # The readers type ratios with 10 places; the evaluator keeps 6. A rate that fits is kept exactly,
+    # one that does not is an error naming the column, never a silently different rate.
+    from decimal import Decimal
+
+    import polars as pl
+    import pytest
+
+    from wenjiuye_cli.columnar.schema import conform
+
+    def frame(rate: str) -> pl.DataFrame:
+        return pl.DataFrame(
+            {"kind": ["person"], "loan_annual_rate": [Decimal(rate)]},
+            schema={"kind": pl.String, "loan_annual_rate": pl.Decimal(38, 10)},
+        )
+
+    assert conform(frame("0.0435")).collect()["loan_annual_rate"][0] == Decimal("0.0435")
+    with pytest.raises(ValueError, match="loan_annual_rate"):
+        conform(frame("0.04351234")).collect()

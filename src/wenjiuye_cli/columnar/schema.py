@@ -80,10 +80,27 @@ def conform(frame: pl.DataFrame | pl.LazyFrame, kinds: Iterable[str] = KINDS) ->
     lazy = frame.lazy()
     have = lazy.collect_schema()
     exprs: list[pl.Expr] = []
+    narrowed: list[str] = []
     for name, dtype in frame_schema(kinds).items():
         if name in have:
             if have[name] != dtype:
                 exprs.append(pl.col(name).cast(dtype, strict=True))
+                source = have[name]
+                if isinstance(source, pl.Decimal) and isinstance(dtype, pl.Decimal):
+                    if (source.scale or 0) > (dtype.scale or 0):
+                        narrowed.append(name)
         elif name != ID:
             exprs.append(pl.lit(None, dtype=dtype).alias(name))
+    if narrowed:
+        # A decimal column with more places than the contract holds (a reader's ratio of 10 places) must
+        # fit it exactly: money and rates are never truncated in silence.
+        lost = lazy.select(
+            [
+                (pl.col(n).cast(frame_schema(kinds)[n]).cast(have[n]) != pl.col(n)).any().alias(n)
+                for n in narrowed
+            ]
+        ).collect()
+        bad = [n for n in narrowed if lost[n][0]]
+        if bad:
+            raise ValueError(f"columns {bad} hold more decimal places than the typed-frame contract keeps")
     return lazy.with_columns(exprs) if exprs else lazy
