@@ -36,7 +36,7 @@ from wenjiuye_cli.columnar.expr import (
 from wenjiuye_cli.columnar.rule import Read, Rule, Scope, Settle, arg, cond, msg
 from wenjiuye_cli.columnar.schema import MONEY
 from wenjiuye_cli.measures.internship import INTERN_CATEGORY, MEASURE
-from wenjiuye_cli.outcome import Label, Message, Status
+from wenjiuye_cli.outcome import Cap, Label, Message, Status
 from wenjiuye_cli.rules._schedule import payments_end, runs_past_policy
 
 YOUTH = "internship.unemployed_youth_counts"
@@ -182,6 +182,7 @@ def declare(p: Params) -> Rule:
     explain_columns |= {k: rates[k] for k in RATES}
     explain_columns |= {"s_allowance": sums["s_allowance"], "s_fees": sums["s_fees"]}
     explain_columns |= {"s_insurance": sums["s_insurance"], "reward": reward, "amount": amount}
+    explain_columns |= {"max_months": max_months, "n_counted": paid["n_counted"]}
     return Rule(
         MEASURE,
         stages=tuple(s.stages),
@@ -221,6 +222,8 @@ def declare(p: Params) -> Rule:
         ),
         explain_columns=explain_columns,
         explain_messages=_arithmetic,
+        # 最长 max_months months: the qualifying months against the limit, as the scalar rule shows it
+        explain_caps=_caps,
         payee="enterprise",
         notes=(
             msg("retention", retention_args),
@@ -254,6 +257,12 @@ def declare(p: Params) -> Rule:
             ),
         ),
     )
+
+
+def _caps(row: Mapping[str, Any]) -> list[Cap]:
+    """``internship.max_months`` against the qualifying months (``internship.evaluate``'s caps)."""
+    limit, counted = row["max_months"], row["n_counted"]
+    return [Cap("internship.max_months", limit, counted, counted > limit)]
 
 
 def _arithmetic(row: Mapping[str, Any]) -> list[Message]:

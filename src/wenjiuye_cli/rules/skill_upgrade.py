@@ -40,6 +40,12 @@ def _literal(value: str) -> Label:
     return Label(value, value)
 
 
+def _named(names: str) -> str | Label:
+    """Missing facts' names, as a Label where they are also a message code (``credential_type``), which
+    would otherwise be rendered as that message instead of being named (as ``_readings.result_label``)."""
+    return Label(names, names) if names in MEASURE.messages else names
+
+
 def _tier(code: pl.Expr, tiers: dict[str, int]) -> pl.Expr:
     return chain([(code == name, tier) for name, tier in tiers.items()], pl.lit(None, dtype=pl.Int64))
 
@@ -164,9 +170,12 @@ def declare(p: Params) -> Rule:
                     ),
                     "result": other["other_result"],
                     "amount": other["other_amount"],
-                    "missing": pl.when(other["other_missing"] == "")
-                    .then(pl.lit("—"))
-                    .otherwise(other["other_missing"]),
+                    "missing": arg(
+                        pl.when(other["other_missing"] == "")
+                        .then(pl.lit("—"))
+                        .otherwise(other["other_missing"]),
+                        _named,
+                    ),
                 },
                 shown=employed.eq_missing(True),
                 statuses=tuple(Status),

@@ -12,13 +12,17 @@ many successes as certificates are paid). The half-year window is the count's ow
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 import polars as pl
 
 from wenjiuye_cli.columnar.expr import NULL_BOOL, Params, fact, times, to_fen
 from wenjiuye_cli.columnar.rule import Rule, Scope, Settle, cond, msg
 from wenjiuye_cli.measures.startup_training import MEASURE
-from wenjiuye_cli.outcome import Status
+from wenjiuye_cli.outcome import Cap, Status
 
+READING = "startup_training.success_requires_certificate"
 COUNTS = ("startup_training_certified", "startup_training_succeeded", "improvement_training_certified")
 
 
@@ -28,9 +32,8 @@ def declare(p: Params) -> Rule:
     improvement = fact("improvement_training_certified")
     any_missing = pl.any_horizontal([fact(n).is_null() for n in COUNTS])
     # 对参加培训后半年内成功创业的 … 再给予: only a certified trainee's success, by the reading
-    capped = s.stage(
-        capped=p.param("startup_training.success_requires_certificate") & (succeeded > certified)
-    )["capped"]
+    requires = p.param(READING)
+    capped = s.stage(capped=requires & (succeeded > certified))["capped"]
     paid_successes = s.stage(paid_successes=pl.when(capped).then(certified).otherwise(succeeded))[
         "paid_successes"
     ]
@@ -63,6 +66,9 @@ def declare(p: Params) -> Rule:
         ),
         final=Status.ELIGIBLE,
         amount=amount,
+        # the certificates as a limit on the paid successes, while the reading holds (as the scalar rule)
+        explain_columns={"requires": requires, "certified": certified, "succeeded": succeeded},
+        explain_caps=_caps,
         arithmetic=(
             msg("arith.certified", {"certified": certified, "rate": rate, "amount": parts["fee"]}),
             msg(
@@ -85,3 +91,11 @@ def declare(p: Params) -> Rule:
         ),
         payee="training_provider",
     )
+
+
+def _caps(row: Mapping[str, Any]) -> list[Cap]:
+    """The certificates against the successes, while the reading holds (``startup_training.evaluate``)."""
+    if not row["requires"]:
+        return []
+    certified, succeeded = row["certified"], row["succeeded"]
+    return [Cap(READING, certified, succeeded, succeeded > certified)]
