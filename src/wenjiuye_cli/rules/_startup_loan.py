@@ -28,8 +28,9 @@ is implied (the measure's discount). The month-by-month schedules are summed in 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from typing import Any
 
 import polars as pl
 
@@ -43,7 +44,7 @@ from wenjiuye_cli.measures._startup_loan import (
     repayment_label,
     shown_money,
 )
-from wenjiuye_cli.outcome import Label, Status
+from wenjiuye_cli.outcome import Cap, Label, Status
 
 SCALE = pl.Decimal(38, 24)  # interest and rates before the discount is rounded to the fen
 MODES = tuple(REPAYMENT_CHOICES)
@@ -319,14 +320,16 @@ def interest_messages(
 
 @dataclass(frozen=True)
 class Formula:
-    """One shape of the discount: its amount (to the fen), its arithmetic and notes, and the parameters it
-    reads on the contract date (key, value column), in reading order."""
+    """One shape of the discount: its amount (to the fen), its arithmetic and notes, the parameters it
+    reads on the contract date (key, value column), in reading order, and the columns its caps are told
+    from (``explain``, for :func:`formula_caps`)."""
 
     rule: str
     amount: pl.Expr
     arithmetic: tuple[Msg, ...]
     notes: tuple[Msg, ...]
     reads: tuple[tuple[str, pl.Expr], ...] = ()
+    explain: Mapping[str, pl.Expr] = field(default_factory=dict)
 
 
 def _only(message: Msg, holds: pl.Expr) -> Msg:
@@ -407,7 +410,48 @@ def formula_lpr_minus_150bp(p: Params, s: Scope, loan: Loan) -> Formula:
         msg("rule.all_borne", {"used": percent(used), "floor": percent(floor)}, shown=used <= floor),
     )
     reads = (("startup_loan.rate_ceiling_over_lpr", over), ("startup_loan.borrower_rate_below_lpr", below))
-    return Formula(name, amount, arithmetic, notes, reads)
+    return Formula(name, amount, arithmetic, notes, reads, ceiling_columns(name, loan, ceiling))
+
+
+# ------------------------------------------------------------------------------------ caps
+
+
+def limit_columns(loan: Loan, max_loan: pl.Expr, max_term: pl.Expr) -> dict[str, pl.Expr]:
+    """The columns :func:`limit_caps` tells the maximum loan and term caps from."""
+    return {
+        "rule": loan.rule,
+        "max_loan": max_loan,
+        "loan": fact("loan_amount"),
+        "max_term": max_term,
+        "term": fact("loan_term_months"),
+    }
+
+
+def limit_caps(row: Mapping[str, Any], max_key: str, term_key: str) -> list[Cap]:
+    """The scalar rules' first two caps: min(loan, maximum) and min(term, longest)."""
+    return [
+        Cap(max_key, row["max_loan"], row["loan"], row["loan"] > row["max_loan"]),
+        Cap(term_key, row["max_term"], row["term"], row["term"] > row["max_term"]),
+    ]
+
+
+def ceiling_columns(name: str, loan: Loan, ceiling: pl.Expr) -> dict[str, pl.Expr]:
+    """The columns :func:`ceiling_cap` tells the rate ceiling (LPR + 50BP) cap from."""
+    return {f"{name}.ceiling": ceiling, f"{name}.rate": loan.rate}
+
+
+def ceiling_cap(row: Mapping[str, Any], name: str) -> Cap:
+    """The contract rate within LPR + ``startup_loan.rate_ceiling_over_lpr`` (the formula ``name``'s)."""
+    ceiling, rate = row[f"{name}.ceiling"], row[f"{name}.rate"]
+    return Cap("startup_loan.rate_ceiling_over_lpr", ceiling, rate, rate > ceiling)
+
+
+def formula_caps(
+    row: Mapping[str, Any], caps: Mapping[str, Callable[[Mapping[str, Any]], list[Cap]]]
+) -> list[Cap]:
+    """The caps of the row's formula (``row["rule"]``), by ``caps`` (formula name → its caps)."""
+    make = caps.get(row["rule"])
+    return [] if make is None else make(row)
 
 
 def other_reading(district: Formula, words: str, under: pl.Expr) -> Msg:

@@ -16,13 +16,16 @@ The readings are those of ``wenjiuye_cli.measures.startup_loan`` (each a paramet
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 import polars as pl
 
 from wenjiuye_cli.columnar.expr import ON, Params, fact, to_fen
 from wenjiuye_cli.columnar.rule import Arg, Exit, Read, Rule, Scope, Settle, Step, cond, msg
 from wenjiuye_cli.measures._startup_loan import RULE_LPR_MINUS_150BP
 from wenjiuye_cli.measures.startup_loan import MEASURE
-from wenjiuye_cli.outcome import Status
+from wenjiuye_cli.outcome import Cap, Status
 from wenjiuye_cli.rules._key_groups import key_group
 from wenjiuye_cli.rules._startup_loan import (
     DISTRICT,
@@ -30,11 +33,16 @@ from wenjiuye_cli.rules._startup_loan import (
     Loan,
     approx_money,
     by_mode,
+    ceiling_cap,
+    ceiling_columns,
     choose,
+    formula_caps,
     formula_lpr_minus_150bp,
     installment,
     interest,
     interest_messages,
+    limit_caps,
+    limit_columns,
     loan_count,
     loan_facts_missing,
     loan_reads,
@@ -100,7 +108,8 @@ def formula_district_2020(p: Params, s: Scope, loan: Loan) -> Formula:
         ),
     )
     notes = (msg("rule.district_2020", {"signed": loan.signed, "words": pl.lit("words.full_discount")}),)
-    return Formula(name, amount, arithmetic, notes, (("startup_loan.rate_ceiling_over_lpr", over),))
+    reads = (("startup_loan.rate_ceiling_over_lpr", over),)
+    return Formula(name, amount, arithmetic, notes, reads, ceiling_columns(name, loan, ceiling))
 
 
 def _none_reasons(s: Scope, on: pl.Expr) -> dict[str, pl.Expr]:
@@ -217,12 +226,22 @@ def declare(p: Params) -> Rule:
         param_exit(reads_lpr, loan.signed),
         param_exit([below], loan.signed, when=loan.rule == RULE_LPR_MINUS_150BP),
     )
+    # the caps as the scalar rule gives them: the maximum loan (by the group; within 30万 the base one),
+    # the longest term, then the chosen formula's rate ceiling
+    explain_columns = {
+        **limit_columns(loan, used_max, max_term),
+        "in_group": in_group,
+        **district.explain,
+        **national.explain,
+    }
     return Rule(
         MEASURE,
         stages=tuple(s.stages),
         steps=steps,
         final=Status.ELIGIBLE,
         amount=amount,
+        explain_columns=explain_columns,
+        explain_caps=_caps,
         arithmetic=(
             msg("arith.principal", {"loan": loan_amount, "max_loan": used_max, "principal": loan.principal}),
             msg(
@@ -247,6 +266,20 @@ def declare(p: Params) -> Rule:
             ),
         ),
     )
+
+
+def _caps(row: Mapping[str, Any]) -> list[Cap]:
+    max_key = "startup_loan.key_group_max" if row["in_group"] else "startup_loan.individual_max"
+    return [
+        *limit_caps(row, max_key, "startup_loan.individual_max_term_months"),
+        *formula_caps(
+            row,
+            {
+                DISTRICT: lambda r: [ceiling_cap(r, DISTRICT)],
+                RULE_LPR_MINUS_150BP: lambda r: [ceiling_cap(r, RULE_LPR_MINUS_150BP)],
+            },
+        ),
+    ]
 
 
 def _args(**exprs: pl.Expr) -> dict[str, pl.Expr]:

@@ -13,7 +13,9 @@ date — :func:`formula_district_2020` (50% × LPR, capped by the interest actua
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
+from typing import Any
 
 import polars as pl
 
@@ -22,18 +24,22 @@ from wenjiuye_cli.columnar.rule import Cond, Exit, Read, Rule, Scope, Settle, St
 from wenjiuye_cli.columnar.schema import RATIO
 from wenjiuye_cli.measures._startup_loan import RULE_LPR_MINUS_150BP, pct
 from wenjiuye_cli.measures.startup_loan_firm import MEASURE
-from wenjiuye_cli.outcome import Status
+from wenjiuye_cli.outcome import Cap, Status
 from wenjiuye_cli.rules._startup_loan import (
     DISTRICT,
     Formula,
     Loan,
     approx_money,
     by_mode,
+    ceiling_cap,
     choose,
+    formula_caps,
     formula_lpr_minus_150bp,
     installment,
     interest,
     interest_messages,
+    limit_caps,
+    limit_columns,
     loan_count,
     loan_facts_missing,
     loan_reads,
@@ -145,7 +151,35 @@ def formula_district_2020(p: Params, s: Scope, loan: Loan) -> Formula:
         msg("arith.discount_firm", {"discount": approx_money(discount), "amount": amount}, shown=~capped),
     )
     notes = (msg("rule.district_2020", {"signed": loan.signed, "words": pl.lit("words.half_lpr")}),)
-    return Formula(name, amount, arithmetic, notes)
+    # capped by the interest actually charged: both to the fen, bound when the actual one is less
+    explain = {
+        f"{name}.capped": capped,
+        f"{name}.actual": to_fen(actual),
+        f"{name}.discount": to_fen(discount),
+        f"{name}.bound": actual < discount,
+    }
+    return Formula(name, amount, arithmetic, notes, explain=explain)
+
+
+def _district_caps(row: Mapping[str, Any]) -> list[Cap]:
+    name = DISTRICT
+    if not row[f"{name}.capped"]:
+        return []
+    key = "startup_loan.firm_discount_capped_by_actual_interest"
+    return [Cap(key, row[f"{name}.actual"], row[f"{name}.discount"], bool(row[f"{name}.bound"]))]
+
+
+def _caps(row: Mapping[str, Any]) -> list[Cap]:
+    return [
+        *limit_caps(row, "startup_loan.firm_max", "startup_loan.firm_max_term_months"),
+        *formula_caps(
+            row,
+            {
+                DISTRICT: _district_caps,
+                RULE_LPR_MINUS_150BP: lambda r: [ceiling_cap(r, RULE_LPR_MINUS_150BP)],
+            },
+        ),
+    ]
 
 
 def declare(p: Params) -> Rule:
@@ -186,6 +220,9 @@ def declare(p: Params) -> Rule:
         steps=steps,
         final=Status.ELIGIBLE,
         amount=amount,
+        # the caps as the scalar rule gives them: the maximum loan, the longest term, then the formula's
+        explain_columns={**limit_columns(loan, max_loan, max_term), **district.explain, **national.explain},
+        explain_caps=_caps,
         arithmetic=(
             msg(
                 "arith.principal",
