@@ -13,7 +13,9 @@ import polars as pl
 
 from wenjiuye_cli.columnar.expr import Params, month_from_index, month_index
 from wenjiuye_cli.columnar.rule import Cond, Msg, cond, msg
+from wenjiuye_cli.measures._hire import POST_TYPE
 from wenjiuye_cli.measures._special_difficulty import CATEGORY_FACTS
+from wenjiuye_cli.outcome import Label
 from wenjiuye_cli.rules._periods import ALL_STATUSES, ym
 from wenjiuye_cli.rules._retirement import within_years_of_retirement
 
@@ -125,3 +127,8 @@ def hired_in_force_cond(p: Params, hired: pl.Expr) -> Cond:
         args={"hired": hired, "start": start},
         shown=p.param("general.hires_from_policy_start") & hired.is_not_null(),
     )
+
+
+def post_label(code: str) -> Label:
+    """The post type (``post_type``) as users read it, in zh and en."""
+    return Label(*POST_TYPE.choices[code])

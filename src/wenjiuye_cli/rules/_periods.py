@@ -19,13 +19,11 @@ from wenjiuye_cli.columnar.expr import Params, month_from_index, month_index
 from wenjiuye_cli.columnar.rule import Msg, msg
 from wenjiuye_cli.measures._schedule import GENERAL_KEY, OWN_KEYS
 from wenjiuye_cli.outcome import Status
+from wenjiuye_cli.rules._schedule import (
+    ym as ym,  # one copy of the month label, re-exported for the hiring rules
+)
 
 ALL_STATUSES = (Status.ELIGIBLE, Status.INELIGIBLE, Status.CANNOT_DECIDE, Status.AMOUNT_SET_ELSEWHERE)
-
-
-def ym(index: pl.Expr) -> pl.Expr:
-    """A month index as users write it: ``2022-07`` (``_schedule.ym``)."""
-    return month_from_index(index).dt.to_string("%Y-%m")
 
 
 class Ending:

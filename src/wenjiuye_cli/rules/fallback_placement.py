@@ -24,15 +24,15 @@ import polars as pl
 from wenjiuye_cli.columnar.expr import Params, fact, month_from_index, month_index_of, times
 from wenjiuye_cli.columnar.rule import Rule, Scope, Settle, arg, cond, msg
 from wenjiuye_cli.columnar.schema import MONEY
-from wenjiuye_cli.measures._hire import POST_TYPE
 from wenjiuye_cli.measures.fallback_placement import MEASURE
-from wenjiuye_cli.outcome import Cap, Label, Status
+from wenjiuye_cli.outcome import Cap, Status
 from wenjiuye_cli.rules._hire import (
     before_retirement_cond,
     duration_end,
     first_subsidy_month,
     hire_date_cond,
     period_messages,
+    post_label,
 )
 from wenjiuye_cli.rules._periods import (
     Ending,
@@ -46,10 +46,6 @@ from wenjiuye_cli.rules._periods import (
 from wenjiuye_cli.rules._retirement import retirement_condition, stage_retirement
 
 CEILING = "fallback_placement.max_monthly_per_post"
-
-
-def _post(code: str) -> Label:
-    return Label(*POST_TYPE.choices[code])
 
 
 def ceilings(p: Params) -> list[tuple[date, Decimal]]:
@@ -118,7 +114,9 @@ def declare(p: Params) -> Rule:
 
     steps = (
         hire_date_cond(hired),
-        cond("fallback_post", post == "fallback", args={"post": arg(post, _post)}, missing=["post_type"]),
+        cond(
+            "fallback_post", post == "fallback", args={"post": arg(post, post_label)}, missing=["post_type"]
+        ),
         cond("difficulty", difficulty, args={"value": difficulty}, missing=["employment_difficulty"]),
         retirement_condition(ret),
         before_retirement_cond(hired, ret),

@@ -18,9 +18,8 @@ import polars as pl
 
 from wenjiuye_cli.columnar.expr import Params, fact
 from wenjiuye_cli.columnar.rule import Rule, Scope, Settle, arg, cond, msg
-from wenjiuye_cli.measures._hire import POST_TYPE
 from wenjiuye_cli.measures.public_welfare_post import MEASURE
-from wenjiuye_cli.outcome import Label, Status
+from wenjiuye_cli.outcome import Status
 from wenjiuye_cli.rules._hire import (
     before_retirement_cond,
     duration_end,
@@ -29,6 +28,7 @@ from wenjiuye_cli.rules._hire import (
     first_subsidy_month,
     hire_date_cond,
     period_messages,
+    post_label,
     special_difficulty,
 )
 from wenjiuye_cli.rules._periods import (
@@ -44,10 +44,6 @@ from wenjiuye_cli.rules._periods import (
 from wenjiuye_cli.rules._retirement import retirement_condition, stage_retirement
 
 G = "public_welfare_post."
-
-
-def _post(code: str) -> Label:
-    return Label(*POST_TYPE.choices[code])
 
 
 def declare(p: Params) -> Rule:
@@ -123,7 +119,7 @@ def declare(p: Params) -> Rule:
         cond(
             "public_welfare_post",
             post == "public_welfare",
-            args={"post": arg(post, _post)},
+            args={"post": arg(post, post_label)},
             missing=["post_type"],
         ),
         cond(
