@@ -72,6 +72,8 @@ def _value(rng: random.Random, spec: Any, anchor: date, firm: Any) -> Any:
         return rng.choice(sorted(spec.choices))
     if spec.type == "firms":
         return tuple(firm(rng.randrange(0, 30), rng.randrange(0, 5)) for _ in range(rng.randrange(0, 4)))
+    if spec.type == "ratio":  # a loan's annual rate: 2.50%..6.99%, as contracts state them
+        return Decimal(rng.randrange(250, 700)).scaleb(-4)
     return "x"
 
 
