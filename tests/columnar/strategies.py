@@ -165,6 +165,20 @@ LEANING: dict[str, dict[str, Any]] = {
         "jobs_created": lambda anchor: st.sampled_from([0, 1, 2, None]),
         "consecutive_contribution_months": lambda anchor: st.sampled_from([11, 12, 24, None]),
     },
+    # hires on both sides of the policy's first day, contributions and contracts at their thresholds
+    "hiring_subsidy": {
+        "hire_date": lambda anchor: st.one_of(
+            st.sampled_from([date(2020, 3, 30), date(2020, 4, 1), date(2020, 5, 30), date(2020, 6, 30)]),
+            _before(anchor, 0, 800),
+        ),
+        "registered_unemployed_since": lambda anchor: st.one_of(st.none(), _before(anchor, 100, 1200)),
+        "graduation_date": lambda anchor: st.one_of(st.none(), _before(anchor, 500, 1300)),
+        "sme": lambda anchor: st.sampled_from([True, True, None, False]),
+        "contract_months": lambda anchor: st.sampled_from([11, 12, 12, 36, None]),
+        "contribution_months": lambda anchor: st.sampled_from([0, 1, 2, 3, 3, 4, None]),
+        "poor_village_labour": lambda anchor: st.sampled_from([True, False, False, None]),
+        "rural_labour": lambda anchor: st.sampled_from([True, False, False, None]),
+    },
     "startup_loan_firm": {
         **_LOAN,
         "small_micro_enterprise": lambda anchor: st.just(True),

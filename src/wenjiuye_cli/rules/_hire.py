@@ -9,13 +9,16 @@ line of a period. Months are integer indices (:mod:`wenjiuye_cli.rules._periods`
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import polars as pl
 
 from wenjiuye_cli.columnar.expr import Params, month_from_index, month_index
-from wenjiuye_cli.columnar.rule import Cond, Msg, cond, msg
+from wenjiuye_cli.columnar.readings import other_outcome, outcome_stages
+from wenjiuye_cli.columnar.rule import Cond, Msg, Rule, arg, cond, msg
 from wenjiuye_cli.measures._hire import POST_TYPE
 from wenjiuye_cli.measures._special_difficulty import CATEGORY_FACTS
-from wenjiuye_cli.outcome import Label
+from wenjiuye_cli.outcome import Label, Status
 from wenjiuye_cli.rules._periods import ALL_STATUSES, ym
 from wenjiuye_cli.rules._retirement import within_years_of_retirement
 
@@ -132,3 +135,103 @@ def hired_in_force_cond(p: Params, hired: pl.Expr) -> Cond:
 def post_label(code: str) -> Label:
     """The post type (``post_type``) as users read it, in zh and en."""
     return Label(*POST_TYPE.choices[code])
+
+
+# -------------------------------------------------- added for 序号29 (hiring_subsidy); 序号30 may reuse them
+
+HIRES_KEY = "general.hires_from_policy_start"
+"""第十条“施行后”: whether only hires made once the policy is in force count (one reading for 序号29 and 30)."""
+
+
+def hired_in_force_under(p: Params, hired: pl.Expr, hires_from_start: pl.Expr) -> Cond:
+    """:func:`hired_in_force_cond` with ``general.hires_from_policy_start`` read as ``hires_from_start``
+    (the run of the other reading flips it)."""
+    start = p.param("general.policy_start")
+    return cond(
+        "hired_in_force",
+        hired >= start,
+        args={"hired": hired, "start": start},
+        shown=hires_from_start & hired.is_not_null(),
+    )
+
+
+def contract_cond(p: Params, required_key: str) -> Cond:
+    """``_hire.contract_check``: a labour contract of at least ``required_key`` months, or open-ended
+    (an open-ended contract decides it whatever the months say; else the months are needed)."""
+    required = p.param(required_key)
+    months, open_ended = pl.col("contract_months"), pl.col("open_ended_contract")
+    term = (
+        pl.when(open_ended.eq_missing(True))
+        .then(pl.lit("contract.open"))
+        .when(months.is_null())
+        .then(pl.lit("contract.unknown"))
+        .otherwise(pl.lit("contract.months"))
+    )
+    return cond(
+        "contract",
+        pl.when(open_ended.eq_missing(True)).then(True).otherwise(months >= required),
+        args={"required": required, "term": term, "months": months},
+        missing=["contract_months"],
+    )
+
+
+def hired_before_policy_start(p: Params, hired: pl.Expr) -> pl.Expr:
+    """``_hire.hired_before_policy``: the hire date is given and falls before the policy came into force
+    (the other reading of ``general.hires_from_policy_start`` can then change the outcome)."""
+    return (hired < p.param("general.policy_start")).fill_null(False)
+
+
+def _literal_label(value: object) -> Label:
+    shown = str(value).lower() if isinstance(value, bool) else str(value)
+    return Label(shown, shown)
+
+
+def other_reading_note(
+    key: str, value: pl.Expr, reading: pl.Expr, got: dict[str, pl.Expr], shown: pl.Expr
+) -> Msg:
+    """``_readings.other_reading_note`` over columns: "按另一种理解（reading；--set key=value）：result",
+    where ``got`` are the other run's outcome columns (:func:`columnar.readings.other_outcome`) and
+    ``result`` is ``_readings.result_label`` of them; shown for every status where ``shown`` holds."""
+    status, amount, maximum = got["status"], got["amount"], got["maximum"]
+    eligible = status == Status.ELIGIBLE.value
+    result = (
+        pl.when(eligible & amount.is_not_null())
+        .then(pl.lit("other.amount"))
+        .when(eligible & maximum.is_not_null())
+        .then(pl.lit("other.maximum"))
+        .when(status == Status.INELIGIBLE.value)
+        .then(pl.lit("other.ineligible"))
+        .when(status == Status.AMOUNT_SET_ELSEWHERE.value)
+        .then(pl.lit("other.set_elsewhere"))
+        .otherwise(pl.lit("other.cannot_decide"))
+    )
+    joined = got["missing_facts"].list.join("、")
+    return msg(
+        "note.other_reading",
+        {
+            "reading": reading,
+            "key": arg(pl.lit(key), _literal_label),
+            "value": arg(value, _literal_label),
+            "result": result,
+            "amount": pl.coalesce(pl.when(eligible).then(amount), pl.when(eligible).then(maximum)),
+            "missing": arg(pl.when(joined == "").then(pl.lit("—")).otherwise(joined), _literal_label),
+        },
+        shown=shown,
+        statuses=ALL_STATUSES,
+    )
+
+
+def hire_date_reading(
+    p: Params, measure_id: str, build: Callable[[Params, pl.Expr, str], Rule]
+) -> tuple[tuple[dict[str, pl.Expr], ...], Msg]:
+    """``_hire.with_hire_date_reading`` over columns: the stages that evaluate the measure with
+    ``general.hires_from_policy_start`` read the other way (``build(p, flag, id)`` declares the rule with
+    the flag read as ``flag`` under the id ``id``), and the note saying what that gives, for a hire made
+    before the policy came into force."""
+    current = p.param(HIRES_KEY)
+    other = build(p, ~current, f"{measure_id}~other")
+    reading = pl.when(~current).then(pl.lit("reading.hires.true")).otherwise(pl.lit("reading.hires.false"))
+    note = other_reading_note(
+        HIRES_KEY, ~current, reading, other_outcome(other), hired_before_policy_start(p, pl.col("hire_date"))
+    )
+    return outcome_stages(other), note
