@@ -53,3 +53,55 @@ def test_hired_in_force_is_a_condition_only_when_the_reading_says_so(flag: bool)
     got = frame.select(step.result.alias("result"), step.shown.alias("shown"))
     assert got["result"].to_list() == [False, True, None]
     assert got["shown"].to_list() == [flag, flag, False]
+
+
+@pytest.mark.parametrize("required", [12, 6])
+def test_the_contract_condition_as_the_scalar_contract_check(required: int) -> None:
+    # 签订1年以上劳动合同: an open-ended contract meets it whatever the months; otherwise the months decide
+    from wenjiuye_cli.measures._hire import contract_check
+    from wenjiuye_cli.measures.hiring_subsidy import MEASURE
+    from wenjiuye_cli.outcome import Check, Evaluation
+    from wenjiuye_cli.rules._hire import contract_cond
+
+    policy = copy.deepcopy(load_policy())
+    apply_override(policy, f"hiring_subsidy.min_contract_months={required}")
+    step = contract_cond(Params(policy), "hiring_subsidy.min_contract_months")
+    rows = list(itertools.product((True, False, None), (None, 0, 5, 6, 11, 12, 36)))
+    frame = pl.DataFrame(
+        rows, schema={"open_ended_contract": pl.Boolean, "contract_months": pl.Int64}, orient="row"
+    ).with_columns(pl.lit(date(2021, 1, 1)).alias(EVALUATION_DATE))
+    got = frame.select(step.result.alias("result"), step.args["term"].expr.alias("term"))
+    for i, (open_ended, months) in enumerate(rows):
+        given = (("open_ended_contract", open_ended), ("contract_months", months))
+        ev = Evaluation(MEASURE, Facts({k: v for k, v in given if v is not None}), policy, date(2021, 1, 1))
+        want = contract_check(ev, "hiring_subsidy.min_contract_months")
+        (condition,) = ev.conditions
+        row = got.row(i, named=True)
+        assert row["result"] is want, (open_ended, months)
+        assert row["term"] == condition.args["term"], (open_ended, months)
+        assert (condition.result is Check.UNKNOWN) == (want is None)
+        assert condition.missing == (("contract_months",) if want is None else ())
+
+
+def test_hired_in_force_under_a_reading_given_as_a_column() -> None:
+    # the run of the other reading flips general.hires_from_policy_start row by row
+    from wenjiuye_cli.rules._hire import hired_before_policy_start, hired_in_force_under
+
+    params = Params(load_policy())
+    frame = pl.DataFrame(
+        {
+            "hire_date": [date(2020, 6, 29), date(2020, 6, 30), None, date(2020, 6, 29)],
+            "flag": [True, True, True, False],
+            EVALUATION_DATE: [date(2021, 1, 1)] * 4,
+        }
+    )
+    step = hired_in_force_under(params, pl.col("hire_date"), pl.col("flag"))
+    assert step.shown is not None
+    got = frame.select(
+        step.result.alias("result"),
+        step.shown.alias("shown"),
+        hired_before_policy_start(params, pl.col("hire_date")).alias("before"),
+    )
+    assert got["result"].to_list() == [False, True, None, False]
+    assert got["shown"].to_list() == [True, True, False, False]
+    assert got["before"].to_list() == [True, False, False, True]
