@@ -32,9 +32,9 @@ import polars as pl
 
 from wenjiuye_cli.columnar.expr import NULL_BOOL, Params, add_months, fact, known_if
 from wenjiuye_cli.columnar.rule import Arg, Cond, Rule, Scope, Settle, Step, arg, cond, msg
-from wenjiuye_cli.measures._hire import _names_label
+from wenjiuye_cli.measures._hire import names_label
 from wenjiuye_cli.measures.hiring_subsidy import CATEGORY_NAMES, MEASURE
-from wenjiuye_cli.outcome import Label, Status
+from wenjiuye_cli.outcome import LazyLabel, Status
 from wenjiuye_cli.rules._branches import Branch, missing_in_order
 from wenjiuye_cli.rules._founder import renamed
 from wenjiuye_cli.rules._hire import (
@@ -49,14 +49,13 @@ from wenjiuye_cli.rules._periods import ALL_STATUSES
 CATEGORIES = tuple(CATEGORY_NAMES)  # unemployed, graduate, rural, poor_village: the order they are named in
 
 
-def _categories(value: Mapping[str, Any]) -> Label | str:
+def _categories(value: Mapping[str, Any]) -> LazyLabel | str:
     """The categories met (``which``: keys joined by commas), named with the parameters' numbers, or the
     message code saying none or unknown."""
     which = value["which"]
     if which.startswith("cat."):
         return str(which)
-    numbers = {"months": value["months"], "years": value["years"]}
-    return _names_label(CATEGORY_NAMES, tuple(which.split(",")), numbers)
+    return names_label(CATEGORY_NAMES, which.split(","), months=value["months"], years=value["years"])
 
 
 def _named(which: pl.Expr, months: pl.Expr, years: pl.Expr) -> Arg:
