@@ -7,9 +7,11 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from tests.columnar.helpers import same_as_scalar
+from tests.columnar.helpers import frame, same_as_scalar, scalar
+from wenjiuye_cli.columnar.evaluate import evaluate_frame
 from wenjiuye_cli.outcome import Check, Outcome, Status
 from wenjiuye_cli.output import outcome_dict
+from wenjiuye_cli.policy import load_policy
 
 ON = date(2021, 6, 1)
 # 企业招用农村劳动力就业的，签订1年以上劳动合同并按规定缴纳社会保险费满3个月
@@ -181,3 +183,16 @@ def test_a_dated_set_of_the_standard_applies_from_its_day() -> None:
 def test_outside_the_policys_life_nothing_is_paid() -> None:
     assert hire(on=date(2025, 6, 30)).status is Status.INELIGIBLE
     assert hire(on=date(2025, 6, 29)).amount == Decimal("1000")
+
+
+def test_the_explained_row_carries_the_category_paid_and_every_category_met() -> None:
+    # the scalar outcome's ``extra``: what the 2000 was paid for, and every category the hire is in
+    facts = {**HIRE, "poor_village_labour": True, "contribution_months": 1}
+    policy = load_policy()
+    row = evaluate_frame(frame("hire", ON, **facts), policy, explain=True, measures=["hiring_subsidy"]).row(
+        0, named=True
+    )
+    want = scalar("hiring_subsidy", "hire", ON, policy, **facts).extra
+    assert want == {"category": "poor_village", "categories_met": ["rural", "poor_village"]}
+    assert row["hiring_subsidy.x.category"] == want["category"]
+    assert row["hiring_subsidy.x.categories_met"] == want["categories_met"]

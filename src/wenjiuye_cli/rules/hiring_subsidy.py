@@ -255,6 +255,13 @@ def build(p: Params, hires_from_start: pl.Expr, measure_id: str) -> Rule:
             ),
         ),
         missing_facts=missing_in_order(steps),
+        # the scalar outcome's ``extra`` (the category paid and every category met), for the explanation
+        explain_columns={
+            "category": applied,
+            "categories_met": pl.when(met_keys == "")
+            .then(pl.lit([], dtype=pl.List(pl.String)))
+            .otherwise(met_keys.str.split(",")),
+        },
     )
 
 
@@ -271,4 +278,5 @@ def declare(p: Params) -> Rule:
         notes=(*rule.notes, note),
         payee=rule.payee,
         missing_facts=rule.missing_facts,
+        explain_columns=rule.explain_columns,
     )
