@@ -18,13 +18,13 @@ at a place that depends on the row: :class:`Leaf` and :func:`first_named` say wh
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import polars as pl
 
 from wenjiuye_cli.columnar.readings import other_outcome
-from wenjiuye_cli.columnar.rule import Cond, Msg, Rule, arg, cond, msg
+from wenjiuye_cli.columnar.rule import Cond, Msg, Rule, Step, arg, cond, msg
 from wenjiuye_cli.outcome import Label, Status
 
 ALL_STATUSES = tuple(Status)
@@ -103,19 +103,69 @@ def fact_names(leaves: Sequence[Leaf]) -> list[str]:
     return out
 
 
-def named_anywhere(leaves: Sequence[Leaf], name: str) -> pl.Expr:
+def occurrences(leaves: Sequence[Leaf]) -> dict[str, pl.Expr]:
+    """Where each leaf names each of its facts, keyed ``occ.<leaf>.<fact>``: to stage as columns, which
+    :func:`tree_entries`, :func:`named_anywhere` and :func:`first_named` then read."""
+    out: dict[str, pl.Expr] = {}
+    for i, leaf in enumerate(leaves):
+        for name, _ in leaf.names:
+            test = leaf.named(name)
+            assert test is not None
+            out[f"occ.{i}.{name}"] = test
+    return out
+
+
+def tree_entries(leaves: Sequence[Leaf], occ: Mapping[str, pl.Expr]) -> list[tuple[str, pl.Expr]]:
+    """(fact, where this leaf names it) for every leaf's facts, in the leaves' order (a fact may recur)."""
+    return [(name, occ[f"occ.{i}.{name}"]) for i, leaf in enumerate(leaves) for name, _ in leaf.names]
+
+
+def named_anywhere(leaves: Sequence[Leaf], occ: Mapping[str, pl.Expr], name: str) -> pl.Expr:
     """Where some leaf names ``name``."""
-    tests = [t for t in (leaf.named(name) for leaf in leaves) if t is not None]
-    return pl.any_horizontal(tests)
+    return pl.any_horizontal([test for fact_name, test in tree_entries(leaves, occ) if fact_name == name])
 
 
-def first_named(leaves: Sequence[Leaf], name: str) -> pl.Expr:
+def first_named(leaves: Sequence[Leaf], occ: Mapping[str, pl.Expr], name: str) -> pl.Expr:
     """The index of the first leaf naming ``name`` (null where none does)."""
     out: pl.Expr = pl.lit(None, dtype=pl.Int32)
     for i in reversed(range(len(leaves))):
-        test = leaves[i].named(name)
-        if test is not None:
-            out = pl.when(test).then(pl.lit(i, dtype=pl.Int32)).otherwise(out)
+        key = f"occ.{i}.{name}"
+        if key in occ:
+            out = pl.when(occ[key]).then(pl.lit(i, dtype=pl.Int32)).otherwise(out)
+    return out
+
+
+def names_in_order(entries: Sequence[tuple[str, pl.Expr]]) -> pl.Expr:
+    """The names whose test holds, in order, each once where it first holds (a list of strings)."""
+    empty = pl.lit([], dtype=pl.List(pl.String))
+    if not entries:
+        return empty
+    # joined as text, then split (concat_list of literals is slow in polars 2.1); names hold no comma
+    joined = pl.concat_str([pl.when(t).then(pl.lit(n)) for n, t in entries], separator=",", ignore_nulls=True)
+    return pl.when(joined == "").then(empty).otherwise(joined.str.split(",").list.unique(maintain_order=True))
+
+
+def step_entries(
+    steps: Sequence[Step], code: str, entries: Sequence[tuple[str, pl.Expr]]
+) -> list[tuple[str, pl.Expr]]:
+    """(fact, where it is named) for the undecided conditions of ``steps``, in step order — where the
+    conditions ``code`` (one condition shown in several orders) come, ``entries`` instead, once."""
+    out: list[tuple[str, pl.Expr]] = []
+    placed = False
+    for step in steps:
+        if not isinstance(step, Cond):
+            continue
+        if step.code == code:
+            if not placed:
+                out += entries
+                placed = True
+            continue
+        recorded = pl.lit(True) if step.shown is None else step.shown.fill_null(False)
+        undecided = recorded & step.result.is_null()
+        out += [
+            (m.name, undecided if m.when is None else undecided & m.when.fill_null(False))
+            for m in step.missing
+        ]
     return out
 
 

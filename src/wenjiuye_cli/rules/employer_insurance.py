@@ -43,7 +43,6 @@ from wenjiuye_cli.measures._hire import names_label
 from wenjiuye_cli.measures._special_difficulty import CATEGORY_FACTS
 from wenjiuye_cli.measures.employer_insurance import MEASURE, ROUTE_NAMES
 from wenjiuye_cli.outcome import LazyLabel, Status
-from wenjiuye_cli.rules._branches import missing_in_order
 from wenjiuye_cli.rules._founder import renamed
 from wenjiuye_cli.rules._hire import (
     before_retirement_cond,
@@ -63,10 +62,14 @@ from wenjiuye_cli.rules._insurance import (
     first_named,
     hired_in_force,
     named_anywhere,
+    names_in_order,
+    occurrences,
     order_for,
     other_tianjin_reading,
     reading_note,
+    step_entries,
     tianjin_graduate_as,
+    tree_entries,
 )
 from wenjiuye_cli.rules._periods import (
     Ending,
@@ -255,6 +258,7 @@ def build(
     met["other_difficulty"] = one_year
     decided = full.eq_missing(False) & one_year.is_not_null()
     names = fact_names(tree)
+    occ = s.stage(**occurrences(tree))
     graduate_a = pl.all_horizontal([n.is_null() for n in (full, routes["sfg"], graduate)])
     graduate_b = pl.all_horizontal([n.is_null() for n in (full, care_firm, routes["x"], graduate)])
     flags = s.stage(
@@ -280,8 +284,8 @@ def build(
         .when(graduate_b)
         .then(pl.lit("B"))
         .otherwise(pl.lit("aged")),
-        difficulty_at=first_named(tree, "employment_difficulty").fill_null(DIFFICULTY_AT[0]),
-        **{f"named.{n}": named_anywhere(tree, n) for n in names},
+        difficulty_at=first_named(tree, occ, "employment_difficulty").fill_null(DIFFICULTY_AT[0]),
+        **{f"named.{n}": named_anywhere(tree, occ, n) for n in names},
     )
     category, which, result = flags["category"], flags["which"], flags["result"]
 
@@ -315,19 +319,23 @@ def build(
         "post": pl.when(~none).then(post_max),
         "routes": routes_arg,
     }
-    category_conds = []
+    # One condition per order its facts may be named in, each shown where the row names them so
+    orders: dict[tuple[str, ...], list[pl.Expr]] = {}
     for at, firsts in GRADUATE_AT.items():
         for leaf in DIFFICULTY_AT:
             order = order_for(tree, {**firsts, "care_firm_type": 5, "employment_difficulty": leaf})
-            category_conds.append(
-                cond(
-                    "hire_category",
-                    result,
-                    args=category_args,
-                    missing=[(n, flags[f"named.{n}"]) for n in order],
-                    shown=(flags["graduate_at"] == at) & (flags["difficulty_at"] == leaf),
-                )
-            )
+            where = (flags["graduate_at"] == at) & (flags["difficulty_at"] == leaf)
+            orders.setdefault(tuple(order), []).append(where)
+    category_conds = [
+        cond(
+            "hire_category",
+            result,
+            args=category_args,
+            missing=[(n, flags[f"named.{n}"]) for n in order],
+            shown=pl.any_horizontal(where),
+        )
+        for order, where in orders.items()
+    ]
 
     # The period: the category's limit, to retirement where 距法定退休年龄不足5年 extends it
     kind = pl.when(is_full).then(pl.lit("full")).otherwise(pl.lit("one"))
@@ -438,7 +446,7 @@ def build(
             msg("note.fallback_post", {}, shown=post == "fallback", statuses=granted),
             msg("note.amount_elsewhere", {}, statuses=granted),
         ),
-        missing_facts=missing_in_order(steps),
+        missing_facts=names_in_order(step_entries(steps, "hire_category", tree_entries(tree, occ))),
     )
 
 
