@@ -10,9 +10,15 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+import polars as pl
+
 from tests.columnar.helpers import same_as_scalar
+from wenjiuye_cli.columnar.expr import Params
+from wenjiuye_cli.columnar.schema import EVALUATION_DATE, KIND, conform, frame_schema
 from wenjiuye_cli.outcome import Check, Outcome, Status
 from wenjiuye_cli.output import outcome_dict
+from wenjiuye_cli.policy import load_policy
+from wenjiuye_cli.rules.employer_insurance import declare
 
 M = "employer_insurance"
 ON = date(2021, 3, 1)
@@ -221,3 +227,39 @@ def test_a_period_wholly_before_the_policy_has_zero_months_not_unknown() -> None
     assert months.result is Check.FAILED
     assert months.args["months"] == 0
     assert "0 个月" in outcome_dict(outcome, "zh")["conditions"][-1]["text"]
+
+
+def test_the_firm_type_is_first_named_under_the_elder_care_route_whenever_named_at_all() -> None:
+    # The rule names ``care_firm_type`` in one place only (the elder-care route, leaf 5), relying on this:
+    # wherever the one-year route (leaf 15) names it, leaf 5 names it too. Checked on every combination of
+    # the routes' parts being yes, no or unknown.
+    values: dict[str, list[Any]] = {
+        "small_micro_enterprise": [True, False, None],
+        "tianjin_university": [True, False, None],  # the graduate: yes, no or unknown
+        "employment_difficulty": [True, False, None],
+        "poor_village_labour": [True, False, None],
+        "zero_employment_family": [True, False, None],
+        "birth_date": [date(1990, 1, 1), date(1970, 1, 1), None],  # younger, older, unknown
+        "poverty_registered_labour": [True, False, None],
+    }
+    rows = [{}]
+    for name, options in values.items():
+        rows = [{**row, name: option} for row in rows for option in options]
+    fixed = {"hire_date": date(2021, 1, 10), "graduation_date": date(2020, 7, 1), "sex": "male"}
+    fixed |= {"startup_tech_sme": False, "student_startup_enterprise": False, "university_graduate": True}
+    fixed |= dict.fromkeys(("single_parent_family", "subsistence_allowance_family"), False)
+    fixed |= {"supports_seriously_ill_relative": False}
+    schema = frame_schema(["hire"])
+    frame = pl.DataFrame(
+        [{KIND: "hire", EVALUATION_DATE: ON, **fixed, **row} for row in rows],
+        schema={k: v for k, v in schema.items() if k in {KIND, EVALUATION_DATE, *fixed, *values}},
+    )
+    rule = declare(Params(load_policy()))
+    lazy = conform(frame, ["hire"]).with_columns(pl.lit(True).alias("~in_force"))  # as the evaluator adds it
+    for stage in rule.stages:
+        lazy = lazy.with_columns(list(stage.values()))
+    named = lazy.select(
+        at_5=pl.col(f"~{M}.occ.5.care_firm_type"), at_15=pl.col(f"~{M}.occ.15.care_firm_type")
+    ).collect()
+    assert named["at_15"].sum() > 0  # the case arises
+    assert named.filter(pl.col("at_15") & ~pl.col("at_5")).height == 0
