@@ -129,6 +129,25 @@ LEANING: dict[str, dict[str, Any]] = {
         }
         for measure, post in (("public_welfare_post", "public_welfare"), ("fallback_placement", "fallback"))
     },
+    # hires near the graduate window (2 years), the age limits (35/45) and retirement (extension: 5 years)
+    "employer_insurance": {
+        "hire_date": lambda anchor: st.one_of(_before(anchor, 0, 400), st.sampled_from(EDGE_DAYS)),
+        "post_type": lambda anchor: st.sampled_from(
+            ["ordinary", "ordinary", "fallback", None, "public_welfare"]
+        ),
+        "birth_date": lambda anchor: st.sampled_from([24, 35, 45, 50, 55, 58, 60, 61]).flatmap(
+            lambda years: _before(anchor, years * 365 - 400, years * 366 + 400)
+        ),
+        "original_retirement_age": lambda anchor: st.sampled_from([None, 50, 55, 55, 60]),
+        "graduation_date": lambda anchor: _before(anchor, -100, 1300),
+        "university_graduate": lambda anchor: st.sampled_from([True, True, None, False]),
+        "tianjin_university": lambda anchor: st.sampled_from([True, False, None]),
+        "tianjin_origin": lambda anchor: st.sampled_from([True, False, None]),
+        "employment_difficulty": lambda anchor: st.sampled_from([True, True, None, False]),
+        "care_firm_type": lambda anchor: st.sampled_from(
+            ["neither", "neither", "elder_care", "housekeeping", None]
+        ),
+    },
     "rent_subsidy": {
         "registration_date": lambda anchor: _before(anchor, 0, 380),
         "registered_in_heping": lambda anchor: st.just(True),

@@ -1,0 +1,230 @@
+"""Pieces of 第十条 序号30 (the employer's five-insurance and post subsidies) over columns that do not belong
+to one expression: ages on a day, "本市高校毕业生" under a reading given as an expression, the condition
+"hired once the policy was in force" under a flag given as an expression, a tri-state tree's missing facts
+in the scalar order, and the note saying what the other reading of a word gives.
+
+The scalar rule (``wenjiuye_cli.measures.employer_insurance``) is wrapped twice by
+``measures._readings.with_other_reading``: for "施行后" (``general.hires_from_policy_start``) and for
+"本市高校毕业生" (``general.tianjin_graduate_means``). Over columns the other reading is the same rule built
+again with that one parameter read otherwise (:mod:`wenjiuye_cli.columnar.readings`), so every reading-
+dependent helper here takes the parameter's value as an expression rather than reading it itself.
+
+Missing facts of a tree of tri-state results (``measures._logic.tri_all`` / ``tri_any``). An unknown node
+names the facts its unknown children name, in order, each once; so a leaf's facts are named exactly when
+every node from the root down to it is unknown, and the facts come in the order of the leaves, each where
+it is first named. A fact under several leaves (``employment_difficulty`` is under four) is therefore named
+at a place that depends on the row: :class:`Leaf` and :func:`first_named` say where.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import polars as pl
+
+from wenjiuye_cli.columnar.readings import other_outcome
+from wenjiuye_cli.columnar.rule import Cond, Msg, Rule, Step, arg, cond, msg
+from wenjiuye_cli.outcome import Label, Status
+
+ALL_STATUSES = tuple(Status)
+
+
+def age_on(birth: pl.Expr, on: pl.Expr) -> pl.Expr:
+    """``dates.age_on``: completed years on ``on``; an age is reached on the birthday itself ("年满")."""
+    day_of_year = on.dt.month().cast(pl.Int32) * 100 + on.dt.day().cast(pl.Int32)
+    birthday = birth.dt.month().cast(pl.Int32) * 100 + birth.dt.day().cast(pl.Int32)
+    years = on.dt.year().cast(pl.Int32) - birth.dt.year().cast(pl.Int32)
+    return years - (day_of_year < birthday).cast(pl.Int32)
+
+
+def tianjin_graduate_as(reading: pl.Expr) -> tuple[pl.Expr, dict[str, pl.Expr]]:
+    """``_hire.tianjin_graduate`` with ``general.tianjin_graduate_means`` read as ``reading``: the result
+    (Kleene ``|`` for ``either``: one yes decides, all no decide, else unknown) and, per fact, where the
+    reading uses it (a fact is named when unknown only where it is used)."""
+    university, origin = pl.col("tianjin_university"), pl.col("tianjin_origin")
+    result = (
+        pl.when(reading == "tianjin_university")
+        .then(university)
+        .when(reading == "tianjin_origin")
+        .then(origin)
+        .otherwise(university | origin)
+    )
+    uses = {
+        "tianjin_university": reading != "tianjin_origin",
+        "tianjin_origin": reading != "tianjin_university",
+    }
+    return result, uses
+
+
+def other_tianjin_reading(current: pl.Expr) -> pl.Expr:
+    """``_hire._other_tianjin_reading``: a Tianjin university's graduate, unless that is the reading."""
+    return (
+        pl.when(current == "tianjin_university")
+        .then(pl.lit("tianjin_origin"))
+        .otherwise(pl.lit("tianjin_university"))
+    )
+
+
+def hired_in_force(start: pl.Expr, hired: pl.Expr, from_policy_start: pl.Expr) -> Cond:
+    """``_hire.check_hired_in_force`` with ``general.hires_from_policy_start`` read as ``from_policy_start``:
+    the hire was made on or after the policy's first day (recorded only under that reading, and only with
+    the hire date known)."""
+    return cond(
+        "hired_in_force",
+        hired >= start,
+        args={"hired": hired, "start": start},
+        shown=from_policy_start & hired.is_not_null(),
+    )
+
+
+@dataclass(frozen=True)
+class Leaf:
+    """A leaf of a tri-state tree: the facts it names when unknown (each with the test saying it is
+    unknown here: the fact is missing, and the reading uses it) and the nodes from the root down to it."""
+
+    names: tuple[tuple[str, pl.Expr], ...]
+    path: tuple[pl.Expr, ...]
+
+    def named(self, name: str) -> pl.Expr | None:
+        """Where this leaf names ``name`` (every node on its path unknown and the fact's own test); None
+        when it never does."""
+        for own, test in self.names:
+            if own == name:
+                return pl.all_horizontal([*(node.is_null() for node in self.path), test])
+        return None
+
+
+def fact_names(leaves: Sequence[Leaf]) -> list[str]:
+    """Every fact the leaves may name, in the order it first appears."""
+    out: list[str] = []
+    for leaf in leaves:
+        out += [name for name, _ in leaf.names if name not in out]
+    return out
+
+
+def occurrences(leaves: Sequence[Leaf]) -> dict[str, pl.Expr]:
+    """Where each leaf names each of its facts, keyed ``occ.<leaf>.<fact>``: to stage as columns, which
+    :func:`tree_entries`, :func:`named_anywhere` and :func:`first_named` then read."""
+    out: dict[str, pl.Expr] = {}
+    for i, leaf in enumerate(leaves):
+        for name, _ in leaf.names:
+            test = leaf.named(name)
+            assert test is not None
+            out[f"occ.{i}.{name}"] = test
+    return out
+
+
+def tree_entries(leaves: Sequence[Leaf], occ: Mapping[str, pl.Expr]) -> list[tuple[str, pl.Expr]]:
+    """(fact, where this leaf names it) for every leaf's facts, in the leaves' order (a fact may recur)."""
+    return [(name, occ[f"occ.{i}.{name}"]) for i, leaf in enumerate(leaves) for name, _ in leaf.names]
+
+
+def named_anywhere(leaves: Sequence[Leaf], occ: Mapping[str, pl.Expr], name: str) -> pl.Expr:
+    """Where some leaf names ``name``."""
+    return pl.any_horizontal([test for fact_name, test in tree_entries(leaves, occ) if fact_name == name])
+
+
+def first_named(leaves: Sequence[Leaf], occ: Mapping[str, pl.Expr], name: str) -> pl.Expr:
+    """The index of the first leaf naming ``name`` (null where none does)."""
+    out: pl.Expr = pl.lit(None, dtype=pl.Int32)
+    for i in reversed(range(len(leaves))):
+        key = f"occ.{i}.{name}"
+        if key in occ:
+            out = pl.when(occ[key]).then(pl.lit(i, dtype=pl.Int32)).otherwise(out)
+    return out
+
+
+def names_in_order(entries: Sequence[tuple[str, pl.Expr]]) -> pl.Expr:
+    """The names whose test holds, in order, each once where it first holds (a list of strings)."""
+    empty = pl.lit([], dtype=pl.List(pl.String))
+    if not entries:
+        return empty
+    # joined as text, then split (concat_list of literals is slow in polars 2.1); names hold no comma
+    joined = pl.concat_str([pl.when(t).then(pl.lit(n)) for n, t in entries], separator=",", ignore_nulls=True)
+    return pl.when(joined == "").then(empty).otherwise(joined.str.split(",").list.unique(maintain_order=True))
+
+
+def step_entries(
+    steps: Sequence[Step], code: str, entries: Sequence[tuple[str, pl.Expr]]
+) -> list[tuple[str, pl.Expr]]:
+    """(fact, where it is named) for the undecided conditions of ``steps``, in step order — where the
+    conditions ``code`` (one condition shown in several orders) come, ``entries`` instead, once."""
+    out: list[tuple[str, pl.Expr]] = []
+    placed = False
+    for step in steps:
+        if not isinstance(step, Cond):
+            continue
+        if step.code == code:
+            if not placed:
+                out += entries
+                placed = True
+            continue
+        recorded = pl.lit(True) if step.shown is None else step.shown.fill_null(False)
+        undecided = recorded & step.result.is_null()
+        out += [
+            (m.name, undecided if m.when is None else undecided & m.when.fill_null(False))
+            for m in step.missing
+        ]
+    return out
+
+
+def order_for(leaves: Sequence[Leaf], first: dict[str, int]) -> list[str]:
+    """The order in which the facts are named when each fact of ``first`` is first named at that leaf
+    (the others where they first appear): by leaf, then by place within the leaf."""
+    place: dict[str, tuple[int, int]] = {}
+    for i, leaf in enumerate(leaves):
+        for j, (name, _) in enumerate(leaf.names):
+            if name not in place and first.get(name, i) == i:
+                place[name] = (i, j)
+    return sorted(place, key=lambda n: place[n])
+
+
+def reading_note(
+    other: Rule | None,
+    key: str,
+    value: pl.Expr,
+    reading: pl.Expr,
+    shown: pl.Expr,
+    otherwise: str = "other.ineligible",
+) -> Msg:
+    """``_readings.other_reading_note``: "按另一种理解（reading；--set key=value）：…" saying what the rule
+    gives with ``key`` read as ``value`` (a text), from ``other`` — that rule's outcome columns once its
+    stages ran (:func:`wenjiuye_cli.columnar.readings.outcome_stages`). ``other`` None: the outcome is
+    known to be ``otherwise`` wherever the note is shown."""
+    if other is None:
+        result: pl.Expr = pl.lit(otherwise)
+        amount: pl.Expr = pl.lit(None, dtype=pl.Decimal(38, 2))
+        missing: pl.Expr = pl.lit("—")
+    else:
+        got = other_outcome(other)
+        status, amount = got["status"], got["amount"]
+        result = (
+            pl.when((status == Status.ELIGIBLE.value) & amount.is_not_null())
+            .then(pl.lit("other.amount"))
+            .when(status == Status.INELIGIBLE.value)
+            .then(pl.lit("other.ineligible"))
+            .when(status == Status.AMOUNT_SET_ELSEWHERE.value)
+            .then(pl.lit("other.set_elsewhere"))
+            .otherwise(pl.lit("other.cannot_decide"))
+        )
+        joined = got["missing_facts"].list.join("、")
+        missing = pl.when(joined == "").then(pl.lit("—")).otherwise(joined)
+    return msg(
+        "note.other_reading",
+        {
+            "reading": reading,
+            "key": arg(pl.lit(key), _literal),
+            "value": arg(value, _literal),
+            "result": result,
+            "amount": amount,
+            "missing": arg(missing, _literal),
+        },
+        shown=shown,
+        statuses=ALL_STATUSES,
+    )
+
+
+def _literal(text: str) -> Label:
+    """A text shown as written (not rendered as a message of the same name)."""
+    return Label(text, text)
