@@ -84,6 +84,11 @@ CJK_FAMILIES = (
     "Noto Serif CJK SC",
 )
 _CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]")
+_CJK_FILE = re.compile(
+    r"cjk|wqy|sourcehan|notosans(sc|tc|hk|jp)|notoserif(sc|tc)|msyh|simhei|simsun|droidsansfallback|pingfang|"
+    r"hiragino|uming|ukai|sarasa|heiti",
+    re.IGNORECASE,
+)
 _CJK_GLOSS = re.compile(r"\s*[（(][^（）()]*[\u2e80-\u9fff][^（）()]*[）)]")
 _GLYPH_WARNING = r"Glyph \d+ .*missing from"  # matplotlib's warning for a character its font lacks
 _COLOURS = ("#7f7f7f", "#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#17becf")
@@ -146,20 +151,42 @@ def _matplotlib() -> Any:
 
 @cache
 def cjk_font() -> str | None:
-    """The family name of an installed font that holds Chinese glyphs, or None."""
+    """The family name of an installed font that holds Chinese glyphs, or None.
+
+    matplotlib's own list of fonts is a cache made when it first ran: a font installed since is not in it.
+    So when none of :data:`CJK_FAMILIES` is listed, the system's font files whose names look Chinese
+    (``wqy``, ``NotoSansCJK``, ``SourceHan``, ``msyh``…) are added to the list and checked as well."""
     _matplotlib()
     from matplotlib import font_manager
-    from matplotlib.ft2font import FT2Font
 
-    entries = {entry.name: entry.fname for entry in font_manager.fontManager.ttflist}
-    for family in CJK_FAMILIES:
-        fname = entries.get(family)
-        if fname is None:
+    manager = font_manager.fontManager
+    found = _covering([(e.name, e.fname) for e in manager.ttflist if e.name in CJK_FAMILIES])
+    if found is not None:
+        return found
+    known = {e.fname for e in manager.ttflist}
+    added: list[str] = []
+    for fname in font_manager.findSystemFonts():
+        if fname in known or not _CJK_FILE.search(Path(fname).name):
             continue
         try:
-            if FT2Font(fname).get_char_index(ord("补")):
-                return family
+            manager.addfont(fname)
         except (OSError, RuntimeError, ValueError):  # an unreadable font file: try the next
+            continue
+        added.append(fname)
+    return _covering([(e.name, e.fname) for e in manager.ttflist if e.fname in added])
+
+
+def _covering(fonts: list[tuple[str, str]]) -> str | None:
+    """The first family (in :data:`CJK_FAMILIES` order, then as listed) whose font has 补 and 贴."""
+    from matplotlib.ft2font import FT2Font
+
+    rank = {family: i for i, family in enumerate(CJK_FAMILIES)}
+    for family, fname in sorted(fonts, key=lambda f: rank.get(f[0], len(rank))):
+        try:
+            font = FT2Font(fname)
+            if font.get_char_index(ord("补")) and font.get_char_index(ord("贴")):
+                return family
+        except (OSError, RuntimeError, ValueError):
             continue
     return None
 
