@@ -165,22 +165,8 @@ def test_measure_budgets_come_from_a_comparison_in_policy_order() -> None:
     from wenjiuye_cli.reform import with_reforms
 
     reformed = with_reforms(POLICY, [], ["rent_subsidy.house_cap_monthly=3000"])
-    founder = applicant(
-        "person",
-        application_date=date(2021, 3, 15),
-        university_graduate=True,
-        graduation_date=date(2018, 7, 1),
-        tianjin_fulltime_student=False,
-        haihe_talent=False,
-        registration_date=date(2020, 10, 8),
-        registered_in_heping=True,
-        rent_type="house",
-        jobs_created=4,
-        monthly_rent=Decimal(4000),
-        rent_months=24,
-    )
     impact = BudgetImpact()
-    impact.add(Comparer(POLICY, reformed, None, TODAY).compare(founder))
+    impact.add(Comparer(POLICY, reformed, None, TODAY).compare(founder()))
     rows = plot.measure_budgets(impact)
     rent = next(r for r in rows if r.measure_id == "rent_subsidy")
     assert (rent.baseline, rent.reforms) == (
@@ -243,6 +229,53 @@ def test_a_sweep_without_cliffs_has_no_cliff_marks(tmp_path: Path) -> None:
     drawing = plot.sweep_amount(points, [], axis.name, target)
     assert "cliffs" not in {line.get_gid() for line in drawing.figure.axes[0].get_lines()}
     png_size(target.read_bytes())
+
+
+def founder() -> Any:
+    # 第十五条 创业房租补贴 for a graduate (附件2: within 5 years of graduating when registering, 2020-10-08).
+    return applicant(
+        "person",
+        application_date=date(2021, 3, 15),
+        university_graduate=True,
+        graduation_date=date(2018, 7, 1),
+        tianjin_fulltime_student=False,
+        haihe_talent=False,
+        registration_date=date(2020, 10, 8),
+        registered_in_heping=True,
+        rent_type="house",
+        jobs_created=4,
+        monthly_rent=Decimal(4000),
+        rent_months=24,
+    )
+
+
+def test_a_date_sweep_is_drawn_on_a_time_axis() -> None:
+    axis = fact_axis("graduation_date=2015-01-01..2016-07-01:6m", "person")
+    points = sweep(founder(), POLICY, axis, today=TODAY)
+    drawing = plot.draw_sweep_amount(points, find_cliffs(points), axis.name, "png", lang="en")
+    total = next(line for line in drawing.figure.axes[0].get_lines() if line.get_gid() == "total")
+    assert list(total.get_xdata()) == list(axis.values)  # the dates themselves
+    amounts = [exact(y) for y in total.get_ydata()]
+    assert amounts == [p.result.total for p in points]
+    assert amounts[0] == 0  # graduated more than 5 years before registering
+    assert amounts[-1] > 0
+
+
+def test_a_yes_no_sweep_is_drawn_evenly_spaced_with_its_values_as_labels() -> None:
+    axis = fact_axis("haihe_talent=true,false", "person")
+    points = sweep(founder(), POLICY, axis, today=TODAY)
+    drawing = plot.draw_sweep_amount(points, [], axis.name, "png", lang="en")
+    (ax,) = drawing.figure.axes
+    total = next(line for line in ax.get_lines() if line.get_gid() == "total")
+    assert list(total.get_xdata()) == [0, 1]
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["true", "false"]
+
+
+def test_a_comparison_that_pays_nothing_draws_no_bars_and_says_so() -> None:
+    rows = [MeasureBudget("rent_subsidy", Decimal(0), (Decimal(0),))]
+    drawing = plot.draw_budget_by_measure(rows, ["reform"], "svg", lang="zh")
+    assert bars(drawing) == {}
+    assert "另有 1 项措施金额均为 0，未画出" in [t.get_text() for t in drawing.figure.texts]
 
 
 # ------------------------------------------------------------------------------------------ budget curve
