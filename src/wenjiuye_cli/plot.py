@@ -6,7 +6,8 @@ picture is drawn (``wenjiuye --help`` never loads it); without it :func:`require
 
 ::
 
-    drawing = budget_by_measure(rows, ["改革方案"], Path("预算.png"), lang="zh")
+    rows = [MeasureBudget("rent_subsidy", Decimal("134400.00"), (Decimal("158400.00"),))]
+    drawing = budget_by_measure(rows, [("改革方案", "reform")], Path("预算.png"), lang="zh")
     drawing.figure        # the matplotlib Figure drawn (its bars, lines and texts can be inspected)
     drawing.note          # (zh, en) something the caller may tell the user, or None
 
@@ -141,7 +142,9 @@ def _matplotlib() -> Any:
     # matplotlib logs (building its font cache on a first run, an unwritable config directory) through
     # the logging module: without a handler of ours those lines would reach stderr through Python's
     # last-resort handler. A program that configures logging still sees them.
-    logging.getLogger("matplotlib").addHandler(logging.NullHandler())
+    logger = logging.getLogger("matplotlib")
+    if not any(isinstance(h, logging.NullHandler) for h in logger.handlers):
+        logger.addHandler(logging.NullHandler())
     try:
         import matplotlib
     except ImportError:
