@@ -228,10 +228,7 @@ def schema(
     ] = None,
     lang: LangOpt = Lang.zh,
 ) -> None:
-    """每类申请人可填写的事实 / the facts each kind of applicant takes.
-
-    空白名单 / a blank list: wenjiuye schema --template person -o 模板.xlsx
-    """
+    """每类申请人可填写的事实，或一份空白名单（--template）/ the facts each kind takes, or a blank list."""
     console = err_console()
     if template is not None or output is not None:
         from wenjiuye_cli.commands._template import schema_template
