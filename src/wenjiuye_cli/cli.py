@@ -216,10 +216,25 @@ def measures(
 def schema(
     kind: Annotated[str | None, typer.Argument(help="申请人类型 / applicant kind")] = None,
     fmt: Annotated[ListFormat | None, typer.Option("--format", "-f", help="table|json")] = None,
+    template: Annotated[
+        str | None,
+        typer.Option(
+            "--template", metavar="KIND", help="写一份空白名单（中文表头）/ write a blank list to fill in"
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="模板文件 .xlsx 或 .csv（默认 CSV 到标准输出）", dir_okay=False),
+    ] = None,
     lang: LangOpt = Lang.zh,
 ) -> None:
-    """每类申请人可填写的事实 / the facts each kind of applicant takes."""
+    """每类申请人可填写的事实，或一份空白名单（--template）/ the facts each kind takes, or a blank list."""
     console = err_console()
+    if template is not None or output is not None:
+        from wenjiuye_cli.commands._template import schema_template
+
+        schema_template(console, lang, template, output, kind)
+        return
     kinds = [kind] if kind else list(KINDS)
     for k in kinds:
         if k not in KINDS:

@@ -61,7 +61,11 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
         "wenjiuye sweep examples/rent_subsidy.toml --id R-001 --vary-param rent_subsidy.house_cap_monthly=2000..4000:500",
     ),
     "measures": ("wenjiuye measures", "wenjiuye measures --format json --lang en"),
-    "schema": ("wenjiuye schema person", "wenjiuye schema incubator --format json"),
+    "schema": (
+        "wenjiuye schema person",
+        "wenjiuye schema incubator --format json",
+        "wenjiuye schema --template person -o 模板.xlsx",
+    ),
     "policy": ("wenjiuye policy show 房租", "wenjiuye policy check policy.toml"),
     "policy show": (
         "wenjiuye policy show rent_subsidy",

@@ -59,6 +59,7 @@ from wenjiuye_cli.commands._common import (
     stdout_to_devnull,
     t,
 )
+from wenjiuye_cli.commands._plot import PlotOpt, check_plot_option, write_plot
 from wenjiuye_cli.commands._text import Wrapped, paragraph
 from wenjiuye_cli.engine import Applicant, measure_by_id
 from wenjiuye_cli.errors import Terminated, raise_terminated, write_error_text
@@ -195,6 +196,7 @@ def compare(
     budget: Annotated[
         str | None, typer.Option("--budget", help="可用资金（元），与改革后合计比较 / available fund in yuan")
     ] = None,
+    plot: PlotOpt = None,  # each measure's budget, baseline beside the reform (wenjiuye_cli.plot)
     kind: KindOpt = None,
     rejects: RejectsOpt = None,
     encoding: EncodingOpt = None,
@@ -252,6 +254,7 @@ def compare(
             ),
             ExitCode.USAGE,
         )
+    check_plot_option(console, lang, plot, [output, rejects, summary_file, *inputs])
     baseline, reformed = _policies(console, lang, policy_file, reforms, sets)
     on = parse_as_of(console, lang, as_of)
     listed, stdin = _sort_inputs(console, lang, inputs, input_format is not None)
@@ -292,6 +295,7 @@ def compare(
                 run.finish()
             if summary or chosen is CompareFormat.table:
                 _render_summary(_console(no_color), impact, run.summary(), lang)
+            _plot_compare(console, lang, plot, impact, quiet)
             return
         name, stream = listed
         options = BatchOptions(
@@ -312,7 +316,22 @@ def compare(
         _render_summary(_console(no_color), impact, run.summary(), lang)
     if not quiet:
         console.print(Text(_result_line(reader, impact, run.rejects_file, lang)), soft_wrap=True)
+    _plot_compare(console, lang, plot, impact, quiet)
     raise typer.Exit(ExitCode.ROWS_REJECTED if reader.counts.rejected else ExitCode.OK)
+
+
+def _plot_compare(console: Console, lang: str, plot: Path | None, impact: BudgetImpact, quiet: bool) -> None:
+    """``--plot``: the budget by measure, baseline beside the reform."""
+    from wenjiuye_cli.plot import budget_by_measure, measure_budgets
+
+    reform_name = ("改革方案", "reform")
+    write_plot(
+        console,
+        lang,
+        plot,
+        lambda path: budget_by_measure(measure_budgets(impact), [reform_name], path, lang=lang),
+        quiet,
+    )
 
 
 def _compare_list(
@@ -887,6 +906,7 @@ def sweep_command(
     fmt: Annotated[
         SweepFormat | None, typer.Option("--format", "-f", help="table|csv|json（终端默认 table）")
     ] = None,
+    plot: PlotOpt = None,  # the amount against the value swept, cliffs marked (wenjiuye_cli.plot)
     policy_file: PolicyOpt = None,
     as_of: AsOfOpt = None,
     lang: LangOpt = Lang.zh,
@@ -901,6 +921,7 @@ def sweep_command(
             t(lang, "请给出 --vary 或 --vary-param 之一", "give exactly one of --vary or --vary-param"),
             ExitCode.USAGE,
         )
+    check_plot_option(console, lang, plot, [scenario])
     _baseline, policy = _policies(console, lang, policy_file, reforms, sets)
     on = parse_as_of(console, lang, as_of)
     applicants = read_scenarios_or_exit(console, lang, [scenario], command="sweep")
@@ -930,6 +951,22 @@ def sweep_command(
             writer.writerows(sweep_rows(points, cliffs))
         else:
             _sweep_table(axis, points, cliffs, lang, stamp, no_color)
+    _plot_sweep(console, lang, plot, axis, points, cliffs)
+
+
+def _plot_sweep(
+    console: Console, lang: str, plot: Path | None, axis: Axis, points: list[SweepPoint], cliffs: list[Cliff]
+) -> None:
+    """``--plot``: the applicant's amount against the value swept, the cliffs marked."""
+    from wenjiuye_cli.plot import sweep_amount
+
+    label = (axis.label_zh, axis.label_en)
+    write_plot(
+        console,
+        lang,
+        plot,
+        lambda path: sweep_amount(points, cliffs, axis.name, path, lang=lang, value_label=label),
+    )
 
 
 def _pick(console: Console, lang: str, applicants: list[Applicant], wanted: str | None) -> Applicant:
