@@ -154,17 +154,6 @@ LEANING: dict[str, dict[str, Any]] = {
         "insured_staff_count": lambda anchor: st.one_of(st.integers(0, 40), st.sampled_from([200, None])),
     },
     "startup_loan": _LOAN,
-    "first_startup_grant": {
-        "registration_date": lambda anchor: _before(anchor, 0, 500),
-        "registered_in_heping": lambda anchor: st.just(True),
-        "business_type": lambda anchor: st.sampled_from(["enterprise", "enterprise", "sole_proprietorship"]),
-        "operating_normally": lambda anchor: st.sampled_from([True, True, None]),
-        "tianjin_hukou": lambda anchor: st.sampled_from([True, True, None, False]),
-        "registered_unemployed_since": lambda anchor: st.one_of(st.none(), _before(anchor, 300, 1200)),
-        "first_business": lambda anchor: st.sampled_from([True, True, None]),
-        "jobs_created": lambda anchor: st.sampled_from([0, 1, 2, None]),
-        "consecutive_contribution_months": lambda anchor: st.sampled_from([11, 12, 24, None]),
-    },
     # founders registered up to ~4 years back (both periods, the policy's start), some near retirement
     "first_startup_insurance": {
         "registration_date": lambda anchor: st.one_of(
@@ -184,6 +173,17 @@ LEANING: dict[str, dict[str, Any]] = {
             lambda years: _before(anchor, years * 365 - 300, years * 366 + 400)
         ),
         "original_retirement_age": lambda anchor: st.sampled_from([None, None, None, 50, 55]),
+    },
+    "first_startup_grant": {
+        "registration_date": lambda anchor: _before(anchor, 0, 500),
+        "registered_in_heping": lambda anchor: st.just(True),
+        "business_type": lambda anchor: st.sampled_from(["enterprise", "enterprise", "sole_proprietorship"]),
+        "operating_normally": lambda anchor: st.sampled_from([True, True, None]),
+        "tianjin_hukou": lambda anchor: st.sampled_from([True, True, None, False]),
+        "registered_unemployed_since": lambda anchor: st.one_of(st.none(), _before(anchor, 300, 1200)),
+        "first_business": lambda anchor: st.sampled_from([True, True, None]),
+        "jobs_created": lambda anchor: st.sampled_from([0, 1, 2, None]),
+        "consecutive_contribution_months": lambda anchor: st.sampled_from([11, 12, 24, None]),
     },
     "startup_loan_firm": {
         **_LOAN,
