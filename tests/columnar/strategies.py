@@ -173,6 +173,26 @@ LEANING: dict[str, dict[str, Any]] = {
         "insured_staff_count": lambda anchor: st.one_of(st.integers(0, 40), st.sampled_from([200, None])),
     },
     "startup_loan": _LOAN,
+    # founders registered up to ~4 years back (both periods, the policy's start), some near retirement
+    "first_startup_insurance": {
+        "registration_date": lambda anchor: st.one_of(
+            _before(anchor, 0, 1500), st.sampled_from([date(2020, 6, 1), date(2020, 6, 30), date(2020, 7, 1)])
+        ),
+        "registered_in_heping": lambda anchor: st.sampled_from([True, True, True, True, False]),
+        "business_type": lambda anchor: st.sampled_from(["enterprise", "enterprise", "sole_proprietorship"]),
+        "first_business": lambda anchor: st.sampled_from([True, True, True, True, None]),
+        "employment_difficulty": lambda anchor: st.sampled_from([True, False, False, None]),
+        "tianjin_fulltime_student": lambda anchor: st.sampled_from([False, False, False, True, None]),
+        "university_graduate": lambda anchor: st.sampled_from([True, True, False, None]),
+        "graduation_date": lambda anchor: _before(anchor, -200, 2600),
+        "haihe_talent": lambda anchor: st.sampled_from([False, False, True, None]),
+        "haihe_talent_settled_date": lambda anchor: _before(anchor, -200, 2600),
+        "sex": lambda anchor: st.sampled_from(["male", "male", "female"]),
+        "birth_date": lambda anchor: st.sampled_from([25, 35, 50, 55, 60, 62]).flatmap(
+            lambda years: _before(anchor, years * 365 - 300, years * 366 + 400)
+        ),
+        "original_retirement_age": lambda anchor: st.sampled_from([None, None, None, 50, 55]),
+    },
     "first_startup_grant": {
         "registration_date": lambda anchor: _before(anchor, 0, 500),
         "registered_in_heping": lambda anchor: st.just(True),

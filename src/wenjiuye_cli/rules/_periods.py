@@ -1,11 +1,13 @@
 """Month-by-month periods over columns: ``measures._schedule`` for the rules (第十一、十四、二十七、二十八条).
 
-Generic on purpose (to be merged with ``rules/_schedule.py`` written elsewhere): months are integers
+The periods that end at the earliest of several limits; what every monthly schedule shares (whether
+payments end with the policy, the policy's first month, the note on a term running past the policy's end,
+the month label) is ``rules._schedule``, re-exported here under the names the rules import. Months are integers
 (:func:`~wenjiuye_cli.columnar.expr.month_index`), a period is the integer range of month indices from its
 first month through its last, and a month is in the period when its first day is on or before the end date
 (so the last index is simply the end date's month). Months before the policy came into force are not paid
 (:func:`first_policy_month`); payments stop at the policy's last day only where the measure's reading of
-附则 “有效期5年” says so (:func:`payments_end`); otherwise the outcome says the subsidy runs its term
+附则 “有效期5年” says so (:meth:`Ending.limit`); otherwise the outcome says the subsidy runs its term
 (:func:`past_policy_note`).
 """
 
@@ -17,44 +19,15 @@ import polars as pl
 
 from wenjiuye_cli.columnar.expr import Params, month_from_index, month_index
 from wenjiuye_cli.columnar.rule import Msg, msg
-from wenjiuye_cli.measures._schedule import GENERAL_KEY, OWN_KEYS
 from wenjiuye_cli.outcome import Status
-from wenjiuye_cli.rules._schedule import (
-    ym as ym,  # one copy of the month label, re-exported for the hiring rules
-)
 
-ALL_STATUSES = (Status.ELIGIBLE, Status.INELIGIBLE, Status.CANNOT_DECIDE, Status.AMOUNT_SET_ELSEWHERE)
-
-
-class Ending:
-    """Whether this measure's payments end with the policy (``_schedule._deciding_key``): the measure's own
-    parameter unless it says ``general``, else ``general.payments_end_with_policy`` — as columns."""
-
-    def __init__(self, p: Params, measure_id: str) -> None:
-        own = OWN_KEYS.get(measure_id)
-        general = p.param(GENERAL_KEY)
-        if own is None:
-            self.ends: pl.Expr = general
-            self.key: pl.Expr = pl.lit(GENERAL_KEY)
-        else:
-            choice = p.param(own)
-            by_own = choice != "general"
-            self.ends = pl.when(by_own).then(choice == "end_with_policy").otherwise(general)
-            self.key = pl.when(by_own).then(pl.lit(own)).otherwise(pl.lit(GENERAL_KEY))
-        self.stop = pl.when(self.key == GENERAL_KEY).then(pl.lit("true")).otherwise(pl.lit("end_with_policy"))
-        self.policy_end = p.param("general.policy_end")
-
-    def limit(self, start: pl.Expr) -> pl.Expr:
-        """``_schedule.payments_end``: the policy's last day when payments end with it, or when the
-        entitlement starts (``start``) after that day; else null (no limit)."""
-        return pl.when(self.ends | (start > self.policy_end)).then(self.policy_end)
-
-
-def first_policy_month(p: Params) -> pl.Expr:
-    """Index of the first month a monthly payment may cover (``_schedule.first_policy_month``)."""
-    start = p.param("general.policy_start")
-    counts = (start.dt.day() == 1) | p.param("general.policy_start_month_counts")
-    return month_index(start) + pl.when(counts).then(0).otherwise(1)
+# one copy of each, re-exported for the rules that import them from here
+from wenjiuye_cli.rules._schedule import ALL_STATUSES as ALL_STATUSES
+from wenjiuye_cli.rules._schedule import Ending as Ending
+from wenjiuye_cli.rules._schedule import first_policy_month as first_policy_month
+from wenjiuye_cli.rules._schedule import months_within as months_within
+from wenjiuye_cli.rules._schedule import past_policy_note as past_policy_note
+from wenjiuye_cli.rules._schedule import ym as ym
 
 
 def retirement_limit(retirement_date: pl.Expr, month_covered: pl.Expr) -> pl.Expr:
@@ -95,38 +68,6 @@ def policy_start_note(p: Params, shown: pl.Expr, statuses: tuple[Status, ...] = 
         shown=shown,
         statuses=statuses,
     )
-
-
-def past_policy_note(
-    ending: Ending,
-    last: pl.Expr,
-    count: pl.Expr,
-    within: pl.Expr,
-    shown: pl.Expr,
-    statuses: tuple[Status, ...] = ALL_STATUSES,
-) -> Msg:
-    """``_schedule.past_policy_note`` for a period of ``count`` months whose last is index ``last``
-    (``within``: the months on or before the policy's last day), where ``shown`` holds too."""
-    past = (count > 0) & (month_from_index(last) > ending.policy_end) & ending.ends.not_()
-    return msg(
-        "note.runs_past_policy",
-        {
-            "end": ending.policy_end,
-            "last": ym(last),
-            "key": ending.key,
-            "stop": ending.stop,
-            "end_month": ym(month_index(ending.policy_end)),
-            "within": within,
-            "months": count,
-        },
-        shown=shown & past,
-        statuses=statuses,
-    )
-
-
-def months_within(first: pl.Expr, last: pl.Expr, end: pl.Expr) -> pl.Expr:
-    """How many of the months ``first``..``last`` (indices) start on or before ``end``."""
-    return (pl.min_horizontal(last, month_index(end)) - first + 1).clip(lower_bound=0)
 
 
 def period(

@@ -4,15 +4,17 @@
 Months are integers (``columnar.expr.month_index``: ``year * 12 + month - 1``), so a schedule of ``n``
 months from month ``first`` is the range ``first … first + n - 1`` and is never exploded to count it:
 
-* :func:`payments_end` — the last day a monthly payment may cover (附则 “有效期5年”): the policy's last day
-  when this measure's payments end with the policy (its own ``<measure>.payments_end_with_policy`` choice,
-  else ``general.payments_end_with_policy``), or when the entitlement starts after that day; else null
+* :class:`Ending` — whether this measure's payments end with the policy (附则 “有效期5年”: its own
+  ``<measure>.payments_end_with_policy`` choice, else ``general.payments_end_with_policy``) and the parameter
+  saying so; :meth:`Ending.limit` and :func:`payments_end` — the last day a monthly payment may cover: the
+  policy's last day when payments end with it, or when the entitlement starts after that day; else null
   (a subsidy granted in force runs its term);
-* :func:`months_through` — how many of the months ``first …`` have their first day on or before a day;
-* :func:`runs_past_policy` — the note saying a schedule runs past the policy's end, with what the other
-  reading would give (``note.runs_past_policy``);
-* :func:`first_policy_month` — the first month the policy's payments may cover
-  (``general.policy_start_month_counts``);
+* :func:`months_within` / :func:`months_through` — how many months of a period have their first day on or
+  before a day (the period given by its last month index, or by its length);
+* :func:`past_policy_note` / :func:`runs_past_policy` — the note saying a schedule runs past the policy's
+  end, with what the other reading would give (``note.runs_past_policy``);
+* :func:`first_policy_month` — the first month the policy's payments may cover (``general.policy_start``
+  read on the evaluation date, ``general.policy_start_month_counts``);
 * :func:`ym` — a month index as users write it (``2022-07``);
 * :func:`dated_sum` — Σ over a schedule's months of a dated parameter's value in force in each month, in
   closed form (per dated value: the months inside its days × the value); :func:`dated_values` — the same
@@ -20,11 +22,12 @@ months from month ``first`` is the range ``first … first + n - 1`` and is neve
 
 Every function is generic: it takes the measure's id where the measure's own reading matters, and the
 schedule as (first month index, months) expressions, so the retirement and hiring measures can reuse it.
+The periods ending at the earliest of several limits (duration, retirement, the policy's end) are in
+``rules._periods``, which re-exports these.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 import polars as pl
@@ -32,53 +35,79 @@ import polars as pl
 from wenjiuye_cli.columnar.expr import Params, dtype_of, month_from_index, month_index, month_index_of
 from wenjiuye_cli.columnar.rule import Msg, msg
 from wenjiuye_cli.measures._schedule import GENERAL_KEY, OWN_KEYS
+from wenjiuye_cli.outcome import Status
+
+ALL_STATUSES = (Status.ELIGIBLE, Status.INELIGIBLE, Status.CANNOT_DECIDE, Status.AMOUNT_SET_ELSEWHERE)
 
 
-@dataclass(frozen=True)
-class EndsWithPolicy:
-    """Whether this measure's payments end with the policy (``ends``, never null) and the parameter that
-    says so (``key``, the one a ``--set`` must change for the other reading)."""
+class Ending:
+    """Whether this measure's payments end with the policy (``_schedule._deciding_key``), as columns read on
+    the evaluation date: ``ends`` (never null), ``key`` (the parameter a ``--set`` must change for the other
+    reading: the measure's own unless it says ``general``, else ``general.payments_end_with_policy``),
+    ``general`` (the deciding key is the general one), ``stop`` (the value that ``--set`` would give) and
+    ``policy_end``."""
 
-    ends: pl.Expr
-    key: pl.Expr
-    general: pl.Expr  # the deciding key is the general one
+    def __init__(self, p: Params, measure_id: str) -> None:
+        general_flag = p.param(GENERAL_KEY)
+        own_key = OWN_KEYS.get(measure_id)
+        if own_key is None:
+            self.ends: pl.Expr = general_flag
+            self.key: pl.Expr = pl.lit(GENERAL_KEY)
+            self.general: pl.Expr = pl.lit(True)
+        else:
+            own = p.param(own_key)
+            uses_general = own == "general"
+            self.ends = pl.when(uses_general).then(general_flag).otherwise(own == "end_with_policy")
+            self.key = pl.when(uses_general).then(pl.lit(GENERAL_KEY)).otherwise(pl.lit(own_key))
+            self.general = uses_general
+        self.stop = pl.when(self.general).then(pl.lit("true")).otherwise(pl.lit("end_with_policy"))
+        self.policy_end = p.param("general.policy_end")
+
+    def limit(self, start: pl.Expr) -> pl.Expr:
+        """``_schedule.payments_end``: the policy's last day when payments end with it, or when the
+        entitlement starts (``start``) after that day (then no month of it is paid); else null (no limit)."""
+        return pl.when(self.ends | (start > self.policy_end)).then(self.policy_end)
 
 
-def ends_with_policy(p: Params, measure_id: str) -> EndsWithPolicy:
-    """``_schedule._deciding_key``: the measure's own choice unless it says ``general``, else the general
-    flag, each read on the evaluation date."""
-    general_flag = p.param(GENERAL_KEY)
-    own_key = OWN_KEYS.get(measure_id)
-    if own_key is None:
-        return EndsWithPolicy(general_flag, pl.lit(GENERAL_KEY), pl.lit(True))
-    own = p.param(own_key)
-    uses_general = own == "general"
-    return EndsWithPolicy(
-        ends=pl.when(uses_general).then(general_flag).otherwise(own == "end_with_policy"),
-        key=pl.when(uses_general).then(pl.lit(GENERAL_KEY)).otherwise(pl.lit(own_key)),
-        general=uses_general,
-    )
+EndsWithPolicy = Ending  # the name this module first gave it
+
+
+def ends_with_policy(p: Params, measure_id: str) -> Ending:
+    """``_schedule._deciding_key`` for ``measure_id`` (see :class:`Ending`)."""
+    return Ending(p, measure_id)
 
 
 def payments_end(p: Params, measure_id: str, start: pl.Expr) -> pl.Expr:
-    """``_schedule.payments_end``: the policy's last day when payments end with it, or when the
-    entitlement starts (``start``) after it (then no month of it is paid); else null."""
-    end = p.param("general.policy_end")
-    return pl.when(ends_with_policy(p, measure_id).ends | (start > end)).then(end)
+    """``_schedule.payments_end``: :meth:`Ending.limit` for ``measure_id``."""
+    return Ending(p, measure_id).limit(start)
+
+
+def months_within(first: pl.Expr, last: pl.Expr, end: pl.Expr) -> pl.Expr:
+    """How many of the months ``first``..``last`` (indices) start on or before ``end`` (a month's first day
+    is on or before a day exactly when its index is at most the day's)."""
+    return (pl.min_horizontal(last, month_index(end)) - first + 1).clip(lower_bound=0)
 
 
 def months_through(first: pl.Expr, n: pl.Expr, last_day: pl.Expr) -> pl.Expr:
     """How many of the ``n`` months from month index ``first`` have their first day on or before
-    ``last_day`` (a month's first day is on or before a day exactly when its index is at most the day's)."""
-    return (month_index(last_day) - first + 1).clip(lower_bound=0, upper_bound=n)
+    ``last_day`` (:func:`months_within` of the months ``first``..``first + n - 1``)."""
+    return months_within(first, first + n - 1, last_day)
 
 
 def first_policy_month(p: Params) -> pl.Expr:
-    """``_schedule.first_policy_month``, as a month index: the policy's first month when it started on the
-    1st or ``general.policy_start_month_counts`` holds, else the month after."""
-    start: date = p.start
-    index = month_index_of(start)
+    """``_schedule.first_policy_month``, as a month index: the month ``general.policy_start`` falls in when
+    the policy started on the 1st or ``general.policy_start_month_counts`` holds, else the month after —
+    both read on the evaluation date, as the scalar rule reads them (the start is a literal when it has one
+    value over the policy's life, as it has unless a dated ``--set`` changes it)."""
     counts = p.param("general.policy_start_month_counts")
+    try:
+        start = p.const("general.policy_start")
+    except ValueError:  # dated: read on each row's day
+        day = p.param("general.policy_start")
+        dated = month_index(day) + pl.when((day.dt.day() == 1) | counts).then(0).otherwise(1)
+        return dated.cast(pl.Int32)
+    assert isinstance(start, date)
+    index = month_index_of(start)
     if start.day == 1:
         return pl.lit(index, dtype=pl.Int32)
     return pl.when(counts).then(pl.lit(index, dtype=pl.Int32)).otherwise(pl.lit(index + 1, dtype=pl.Int32))
@@ -89,6 +118,35 @@ def ym(index: pl.Expr) -> pl.Expr:
     return month_from_index(index).dt.strftime("%Y-%m")
 
 
+def past_policy_note(
+    ending: Ending,
+    last: pl.Expr,
+    count: pl.Expr,
+    within: pl.Expr,
+    shown: pl.Expr | None,
+    statuses: tuple[Status, ...] | None = ALL_STATUSES,
+) -> Msg:
+    """``_schedule.past_policy_note`` for a period of ``count`` months whose last is index ``last``
+    (``within``: the months on or before the policy's last day, what the other reading gives): shown
+    when the last month paid starts after the policy's last day and payments do not end with it, where
+    ``shown`` holds too, for ``statuses`` (None: granted outcomes only)."""
+    past = (count > 0) & (month_from_index(last) > ending.policy_end) & ending.ends.not_()
+    return msg(
+        "note.runs_past_policy",
+        {
+            "end": ending.policy_end,
+            "last": ym(last),
+            "key": ending.key,
+            "stop": ending.stop,
+            "end_month": ym(month_index(ending.policy_end)),
+            "within": within,
+            "months": count,
+        },
+        shown=past if shown is None else shown & past,
+        statuses=statuses,
+    )
+
+
 def runs_past_policy(
     p: Params,
     measure_id: str,
@@ -97,27 +155,13 @@ def runs_past_policy(
     within: pl.Expr | None = None,
     last: pl.Expr | None = None,
 ) -> Msg:
-    """``_schedule.past_policy_note`` for the ``n`` months paid from month index ``first``: shown when the
-    last of them is after the policy's last day and payments do not end with it; ``within`` is what the
-    other reading gives (default: the months on or before the policy's last day). ``last``: the last
-    month paid, for months that are not consecutive (then ``within`` must be given)."""
-    end = p.param("general.policy_end")
-    decided = ends_with_policy(p, measure_id)
+    """:func:`past_policy_note` for the ``n`` months paid from month index ``first``, on granted outcomes:
+    ``within`` is what the other reading gives (default: the months on or before the policy's last day);
+    ``last``: the last month paid, for months that are not consecutive (then ``within`` must be given)."""
+    ending = Ending(p, measure_id)
     last = first + n - 1 if last is None else last
-    counted = months_through(first, n, end) if within is None else within
-    return msg(
-        "note.runs_past_policy",
-        {
-            "end": end,
-            "last": ym(last),
-            "key": decided.key,
-            "stop": pl.when(decided.general).then(pl.lit("true")).otherwise(pl.lit("end_with_policy")),
-            "end_month": end.dt.strftime("%Y-%m"),
-            "within": counted,
-            "months": n,
-        },
-        shown=(n >= 1) & (last > month_index(end)) & ~decided.ends,
-    )
+    counted = months_through(first, n, ending.policy_end) if within is None else within
+    return past_policy_note(ending, last, n, counted, shown=None, statuses=None)
 
 
 def _ceil_month(day: date) -> int:

@@ -112,40 +112,6 @@ def formula_district_2020(p: Params, s: Scope, loan: Loan) -> Formula:
     return Formula(name, amount, arithmetic, notes, reads, ceiling_columns(name, loan, ceiling))
 
 
-def _none_reasons(s: Scope, on: pl.Expr) -> dict[str, pl.Expr]:
-    """Why every branch of 重点创业人群 fails, as ``measures._key_groups._reasons`` gives them to
-    ``key_group.none`` (the note quotes the group's words). Merged over the ``key_group`` condition's own
-    arguments; harmless once ``rules._key_groups`` gives them too."""
-    graduate, graduated = fact("university_graduate"), fact("graduation_date")
-    haihe, settled = fact("haihe_talent"), fact("haihe_talent_settled_date")
-    event = (
-        pl.when(on == fact("registration_date"))
-        .then(pl.lit("key_group.on.registration"))
-        .when(on == fact("application_date"))
-        .then(pl.lit("key_group.on.application"))
-        .otherwise(pl.lit("key_group.on.day"))
-    )
-    no_degree = graduated.is_null() | graduate.eq_missing(False)
-    not_haihe = settled.is_null() | haihe.eq_missing(False)
-    return {
-        "student_why": pl.lit("key_group.not_student"),
-        "graduate_why": pl.when(no_degree)
-        .then(pl.lit("key_group.not_graduate"))
-        .when(graduated > on)
-        .then(pl.lit("key_group.graduated_later"))
-        .otherwise(pl.lit("key_group.graduated_too_long")),
-        "haihe_why": pl.when(not_haihe)
-        .then(pl.lit("key_group.not_haihe"))
-        .when(settled > on)
-        .then(pl.lit("key_group.settled_later"))
-        .otherwise(pl.lit("key_group.settled_too_long")),
-        "on": on,
-        "event": event,
-        "grad_years": pl.col(s.name("kg_grad_years")),
-        "haihe_years": pl.col(s.name("kg_haihe_years")),
-    }
-
-
 def declare(p: Params) -> Rule:
     s = Scope(MEASURE.id)
     in_heping = fact("starting_business_in_heping")
@@ -185,7 +151,8 @@ def declare(p: Params) -> Rule:
         & ~over_base.fill_null(False)
     )
     group_shown = first_passed & ~(at_parameters & gap.fill_null(False))
-    group_args: dict[str, pl.Expr | Arg] = {**group.args, **_none_reasons(s, ON)}
+    # the key_group condition's own arguments, "none" reasons included: the notes quote the group's words
+    group_args: dict[str, pl.Expr | Arg] = {**group.args}
     group_notes = (
         msg(
             "note.max_unknown",
