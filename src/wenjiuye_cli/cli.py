@@ -128,11 +128,17 @@ def calc(
     on = parse_as_of(console, lang, as_of)
     applicants = chosen_applicants(console, lang, read_scenarios_or_exit(console, lang, scenarios), ids)
     chosen = fmt or (Format.table if sys.stdout.isatty() else Format.json)
-    from wenjiuye_cli.columnar.applicants import evaluate_applicants  # polars: only the commands using it
+    from wenjiuye_cli.columnar.applicants import (
+        PrecisionError,
+        evaluate_applicants,
+    )  # polars: only the commands using it
 
     # one frame, one query; parameters_used and extra only where they are shown (JSON, --schedule)
     trace = chosen in (Format.json, Format.ndjson) or (chosen is Format.table and schedule)
-    results = evaluate_applicants(applicants, policy, on, only=only, trace=trace)
+    try:
+        results = evaluate_applicants(applicants, policy, on, only=only, trace=trace)
+    except PrecisionError as exc:  # a bad scenario value, as read_scenarios_or_exit reports one
+        fail(console, exc.text(lang), ExitCode.BAD_CONFIG)
     wanted = {Status(s.value) for s in statuses} if statuses else None
     undated_results = [r for r in results if r.as_of_source == "today"]
     if undated_results:  # evaluated on the run date: after the policy's last day, ineligible for everything

@@ -33,7 +33,7 @@ import polars as pl
 from wenjiuye_cli.columnar.evaluate import evaluate_frame, migrated, rules_for
 from wenjiuye_cli.columnar.render import outcome_of
 from wenjiuye_cli.columnar.rule import Rule
-from wenjiuye_cli.columnar.schema import EVALUATION_DATE, ID, KIND, conform
+from wenjiuye_cli.columnar.schema import EVALUATION_DATE, ID, KIND, MONEY, RATIO, conform
 from wenjiuye_cli.engine import (
     Applicant,
     ApplicantResult,
@@ -43,6 +43,7 @@ from wenjiuye_cli.engine import (
     facts_for_kind,
     measures_for_kind,
 )
+from wenjiuye_cli.errors import UserError
 from wenjiuye_cli.outcome import Outcome, Status
 from wenjiuye_cli.policy import Policy
 
@@ -137,6 +138,10 @@ def applicants_frame(applicants: Sequence[Applicant], dates: Sequence[date]) -> 
     }
     given = {name for a in applicants for name in a.facts.values}
     for name, type_ in specs.items():
+        if name in given and type_ in _SCALES:
+            for applicant in applicants:
+                _check_places(applicant, name, type_)
+    for name, type_ in specs.items():
         if name not in given:
             continue  # conform adds it, all null
         values = [a.facts.values.get(name) for a in applicants]
@@ -149,6 +154,32 @@ def applicants_frame(applicants: Sequence[Applicant], dates: Sequence[date]) -> 
             ]
         columns[name] = pl.Series(name, values, strict=False)
     return conform(pl.DataFrame(columns), kinds)
+
+
+_SCALES = {"money": MONEY.scale or 0, "ratio": RATIO.scale or 0}
+
+
+class PrecisionError(UserError, ValueError):
+    """A money or ratio fact with more decimal places than the engine keeps (never cut in silence)."""
+
+
+def _check_places(applicant: Applicant, name: str, type_: str) -> None:
+    value = applicant.facts.values.get(name)
+    if not isinstance(value, Decimal):
+        return
+    places = _SCALES[type_]
+    if value == value.quantize(Decimal(1).scaleb(-places)):
+        return
+    where = applicant.source or "?"  # the place in the file: the id may be a personal ID number
+    if type_ == "money":
+        raise PrecisionError(
+            f"{where}: {name}: 金额最多两位小数（到分），而不是 {value}",
+            f"{where}: {name}: an amount has at most two decimals (fen), got {value}",
+        )
+    raise PrecisionError(
+        f"{where}: {name}: 比例最多 {places} 位小数，而不是 {value}",
+        f"{where}: {name}: a ratio has at most {places} decimals, got {value}",
+    )
 
 
 def _columnar_rows(
