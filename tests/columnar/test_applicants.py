@@ -20,7 +20,7 @@ from wenjiuye_cli import engine
 from wenjiuye_cli.cli import app
 from wenjiuye_cli.columnar import applicants as columnar_applicants
 from wenjiuye_cli.columnar.applicants import evaluate_applicants
-from wenjiuye_cli.columnar.evaluate import migrated
+from wenjiuye_cli.columnar.evaluate import migrated, rules_for
 from wenjiuye_cli.engine import evaluate
 from wenjiuye_cli.exitcodes import ExitCode
 from wenjiuye_cli.outcome import Measure, Outcome, Status
@@ -193,3 +193,13 @@ def test_a_money_fact_finer_than_the_fen_is_refused_not_cut(tmp_path: Path) -> N
     assert result.exit_code == ExitCode.BAD_CONFIG
     assert result.stdout == ""
     assert "monthly_rent: an amount has at most two decimals (fen), got 4000.555" in result.stderr
+
+
+def test_declarations_are_built_per_measure_once_and_come_in_the_engines_order() -> None:
+    policy = load_policy(overrides=["rent_subsidy.house_cap_monthly=2400"])  # a state of its own
+    (rent,) = rules_for(policy, ["rent_subsidy"])
+    every = rules_for(policy)
+    assert [r.measure.id for r in every] == list(migrated())
+    assert every[list(migrated()).index("rent_subsidy")] is rent  # not declared twice
+    (result,) = evaluate_applicants(_people()[:1], policy, only=["rent_subsidy"])
+    assert str(result.total) == "57600.00"  # 2400 a month (the --set seen) × 24
