@@ -5,7 +5,7 @@
     python benchmarks/columnar.py --check            # also: both engines agree on every row (status, amounts, months)
     python benchmarks/columnar.py --latency          # one applicant explained, as calc would ask (fresh process)
     python benchmarks/columnar.py --commands         # `calc examples/rent_subsidy.toml`, `--help`, `--version`
-    python benchmarks/columnar.py --commands --src /tmp/base/src   # the same commands of another checkout
+    python benchmarks/columnar.py --commands --src /tmp/base/src --src src   # two checkouts, taking turns
 
 Only the measures migrated so far (``wenjiuye_cli.rules``) are evaluated, by both engines, on applicants
 of their kinds (seed 2020; each fact present 85% of the time; dates near each applicant's own day, so
@@ -197,34 +197,44 @@ COMMANDS = {
 }
 
 
-def commands(src: str, repeat: int) -> dict[str, dict[str, float]]:
-    """Median wall and CPU (user + system, every thread) seconds of each command in :data:`COMMANDS`, each
-    run ``repeat`` times as ``python -m wenjiuye_cli`` (the console script's entry point) on ``src``.
+def commands(srcs: list[str], repeat: int) -> dict[str, dict[str, dict[str, float]]]:
+    """Median wall and CPU (user + system, every thread) seconds of each command in :data:`COMMANDS` run as
+    ``python -m wenjiuye_cli`` (the console script's entry point) on each checkout's ``src`` in ``srcs``,
+    ``repeat`` times, the checkouts taking turns (so that both see the same load).
 
     CPU time is given beside wall time because the machine is shared: under load the wall time is
     mostly waiting for a core, the CPU time what the run itself costs."""
     import os
 
-    env = {**os.environ, "PYTHONPATH": src}
-    out: dict[str, dict[str, float]] = {}
-    for name, argv in COMMANDS.items():
-        walls, cpus = [], []
-        for _ in range(repeat):
-            before = resource.getrusage(resource.RUSAGE_CHILDREN)
-            t = time.perf_counter()
-            subprocess.run(
-                [sys.executable, "-m", "wenjiuye_cli", *argv],
-                env=env,
-                check=True,
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-                cwd=tempfile.gettempdir(),
-            )
-            walls.append(time.perf_counter() - t)
-            after = resource.getrusage(resource.RUSAGE_CHILDREN)
-            cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
-        out[name] = {"wall": statistics.median(walls), "cpu": statistics.median(cpus)}
-    return out
+    runs: dict[str, dict[str, list[tuple[float, float]]]] = {src: {n: [] for n in COMMANDS} for src in srcs}
+    for _ in range(repeat):
+        for src in srcs:
+            env = {**os.environ, "PYTHONPATH": src}
+            for name, argv in COMMANDS.items():
+                before = resource.getrusage(resource.RUSAGE_CHILDREN)
+                t = time.perf_counter()
+                subprocess.run(
+                    [sys.executable, "-m", "wenjiuye_cli", *argv],
+                    env=env,
+                    check=True,
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.DEVNULL,
+                    cwd=tempfile.gettempdir(),
+                )
+                wall = time.perf_counter() - t
+                after = resource.getrusage(resource.RUSAGE_CHILDREN)
+                cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+                runs[src][name].append((wall, cpu))
+    return {
+        src: {
+            name: {
+                "wall": statistics.median(w for w, _ in done),
+                "cpu": statistics.median(c for _, c in done),
+            }
+            for name, done in by_name.items()
+        }
+        for src, by_name in runs.items()
+    }
 
 
 def calc_stages() -> dict[str, float]:
@@ -249,15 +259,19 @@ def calc_stages() -> dict[str, float]:
 
     marks.append(("import polars", clock()))
     from wenjiuye_cli.columnar import applicants as columnar
-    from wenjiuye_cli.columnar.evaluate import evaluate_frame, rules_for
+    from wenjiuye_cli.columnar.evaluate import evaluate_frame, migrated, rules_for
     from wenjiuye_cli.columnar.render import outcome_of
     from wenjiuye_cli.engine import evaluation_date, measures_for_kind
     from wenjiuye_cli.output import write_json
 
     marks.append(("import the columnar engine", clock()))
+    import numpy  # noqa: F401  (polars 2.1 imports it at the first Decimal it converts: a literal, a fact)
+
+    marks.append(("import numpy (polars, at its first Decimal)", clock()))
     kinds = {a.kind for a in people}
-    rules = [r for r in rules_for(policy) if r.measure.kinds & kinds]
-    marks.append(("build the declarations (all migrated measures)", clock()))
+    wanted = list(dict.fromkeys(m.id for k in sorted(kinds) for m in measures_for_kind(k)))
+    rules = list(rules_for(policy, [m for m in wanted if m in migrated()]))
+    marks.append(("build the declarations (the measures of the kinds present)", clock()))
     today = date.today()
     dated = [evaluation_date(a, None, today) for a in people]
     frame = columnar.applicants_frame(people, [on for on, _ in dated]).collect()
@@ -330,21 +344,24 @@ def main() -> None:
     parser.add_argument("--latency", action="store_true")
     parser.add_argument("--write-parquet", help=argparse.SUPPRESS)
     parser.add_argument("--commands", action="store_true")
-    parser.add_argument("--src", default=str(ROOT / "src"))
+    parser.add_argument("--src", action="append", help="a checkout's src (repeat to compare checkouts)")
     parser.add_argument("--stages", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.stages:
         print(json.dumps(calc_stages()))
         return
     if args.commands:
-        for name, figures in commands(args.src, args.repeat).items():
-            print(f"{name:34} wall {figures['wall']:6.3f} s   cpu {figures['cpu']:6.3f} s")
-        if args.src == str(ROOT / "src"):
-            staged = subprocess.run(
-                [sys.executable, __file__, "--stages"], check=True, capture_output=True, text=True
-            )
-            for name, seconds in json.loads(staged.stdout).items():
-                print(f"  {name:56} cpu {seconds * 1000:7.1f} ms")
+        srcs = args.src or [str(ROOT / "src")]
+        for src, by_name in commands(srcs, args.repeat).items():
+            print(src)
+            for name, figures in by_name.items():
+                print(f"  {name:34} wall {figures['wall']:6.3f} s   cpu {figures['cpu']:6.3f} s")
+        staged = subprocess.run(
+            [sys.executable, __file__, "--stages"], check=True, capture_output=True, text=True
+        )
+        print("calc's stages (this checkout, CPU):")
+        for name, seconds in json.loads(staged.stdout).items():
+            print(f"  {name:56} {seconds * 1000:7.1f} ms")
         return
     if args.latency:
         for name, seconds in latency().items():
