@@ -323,6 +323,10 @@ class Comparer:
         return ApplicantResult(applicant, before.as_of, before.as_of_source, outcomes, total, maxima)
 
     def compare_all(self, applicants: Iterable[Applicant]) -> Iterator[Comparison]:
+        for applicant in applicants:
+            yield self.compare(applicant)
+
+    def compare_scenarios(self, applicants: Iterable[Applicant]) -> Iterator[Comparison]:
         """The applicants of a scenario file, all in one frame through the columnar engine: one lean
         query under the baseline and one under the reform (every measure on both sides: the columnar
         outcome carries no ``parameters_used``, and a measure whose parameters did not change gives the

@@ -281,7 +281,7 @@ def compare(
             applicants = read_scenarios_or_exit(console, lang, inputs, stdin)
 
             def compared() -> Iterator[Comparison]:
-                for comparison in comparer.compare_all(applicants):  # one frame, columnar
+                for comparison in comparer.compare_scenarios(applicants):  # one frame, columnar
                     impact.add(comparison)
                     yield comparison
 
