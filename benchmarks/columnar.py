@@ -4,6 +4,8 @@
     python benchmarks/columnar.py --rows 20000 --repeat 1
     python benchmarks/columnar.py --check            # also: both engines agree on every row (status, amounts, months)
     python benchmarks/columnar.py --latency          # one applicant explained, as calc would ask (fresh process)
+    python benchmarks/columnar.py --commands         # `calc examples/rent_subsidy.toml`, `--help`, `--version`
+    python benchmarks/columnar.py --commands --src /tmp/base/src --src src   # two checkouts, taking turns
 
 Only the measures migrated so far (``wenjiuye_cli.rules``) are evaluated, by both engines, on applicants
 of their kinds (seed 2020; each fact present 85% of the time; dates near each applicant's own day, so
@@ -186,6 +188,111 @@ def latency() -> dict[str, float]:
     }
 
 
+ROOT = Path(__file__).resolve().parents[1]
+COMMANDS = {
+    "calc rent_subsidy.toml -f json": ["calc", str(ROOT / "examples" / "rent_subsidy.toml"), "-f", "json"],
+    "calc rent_subsidy.toml -f table": ["calc", str(ROOT / "examples" / "rent_subsidy.toml"), "-f", "table"],
+    "--help": ["--help"],
+    "--version": ["--version"],
+}
+
+
+def commands(srcs: list[str], repeat: int) -> dict[str, dict[str, dict[str, float]]]:
+    """Median wall and CPU (user + system, every thread) seconds of each command in :data:`COMMANDS` run as
+    ``python -m wenjiuye_cli`` (the console script's entry point) on each checkout's ``src`` in ``srcs``,
+    ``repeat`` times, the checkouts taking turns (so that both see the same load).
+
+    CPU time is given beside wall time because the machine is shared: under load the wall time is
+    mostly waiting for a core, the CPU time what the run itself costs."""
+    import os
+
+    runs: dict[str, dict[str, list[tuple[float, float]]]] = {src: {n: [] for n in COMMANDS} for src in srcs}
+    for _ in range(repeat):
+        for src in srcs:
+            env = {**os.environ, "PYTHONPATH": src}
+            for name, argv in COMMANDS.items():
+                before = resource.getrusage(resource.RUSAGE_CHILDREN)
+                t = time.perf_counter()
+                subprocess.run(
+                    [sys.executable, "-m", "wenjiuye_cli", *argv],
+                    env=env,
+                    check=True,
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.DEVNULL,
+                    cwd=tempfile.gettempdir(),
+                )
+                wall = time.perf_counter() - t
+                after = resource.getrusage(resource.RUSAGE_CHILDREN)
+                cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+                runs[src][name].append((wall, cpu))
+    return {
+        src: {
+            name: {
+                "wall": statistics.median(w for w, _ in done),
+                "cpu": statistics.median(c for _, c in done),
+            }
+            for name, done in by_name.items()
+        }
+        for src, by_name in runs.items()
+    }
+
+
+def calc_stages() -> dict[str, float]:
+    """CPU seconds of each stage of ``calc examples/rent_subsidy.toml -f json`` on the columnar engine, in
+    this (fresh) process: the CLI's imports, reading, polars, the declarations, the frame, the explained
+    query, the outcomes, the scalar scaffold (unmigrated measures; parameters_used and extra) and the JSON."""
+    import io
+
+    clock = time.process_time
+    marks = [("start", clock())]
+    import wenjiuye_cli.cli  # noqa: F401  (what `wenjiuye calc` imports before it runs)
+
+    marks.append(("import the CLI (typer, rich, pydantic, the commands)", clock()))
+    from wenjiuye_cli.policy import load_policy
+    from wenjiuye_cli.scenario import read_scenario
+
+    path = ROOT / "examples" / "rent_subsidy.toml"
+    policy = load_policy()
+    people = read_scenario(path.read_bytes(), str(path))
+    marks.append(("load the policy, read the scenario", clock()))
+    import polars  # noqa: F401
+
+    marks.append(("import polars", clock()))
+    from wenjiuye_cli.columnar import applicants as columnar
+    from wenjiuye_cli.columnar.evaluate import evaluate_frame, migrated, rules_for
+    from wenjiuye_cli.columnar.render import outcome_of
+    from wenjiuye_cli.engine import evaluation_date, measures_for_kind
+    from wenjiuye_cli.output import write_json
+
+    marks.append(("import the columnar engine", clock()))
+    import numpy  # noqa: F401  (polars 2.1 imports it at the first Decimal it converts: a literal, a fact)
+
+    marks.append(("import numpy (polars, at its first Decimal)", clock()))
+    kinds = {a.kind for a in people}
+    wanted = list(dict.fromkeys(m.id for k in sorted(kinds) for m in measures_for_kind(k)))
+    rules = list(rules_for(policy, [m for m in wanted if m in migrated()]))
+    marks.append(("build the declarations (the measures of the kinds present)", clock()))
+    today = date.today()
+    dated = [evaluation_date(a, None, today) for a in people]
+    frame = columnar.applicants_frame(people, [on for on, _ in dated]).collect()
+    marks.append(("the typed frame", clock()))
+    out = evaluate_frame(frame, policy, explain=True, measures=[r.measure.id for r in rules])
+    marks.append(("the explained query (collect)", clock()))
+    rows = list(out.iter_rows(named=True))
+    for row in rows:
+        for rule in rules:
+            outcome_of(row, rule, policy)
+    marks.append(("outcomes from the rows", clock()))
+    done = {r.measure.id: r for r in rules}
+    ids = [m.id for k in sorted(kinds) for m in measures_for_kind(k) if m.id not in done]
+    columnar._scalar_scaffold(people, dated, policy, ids, done, lean=False)
+    marks.append(("scalar scaffold (unmigrated; parameters_used, extra)", clock()))
+    results = columnar.evaluate_applicants(people, policy)
+    write_json(results, policy, None, "zh", io.StringIO())
+    marks.append(("evaluate_applicants again, warm, and the JSON", clock()))
+    return {name: t - marks[i][1] for i, (name, t) in enumerate(marks[1:])}
+
+
 def check(rows: int) -> int:
     """Rows on which the two engines disagree (status, amount, maximum, monthly amount, months, missing)."""
     from wenjiuye_cli.columnar.evaluate import evaluate_frame, migrated
@@ -236,7 +343,26 @@ def main() -> None:
     parser.add_argument("--parquet", help=argparse.SUPPRESS)
     parser.add_argument("--latency", action="store_true")
     parser.add_argument("--write-parquet", help=argparse.SUPPRESS)
+    parser.add_argument("--commands", action="store_true")
+    parser.add_argument("--src", action="append", help="a checkout's src (repeat to compare checkouts)")
+    parser.add_argument("--stages", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.stages:
+        print(json.dumps(calc_stages()))
+        return
+    if args.commands:
+        srcs = args.src or [str(ROOT / "src")]
+        for src, by_name in commands(srcs, args.repeat).items():
+            print(src)
+            for name, figures in by_name.items():
+                print(f"  {name:34} wall {figures['wall']:6.3f} s   cpu {figures['cpu']:6.3f} s")
+        staged = subprocess.run(
+            [sys.executable, __file__, "--stages"], check=True, capture_output=True, text=True
+        )
+        print("calc's stages (this checkout, CPU):")
+        for name, seconds in json.loads(staged.stdout).items():
+            print(f"  {name:56} {seconds * 1000:7.1f} ms")
+        return
     if args.latency:
         for name, seconds in latency().items():
             print(f"{name:24} {seconds * 1000:8.1f} ms")

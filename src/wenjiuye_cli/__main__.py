@@ -38,9 +38,14 @@ def main() -> None:
     try:
         try:
             _standard_streams()
-            from wenjiuye_cli.cli import app
+            if argv == ["--version"]:  # what the root's --version prints, without loading typer and rich
+                from wenjiuye_cli import __version__
 
-            app(prog_name="wenjiuye")
+                print(f"wenjiuye {__version__}")
+            else:
+                from wenjiuye_cli.cli import app
+
+                app(prog_name="wenjiuye")
             code: int | str | None = 0
         except SystemExit as exc:
             code = exc.code

@@ -49,7 +49,7 @@ from wenjiuye_cli.commands._common import (
     t,
 )
 from wenjiuye_cli.commands._usage import UsageGroup
-from wenjiuye_cli.engine import evaluate, facts_for_kind, registry
+from wenjiuye_cli.engine import facts_for_kind, registry
 from wenjiuye_cli.exitcodes import ExitCode
 from wenjiuye_cli.explain import format_arg
 from wenjiuye_cli.facts import KINDS
@@ -127,7 +127,18 @@ def calc(
     policy = open_policy(console, lang, policy_file, sets, reforms)
     on = parse_as_of(console, lang, as_of)
     applicants = chosen_applicants(console, lang, read_scenarios_or_exit(console, lang, scenarios), ids)
-    results = [evaluate(a, policy, on, only=only) for a in applicants]
+    chosen = fmt or (Format.table if sys.stdout.isatty() else Format.json)
+    from wenjiuye_cli.columnar.applicants import (
+        PrecisionError,
+        evaluate_applicants,
+    )  # polars: only the commands using it
+
+    # one frame, one query; parameters_used and extra only where they are shown (JSON, --schedule)
+    trace = chosen in (Format.json, Format.ndjson) or (chosen is Format.table and schedule)
+    try:
+        results = evaluate_applicants(applicants, policy, on, only=only, trace=trace)
+    except PrecisionError as exc:  # a bad scenario value, as read_scenarios_or_exit reports one
+        fail(console, exc.text(lang), ExitCode.BAD_CONFIG)
     wanted = {Status(s.value) for s in statuses} if statuses else None
     undated_results = [r for r in results if r.as_of_source == "today"]
     if undated_results:  # evaluated on the run date: after the policy's last day, ineligible for everything
@@ -140,7 +151,6 @@ def calc(
                    f"{run_date} ({', '.join(undated)}); set one with --as-of")),
             style="yellow", soft_wrap=True,
         )  # fmt: skip
-    chosen = fmt or (Format.table if sys.stdout.isatty() else Format.json)
     if wanted is not None and chosen is not Format.table:  # the total stays the applicant's, all measures
         results = [replace(r, outcomes=[o for o in r.outcomes if o.status in wanted]) for r in results]
     with quiet_broken_pipe():

@@ -1,5 +1,9 @@
 """The engine: the registry of measures and the evaluation of one applicant against all that apply.
 
+``calc``, ``compare`` and ``sweep`` of a scenario file evaluate through the columnar engine
+(:mod:`wenjiuye_cli.columnar.applicants`); :func:`evaluate`, the scalar evaluation, still serves ``batch``'s
+rows, list comparisons, and that module's migration scaffold (the measures not yet in ``rules/``).
+
 Each measure lives in its own module under ``wenjiuye_cli.measures`` and exposes ``MEASURE``; the
 registry discovers them, so adding a measure never means editing a shared list.
 """

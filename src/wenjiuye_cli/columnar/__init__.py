@@ -2,7 +2,8 @@
 
 Migration in progress (issue 12): the measures with a module in :mod:`wenjiuye_cli.rules` are evaluated
 here and held to the scalar engine by ``tests/columnar/test_differential.py``; the others still run only
-in ``wenjiuye_cli.engine``. Nothing in the commands uses this package yet.
+in ``wenjiuye_cli.engine``. ``calc``, ``compare`` and ``sweep`` of a scenario file evaluate through
+:mod:`.applicants`; ``batch`` does not yet.
 
 * :mod:`.schema` — the typed frame a reader must hand over (the contract for ``wenjiuye_cli.io``);
 * :mod:`.expr` — the small layer rules are written in (facts, ``Params.param``, dates, money);

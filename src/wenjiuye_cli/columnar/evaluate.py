@@ -59,30 +59,30 @@ class _Token:
 
 # The declarations hold polars expressions and closures, which do not pickle: they are kept here, keyed
 # by the token the policy carries, so a policy still pickles (for Dask, Spark, Ray) and a copy rebuilds them.
-_BUILT: weakref.WeakKeyDictionary[_Token, tuple[Rule, ...]] = weakref.WeakKeyDictionary()
+_BUILT: weakref.WeakKeyDictionary[_Token, dict[str, Rule]] = weakref.WeakKeyDictionary()
 
 
 def rules_for(policy: Policy, measures: Iterable[str] | None = None) -> tuple[Rule, ...]:
-    """The rules' declarations for ``policy``, built once per state of its parameters (a ``--set`` or a
-    reform empties ``policy.derived``, so it is always seen)."""
+    """The rules' declarations for ``policy`` (those of ``measures`` only, when given: a calc of one kind
+    declares its kind's), each built once per state of its parameters (a ``--set`` or a reform empties
+    ``policy.derived``, so it is always seen); in the engine's order."""
     cache_ = policy.derived(_CACHE)
     token = cache_.get(None)
     if not isinstance(token, _Token):
         token = cache_[None] = _Token()
     built = _BUILT.get(token)
     if built is None:
-        params = Params(policy)
-        built = tuple(
-            importlib.import_module(f"{_rules_pkg.__name__}.{mid}").declare(params) for mid in migrated()
-        )
-        _BUILT[token] = built
-    if measures is None:
-        return built
-    wanted = set(measures)
+        built = _BUILT[token] = {}
+    wanted = set(migrated()) if measures is None else set(measures)
     unknown = wanted - set(migrated())
     if unknown:
         raise KeyError(f"no columnar rule for {sorted(unknown)}")
-    return tuple(r for r in built if r.measure.id in wanted)
+    params: Params | None = None
+    for mid in migrated():
+        if mid in wanted and mid not in built:
+            params = params or Params(policy)
+            built[mid] = importlib.import_module(f"{_rules_pkg.__name__}.{mid}").declare(params)
+    return tuple(built[mid] for mid in migrated() if mid in wanted)
 
 
 def evaluate_frame(

@@ -284,8 +284,7 @@ def compare(
             applicants = read_scenarios_or_exit(console, lang, inputs, stdin)
 
             def compared() -> Iterator[Comparison]:
-                for applicant in applicants:
-                    comparison = comparer.compare(applicant)
+                for comparison in comparer.compare_scenarios(applicants):  # one frame, columnar
                     impact.add(comparison)
                     yield comparison
 
