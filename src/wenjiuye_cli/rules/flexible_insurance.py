@@ -29,7 +29,7 @@ time with it flipped, whose outcome the note reports (``columnar.readings``).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
@@ -805,4 +805,18 @@ def declare(p: Params) -> Rule:
         shown=matters,
         statuses=ALL,
     )
-    return replace(rule, stages=(*outcome_stages(other), *rule.stages), notes=(*rule.notes, note), memo={})
+    return replace(
+        rule, stages=_side_by_side(outcome_stages(other), rule.stages), notes=(*rule.notes, note), memo={}
+    )
+
+
+def _side_by_side(
+    first: Sequence[Mapping[str, pl.Expr]], second: Sequence[Mapping[str, pl.Expr]]
+) -> tuple[dict[str, pl.Expr], ...]:
+    """Two independent chains of stages run together: layer k of both in one step (each layer reads only
+    earlier layers of its own chain), so the other reading adds expressions, not steps."""
+    depth = max(len(first), len(second))
+    return tuple(
+        {**(first[k] if k < len(first) else {}), **(second[k] if k < len(second) else {})}
+        for k in range(depth)
+    )
