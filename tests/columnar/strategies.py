@@ -172,6 +172,30 @@ LEANING: dict[str, dict[str, Any]] = {
         "laid_off_count": lambda anchor: st.one_of(st.integers(0, 8), st.none()),
         "insured_staff_count": lambda anchor: st.one_of(st.integers(0, 40), st.sampled_from([200, None])),
     },
+    # flexible_insurance: employed flexibly before the date, a few months received, graduates of the last
+    # years, certified difficulty with the categories set, people near retirement or past 40/50
+    "flexible_insurance": {
+        # most often in the years whose minimum base is listed (2022-07 … 2025-07), so periods are computed
+        "application_date": lambda anchor: st.one_of(
+            st.dates(date(2022, 7, 1), date(2023, 7, 31)), st.just(anchor)
+        ),
+        "zero_employment_family": lambda anchor: st.sampled_from([True, False, False, None]),
+        "subsistence_allowance_family": lambda anchor: st.sampled_from([True, False, False]),
+        "sex": lambda anchor: st.sampled_from(["male", "female"]),
+        "flexible_employment_since": lambda anchor: _before(anchor, -20, 900),
+        "flexible_subsidy_months_received": lambda anchor: st.sampled_from(
+            [0, 0, 0, 12, 23, 24, 35, 36, None]
+        ),
+        "university_graduate": lambda anchor: st.sampled_from([True, True, False, None]),
+        "graduation_date": lambda anchor: _before(anchor, -30, 800),
+        "tianjin_university": lambda anchor: st.sampled_from([True, True, False, None]),
+        "employment_difficulty": lambda anchor: st.sampled_from([True, True, False, None]),
+        "birth_date": lambda anchor: st.sampled_from([25, 40, 45, 50, 54, 55, 56, 58, 60, 61]).flatmap(
+            lambda years: _before(anchor, years * 365 - 300, years * 366 + 400)
+        ),
+        "original_retirement_age": lambda anchor: st.sampled_from([None, 50, 55, 55, 60]),
+        "flexible_subsidy_expired": lambda anchor: st.sampled_from([True, False, None]),
+    },
     "startup_loan": _LOAN,
     # founders registered up to ~4 years back (both periods, the policy's start), some near retirement
     "first_startup_insurance": {

@@ -355,10 +355,10 @@ def _outcome_columns(rule: Rule) -> list[pl.Expr]:
         status.alias(f"{mid}.status"),
         shown(rule.amount, MONEY).alias(f"{mid}.amount"),
         shown(rule.maximum, MONEY).alias(f"{mid}.maximum"),
-        shown(rule.monthly_amount, MONEY).alias(f"{mid}.monthly_amount"),
+        shown(rule.monthly_amount, MONEY, rule.partial_shown).alias(f"{mid}.monthly_amount"),
         shown(rule.months, pl.Int64(), rule.months_shown).alias(f"{mid}.months"),
         (
-            pl.when(status.is_in([s.value for s in rule.payee_statuses]))
+            pl.when(status.is_in([s.value for s in rule.payee_statuses]) | _partial(rule, status))
             .then(pl.lit(rule.payee))
             .otherwise(pl.lit(None, dtype=pl.String))
             .alias(f"{mid}.payee")
@@ -396,7 +396,8 @@ def _explain_columns(rule: Rule) -> list[pl.Expr]:
             out.append(visible.alias(f"{mid}.{prefix}{j}.shown"))
             out += [a.expr.alias(f"{mid}.{prefix}{j}.{name}") for name, a in message.args.items()]
     if rule.schedule is not None:
-        out.append(pl.when(status == Status.ELIGIBLE.value).then(rule.schedule).alias(f"{mid}.schedule"))
+        scheduled = (status == Status.ELIGIBLE.value) | _partial(rule, status)
+        out.append(pl.when(scheduled).then(rule.schedule).alias(f"{mid}.schedule"))
     out += [e.alias(f"{mid}.x.{name}") for name, e in rule.explain_columns.items()]
     out.append(ON.alias(f"{mid}.on"))
     return out
@@ -426,3 +427,10 @@ def _totals(rules: Sequence[Rule]) -> list[pl.Expr]:
         pl.sum_horizontal(paid).cast(MONEY).alias("total"),
         pl.sum_horizontal(maxima).cast(MONEY).alias("maxima_total"),
     ]
+
+
+def _partial(rule: Rule, status: pl.Expr) -> pl.Expr:
+    """Where a cannot-decide outcome shows its partial figures (``Rule.partial_shown``)."""
+    if rule.partial_shown is None:
+        return pl.lit(False)
+    return (status == Status.CANNOT_DECIDE.value) & rule.partial_shown.fill_null(False)

@@ -171,3 +171,6 @@ class Rule:
     memo: dict[str, object] = field(default_factory=dict, repr=False)  # the evaluator's walk of the steps
     # False for a granted outcome that is not money paid (an income disregard): never added to the totals
     counts_as_payment: bool = True
+    # Where a cannot-decide outcome still shows the monthly amount, the payee and the schedule of what it
+    # could compute (some months of a schedule have no parameter value in force): as a granted one does
+    partial_shown: pl.Expr | None = None
