@@ -105,3 +105,11 @@ def test_hired_in_force_under_a_reading_given_as_a_column() -> None:
     assert got["result"].to_list() == [False, True, None, False]
     assert got["shown"].to_list() == [True, True, False, False]
     assert got["before"].to_list() == [True, False, False, True]
+
+
+def test_the_insurance_helpers_are_the_hire_helpers() -> None:
+    # one copy of each: the names employer_insurance first used stay importable from rules._insurance
+    from wenjiuye_cli.rules import _hire, _insurance
+
+    for name in ("hired_in_force", "other_tianjin_reading", "tianjin_graduate_as"):
+        assert getattr(_insurance, name) is getattr(_hire, name), name

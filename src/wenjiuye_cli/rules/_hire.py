@@ -99,13 +99,12 @@ def period_messages(what: str, period: dict[str, pl.Expr]) -> tuple[Msg, Msg]:
     )
 
 
-def tianjin_graduate(p: Params) -> tuple[pl.Expr, list[tuple[str, pl.Expr]]]:
-    """``_hire.tianjin_graduate``: whether the person is a "本市高校毕业生" as
-    ``general.tianjin_graduate_means`` reads it (a Tianjin university, a Tianjin hukou / student origin, or
-    either — Kleene ``|``: one yes decides, all no decide, else unknown), and the facts named when unknown
-    (each only where the reading uses it and it is missing)."""
+def tianjin_graduate_as(reading: pl.Expr) -> tuple[pl.Expr, dict[str, pl.Expr]]:
+    """``_hire.tianjin_graduate`` with ``general.tianjin_graduate_means`` read as ``reading`` (the run of
+    the other reading flips it): whether the person is a "本市高校毕业生" (a Tianjin university, a Tianjin
+    hukou / student origin, or either — Kleene ``|``: one yes decides, all no decide, else unknown) and,
+    per fact, where the reading uses it (a fact is named when unknown only where it is used)."""
     university, origin = pl.col("tianjin_university"), pl.col("tianjin_origin")
-    reading = p.param("general.tianjin_graduate_means")
     result = (
         pl.when(reading == "tianjin_university")
         .then(university)
@@ -113,23 +112,33 @@ def tianjin_graduate(p: Params) -> tuple[pl.Expr, list[tuple[str, pl.Expr]]]:
         .then(origin)
         .otherwise(university | origin)
     )
-    missing = [
-        ("tianjin_university", (reading != "tianjin_origin") & university.is_null()),
-        ("tianjin_origin", (reading != "tianjin_university") & origin.is_null()),
-    ]
-    return result, missing
+    uses = {
+        "tianjin_university": reading != "tianjin_origin",
+        "tianjin_origin": reading != "tianjin_university",
+    }
+    return result, uses
+
+
+def tianjin_graduate(p: Params) -> tuple[pl.Expr, list[tuple[str, pl.Expr]]]:
+    """:func:`tianjin_graduate_as` read as ``general.tianjin_graduate_means`` says, and the facts named
+    when unknown (each only where the reading uses it and it is missing)."""
+    result, uses = tianjin_graduate_as(p.param("general.tianjin_graduate_means"))
+    return result, [(name, used & pl.col(name).is_null()) for name, used in uses.items()]
+
+
+def other_tianjin_reading(current: pl.Expr) -> pl.Expr:
+    """``_hire._other_tianjin_reading``: a Tianjin university's graduate, unless that is the reading."""
+    return (
+        pl.when(current == "tianjin_university")
+        .then(pl.lit("tianjin_origin"))
+        .otherwise(pl.lit("tianjin_university"))
+    )
 
 
 def hired_in_force_cond(p: Params, hired: pl.Expr) -> Cond:
-    """``_hire.check_hired_in_force``: with ``general.hires_from_policy_start``, the hire was made on or
-    after the policy's first day (recorded only then, and only with the hire date known)."""
-    start = p.param("general.policy_start")
-    return cond(
-        "hired_in_force",
-        hired >= start,
-        args={"hired": hired, "start": start},
-        shown=p.param("general.hires_from_policy_start") & hired.is_not_null(),
-    )
+    """``_hire.check_hired_in_force``: :func:`hired_in_force` read as ``general.hires_from_policy_start``
+    says."""
+    return hired_in_force_under(p, hired, p.param(HIRES_KEY))
 
 
 def post_label(code: str) -> Label:
@@ -143,16 +152,21 @@ HIRES_KEY = "general.hires_from_policy_start"
 """第十条“施行后”: whether only hires made once the policy is in force count (one reading for 序号29 and 30)."""
 
 
-def hired_in_force_under(p: Params, hired: pl.Expr, hires_from_start: pl.Expr) -> Cond:
-    """:func:`hired_in_force_cond` with ``general.hires_from_policy_start`` read as ``hires_from_start``
-    (the run of the other reading flips it)."""
-    start = p.param("general.policy_start")
+def hired_in_force(start: pl.Expr, hired: pl.Expr, from_policy_start: pl.Expr) -> Cond:
+    """``_hire.check_hired_in_force`` with ``general.hires_from_policy_start`` read as ``from_policy_start``
+    (the run of the other reading flips it): the hire was made on or after the policy's first day
+    ``start`` (recorded only under that reading, and only with the hire date known)."""
     return cond(
         "hired_in_force",
         hired >= start,
         args={"hired": hired, "start": start},
-        shown=hires_from_start & hired.is_not_null(),
+        shown=from_policy_start & hired.is_not_null(),
     )
+
+
+def hired_in_force_under(p: Params, hired: pl.Expr, hires_from_start: pl.Expr) -> Cond:
+    """:func:`hired_in_force` from the policy's first day (``general.policy_start``)."""
+    return hired_in_force(p.param("general.policy_start"), hired, hires_from_start)
 
 
 def contract_cond(p: Params, required_key: str) -> Cond:

@@ -51,8 +51,11 @@ from wenjiuye_cli.rules._hire import (
     extension_note,
     first_subsidy_month,
     hire_date_cond,
+    hired_in_force,
+    other_tianjin_reading,
     period_messages,
     post_label,
+    tianjin_graduate_as,
 )
 from wenjiuye_cli.rules._insurance import (
     ALL_STATUSES,
@@ -60,15 +63,12 @@ from wenjiuye_cli.rules._insurance import (
     age_on,
     fact_names,
     first_named,
-    hired_in_force,
     named_anywhere,
     names_in_order,
     occurrences,
     order_for,
-    other_tianjin_reading,
     reading_note,
     step_entries,
-    tianjin_graduate_as,
     tree_entries,
 )
 from wenjiuye_cli.rules._periods import (
