@@ -9,7 +9,7 @@ line of a period. Months are integer indices (:mod:`wenjiuye_cli.rules._periods`
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 import polars as pl
 
@@ -201,25 +201,38 @@ def _literal_label(value: object) -> Label:
 
 
 def other_reading_note(
-    key: str, value: pl.Expr, reading: pl.Expr, got: dict[str, pl.Expr], shown: pl.Expr
+    key: str,
+    value: pl.Expr,
+    reading: pl.Expr,
+    got: Mapping[str, pl.Expr] | None,
+    shown: pl.Expr,
+    otherwise: str = "other.ineligible",
 ) -> Msg:
     """``_readings.other_reading_note`` over columns: "按另一种理解（reading；--set key=value）：result",
     where ``got`` are the other run's outcome columns (:func:`columnar.readings.other_outcome`) and
-    ``result`` is ``_readings.result_label`` of them; shown for every status where ``shown`` holds."""
-    status, amount, maximum = got["status"], got["amount"], got["maximum"]
-    eligible = status == Status.ELIGIBLE.value
-    result = (
-        pl.when(eligible & amount.is_not_null())
-        .then(pl.lit("other.amount"))
-        .when(eligible & maximum.is_not_null())
-        .then(pl.lit("other.maximum"))
-        .when(status == Status.INELIGIBLE.value)
-        .then(pl.lit("other.ineligible"))
-        .when(status == Status.AMOUNT_SET_ELSEWHERE.value)
-        .then(pl.lit("other.set_elsewhere"))
-        .otherwise(pl.lit("other.cannot_decide"))
-    )
-    joined = got["missing_facts"].list.join("、")
+    ``result`` is ``_readings.result_label`` of them; shown for every status where ``shown`` holds.
+    ``got`` None: the other run is not needed, its outcome being ``otherwise`` wherever the note is shown."""
+    if got is None:
+        result: pl.Expr = pl.lit(otherwise)
+        amount: pl.Expr = pl.lit(None, dtype=pl.Decimal(38, 2))
+        missing: pl.Expr = pl.lit("—")
+    else:
+        status, maximum = got["status"], got["maximum"]
+        eligible = status == Status.ELIGIBLE.value
+        result = (
+            pl.when(eligible & got["amount"].is_not_null())
+            .then(pl.lit("other.amount"))
+            .when(eligible & maximum.is_not_null())
+            .then(pl.lit("other.maximum"))
+            .when(status == Status.INELIGIBLE.value)
+            .then(pl.lit("other.ineligible"))
+            .when(status == Status.AMOUNT_SET_ELSEWHERE.value)
+            .then(pl.lit("other.set_elsewhere"))
+            .otherwise(pl.lit("other.cannot_decide"))
+        )
+        amount = pl.coalesce(pl.when(eligible).then(got["amount"]), pl.when(eligible).then(maximum))
+        joined = got["missing_facts"].list.join("、")
+        missing = pl.when(joined == "").then(pl.lit("—")).otherwise(joined)
     return msg(
         "note.other_reading",
         {
@@ -227,8 +240,8 @@ def other_reading_note(
             "key": arg(pl.lit(key), _literal_label),
             "value": arg(value, _literal_label),
             "result": result,
-            "amount": pl.coalesce(pl.when(eligible).then(amount), pl.when(eligible).then(maximum)),
-            "missing": arg(pl.when(joined == "").then(pl.lit("—")).otherwise(joined), _literal_label),
+            "amount": amount,
+            "missing": arg(missing, _literal_label),
         },
         shown=shown,
         statuses=ALL_STATUSES,

@@ -25,12 +25,12 @@ from dataclasses import dataclass
 import polars as pl
 
 from wenjiuye_cli.columnar.readings import other_outcome
-from wenjiuye_cli.columnar.rule import Cond, Msg, Rule, Step, arg, msg
-from wenjiuye_cli.outcome import Label, Status
+from wenjiuye_cli.columnar.rule import Cond, Msg, Rule, Step
 
-# The hire's pieces have one home, ``rules._hire`` (and the statuses ``rules._periods``); their names stay
-# importable from here.
+# The hire's pieces have one home, ``rules._hire`` (and the statuses ``rules._periods``); the names imported
+# ``as`` themselves stay importable from here.
 from wenjiuye_cli.rules._hire import hired_in_force as hired_in_force
+from wenjiuye_cli.rules._hire import other_reading_note
 from wenjiuye_cli.rules._hire import other_tianjin_reading as other_tianjin_reading
 from wenjiuye_cli.rules._hire import tianjin_graduate_as as tianjin_graduate_as
 from wenjiuye_cli.rules._periods import ALL_STATUSES as ALL_STATUSES
@@ -154,43 +154,9 @@ def reading_note(
     shown: pl.Expr,
     otherwise: str = "other.ineligible",
 ) -> Msg:
-    """``_readings.other_reading_note``: "按另一种理解（reading；--set key=value）：…" saying what the rule
-    gives with ``key`` read as ``value`` (a text), from ``other`` — that rule's outcome columns once its
+    """:func:`wenjiuye_cli.rules._hire.other_reading_note` ("按另一种理解（reading；--set key=value）：…")
+    from ``other`` — the rule with ``key`` read as ``value`` (a text), its outcome columns there once its
     stages ran (:func:`wenjiuye_cli.columnar.readings.outcome_stages`). ``other`` None: the outcome is
     known to be ``otherwise`` wherever the note is shown."""
-    if other is None:
-        result: pl.Expr = pl.lit(otherwise)
-        amount: pl.Expr = pl.lit(None, dtype=pl.Decimal(38, 2))
-        missing: pl.Expr = pl.lit("—")
-    else:
-        got = other_outcome(other)
-        status, amount = got["status"], got["amount"]
-        result = (
-            pl.when((status == Status.ELIGIBLE.value) & amount.is_not_null())
-            .then(pl.lit("other.amount"))
-            .when(status == Status.INELIGIBLE.value)
-            .then(pl.lit("other.ineligible"))
-            .when(status == Status.AMOUNT_SET_ELSEWHERE.value)
-            .then(pl.lit("other.set_elsewhere"))
-            .otherwise(pl.lit("other.cannot_decide"))
-        )
-        joined = got["missing_facts"].list.join("、")
-        missing = pl.when(joined == "").then(pl.lit("—")).otherwise(joined)
-    return msg(
-        "note.other_reading",
-        {
-            "reading": reading,
-            "key": arg(pl.lit(key), _literal),
-            "value": arg(value, _literal),
-            "result": result,
-            "amount": amount,
-            "missing": arg(missing, _literal),
-        },
-        shown=shown,
-        statuses=ALL_STATUSES,
-    )
-
-
-def _literal(text: str) -> Label:
-    """A text shown as written (not rendered as a message of the same name)."""
-    return Label(text, text)
+    got = None if other is None else other_outcome(other)
+    return other_reading_note(key, value, reading, got, shown, otherwise)
