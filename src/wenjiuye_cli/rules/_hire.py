@@ -19,7 +19,14 @@ from wenjiuye_cli.columnar.rule import Cond, Msg, Rule, arg, cond, msg
 from wenjiuye_cli.measures._hire import POST_TYPE
 from wenjiuye_cli.measures._special_difficulty import CATEGORY_FACTS
 from wenjiuye_cli.outcome import Label, Status
-from wenjiuye_cli.rules._periods import ALL_STATUSES, ym
+from wenjiuye_cli.rules._periods import (
+    ALL_STATUSES,
+    Ending,
+    months_within,
+    past_policy_note,
+    policy_start_note,
+    ym,
+)
 from wenjiuye_cli.rules._retirement import within_years_of_retirement
 
 
@@ -71,6 +78,43 @@ def extension_note(on: pl.Expr, retirement: pl.Expr, years: pl.Expr, within: pl.
         {"on": on, "retirement": retirement, "years": years, "result": within},
         shown=shown,
         statuses=ALL_STATUSES,
+    )
+
+
+def extended_period_notes(
+    p: Params,
+    ending: Ending,
+    period: Mapping[str, pl.Expr],
+    reached: pl.Expr,
+    *,
+    on: pl.Expr,
+    retirement: pl.Expr,
+    years: pl.Expr,
+    within: pl.Expr,
+    limit: pl.Expr,
+    extended: pl.Expr,
+    assessed: pl.Expr,
+) -> tuple[Msg, Msg, Msg, Msg]:
+    """The notes of a subsidy ``period`` that "距法定退休年龄不足N年的，可延长至退休" (序号30, 33), in order:
+    the extension's test on ``on`` (where ``assessed``), the period extended to retirement instead of its
+    ``limit`` months (where ``extended``), months before the policy left out, months past its last day —
+    each only where the conditions were ``reached``."""
+    return (
+        extension_note(on, retirement, years, within, assessed),
+        msg(
+            "note.extended",
+            {"years": years, "retirement": retirement, "limit": limit},
+            shown=reached & extended,
+            statuses=ALL_STATUSES,
+        ),
+        policy_start_note(p, reached & (period["before"] > 0)),
+        past_policy_note(
+            ending,
+            period["last"],
+            period["n"],
+            months_within(period["first_paid"], period["last"], ending.policy_end),
+            reached,
+        ),
     )
 
 

@@ -48,7 +48,7 @@ from wenjiuye_cli.rules._hire import (
     before_retirement_cond,
     duration_end,
     extended,
-    extension_note,
+    extended_period_notes,
     first_subsidy_month,
     hire_date_cond,
     hired_in_force,
@@ -58,7 +58,6 @@ from wenjiuye_cli.rules._hire import (
     tianjin_graduate_as,
 )
 from wenjiuye_cli.rules._insurance import (
-    ALL_STATUSES,
     Leaf,
     age_on,
     fact_names,
@@ -74,10 +73,7 @@ from wenjiuye_cli.rules._insurance import (
 from wenjiuye_cli.rules._periods import (
     Ending,
     first_policy_month,
-    months_within,
-    past_policy_note,
     period,
-    policy_start_note,
     ym,
 )
 from wenjiuye_cli.rules._retirement import retirement_condition, stage_retirement
@@ -406,22 +402,18 @@ def build(
             ),
         ),
         notes=(
-            extension_note(
-                ext["on"], retired_on, base["ext_years"], ext["within"], reached & ext["may_extend"]
-            ),
-            msg(
-                "note.extended",
-                {"years": base["ext_years"], "retirement": retired_on, "limit": standard["n"]},
-                shown=reached & ext["extended"],
-                statuses=ALL_STATUSES,
-            ),
-            policy_start_note(p, reached & (insurance["before"] > 0)),
-            past_policy_note(
+            *extended_period_notes(
+                p,
                 ending,
-                insurance["last"],
-                n,
-                months_within(insurance["first_paid"], insurance["last"], ending.policy_end),
+                insurance,
                 reached,
+                on=ext["on"],
+                retirement=retired_on,
+                years=base["ext_years"],
+                within=ext["within"],
+                limit=standard["n"],
+                extended=ext["extended"],
+                assessed=reached & ext["may_extend"],
             ),
             msg(
                 "note.routes",
