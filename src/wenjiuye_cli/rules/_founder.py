@@ -10,7 +10,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
 import polars as pl
@@ -71,3 +71,9 @@ def sole_proprietorship_reading(
 def renamed(measure: Measure, measure_id: str) -> Measure:
     """The measure's metadata under another id (the second run of an other reading)."""
     return measure if measure_id == measure.id else replace(measure, id=measure_id)
+
+
+def with_readings(rule: Rule, stages: Sequence[Mapping[str, pl.Expr]], *notes: Msg) -> Rule:
+    """``rule`` evaluated with its other readings: their runs' ``stages`` before its own, their ``notes``
+    after its own, every other declaration as it is (and the evaluator's memo fresh)."""
+    return replace(rule, stages=(*stages, *rule.stages), notes=(*rule.notes, *notes), memo={})

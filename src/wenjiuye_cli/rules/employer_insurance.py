@@ -43,7 +43,7 @@ from wenjiuye_cli.measures._hire import names_label
 from wenjiuye_cli.measures._special_difficulty import CATEGORY_FACTS
 from wenjiuye_cli.measures.employer_insurance import MEASURE, ROUTE_NAMES
 from wenjiuye_cli.outcome import LazyLabel, Status
-from wenjiuye_cli.rules._founder import renamed
+from wenjiuye_cli.rules._founder import renamed, with_readings
 from wenjiuye_cli.rules._hire import (
     before_retirement_cond,
     duration_end,
@@ -485,14 +485,4 @@ def declare(p: Params) -> Rule:
     tianjin_note = reading_note(
         other_tianjin, TIANJIN, other, pl.concat_str([pl.lit("reading.tianjin."), other]), shown=matters
     )
-    return Rule(
-        rule.measure,
-        stages=(*stages, *rule.stages),
-        steps=rule.steps,
-        final=rule.final,
-        months=rule.months,
-        payee=rule.payee,
-        arithmetic=rule.arithmetic,
-        notes=(*rule.notes, hires_note, tianjin_note),
-        missing_facts=rule.missing_facts,
-    )
+    return with_readings(rule, stages, hires_note, tianjin_note)
