@@ -293,16 +293,22 @@ def other_reading_note(
 
 
 def hire_date_reading(
-    p: Params, measure_id: str, build: Callable[[Params, pl.Expr, str], Rule]
+    p: Params, measure_id: str, build: Callable[[Params, pl.Expr, str], Rule], suffix: str = "other"
 ) -> tuple[tuple[dict[str, pl.Expr], ...], Msg]:
     """``_hire.with_hire_date_reading`` over columns: the stages that evaluate the measure with
     ``general.hires_from_policy_start`` read the other way (``build(p, flag, id)`` declares the rule with
-    the flag read as ``flag`` under the id ``id``), and the note saying what that gives, for a hire made
-    before the policy came into force."""
+    the flag read as ``flag`` under the id ``<measure_id>~<suffix>``), and the note saying what that gives,
+    for a hire made before the policy came into force.
+
+    Read as "hired once in force", such a hire fails :func:`hired_in_force` (the check after the hire date's):
+    the other run is needed only where the chosen reading is that one; elsewhere the note says 不符合."""
     current = p.param(HIRES_KEY)
-    other = build(p, ~current, f"{measure_id}~other")
+    other = None
+    if any(value is True for _first, last, value in p.segments(HIRES_KEY) if last is None or last >= p.start):
+        other = build(p, ~current, f"{measure_id}~{suffix}")
     reading = pl.when(~current).then(pl.lit("reading.hires.true")).otherwise(pl.lit("reading.hires.false"))
+    got = None if other is None else other_outcome(other)
     note = other_reading_note(
-        HIRES_KEY, ~current, reading, other_outcome(other), hired_before_policy_start(p, pl.col("hire_date"))
+        HIRES_KEY, ~current, reading, got, hired_before_policy_start(p, pl.col("hire_date"))
     )
-    return outcome_stages(other), note
+    return (() if other is None else outcome_stages(other)), note

@@ -51,6 +51,7 @@ from wenjiuye_cli.rules._hire import (
     extended_period_notes,
     first_subsidy_month,
     hire_date_cond,
+    hire_date_reading,
     hired_in_force,
     other_tianjin_reading,
     period_messages,
@@ -442,34 +443,19 @@ def build(
     )
 
 
-def _flag_text(value: pl.Expr) -> pl.Expr:
-    return pl.when(value).then(pl.lit("true")).otherwise(pl.lit("false"))
-
-
 def declare(p: Params) -> Rule:
     s = Scope(MEASURE.id)
     base = shared(p, s)
-    hired = fact("hire_date")
     from_policy_start = p.param(HIRES)
     reading = p.param(TIANJIN)
     rule = build(p, base, from_policy_start, reading, MEASURE.id)
     stages: list[Mapping[str, pl.Expr]] = list(s.stages)
 
-    # "施行后" read the other way, for a hire made before the policy. Read as "hired once in force", such a
-    # hire fails ``hired_in_force``: only where the chosen reading is that one is the other run needed.
-    other_hires = None
-    if any(value is True for _first, last, value in p.segments(HIRES) if last is None or last >= p.start):
-        other_hires = build(p, base, ~from_policy_start, reading, f"{MEASURE.id}~hires")
-        stages += outcome_stages(other_hires)
-    hires_note = reading_note(
-        other_hires,
-        HIRES,
-        _flag_text(~from_policy_start),
-        pl.when(from_policy_start)
-        .then(pl.lit("reading.hires.false"))
-        .otherwise(pl.lit("reading.hires.true")),
-        shown=hired.is_not_null() & (hired < p.param("general.policy_start")),
+    # "施行后" read the other way, for a hire made before the policy
+    hires_stages, hires_note = hire_date_reading(
+        p, MEASURE.id, lambda q, flag, mid: build(q, base, flag, reading, mid), "hires"
     )
+    stages += hires_stages
 
     # "本市高校毕业生" read the other way, for a graduate (or one not known not to be) whose answer changes
     other = other_tianjin_reading(reading)
