@@ -105,3 +105,49 @@ def test_hired_in_force_under_a_reading_given_as_a_column() -> None:
     assert got["result"].to_list() == [False, True, None, False]
     assert got["shown"].to_list() == [True, True, False, False]
     assert got["before"].to_list() == [True, False, False, True]
+
+
+def test_the_insurance_helpers_are_the_hire_helpers() -> None:
+    # one copy of each: the names employer_insurance first used stay importable from rules._insurance
+    from wenjiuye_cli.rules import _hire, _insurance
+
+    for name in ("hired_in_force", "other_tianjin_reading", "tianjin_graduate_as"):
+        assert getattr(_insurance, name) is getattr(_hire, name), name
+
+
+def test_the_other_reading_note_says_what_the_scalar_result_label_says() -> None:
+    # "按另一种理解（…）：可得 / 最高 … 元、不符合、符合，金额按其他标准、无法判断，还需 …"
+    from decimal import Decimal
+
+    from wenjiuye_cli.measures._readings import result_label
+    from wenjiuye_cli.outcome import Outcome, Status
+    from wenjiuye_cli.rules._hire import other_reading_note
+
+    cases = [
+        (Status.ELIGIBLE, Decimal("1000.00"), None, []),
+        (Status.ELIGIBLE, None, Decimal("2000.00"), []),
+        (Status.INELIGIBLE, None, None, []),
+        (Status.AMOUNT_SET_ELSEWHERE, None, None, []),
+        (Status.CANNOT_DECIDE, None, None, ["hire_date", "sex"]),
+    ]
+    money = pl.Decimal(38, 2)
+    frame = pl.DataFrame(
+        [(s.value, a, m, f) for s, a, m, f in cases],
+        schema={"status": pl.String, "amount": money, "maximum": money, "missing_facts": pl.List(pl.String)},
+        orient="row",
+    )
+    got = {name: pl.col(name) for name in frame.columns}
+    note = other_reading_note("k", pl.lit(True), pl.lit("r"), got, pl.lit(True))
+    out = frame.select(**{name: note.args[name].expr for name in ("result", "amount", "missing")})
+    for i, (status, amount, maximum, missing) in enumerate(cases):
+        code, args = result_label(Outcome("m", status, amount=amount, maximum=maximum, missing_facts=missing))
+        row = out.row(i, named=True)
+        assert row["result"] == code, status
+        assert row["amount"] == args.get("amount"), status
+        if "missing" in args:
+            assert row["missing"] == str(args["missing"].zh), status
+    # the other run not needed: what it gives is known, and said without its columns
+    known = other_reading_note("k", pl.lit(True), pl.lit("r"), None, pl.lit(True))
+    given = frame.with_columns(**{name: known.args[name].expr for name in ("result", "amount", "missing")})
+    assert given["result"].to_list() == ["other.ineligible"] * len(cases)
+    assert given["amount"].to_list() == [None] * len(cases)

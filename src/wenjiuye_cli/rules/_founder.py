@@ -4,24 +4,26 @@
   ``first_startup.sole_proprietorship_counts``), recorded as ``business_type``;
 * :func:`sole_proprietorship_reading` — the note "按另一种理解（…）" that ``_founder.with_sole_proprietorship_reading``
   adds for a sole proprietor: the measure's rule declared a second time with the flag flipped, evaluated as
-  stages of the first (:mod:`wenjiuye_cli.columnar.readings`), and what it gives said in the note.
+  stages of the first (:mod:`wenjiuye_cli.columnar.readings`), and what it gives said in the note
+  (:func:`wenjiuye_cli.rules._hire.other_reading_note`, the one copy of that note).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
 import polars as pl
 
 from wenjiuye_cli.columnar.expr import Params, fact
 from wenjiuye_cli.columnar.readings import other_outcome, outcome_stages
-from wenjiuye_cli.columnar.rule import Cond, Msg, Rule, arg, cond, msg
+from wenjiuye_cli.columnar.rule import Cond, Msg, Rule, arg, cond
 from wenjiuye_cli.measures._founder import BUSINESS_TYPE
-from wenjiuye_cli.outcome import Label, Measure, Status
+from wenjiuye_cli.outcome import Label, Measure
+from wenjiuye_cli.rules._hire import other_reading_note
+from wenjiuye_cli.rules._periods import ALL_STATUSES as ALL_STATUSES  # importable from here as before
 
 SOLE_KEY = "first_startup.sole_proprietorship_counts"
-ALL_STATUSES = (Status.ELIGIBLE, Status.INELIGIBLE, Status.CANNOT_DECIDE, Status.AMOUNT_SET_ELSEWHERE)
 
 
 def _business(code: str) -> Label:
@@ -51,11 +53,6 @@ def business_type(sole_counts: pl.Expr) -> Cond:
     )
 
 
-def _flag(value: bool) -> Label:
-    shown = str(value).lower()
-    return Label(shown, shown)
-
-
 def sole_proprietorship_reading(
     p: Params, measure: Measure, declare: Callable[[Params, pl.Expr, str], Rule]
 ) -> tuple[tuple[dict[str, pl.Expr], ...], Msg]:
@@ -65,36 +62,18 @@ def sole_proprietorship_reading(
     current = p.param(SOLE_KEY)
     other_id = f"{measure.id}~other"
     other = declare(p, ~current, other_id)
-    got = other_outcome(other)
-    status, amount, missing = got["status"], got["amount"], got["missing_facts"]
-    result = (
-        pl.when((status == Status.ELIGIBLE.value) & amount.is_not_null())
-        .then(pl.lit("other.amount"))
-        .when(status == Status.INELIGIBLE.value)
-        .then(pl.lit("other.ineligible"))
-        .when(status == Status.AMOUNT_SET_ELSEWHERE.value)
-        .then(pl.lit("other.set_elsewhere"))
-        .otherwise(pl.lit("other.cannot_decide"))
-    )
-    joined = missing.list.join("、")
-    note = msg(
-        "note.other_reading",
-        {
-            "reading": pl.when(~current)
-            .then(pl.lit("reading.sole.true"))
-            .otherwise(pl.lit("reading.sole.false")),
-            "key": arg(pl.lit(SOLE_KEY), lambda k: Label(k, k)),
-            "value": arg(~current, _flag),
-            "result": result,
-            "amount": amount,
-            "missing": arg(pl.when(joined == "").then(pl.lit("—")).otherwise(joined), lambda m: Label(m, m)),
-        },
-        shown=fact("business_type") == "sole_proprietorship",
-        statuses=ALL_STATUSES,
-    )
+    reading = pl.when(~current).then(pl.lit("reading.sole.true")).otherwise(pl.lit("reading.sole.false"))
+    sole = fact("business_type") == "sole_proprietorship"
+    note = other_reading_note(SOLE_KEY, ~current, reading, other_outcome(other), sole)
     return outcome_stages(other), note
 
 
 def renamed(measure: Measure, measure_id: str) -> Measure:
     """The measure's metadata under another id (the second run of an other reading)."""
     return measure if measure_id == measure.id else replace(measure, id=measure_id)
+
+
+def with_readings(rule: Rule, stages: Sequence[Mapping[str, pl.Expr]], *notes: Msg) -> Rule:
+    """``rule`` evaluated with its other readings: their runs' ``stages`` before its own, their ``notes``
+    after its own, every other declaration as it is (and the evaluator's memo fresh)."""
+    return replace(rule, stages=(*stages, *rule.stages), notes=(*rule.notes, *notes), memo={})

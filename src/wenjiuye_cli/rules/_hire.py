@@ -9,7 +9,7 @@ line of a period. Months are integer indices (:mod:`wenjiuye_cli.rules._periods`
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 import polars as pl
 
@@ -19,7 +19,14 @@ from wenjiuye_cli.columnar.rule import Cond, Msg, Rule, arg, cond, msg
 from wenjiuye_cli.measures._hire import POST_TYPE
 from wenjiuye_cli.measures._special_difficulty import CATEGORY_FACTS
 from wenjiuye_cli.outcome import Label, Status
-from wenjiuye_cli.rules._periods import ALL_STATUSES, ym
+from wenjiuye_cli.rules._periods import (
+    ALL_STATUSES,
+    Ending,
+    months_within,
+    past_policy_note,
+    policy_start_note,
+    ym,
+)
 from wenjiuye_cli.rules._retirement import within_years_of_retirement
 
 
@@ -74,6 +81,43 @@ def extension_note(on: pl.Expr, retirement: pl.Expr, years: pl.Expr, within: pl.
     )
 
 
+def extended_period_notes(
+    p: Params,
+    ending: Ending,
+    period: Mapping[str, pl.Expr],
+    reached: pl.Expr,
+    *,
+    on: pl.Expr,
+    retirement: pl.Expr,
+    years: pl.Expr,
+    within: pl.Expr,
+    limit: pl.Expr,
+    extended: pl.Expr,
+    assessed: pl.Expr,
+) -> tuple[Msg, Msg, Msg, Msg]:
+    """The notes of a subsidy ``period`` that "距法定退休年龄不足N年的，可延长至退休" (序号30, 33), in order:
+    the extension's test on ``on`` (where ``assessed``), the period extended to retirement instead of its
+    ``limit`` months (where ``extended``), months before the policy left out, months past its last day —
+    each only where the conditions were ``reached``."""
+    return (
+        extension_note(on, retirement, years, within, assessed),
+        msg(
+            "note.extended",
+            {"years": years, "retirement": retirement, "limit": limit},
+            shown=reached & extended,
+            statuses=ALL_STATUSES,
+        ),
+        policy_start_note(p, reached & (period["before"] > 0)),
+        past_policy_note(
+            ending,
+            period["last"],
+            period["n"],
+            months_within(period["first_paid"], period["last"], ending.policy_end),
+            reached,
+        ),
+    )
+
+
 def extended(retirement: pl.Expr, on: pl.Expr, years: pl.Expr) -> pl.Expr:
     """距法定退休年龄不足 ``years`` 年 on ``on``."""
     return within_years_of_retirement(retirement, on, years)
@@ -99,13 +143,12 @@ def period_messages(what: str, period: dict[str, pl.Expr]) -> tuple[Msg, Msg]:
     )
 
 
-def tianjin_graduate(p: Params) -> tuple[pl.Expr, list[tuple[str, pl.Expr]]]:
-    """``_hire.tianjin_graduate``: whether the person is a "本市高校毕业生" as
-    ``general.tianjin_graduate_means`` reads it (a Tianjin university, a Tianjin hukou / student origin, or
-    either — Kleene ``|``: one yes decides, all no decide, else unknown), and the facts named when unknown
-    (each only where the reading uses it and it is missing)."""
+def tianjin_graduate_as(reading: pl.Expr) -> tuple[pl.Expr, dict[str, pl.Expr]]:
+    """``_hire.tianjin_graduate`` with ``general.tianjin_graduate_means`` read as ``reading`` (the run of
+    the other reading flips it): whether the person is a "本市高校毕业生" (a Tianjin university, a Tianjin
+    hukou / student origin, or either — Kleene ``|``: one yes decides, all no decide, else unknown) and,
+    per fact, where the reading uses it (a fact is named when unknown only where it is used)."""
     university, origin = pl.col("tianjin_university"), pl.col("tianjin_origin")
-    reading = p.param("general.tianjin_graduate_means")
     result = (
         pl.when(reading == "tianjin_university")
         .then(university)
@@ -113,23 +156,33 @@ def tianjin_graduate(p: Params) -> tuple[pl.Expr, list[tuple[str, pl.Expr]]]:
         .then(origin)
         .otherwise(university | origin)
     )
-    missing = [
-        ("tianjin_university", (reading != "tianjin_origin") & university.is_null()),
-        ("tianjin_origin", (reading != "tianjin_university") & origin.is_null()),
-    ]
-    return result, missing
+    uses = {
+        "tianjin_university": reading != "tianjin_origin",
+        "tianjin_origin": reading != "tianjin_university",
+    }
+    return result, uses
+
+
+def tianjin_graduate(p: Params) -> tuple[pl.Expr, list[tuple[str, pl.Expr]]]:
+    """:func:`tianjin_graduate_as` read as ``general.tianjin_graduate_means`` says, and the facts named
+    when unknown (each only where the reading uses it and it is missing)."""
+    result, uses = tianjin_graduate_as(p.param("general.tianjin_graduate_means"))
+    return result, [(name, used & pl.col(name).is_null()) for name, used in uses.items()]
+
+
+def other_tianjin_reading(current: pl.Expr) -> pl.Expr:
+    """``_hire._other_tianjin_reading``: a Tianjin university's graduate, unless that is the reading."""
+    return (
+        pl.when(current == "tianjin_university")
+        .then(pl.lit("tianjin_origin"))
+        .otherwise(pl.lit("tianjin_university"))
+    )
 
 
 def hired_in_force_cond(p: Params, hired: pl.Expr) -> Cond:
-    """``_hire.check_hired_in_force``: with ``general.hires_from_policy_start``, the hire was made on or
-    after the policy's first day (recorded only then, and only with the hire date known)."""
-    start = p.param("general.policy_start")
-    return cond(
-        "hired_in_force",
-        hired >= start,
-        args={"hired": hired, "start": start},
-        shown=p.param("general.hires_from_policy_start") & hired.is_not_null(),
-    )
+    """``_hire.check_hired_in_force``: :func:`hired_in_force` read as ``general.hires_from_policy_start``
+    says."""
+    return hired_in_force_under(p, hired, p.param(HIRES_KEY))
 
 
 def post_label(code: str) -> Label:
@@ -143,16 +196,21 @@ HIRES_KEY = "general.hires_from_policy_start"
 """第十条“施行后”: whether only hires made once the policy is in force count (one reading for 序号29 and 30)."""
 
 
-def hired_in_force_under(p: Params, hired: pl.Expr, hires_from_start: pl.Expr) -> Cond:
-    """:func:`hired_in_force_cond` with ``general.hires_from_policy_start`` read as ``hires_from_start``
-    (the run of the other reading flips it)."""
-    start = p.param("general.policy_start")
+def hired_in_force(start: pl.Expr, hired: pl.Expr, from_policy_start: pl.Expr) -> Cond:
+    """``_hire.check_hired_in_force`` with ``general.hires_from_policy_start`` read as ``from_policy_start``
+    (the run of the other reading flips it): the hire was made on or after the policy's first day
+    ``start`` (recorded only under that reading, and only with the hire date known)."""
     return cond(
         "hired_in_force",
         hired >= start,
         args={"hired": hired, "start": start},
-        shown=hires_from_start & hired.is_not_null(),
+        shown=from_policy_start & hired.is_not_null(),
     )
+
+
+def hired_in_force_under(p: Params, hired: pl.Expr, hires_from_start: pl.Expr) -> Cond:
+    """:func:`hired_in_force` from the policy's first day (``general.policy_start``)."""
+    return hired_in_force(p.param("general.policy_start"), hired, hires_from_start)
 
 
 def contract_cond(p: Params, required_key: str) -> Cond:
@@ -187,25 +245,38 @@ def _literal_label(value: object) -> Label:
 
 
 def other_reading_note(
-    key: str, value: pl.Expr, reading: pl.Expr, got: dict[str, pl.Expr], shown: pl.Expr
+    key: str,
+    value: pl.Expr,
+    reading: pl.Expr,
+    got: Mapping[str, pl.Expr] | None,
+    shown: pl.Expr,
+    otherwise: str = "other.ineligible",
 ) -> Msg:
     """``_readings.other_reading_note`` over columns: "按另一种理解（reading；--set key=value）：result",
     where ``got`` are the other run's outcome columns (:func:`columnar.readings.other_outcome`) and
-    ``result`` is ``_readings.result_label`` of them; shown for every status where ``shown`` holds."""
-    status, amount, maximum = got["status"], got["amount"], got["maximum"]
-    eligible = status == Status.ELIGIBLE.value
-    result = (
-        pl.when(eligible & amount.is_not_null())
-        .then(pl.lit("other.amount"))
-        .when(eligible & maximum.is_not_null())
-        .then(pl.lit("other.maximum"))
-        .when(status == Status.INELIGIBLE.value)
-        .then(pl.lit("other.ineligible"))
-        .when(status == Status.AMOUNT_SET_ELSEWHERE.value)
-        .then(pl.lit("other.set_elsewhere"))
-        .otherwise(pl.lit("other.cannot_decide"))
-    )
-    joined = got["missing_facts"].list.join("、")
+    ``result`` is ``_readings.result_label`` of them; shown for every status where ``shown`` holds.
+    ``got`` None: the other run is not needed, its outcome being ``otherwise`` wherever the note is shown."""
+    if got is None:
+        result: pl.Expr = pl.lit(otherwise)
+        amount: pl.Expr = pl.lit(None, dtype=pl.Decimal(38, 2))
+        missing: pl.Expr = pl.lit("—")
+    else:
+        status, maximum = got["status"], got["maximum"]
+        eligible = status == Status.ELIGIBLE.value
+        result = (
+            pl.when(eligible & got["amount"].is_not_null())
+            .then(pl.lit("other.amount"))
+            .when(eligible & maximum.is_not_null())
+            .then(pl.lit("other.maximum"))
+            .when(status == Status.INELIGIBLE.value)
+            .then(pl.lit("other.ineligible"))
+            .when(status == Status.AMOUNT_SET_ELSEWHERE.value)
+            .then(pl.lit("other.set_elsewhere"))
+            .otherwise(pl.lit("other.cannot_decide"))
+        )
+        amount = pl.coalesce(pl.when(eligible).then(got["amount"]), pl.when(eligible).then(maximum))
+        joined = got["missing_facts"].list.join("、")
+        missing = pl.when(joined == "").then(pl.lit("—")).otherwise(joined)
     return msg(
         "note.other_reading",
         {
@@ -213,8 +284,8 @@ def other_reading_note(
             "key": arg(pl.lit(key), _literal_label),
             "value": arg(value, _literal_label),
             "result": result,
-            "amount": pl.coalesce(pl.when(eligible).then(amount), pl.when(eligible).then(maximum)),
-            "missing": arg(pl.when(joined == "").then(pl.lit("—")).otherwise(joined), _literal_label),
+            "amount": amount,
+            "missing": arg(missing, _literal_label),
         },
         shown=shown,
         statuses=ALL_STATUSES,
@@ -222,16 +293,22 @@ def other_reading_note(
 
 
 def hire_date_reading(
-    p: Params, measure_id: str, build: Callable[[Params, pl.Expr, str], Rule]
+    p: Params, measure_id: str, build: Callable[[Params, pl.Expr, str], Rule], suffix: str = "other"
 ) -> tuple[tuple[dict[str, pl.Expr], ...], Msg]:
     """``_hire.with_hire_date_reading`` over columns: the stages that evaluate the measure with
     ``general.hires_from_policy_start`` read the other way (``build(p, flag, id)`` declares the rule with
-    the flag read as ``flag`` under the id ``id``), and the note saying what that gives, for a hire made
-    before the policy came into force."""
+    the flag read as ``flag`` under the id ``<measure_id>~<suffix>``), and the note saying what that gives,
+    for a hire made before the policy came into force.
+
+    Read as "hired once in force", such a hire fails :func:`hired_in_force` (the check after the hire date's):
+    the other run is needed only where the chosen reading is that one; elsewhere the note says 不符合."""
     current = p.param(HIRES_KEY)
-    other = build(p, ~current, f"{measure_id}~other")
+    other = None
+    if any(value is True for _first, last, value in p.segments(HIRES_KEY) if last is None or last >= p.start):
+        other = build(p, ~current, f"{measure_id}~{suffix}")
     reading = pl.when(~current).then(pl.lit("reading.hires.true")).otherwise(pl.lit("reading.hires.false"))
+    got = None if other is None else other_outcome(other)
     note = other_reading_note(
-        HIRES_KEY, ~current, reading, other_outcome(other), hired_before_policy_start(p, pl.col("hire_date"))
+        HIRES_KEY, ~current, reading, got, hired_before_policy_start(p, pl.col("hire_date"))
     )
-    return outcome_stages(other), note
+    return (() if other is None else outcome_stages(other)), note

@@ -1,7 +1,8 @@
 """Pieces of 第十条 序号30 (the employer's five-insurance and post subsidies) over columns that do not belong
-to one expression: ages on a day, "本市高校毕业生" under a reading given as an expression, the condition
-"hired once the policy was in force" under a flag given as an expression, a tri-state tree's missing facts
-in the scalar order, and the note saying what the other reading of a word gives.
+to one expression: ages on a day, a tri-state tree's missing facts in the scalar order, and the note saying
+what the other reading of a word gives. "本市高校毕业生" and "hired once the policy was in force" under a
+reading given as an expression are ``rules._hire``'s (:func:`~wenjiuye_cli.rules._hire.tianjin_graduate_as`,
+:func:`~wenjiuye_cli.rules._hire.hired_in_force`), still importable from here.
 
 The scalar rule (``wenjiuye_cli.measures.employer_insurance``) is wrapped twice by
 ``measures._readings.with_other_reading``: for "施行后" (``general.hires_from_policy_start``) and for
@@ -24,10 +25,15 @@ from dataclasses import dataclass
 import polars as pl
 
 from wenjiuye_cli.columnar.readings import other_outcome
-from wenjiuye_cli.columnar.rule import Cond, Msg, Rule, Step, arg, cond, msg
-from wenjiuye_cli.outcome import Label, Status
+from wenjiuye_cli.columnar.rule import Cond, Msg, Rule, Step
 
-ALL_STATUSES = tuple(Status)
+# The hire's pieces have one home, ``rules._hire`` (and the statuses ``rules._periods``); the names imported
+# ``as`` themselves stay importable from here.
+from wenjiuye_cli.rules._hire import hired_in_force as hired_in_force
+from wenjiuye_cli.rules._hire import other_reading_note
+from wenjiuye_cli.rules._hire import other_tianjin_reading as other_tianjin_reading
+from wenjiuye_cli.rules._hire import tianjin_graduate_as as tianjin_graduate_as
+from wenjiuye_cli.rules._periods import ALL_STATUSES as ALL_STATUSES
 
 
 def age_on(birth: pl.Expr, on: pl.Expr) -> pl.Expr:
@@ -36,46 +42,6 @@ def age_on(birth: pl.Expr, on: pl.Expr) -> pl.Expr:
     birthday = birth.dt.month().cast(pl.Int32) * 100 + birth.dt.day().cast(pl.Int32)
     years = on.dt.year().cast(pl.Int32) - birth.dt.year().cast(pl.Int32)
     return years - (day_of_year < birthday).cast(pl.Int32)
-
-
-def tianjin_graduate_as(reading: pl.Expr) -> tuple[pl.Expr, dict[str, pl.Expr]]:
-    """``_hire.tianjin_graduate`` with ``general.tianjin_graduate_means`` read as ``reading``: the result
-    (Kleene ``|`` for ``either``: one yes decides, all no decide, else unknown) and, per fact, where the
-    reading uses it (a fact is named when unknown only where it is used)."""
-    university, origin = pl.col("tianjin_university"), pl.col("tianjin_origin")
-    result = (
-        pl.when(reading == "tianjin_university")
-        .then(university)
-        .when(reading == "tianjin_origin")
-        .then(origin)
-        .otherwise(university | origin)
-    )
-    uses = {
-        "tianjin_university": reading != "tianjin_origin",
-        "tianjin_origin": reading != "tianjin_university",
-    }
-    return result, uses
-
-
-def other_tianjin_reading(current: pl.Expr) -> pl.Expr:
-    """``_hire._other_tianjin_reading``: a Tianjin university's graduate, unless that is the reading."""
-    return (
-        pl.when(current == "tianjin_university")
-        .then(pl.lit("tianjin_origin"))
-        .otherwise(pl.lit("tianjin_university"))
-    )
-
-
-def hired_in_force(start: pl.Expr, hired: pl.Expr, from_policy_start: pl.Expr) -> Cond:
-    """``_hire.check_hired_in_force`` with ``general.hires_from_policy_start`` read as ``from_policy_start``:
-    the hire was made on or after the policy's first day (recorded only under that reading, and only with
-    the hire date known)."""
-    return cond(
-        "hired_in_force",
-        hired >= start,
-        args={"hired": hired, "start": start},
-        shown=from_policy_start & hired.is_not_null(),
-    )
 
 
 @dataclass(frozen=True)
@@ -188,43 +154,9 @@ def reading_note(
     shown: pl.Expr,
     otherwise: str = "other.ineligible",
 ) -> Msg:
-    """``_readings.other_reading_note``: "按另一种理解（reading；--set key=value）：…" saying what the rule
-    gives with ``key`` read as ``value`` (a text), from ``other`` — that rule's outcome columns once its
+    """:func:`wenjiuye_cli.rules._hire.other_reading_note` ("按另一种理解（reading；--set key=value）：…")
+    from ``other`` — the rule with ``key`` read as ``value`` (a text), its outcome columns there once its
     stages ran (:func:`wenjiuye_cli.columnar.readings.outcome_stages`). ``other`` None: the outcome is
     known to be ``otherwise`` wherever the note is shown."""
-    if other is None:
-        result: pl.Expr = pl.lit(otherwise)
-        amount: pl.Expr = pl.lit(None, dtype=pl.Decimal(38, 2))
-        missing: pl.Expr = pl.lit("—")
-    else:
-        got = other_outcome(other)
-        status, amount = got["status"], got["amount"]
-        result = (
-            pl.when((status == Status.ELIGIBLE.value) & amount.is_not_null())
-            .then(pl.lit("other.amount"))
-            .when(status == Status.INELIGIBLE.value)
-            .then(pl.lit("other.ineligible"))
-            .when(status == Status.AMOUNT_SET_ELSEWHERE.value)
-            .then(pl.lit("other.set_elsewhere"))
-            .otherwise(pl.lit("other.cannot_decide"))
-        )
-        joined = got["missing_facts"].list.join("、")
-        missing = pl.when(joined == "").then(pl.lit("—")).otherwise(joined)
-    return msg(
-        "note.other_reading",
-        {
-            "reading": reading,
-            "key": arg(pl.lit(key), _literal),
-            "value": arg(value, _literal),
-            "result": result,
-            "amount": amount,
-            "missing": arg(missing, _literal),
-        },
-        shown=shown,
-        statuses=ALL_STATUSES,
-    )
-
-
-def _literal(text: str) -> Label:
-    """A text shown as written (not rendered as a message of the same name)."""
-    return Label(text, text)
+    got = None if other is None else other_outcome(other)
+    return other_reading_note(key, value, reading, got, shown, otherwise)

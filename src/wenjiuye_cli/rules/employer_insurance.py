@@ -43,41 +43,38 @@ from wenjiuye_cli.measures._hire import names_label
 from wenjiuye_cli.measures._special_difficulty import CATEGORY_FACTS
 from wenjiuye_cli.measures.employer_insurance import MEASURE, ROUTE_NAMES
 from wenjiuye_cli.outcome import LazyLabel, Status
-from wenjiuye_cli.rules._founder import renamed
+from wenjiuye_cli.rules._founder import renamed, with_readings
 from wenjiuye_cli.rules._hire import (
     before_retirement_cond,
     duration_end,
     extended,
-    extension_note,
+    extended_period_notes,
     first_subsidy_month,
     hire_date_cond,
+    hire_date_reading,
+    hired_in_force,
+    other_tianjin_reading,
     period_messages,
     post_label,
+    tianjin_graduate_as,
 )
 from wenjiuye_cli.rules._insurance import (
-    ALL_STATUSES,
     Leaf,
     age_on,
     fact_names,
     first_named,
-    hired_in_force,
     named_anywhere,
     names_in_order,
     occurrences,
     order_for,
-    other_tianjin_reading,
     reading_note,
     step_entries,
-    tianjin_graduate_as,
     tree_entries,
 )
 from wenjiuye_cli.rules._periods import (
     Ending,
     first_policy_month,
-    months_within,
-    past_policy_note,
     period,
-    policy_start_note,
     ym,
 )
 from wenjiuye_cli.rules._retirement import retirement_condition, stage_retirement
@@ -406,22 +403,18 @@ def build(
             ),
         ),
         notes=(
-            extension_note(
-                ext["on"], retired_on, base["ext_years"], ext["within"], reached & ext["may_extend"]
-            ),
-            msg(
-                "note.extended",
-                {"years": base["ext_years"], "retirement": retired_on, "limit": standard["n"]},
-                shown=reached & ext["extended"],
-                statuses=ALL_STATUSES,
-            ),
-            policy_start_note(p, reached & (insurance["before"] > 0)),
-            past_policy_note(
+            *extended_period_notes(
+                p,
                 ending,
-                insurance["last"],
-                n,
-                months_within(insurance["first_paid"], insurance["last"], ending.policy_end),
+                insurance,
                 reached,
+                on=ext["on"],
+                retirement=retired_on,
+                years=base["ext_years"],
+                within=ext["within"],
+                limit=standard["n"],
+                extended=ext["extended"],
+                assessed=reached & ext["may_extend"],
             ),
             msg(
                 "note.routes",
@@ -450,34 +443,19 @@ def build(
     )
 
 
-def _flag_text(value: pl.Expr) -> pl.Expr:
-    return pl.when(value).then(pl.lit("true")).otherwise(pl.lit("false"))
-
-
 def declare(p: Params) -> Rule:
     s = Scope(MEASURE.id)
     base = shared(p, s)
-    hired = fact("hire_date")
     from_policy_start = p.param(HIRES)
     reading = p.param(TIANJIN)
     rule = build(p, base, from_policy_start, reading, MEASURE.id)
     stages: list[Mapping[str, pl.Expr]] = list(s.stages)
 
-    # "施行后" read the other way, for a hire made before the policy. Read as "hired once in force", such a
-    # hire fails ``hired_in_force``: only where the chosen reading is that one is the other run needed.
-    other_hires = None
-    if any(value is True for _first, last, value in p.segments(HIRES) if last is None or last >= p.start):
-        other_hires = build(p, base, ~from_policy_start, reading, f"{MEASURE.id}~hires")
-        stages += outcome_stages(other_hires)
-    hires_note = reading_note(
-        other_hires,
-        HIRES,
-        _flag_text(~from_policy_start),
-        pl.when(from_policy_start)
-        .then(pl.lit("reading.hires.false"))
-        .otherwise(pl.lit("reading.hires.true")),
-        shown=hired.is_not_null() & (hired < p.param("general.policy_start")),
+    # "施行后" read the other way, for a hire made before the policy
+    hires_stages, hires_note = hire_date_reading(
+        p, MEASURE.id, lambda q, flag, mid: build(q, base, flag, reading, mid), "hires"
     )
+    stages += hires_stages
 
     # "本市高校毕业生" read the other way, for a graduate (or one not known not to be) whose answer changes
     other = other_tianjin_reading(reading)
@@ -493,14 +471,4 @@ def declare(p: Params) -> Rule:
     tianjin_note = reading_note(
         other_tianjin, TIANJIN, other, pl.concat_str([pl.lit("reading.tianjin."), other]), shown=matters
     )
-    return Rule(
-        rule.measure,
-        stages=(*stages, *rule.stages),
-        steps=rule.steps,
-        final=rule.final,
-        months=rule.months,
-        payee=rule.payee,
-        arithmetic=rule.arithmetic,
-        notes=(*rule.notes, hires_note, tianjin_note),
-        missing_facts=rule.missing_facts,
-    )
+    return with_readings(rule, stages, hires_note, tianjin_note)

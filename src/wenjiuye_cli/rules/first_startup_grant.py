@@ -29,7 +29,13 @@ from wenjiuye_cli.columnar.rule import Cond, Rule, Scope, Step, cond, msg
 from wenjiuye_cli.measures.first_startup_grant import MEASURE
 from wenjiuye_cli.outcome import Status
 from wenjiuye_cli.rules._branches import Branch, missing_in_order, settle
-from wenjiuye_cli.rules._founder import SOLE_KEY, business_type, renamed, sole_proprietorship_reading
+from wenjiuye_cli.rules._founder import (
+    SOLE_KEY,
+    business_type,
+    renamed,
+    sole_proprietorship_reading,
+    with_readings,
+)
 
 
 def group_a(p: Params, s: Scope, registered: pl.Expr) -> tuple[Cond, ...]:
@@ -187,14 +193,4 @@ def build(p: Params, sole_counts: pl.Expr, measure_id: str) -> Rule:
 def declare(p: Params) -> Rule:
     rule = build(p, p.param(SOLE_KEY), MEASURE.id)
     stages, note = sole_proprietorship_reading(p, MEASURE, build)
-    return Rule(
-        rule.measure,
-        stages=(*stages, *rule.stages),
-        steps=rule.steps,
-        final=rule.final,
-        amount=rule.amount,
-        arithmetic=rule.arithmetic,
-        notes=(*rule.notes, note),
-        payee=rule.payee,
-        missing_facts=rule.missing_facts,
-    )
+    return with_readings(rule, stages, note)

@@ -36,7 +36,7 @@ from wenjiuye_cli.measures._hire import names_label
 from wenjiuye_cli.measures.hiring_subsidy import CATEGORY_NAMES, MEASURE
 from wenjiuye_cli.outcome import LazyLabel, Status
 from wenjiuye_cli.rules._branches import Branch, missing_in_order
-from wenjiuye_cli.rules._founder import renamed
+from wenjiuye_cli.rules._founder import renamed, with_readings
 from wenjiuye_cli.rules._hire import (
     HIRES_KEY,
     contract_cond,
@@ -268,15 +268,4 @@ def build(p: Params, hires_from_start: pl.Expr, measure_id: str) -> Rule:
 def declare(p: Params) -> Rule:
     rule = build(p, p.param(HIRES_KEY), MEASURE.id)
     stages, note = hire_date_reading(p, MEASURE.id, build)
-    return Rule(
-        rule.measure,
-        stages=(*stages, *rule.stages),
-        steps=rule.steps,
-        final=rule.final,
-        amount=rule.amount,
-        arithmetic=rule.arithmetic,
-        notes=(*rule.notes, note),
-        payee=rule.payee,
-        missing_facts=rule.missing_facts,
-        explain_columns=rule.explain_columns,
-    )
+    return with_readings(rule, stages, note)

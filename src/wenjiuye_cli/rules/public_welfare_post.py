@@ -24,7 +24,7 @@ from wenjiuye_cli.rules._hire import (
     before_retirement_cond,
     duration_end,
     extended,
-    extension_note,
+    extended_period_notes,
     first_subsidy_month,
     hire_date_cond,
     period_messages,
@@ -32,13 +32,9 @@ from wenjiuye_cli.rules._hire import (
     special_difficulty,
 )
 from wenjiuye_cli.rules._periods import (
-    ALL_STATUSES,
     Ending,
     first_policy_month,
-    months_within,
-    past_policy_note,
     period,
-    policy_start_note,
     ym,
 )
 from wenjiuye_cli.rules._retirement import retirement_condition, stage_retirement
@@ -152,20 +148,18 @@ def declare(p: Params) -> Rule:
             *period_messages("what.post", post_period),
         ),
         notes=(
-            extension_note(extension["on"], retired_on, years, extension["within"], reached),
-            msg(
-                "note.extended",
-                {"years": years, "retirement": retired_on, "limit": standard["n"]},
-                shown=reached & extension["extended"],
-                statuses=ALL_STATUSES,
-            ),
-            policy_start_note(p, reached & (insurance["before"] > 0)),
-            past_policy_note(
+            *extended_period_notes(
+                p,
                 ending,
-                insurance["last"],
-                n,
-                months_within(insurance["first_paid"], insurance["last"], ending.policy_end),
+                insurance,
                 reached,
+                on=extension["on"],
+                retirement=retired_on,
+                years=years,
+                within=extension["within"],
+                limit=standard["n"],
+                extended=extension["extended"],
+                assessed=reached,
             ),
             msg("note.priority", {"years": years, "value": priority}, statuses=granted),
             msg("note.not_under_art10", {}, statuses=granted),
