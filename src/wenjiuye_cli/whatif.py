@@ -47,6 +47,7 @@ from wenjiuye_cli.dates import add_months
 from wenjiuye_cli.engine import Applicant, ApplicantResult, evaluate, facts_for_kind, measure_by_id, registry
 from wenjiuye_cli.errors import UserError
 from wenjiuye_cli.facts import FactError, Facts
+from wenjiuye_cli.io.readers import FrameReader
 from wenjiuye_cli.money import ZERO, fmt_money, fmt_number
 from wenjiuye_cli.outcome import STATUS_LABELS, Measure, Outcome, Status
 from wenjiuye_cli.policy import (
@@ -372,7 +373,7 @@ def compare_rows(reader: ApplicantReader, comparer: Comparer, impact: BudgetImpa
         yield comparison
 
 
-def rows_summary(reader: ApplicantReader, impact: BudgetImpact) -> dict[str, Any]:
+def rows_summary(reader: ApplicantReader | FrameReader, impact: BudgetImpact) -> dict[str, Any]:
     """The input and row counts of a compared list: ``read = computed + rejected`` (blank rows apart)."""
     info = reader.info
     return {
@@ -387,7 +388,7 @@ def rows_summary(reader: ApplicantReader, impact: BudgetImpact) -> dict[str, Any
 
 
 SCENARIO_SUFFIXES = (".toml", ".json")
-BATCH_SUFFIXES = (".csv", *NDJSON_SUFFIXES)
+BATCH_SUFFIXES = (".csv", *NDJSON_SUFFIXES, ".xlsx", ".xlsm", ".parquet", ".pq")
 _UNICODE_BOMS = (b"\xff\xfe", b"\xfe\xff")  # UTF-16/32: Excel's "Unicode text"; scenarios are UTF-8
 _TOML_START = re.compile(r"""^(?:#|\[|[A-Za-z0-9_.\-"']+\s*=)""")
 HEAD_LIMIT = 1 << 20  # bytes read to find the first line

@@ -28,7 +28,7 @@ from rich.text import Text
 
 from wenjiuye_cli.articles import citation, department_label
 from wenjiuye_cli.atomic import AtomicTextFile, commit_all
-from wenjiuye_cli.batch import ApplicantReader, BatchError, BatchOptions, RejectSink, parse_kind
+from wenjiuye_cli.batch import BatchError, BatchOptions, RejectSink, parse_kind
 from wenjiuye_cli.commands._common import (
     AsOfOpt,
     EncodingOpt,
@@ -64,6 +64,7 @@ from wenjiuye_cli.engine import Applicant, measure_by_id
 from wenjiuye_cli.errors import Terminated, raise_terminated, write_error_text
 from wenjiuye_cli.exitcodes import ExitCode
 from wenjiuye_cli.facts import KINDS
+from wenjiuye_cli.io.readers import PARQUET_SUFFIXES, XLSX_SUFFIXES, FrameReader, open_reader
 from wenjiuye_cli.money import fmt_money, fmt_number
 from wenjiuye_cli.output import guarded_rows
 from wenjiuye_cli.policy import Policy, load_policy
@@ -90,7 +91,6 @@ from wenjiuye_cli.whatif import (
     Direction,
     SweepError,
     SweepPoint,
-    compare_rows,
     comparison_dict,
     comparison_item_rows,
     comparison_row,
@@ -111,9 +111,13 @@ from wenjiuye_cli.whatif import (
     sweep_rows,
     value_text,
 )
+from wenjiuye_cli.whatif_list import ChunkEvaluator, compare_list
 
 if TYPE_CHECKING:
     from wenjiuye_cli.whatif import Cliff
+
+
+BINARY_LIST_SUFFIXES = (*XLSX_SUFFIXES, *PARQUET_SUFFIXES)
 
 
 class CompareFormat(StrEnum):
@@ -133,6 +137,13 @@ class DiffFormat(StrEnum):
     table = "table"
     json = "json"
 
+
+SheetOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--sheet", help="xlsx 名单的工作表（默认第一个）/ the sheet of an xlsx list (default: the first)"
+    ),
+]
 
 TABLE_ROW_LIMIT = 200  # a rich Table holds every row: show this many, then say how many more
 
@@ -162,7 +173,7 @@ def compare(
         typer.Argument(
             metavar="INPUT",
             help="情景文件（TOML/JSON），或一个申请人名单（CSV/NDJSON，同 batch），- 表示标准输入 / "
-            "scenario files, or one applicant list (CSV/NDJSON, as batch reads it); - for stdin",
+            "scenario files, or one applicant list (CSV/NDJSON/xlsx/Parquet, as batch reads it); - for stdin",
         ),
     ],
     reforms: ReformOpt = None,
@@ -200,6 +211,7 @@ def compare(
     encoding: EncodingOpt = None,
     input_format: InputFormatOpt = None,
     ignore_extra_columns: IgnoreExtraColumnsOpt = False,
+    sheet: SheetOpt = None,
     quiet: Annotated[
         bool,
         typer.Option(
@@ -261,6 +273,7 @@ def compare(
             "--encoding": encoding is not None,
             "--ignore-extra-columns": ignore_extra_columns,
             "--rejects": rejects is not None,
+            "--sheet": sheet is not None,
         }
         if listed is None and any(list_only.values()):
             names = ", ".join(k for k, given in list_only.items() if given)
@@ -303,7 +316,8 @@ def compare(
             input_format=input_format.value if input_format else None,
             encoding=encoding,
         )
-        reader = _compare_list(run, shown, comparer, name, stream, options, rejects, quiet)
+        evaluator = ChunkEvaluator(baseline, [reformed], on, today)
+        reader = _compare_list(run, shown, evaluator, name, stream, options, rejects, quiet, sheet)
     finally:
         for source in (stdin, listed[1] if listed else None):
             if source is not None:
@@ -318,14 +332,16 @@ def compare(
 def _compare_list(
     run: _CompareRun,
     shown: _Shown,
-    comparer: Comparer,
+    evaluator: ChunkEvaluator,
     name: str,
     stream: BinaryIO,
     options: BatchOptions,
     rejects: Path | None,
     quiet: bool,
-) -> ApplicantReader:
-    """Stream an applicant list through the comparison; rejects go to their file, as in batch."""
+    sheet: str | None = None,
+) -> FrameReader:
+    """Stream an applicant list through the comparison, a chunk at a time on the columnar engine
+    (:mod:`wenjiuye_cli.whatif_list`); rejects go to their file, as in batch."""
     from wenjiuye_cli.commands.batch import (
         lookalike_warnings,
         progress_bar,
@@ -355,13 +371,18 @@ def _compare_list(
                 on_progress,
             ):
                 try:
-                    reader = ApplicantReader(stream, name, options, sink, on_progress)
+                    reader = open_list(name, stream, options, sheet)
                     run.reader = reader
+                    sink.set_columns(reader.info.columns)
                     for warning in lookalike_warnings(reader.info, lang):
                         console.print(Text(warning), style="yellow")
                     if on_start is not None:
                         on_start(reader.info)
-                    run.write(compare_rows(reader, comparer, run.impact), shown)
+                    run.write(
+                        compare_list(reader, evaluator, run.impacts, sink.write, options.lang, on_progress),
+                        shown,
+                    )
+                    sink.finish()
                 except BatchError as exc:
                     raise _fail(console, f"{where}: {exc.text(lang)}", exc.code) from None
             run.rejects_file = str(rejects_path) if sink.opened else None
@@ -375,7 +396,18 @@ def _compare_list(
     return reader
 
 
-def _result_line(reader: ApplicantReader, impact: BudgetImpact, rejects_file: str | None, lang: str) -> str:
+def open_list(name: str, stream: BinaryIO, options: BatchOptions, sheet: str | None) -> FrameReader:
+    """The reader of a list: a named CSV/xlsx/Parquet file by its path (the fast CSV split needs it),
+    stdin or a peeked stream as CSV/NDJSON."""
+    lower = name.lower()
+    path = Path(name)
+    if name != "-" and (lower.endswith(BINARY_LIST_SUFFIXES) or (lower.endswith(".csv") and path.is_file())):
+        stream.close()
+        return open_reader(path, options, sheet=sheet)
+    return open_reader(name, options, sheet=sheet, stream=stream)
+
+
+def _result_line(reader: FrameReader, impact: BudgetImpact, rejects_file: str | None, lang: str) -> str:
     """``rows read = compared + rejected`` and the totals, on stderr (like batch's line)."""
     c = reader.counts
     rejected = (
@@ -435,7 +467,8 @@ class _CompareRun:
         self.stamp = stamp
         self.lang = lang
         self.budget = budget
-        self.reader: ApplicantReader | None = None
+        self.reader: FrameReader | None = None
+        self.impacts = [impact]  # one per reform, the first is ``impact``
         self.rejects_file: str | None = None
         self.files: list[AtomicTextFile] = []
         self._table: tuple[Table, int] | None = None
