@@ -210,6 +210,8 @@ class Comparison:
     baseline: ApplicantResult
     reform: ApplicantResult
     items: list[MeasureComparison]
+    # Input columns carried through (序号, 姓名, 身份证号 of a list), by header; never read by a rule.
+    columns: dict[str, str] | None = None
     direction: Direction = field(init=False)
     newly_eligible: bool = field(init=False)
     no_longer_eligible: bool = field(init=False)
@@ -751,8 +753,10 @@ def side_dict(outcome: Outcome, lang: str) -> dict[str, Any]:
 
 def comparison_dict(comparison: Comparison, lang: str, changed_items_only: bool = False) -> dict[str, Any]:
     items = [i for i in comparison.items if not changed_items_only or i.change is not Change.UNCHANGED]
+    carried = {} if comparison.columns is None else {"columns": comparison.columns}
     return {
         "id": comparison.applicant.id,
+        **carried,
         "kind": comparison.applicant.kind,
         "as_of": comparison.baseline.as_of.isoformat(),
         "baseline_total": fmt_money(comparison.baseline.total),
@@ -809,6 +813,17 @@ def describe_item(item: MeasureComparison, lang: str | None = None) -> str:
 
     moved = f"{side(item.baseline)}→{side(item.reform)}"
     return moved if lang is not None else f"{item.measure.id} {moved}"
+
+
+def carried_cells(comparison: Comparison, headers: Sequence[str]) -> list[str]:
+    """The carried input cells under ``headers`` (empty where the comparison has none)."""
+    columns = comparison.columns or {}
+    return [columns.get(h) or "" for h in headers]
+
+
+def with_carried(columns: Sequence[str], carried: Sequence[str]) -> list[str]:
+    """Output columns with the carried input columns after the id (as batch writes them)."""
+    return [columns[0], *carried, *columns[1:]]
 
 
 def comparison_row(comparison: Comparison) -> list[str]:

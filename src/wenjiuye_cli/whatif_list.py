@@ -264,15 +264,16 @@ def safe_chunks(
     on_rejects: RejectWriter,
     lang: str,
     progress: Progress | None = None,
-) -> Iterator[tuple[pl.DataFrame, list[Any]]]:
-    """Each chunk's accepted rows and ``work(rows)``; the chunk's rejects go to ``on_rejects`` first.
+) -> Iterator[tuple[pl.DataFrame, list[Any], list[dict[str, str]] | None]]:
+    """Each chunk's accepted rows, ``work(rows)`` and the rows' carried cells (序号, 姓名, 身份证号 …, by
+    header; None when the list has none); the chunk's rejects go to ``on_rejects`` first.
 
     When ``work`` raises on a chunk, it is run on one row at a time and each row that raises is rejected
     as an internal error (counted in ``reader.counts``): a defect in a rule never loses the other rows."""
     done = 0
     for chunk in reader:
         on_rejects(_rejected(chunk.rejects))
-        facts = chunk.facts
+        facts, carried = chunk.facts, chunk.carried
         try:
             out = work(facts)
         except Exception:
@@ -290,10 +291,11 @@ def safe_chunks(
                 keep.append(i)
                 out.extend(got)
             facts = facts[keep] if keep else facts.clear()
+            carried = None if carried is None else (carried[keep] if keep else carried.clear())
         done += facts.height
         if progress is not None:
             progress(done, getattr(reader, "bytes_read", 0))
-        yield facts, out
+        yield facts, out, None if carried is None else carried.to_dicts()
 
 
 def compare_list(
@@ -321,11 +323,14 @@ def compare_list(
             out.append(per)
         return out
 
-    for _facts_done, per_row in safe_chunks(reader, work, on_rejects, lang, progress):
-        for per in per_row:
+    for _facts_done, per_row, carried in safe_chunks(reader, work, on_rejects, lang, progress):
+        for i, per in enumerate(per_row):
             for impact, comparison in zip(impacts, per, strict=True):
                 impact.add(comparison)
-            yield per[0]
+            first = per[0]
+            if carried is not None:
+                first.columns = carried[i]
+            yield first
 
 
 def list_paths(paths: Iterable[Path]) -> list[Path]:

@@ -74,7 +74,7 @@ from wenjiuye_cli.reform import (
     plain_value,
     with_reforms,
 )
-from wenjiuye_cli.tabular import canonical_encoding
+from wenjiuye_cli.tabular import canonical_encoding, guard_formula
 from wenjiuye_cli.whatif import (
     BATCH_SUFFIXES,
     CHANGE_LABELS,
@@ -91,6 +91,7 @@ from wenjiuye_cli.whatif import (
     Direction,
     SweepError,
     SweepPoint,
+    carried_cells,
     comparison_dict,
     comparison_item_rows,
     comparison_row,
@@ -110,6 +111,7 @@ from wenjiuye_cli.whatif import (
     sweep_dict,
     sweep_rows,
     value_text,
+    with_carried,
 )
 from wenjiuye_cli.whatif_list import ChunkEvaluator, compare_list
 
@@ -521,8 +523,17 @@ class _CompareRun:
         out: IO[str] = sys.stdout
         if self.output is not None:  # Excel needs the BOM to read a UTF-8 .csv file
             out = self.open_file(self.output, csv_out and self.output.suffix.lower() == ".csv")
+        carried = self.reader.info.carried_columns if self.reader is not None else ()
         _write_compare(
-            out, self.fmt, chosen, self.summary, self.lang, self.stamp, shown.itemised, shown.excel_safe
+            out,
+            self.fmt,
+            chosen,
+            self.summary,
+            self.lang,
+            self.stamp,
+            shown.itemised,
+            shown.excel_safe,
+            carried,
         )
 
     def show_table(self, shown: _Shown) -> None:
@@ -665,15 +676,21 @@ def _write_compare(
     stamp: dict[str, Any],
     itemised: bool,
     excel_safe: bool,
+    carried: tuple[str, ...] = (),
 ) -> None:
-    """Stream the comparisons; JSON ends with ``summary()``, called once every comparison is written."""
+    """Stream the comparisons; JSON ends with ``summary()``, called once every comparison is written.
+    ``carried``: the list's carried columns (序号, 姓名, 身份证号), written after the id in CSV."""
     if fmt is CompareFormat.csv:
         writer = csv.writer(out, lineterminator="\r\n")
-        text_cols = {"id", "name", "changed_measures", "department"}
-        columns = COMPARE_ITEM_COLUMNS if itemised else COMPARE_COLUMNS
-        writer.writerow(columns)
+        text_cols = {"id", "name", "changed_measures", "department", *carried}
+        columns = with_carried(COMPARE_ITEM_COLUMNS if itemised else COMPARE_COLUMNS, carried)
+        # the carried headers are the user's text: guarded too, as batch does
+        writer.writerow([guard_formula(c) for c in columns] if excel_safe else columns)
         for comparison in comparisons:
             rows = comparison_item_rows(comparison) if itemised else [comparison_row(comparison)]
+            if carried:
+                cells = carried_cells(comparison, carried)
+                rows = [with_carried(r, cells) for r in rows]
             writer.writerows(guarded_rows(rows, columns, text_cols, excel_safe))
     elif fmt is CompareFormat.ndjson:
         for comparison in comparisons:

@@ -186,7 +186,7 @@ class TextReader(FrameReader):
             good.append(cells)
             numbers.append(number)
             originals.append(raw)
-        wanted = {layout.id_index, *layout.unnamed, *(index for index, _ in layout.facts)}
+        wanted = {layout.id_index, *layout.unnamed, *layout.carried, *(index for index, _ in layout.facts)}
         if layout.kind_index is not None:
             wanted.add(layout.kind_index)
         columns: dict[int, pl.Series] = {}
