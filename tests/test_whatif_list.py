@@ -6,11 +6,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import pytest
 import xlsxwriter
+from rich.cells import cell_len
 from typer.testing import CliRunner
 
 from wenjiuye_cli.batch import BatchOptions
@@ -22,7 +24,7 @@ from wenjiuye_cli.policy import load_policy
 from wenjiuye_cli.reform import with_reforms
 from wenjiuye_cli.scale import _facts
 from wenjiuye_cli.whatif import BudgetImpact, Comparer, comparison_dict
-from wenjiuye_cli.whatif_list import ChunkEvaluator, comparisons
+from wenjiuye_cli.whatif_list import ChunkEvaluator, chunk_columns, comparisons, impact_of, merge_impacts
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -122,3 +124,118 @@ def test_an_xlsx_list_is_compared_like_the_same_csv(runner: CliRunner, tmp_path:
     assert wrong.exit_code == 65
     assert wrong.stdout == ""
     assert "见下一个工作表" in wrong.stderr
+
+
+# ------------------------------------------------------------------------------- reforms side by side
+
+
+def summary_of(runner: CliRunner, *args: str) -> dict[str, Any]:
+    result = runner.invoke(app, ["compare", str(APPLICANTS), *args, "-f", "json", "-q"])
+    assert result.exit_code == 0, result.stderr
+    doc: dict[str, Any] = json.loads(result.stdout)
+    return doc["summary"]
+
+
+def test_each_reform_side_by_side_gives_what_comparing_it_alone_gives(runner: CliRunner) -> None:
+    together = summary_of(runner, "--reform", str(EXAMPLES / "reforms"), "--budget", "290000")
+    labels = [r["label"] for r in together["reforms"]]
+    assert labels == [p.stem for p in REFORMS]
+    for path in REFORMS:
+        alone = summary_of(runner, "--reform", str(path))
+        side = {m["measure"]: m for m in together["by_measure"]}
+        for m in alone["by_measure"]:
+            mine = side[m["measure"]]
+            assert mine["baseline"] == m["baseline"]
+            assert mine["reforms"][path.stem]["total"] == m["reform"]
+            assert mine["reforms"][path.stem]["difference"] == m["difference"]
+            assert mine["reforms"][path.stem]["newly_eligible"] == m["newly_eligible"]
+        entry = together["reforms"][labels.index(path.stem)]
+        assert entry["total"] == alone["total"]["reform"]
+        assert (entry["better_off"], entry["worse_off"]) == (alone["better_off"], alone["worse_off"])
+        assert entry["budget"]["within_budget"] == (Decimal(alone["total"]["reform"]) <= 290000)
+    # the shipped reforms each move the budget, one of them down
+    moves = {r["label"]: Decimal(r["difference"]) for r in together["reforms"]}
+    assert moves["raise_house_rent_cap"] == Decimal("12000.00")
+    assert moves["lower_small_firm_layoff_rate"] < 0
+    assert together["rows"]["read"] == together["applicants"] == 9
+
+
+def test_several_reforms_named_one_by_one_are_side_by_side_not_stacked(runner: CliRunner) -> None:
+    cap, extend = (
+        str(EXAMPLES / "reforms" / f"{n}.toml") for n in ("raise_house_rent_cap", "extend_policy_two_years")
+    )
+    doc = summary_of(runner, "--reform", cap, "--reform", extend)
+    assert [r["total"] for r in doc["reforms"]] == ["287080.25", "299080.25"]
+    csv_out = runner.invoke(
+        app, ["compare", str(APPLICANTS), "--reform", cap, "--reform", extend, "-f", "csv", "-q"]
+    )
+    assert csv_out.exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(csv_out.stdout)))
+    total = rows[-1]
+    assert (total["level"], total["baseline"], total["raise_house_rent_cap"], total["extend_policy_two_years"]) == (
+        "total", "275080.25", "287080.25", "299080.25",
+    )  # fmt: skip
+    assert "side_by_side" in csv_out.stderr  # the stamp, on stderr for CSV
+
+
+def test_the_side_by_side_table_fits_80_columns_with_nothing_cut() -> None:
+    result = CliRunner(env={"COLUMNS": "80"}).invoke(
+        app, ["compare", str(APPLICANTS), "--reform", str(EXAMPLES / "reforms"), "-f", "table"]
+    )
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert max(cell_len(line) for line in lines) <= 80  # display cells: a Chinese character takes two
+    assert "…" not in result.stdout
+    assert "315080.25" in result.stdout
+    assert "+40000.00" in result.stdout
+    assert "按措施" in result.stdout
+    assert "按责任部门" in result.stdout
+
+
+@pytest.mark.parametrize("option", [["--itemised"], ["--changed-only"], ["-f", "ndjson"]])
+def test_per_applicant_options_are_usage_errors_side_by_side(runner: CliRunner, option: list[str]) -> None:
+    result = runner.invoke(
+        app, ["compare", str(APPLICANTS), "--reform", str(EXAMPLES / "reforms"), *option, "--lang", "en"]
+    )
+    assert result.exit_code == 2
+    assert "side by side" in result.stderr
+    assert result.stdout == ""
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A seeded list of every kind, typed as people type it (benchmarks/generate.py), 400 rows."""
+    import subprocess
+    import sys
+
+    path = tmp_path_factory.mktemp("gen") / "list.csv"
+    subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "generate.py"), "400", "-o", str(path)],
+        check=True,
+        capture_output=True,
+        env={"PYTHONPATH": str(ROOT / "src"), "PATH": ""},
+    )
+    return path
+
+
+def test_the_budget_over_columns_equals_the_sum_of_the_comparisons(generated: Path) -> None:
+    """impact_of (sweeps, reforms side by side) adds up what BudgetImpact.add adds one applicant at a time,
+    for reforms that raise, lower, extend (so measures become undecidable) and shorten the policy."""
+    base = load_policy()
+    policies = [with_reforms(base, [r]) for r in REFORMS] + [
+        with_reforms(base, [], ["rent_subsidy.house_cap_monthly=3500"]),
+        with_reforms(base, [], ["general.policy_end=2022-06-30"]),
+    ]
+    evaluator = ChunkEvaluator(base, policies, None)
+    for path in (APPLICANTS, generated):
+        fast = [BudgetImpact() for _ in policies]
+        slow = [BudgetImpact() for _ in policies]
+        for chunk in open_reader(path, BatchOptions()):
+            columns = chunk_columns(evaluator, chunk.facts)
+            for k in range(len(policies)):
+                merge_impacts(fast[k], impact_of(evaluator, columns, k))
+                for comparison in comparisons(evaluator, chunk.facts, k):
+                    slow[k].add(comparison)
+        for a, b in zip(fast, slow, strict=True):
+            assert a.as_dict("en") == b.as_dict("en")
+        assert any(i.changed for i in fast)

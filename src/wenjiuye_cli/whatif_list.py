@@ -28,6 +28,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -41,21 +42,26 @@ from wenjiuye_cli.engine import (
     Applicant,
     ApplicantResult,
     evaluate,
+    measure_by_id,
     measures_for_kind,
     registry,
 )
 from wenjiuye_cli.facts import Facts
 from wenjiuye_cli.io.readers import FrameReader
 from wenjiuye_cli.io.schema import ID, KIND, ROW
-from wenjiuye_cli.money import ZERO
+from wenjiuye_cli.money import ZERO, fmt_money
 from wenjiuye_cli.outcome import Measure, Outcome, Status
 from wenjiuye_cli.policy import Policy
 from wenjiuye_cli.scale import _evaluation_dates, _facts
 from wenjiuye_cli.whatif import (
+    DEFINITIONS,
     ENGINE_PARAMETERS,
     BudgetImpact,
+    Change,
     Comparison,
     MeasureComparison,
+    Tally,
+    budget_position,
     changed_parameters,
     maximum_part,
     paid,
@@ -220,6 +226,337 @@ class ChunkEvaluator:
         return old, afters
 
 
+# ------------------------------------------------------------------------------ budget over columns
+
+
+SCALAR_MONEY = pl.Decimal(38, 10)  # the scaffold's exact amounts (the scalar engine does not round them)
+_ZERO = pl.lit(0, dtype=pl.Decimal(38, 10))
+_GRANTED = [Status.ELIGIBLE.value, Status.AMOUNT_SET_ELSEWHERE.value]
+_CD = Status.CANNOT_DECIDE.value
+# Change codes (whatif.Change), as small integers over columns
+_CHANGE_CODES = {
+    Change.UNCHANGED: 0,
+    Change.NEWLY_ELIGIBLE: 1,
+    Change.NO_LONGER_ELIGIBLE: 2,
+    Change.INCREASED: 3,
+    Change.DECREASED: 4,
+    Change.STATUS_CHANGED: 5,
+    Change.BECAME_UNDECIDED: 6,
+    Change.BECAME_DECIDED: 7,
+}
+_PARTS = ("status", "amount", "maximum")
+
+
+@dataclass
+class ChunkColumns:
+    """A chunk's outcomes as columns: ``base`` holds ``<measure>.status/amount/maximum`` for every measure
+    (status null where the row's kind does not have it) and ``others[k]`` the same columns of the measures
+    policy ``k`` re-evaluated (every other measure's outcome is the baseline's)."""
+
+    base: pl.DataFrame
+    others: list[dict[str, pl.Series]]
+
+
+def _scalar_columns(
+    evaluator: ChunkEvaluator, frame: pl.DataFrame
+) -> tuple[dict[str, pl.Series], list[dict[str, pl.Series]]]:
+    """MIGRATION SCAFFOLD: the scalar measures' outcome columns under the baseline and each other policy
+    (row by row, as :meth:`ChunkEvaluator._scalar`), only for a chunk holding one of their kinds."""
+    ids = evaluator.scalar_ids
+    if not ids:
+        return {}, [{} for _ in evaluator.others]
+    kinds_of = {k for mid in ids for k in evaluator.measures[mid].kinds}
+    n = frame.height
+    base: dict[str, list[Any]] = {f"{mid}.{part}": [None] * n for mid in ids for part in _PARTS}
+    others: list[dict[str, list[Any]]] = [{} for _ in evaluator.others]
+    kinds = frame.get_column(KIND).to_list()
+    if not kinds_of & set(kinds):
+        empty = {name: pl.Series(name, values, dtype=_dtype(name)) for name, values in base.items()}
+        return empty, [{} for _ in evaluator.others]
+    redone: list[set[str]] = [set() for _ in evaluator.others]
+    for i, row in enumerate(frame.iter_rows(named=True)):
+        kind = row[KIND]
+        if kind not in kinds_of:
+            continue
+        applicant = Applicant(str(row[ID]), kind, _facts(kind, row))
+        old, afters = evaluator._scalar(applicant, row[EVALUATION_DATE])
+        for mid, o in old.items():
+            base[f"{mid}.status"][i] = o.status.value
+            base[f"{mid}.amount"][i] = o.amount
+            base[f"{mid}.maximum"][i] = o.maximum
+        for k, fresh in enumerate(afters):
+            for mid, o in fresh.items():
+                if mid not in redone[k]:
+                    redone[k].add(mid)
+                    for part in _PARTS:
+                        others[k][f"{mid}.{part}"] = list(base[f"{mid}.{part}"][:i]) + [None] * (n - i)
+                others[k][f"{mid}.status"][i] = o.status.value
+                others[k][f"{mid}.amount"][i] = o.amount
+                others[k][f"{mid}.maximum"][i] = o.maximum
+            for mid in redone[k] - set(fresh):  # not re-evaluated on this row: the baseline's outcome
+                for part in _PARTS:
+                    others[k][f"{mid}.{part}"][i] = base[f"{mid}.{part}"][i]
+    base_series = {name: pl.Series(name, values, dtype=_dtype(name)) for name, values in base.items()}
+    other_series = [
+        {name: pl.Series(name, values, dtype=_dtype(name)) for name, values in other.items()}
+        for other in others
+    ]
+    return base_series, other_series
+
+
+def _dtype(name: str) -> pl.DataType:
+    return pl.String() if name.endswith(".status") else SCALAR_MONEY
+
+
+def chunk_columns(evaluator: ChunkEvaluator, facts: pl.DataFrame) -> ChunkColumns:
+    """Evaluate a chunk under the baseline and every other policy, as columns (:class:`ChunkColumns`)."""
+    frame = evaluator.with_dates(facts)
+    mig = evaluator.migrated
+    names = [f"{mid}.{part}" for mid in mig for part in _PARTS]
+    out = evaluate_frame(frame, evaluator.baseline, measures=mig).select(names)
+    out = out.with_columns(pl.col(f"{mid}.status").cast(pl.String) for mid in mig)
+    scalar_base, scalar_others = _scalar_columns(evaluator, frame)
+    base = out.with_columns(list(scalar_base.values())).with_columns(
+        frame.get_column(ID), frame.get_column(KIND)
+    )
+    others: list[dict[str, pl.Series]] = []
+    for k, (other, redo) in enumerate(zip(evaluator.others, evaluator.redo, strict=True)):
+        cols: dict[str, pl.Series] = {}
+        if redo:
+            names_k = [f"{mid}.{part}" for mid in redo for part in _PARTS]
+            got = evaluate_frame(frame, other, measures=redo).select(names_k)
+            got = got.with_columns(pl.col(f"{mid}.status").cast(pl.String) for mid in redo)
+            cols = {name: got.get_column(name) for name in names_k}
+        cols.update(scalar_others[k])
+        others.append(cols)
+    return ChunkColumns(base, others)
+
+
+def _paid_max_elig(status: pl.Expr, amount: pl.Expr, maximum: pl.Expr, counts: bool) -> list[pl.Expr]:
+    """What an outcome adds to the total and to the maxima (:func:`whatif.paid`, :func:`whatif.maximum_part`),
+    and whether it is eligible (null where the row's kind does not have the measure)."""
+    with_amount = (status == Status.ELIGIBLE.value) & amount.is_not_null()
+    granted = status.is_in(_GRANTED)
+    if counts:
+        paid_ = pl.when(with_amount).then(amount.cast(SCALAR_MONEY)).otherwise(_ZERO)
+        shown = ~with_amount & granted & maximum.is_not_null()
+        max_ = pl.when(shown).then(maximum.cast(SCALAR_MONEY)).otherwise(_ZERO)
+    else:
+        paid_, max_ = _ZERO, _ZERO
+    return [paid_, max_, granted]
+
+
+def impact_of(
+    evaluator: ChunkEvaluator, columns: ChunkColumns, k: int, baseline_parts: pl.DataFrame | None = None
+) -> BudgetImpact:
+    """The :class:`BudgetImpact` of policy ``k`` against the baseline over one chunk, worked out over
+    columns: the same sums and counts :meth:`BudgetImpact.add` makes one :class:`Comparison` at a time."""
+    base = columns.base
+    redone = columns.others[k]
+    redo = [mid for mid in evaluator.measures if f"{mid}.status" in redone]
+    everything = list(evaluator.measures)
+    frame = base.with_columns(pl.Series(f"r~{name}", series) for name, series in redone.items())
+    stage1: list[pl.Expr] = []
+    for mid in everything:
+        counts = evaluator.counts.get(mid, True)
+        s, a, m = (pl.col(f"{mid}.{part}") for part in _PARTS)
+        stage1 += [
+            e.alias(f"~{x}b.{mid}") for e, x in zip(_paid_max_elig(s, a, m, counts), "pme", strict=True)
+        ]
+        if mid in redone or f"{mid}.status" in redone:
+            rs, ra, rm = (pl.col(f"r~{mid}.{part}") for part in _PARTS)
+            stage1 += [
+                e.alias(f"~{x}r.{mid}")
+                for e, x in zip(_paid_max_elig(rs, ra, rm, counts), "pme", strict=True)
+            ]
+    frame = frame.with_columns(stage1)
+    stage2: list[pl.Expr] = []
+    for mid in redo:
+        s, a, m = (pl.col(f"{mid}.{part}") for part in _PARTS)
+        rs, ra, rm = (pl.col(f"r~{mid}.{part}") for part in _PARTS)
+        pb, mb, eb = (pl.col(f"~{x}b.{mid}") for x in "pme")
+        pr, mr, er = (pl.col(f"~{x}r.{mid}") for x in "pme")
+        ub, ur = s == _CD, rs == _CD
+        diff = pr - pb
+        moved = pl.when(diff != 0).then(diff).otherwise(mr - mb)
+        code = (
+            pl.when(s.is_null())
+            .then(pl.lit(None, dtype=pl.Int8))
+            .when(ur & ~ub)
+            .then(6)
+            .when(ub & ~ur)
+            .then(7)
+            .when(er & ~eb)
+            .then(1)
+            .when(eb & ~er)
+            .then(2)
+            .when(moved > 0)
+            .then(3)
+            .when(moved < 0)
+            .then(4)
+            .when(s.ne_missing(rs) | a.ne_missing(ra) | m.ne_missing(rm))
+            .then(5)
+            .otherwise(0)
+            .cast(pl.Int8)
+        )
+        stage2.append(code.alias(f"~c.{mid}"))
+    frame = frame.with_columns(stage2)
+
+    def c(mid: str) -> pl.Expr:
+        return pl.col(f"~c.{mid}")
+
+    def unknown(mid: str) -> pl.Expr:
+        return c(mid).is_in([6, 7]).fill_null(False)
+
+    def any_of(exprs: list[pl.Expr]) -> pl.Expr:
+        return pl.any_horizontal(exprs) if exprs else pl.lit(False)
+
+    def sum_of(exprs: list[pl.Expr]) -> pl.Expr:
+        return pl.sum_horizontal(exprs) if exprs else _ZERO
+
+    diffs = [
+        pl.when(~unknown(mid)).then(pl.col(f"~pr.{mid}") - pl.col(f"~pb.{mid}")).otherwise(_ZERO)
+        for mid in redo
+    ]
+    mdiffs = [
+        pl.when(~unknown(mid)).then(pl.col(f"~mr.{mid}") - pl.col(f"~mb.{mid}")).otherwise(_ZERO)
+        for mid in redo
+    ]
+    row_diff, row_mdiff = sum_of(diffs), sum_of(mdiffs)
+    d = pl.when(row_diff != 0).then(row_diff).otherwise(row_mdiff)
+    bu = any_of([(c(mid) == 6).fill_null(False) for mid in redo])
+    bd = any_of([(c(mid) == 7).fill_null(False) for mid in redo])
+    unknown_any = any_of([unknown(mid) for mid in redo])
+    violates_add = any_of(
+        [
+            unknown(mid)
+            & ~((c(mid) == 6) & (pl.col(f"~pb.{mid}") == 0) & (pl.col(f"~mb.{mid}") == 0)).fill_null(False)
+            for mid in redo
+        ]
+    )
+    violates_take = any_of(
+        [
+            unknown(mid)
+            & ~((c(mid) == 7) & (pl.col(f"~pr.{mid}") == 0) & (pl.col(f"~mr.{mid}") == 0)).fill_null(False)
+            for mid in redo
+        ]
+    )
+    sign = pl.when(d > 0).then(1).when(d < 0).then(-1).otherwise(0)
+    stands = ((d > 0) & ~violates_add) | ((d < 0) & ~violates_take)
+    direction = pl.when(~unknown_any | stands).then(sign).otherwise(2)
+    before_any = any_of([pl.col(f"~eb.{mid}").fill_null(False) for mid in everything])
+    after_any = any_of(
+        [pl.col(f"~e{'r' if mid in redo else 'b'}.{mid}").fill_null(False) for mid in everything]
+    )
+    row_changed = any_of([(c(mid) != 0).fill_null(False) for mid in redo])
+    rows = frame.select(
+        direction.alias("direction"),
+        (after_any & ~before_any & ~bd).alias("newly"),
+        (before_any & ~after_any & ~bu).alias("no_longer"),
+        bu.alias("bu"),
+        row_changed.alias("changed"),
+    )
+    counts_row = rows.select(
+        pl.len().alias("applicants"),
+        pl.col("changed").sum(),
+        (pl.col("direction") == 1).sum().alias("better"),
+        (pl.col("direction") == -1).sum().alias("worse"),
+        (pl.col("direction") == 0).sum().alias("unchanged"),
+        (pl.col("direction") == 2).sum().alias("undecided"),
+        pl.col("newly").sum(),
+        pl.col("no_longer").sum(),
+        pl.col("bu").sum(),
+    ).row(0, named=True)
+    impact = BudgetImpact(
+        applicants=int(counts_row["applicants"]),
+        changed=int(counts_row["changed"]),
+        better_off=int(counts_row["better"]),
+        worse_off=int(counts_row["worse"]),
+        unchanged=int(counts_row["unchanged"]),
+        undecided=int(counts_row["undecided"]),
+        newly_eligible=int(counts_row["newly"]),
+        no_longer_eligible=int(counts_row["no_longer"]),
+        became_undecided=int(counts_row["bu"]),
+    )
+    aggs: list[pl.Expr] = []
+    for mid in everything:
+        r = "r" if mid in redo else "b"
+        aggs += [
+            pl.col(f"{mid}.status").is_not_null().sum().alias(f"{mid}:items"),
+            pl.col(f"~pb.{mid}").filter(pl.col(f"{mid}.status").is_not_null()).sum().alias(f"{mid}:baseline"),
+            pl.col(f"~p{r}.{mid}").filter(pl.col(f"{mid}.status").is_not_null()).sum().alias(f"{mid}:reform"),
+            pl.col(f"~mb.{mid}").filter(pl.col(f"{mid}.status").is_not_null()).sum().alias(f"{mid}:bmax"),
+            pl.col(f"~m{r}.{mid}").filter(pl.col(f"{mid}.status").is_not_null()).sum().alias(f"{mid}:rmax"),
+            pl.col(f"~eb.{mid}").sum().alias(f"{mid}:beligible"),
+            pl.col(f"~e{r}.{mid}").sum().alias(f"{mid}:religible"),
+        ]
+        if mid in redo:
+            for number in range(1, 8):
+                aggs.append((c(mid) == number).sum().alias(f"{mid}:c{number}"))
+            nc = unknown(mid)
+            for x, side in (("pb", "bnc"), ("pr", "rnc"), ("mb", "bmnc"), ("mr", "rmnc")):
+                aggs.append(pl.col(f"~{x}.{mid}").filter(nc).sum().alias(f"{mid}:{side}"))
+    got = frame.select(aggs).row(0, named=True)
+    for mid in everything:
+        if not got[f"{mid}:items"]:
+            continue
+        tally = Tally(
+            baseline=_money(got[f"{mid}:baseline"]),
+            reform=_money(got[f"{mid}:reform"]),
+            baseline_maxima=_money(got[f"{mid}:bmax"]),
+            reform_maxima=_money(got[f"{mid}:rmax"]),
+            baseline_eligible=int(got[f"{mid}:beligible"] or 0),
+            reform_eligible=int(got[f"{mid}:religible"] or 0),
+        )
+        if mid in redo:
+            tally.newly_eligible = int(got[f"{mid}:c1"])
+            tally.no_longer_eligible = int(got[f"{mid}:c2"])
+            tally.increased = int(got[f"{mid}:c3"])
+            tally.decreased = int(got[f"{mid}:c4"])
+            tally.became_undecided = int(got[f"{mid}:c6"])
+            tally.became_decided = int(got[f"{mid}:c7"])
+            tally.baseline_not_comparable = _money(got[f"{mid}:bnc"])
+            tally.reform_not_comparable = _money(got[f"{mid}:rnc"])
+            tally.baseline_maxima_not_comparable = _money(got[f"{mid}:bmnc"])
+            tally.reform_maxima_not_comparable = _money(got[f"{mid}:rmnc"])
+            moves = (
+                frame.filter(
+                    pl.col(f"{mid}.status").is_not_null()
+                    & pl.col(f"{mid}.status").ne_missing(pl.col(f"r~{mid}.status"))
+                )
+                .group_by(f"{mid}.status", f"r~{mid}.status")
+                .len()
+                .rows()
+            )
+            if moves:
+                impact.status_changes[mid] = {(_STATUS[a], _STATUS[b]): int(n) for a, b, n in moves}
+        impact.by_measure[mid] = tally
+    return impact
+
+
+def _money(value: Any) -> Decimal:
+    """A sum over a column (None for no rows), exact."""
+    return ZERO if value is None else Decimal(value)
+
+
+def merge_impacts(into: BudgetImpact, other: BudgetImpact) -> None:
+    """Add ``other`` (one chunk's) to ``into``: counts, tallies and status moves."""
+    for name in (
+        "applicants", "changed", "better_off", "worse_off", "unchanged", "undecided", "newly_eligible",
+        "no_longer_eligible", "became_undecided",
+    ):  # fmt: skip
+        setattr(into, name, getattr(into, name) + getattr(other, name))
+    for mid, tally in other.by_measure.items():
+        mine = into.by_measure.get(mid)
+        if mine is None:
+            into.by_measure[mid] = mine = Tally()
+        mine.merge(tally)
+    for mid, moves in other.status_changes.items():
+        mine_moves = into.status_changes.setdefault(mid, {})
+        for pair, n in moves.items():
+            mine_moves[pair] = mine_moves.get(pair, 0) + n
+
+
 def comparisons(evaluator: ChunkEvaluator, facts: pl.DataFrame, reform: int = 0) -> Iterator[Comparison]:
     """The rows of a chunk as :class:`Comparison` s of the baseline and ``evaluator.others[reform]``."""
     measures = evaluator.measures
@@ -342,3 +679,150 @@ def list_paths(paths: Iterable[Path]) -> list[Path]:
         else:
             out.append(path)
     return out
+
+
+# ------------------------------------------------------------------------------- reforms side by side
+
+
+def reform_labels(policies: Sequence[Policy]) -> list[str]:
+    """A short name per reformed policy: its (last) reform file's stem, the path where stems repeat."""
+    files = [str(p.reforms[-1]["file"]) if p.reforms else "--set" for p in policies]
+    stems = [Path(f).stem if f != "--set" else f for f in files]
+    return [stem if stems.count(stem) == 1 else file for stem, file in zip(stems, files, strict=True)]
+
+
+def _side(tally: Tally) -> dict[str, Any]:
+    return {
+        "total": fmt_money(tally.reform),
+        "difference": fmt_money(tally.difference),
+        "maxima": fmt_money(tally.reform_maxima),
+        "eligible": tally.reform_eligible,
+        "newly_eligible": tally.newly_eligible,
+        "no_longer_eligible": tally.no_longer_eligible,
+    }
+
+
+def side_by_side_dict(
+    impacts: Sequence[BudgetImpact],
+    policies: Sequence[Policy],
+    lang: str,
+    budget: Decimal | None = None,
+) -> dict[str, Any]:
+    """One budget view for several reforms, each against the same baseline: per measure, per department
+    and in total the baseline and, per reform (by its label), its total, its difference and the counts of
+    applicants whose status for it moved. ``reforms`` lists each reform with its applicant counts."""
+    labels = reform_labels(policies)
+    first = impacts[0]
+    order = {m.id: i for i, m in enumerate(registry())}
+    mids = sorted({mid for impact in impacts for mid in impact.by_measure}, key=lambda m: order.get(m, 0))
+
+    def row(tallies: Sequence[Tally]) -> dict[str, Any]:
+        base = tallies[0]
+        return {
+            "baseline": fmt_money(base.baseline),
+            "baseline_maxima": fmt_money(base.baseline_maxima),
+            "baseline_eligible": base.baseline_eligible,
+            "reforms": {label: _side(t) for label, t in zip(labels, tallies, strict=True)},
+        }
+
+    by_measure = []
+    for mid in mids:
+        m = measure_by_id(mid)
+        tallies = [impact.by_measure.get(mid, Tally()) for impact in impacts]
+        by_measure.append(
+            {
+                "measure": mid,
+                "name": m.name(lang),
+                "article": m.article,
+                "tasks": list(m.tasks),
+                "department": m.department,
+                **row(tallies),
+            }
+        )
+    departments = [impact.by_department for impact in impacts]
+    by_department = [
+        {"department": d, **row([deps.get(d, Tally()) for deps in departments])} for d in departments[0]
+    ]
+    reforms = []
+    for label, policy, impact in zip(labels, policies, impacts, strict=True):
+        entry: dict[str, Any] = {
+            "label": label,
+            "reforms": [dict(r) for r in policy.reforms],
+            "overrides": list(policy.overrides),
+            "total": fmt_money(impact.total.reform),
+            "difference": fmt_money(impact.total.difference),
+            "better_off": impact.better_off,
+            "worse_off": impact.worse_off,
+            "unchanged": impact.unchanged,
+            "undecided": impact.undecided,
+            "newly_eligible": impact.newly_eligible,
+            "no_longer_eligible": impact.no_longer_eligible,
+        }
+        if budget is not None:
+            entry["budget"] = budget_position(impact, budget)
+        reforms.append(entry)
+    return {
+        "applicants": first.applicants,
+        "baseline_total": fmt_money(first.total.baseline),
+        "reforms": reforms,
+        "total": row([impact.total for impact in impacts]),
+        "by_measure": by_measure,
+        "by_department": by_department,
+        "definitions": DEFINITIONS[lang if lang in DEFINITIONS else "en"],
+    }
+
+
+SIDE_BY_SIDE_COLUMNS = ("level", "key", "name", "article", "department", "baseline")
+
+
+def side_by_side_columns(labels: Sequence[str]) -> list[str]:
+    """CSV columns: the row, the baseline, then per reform its total and its difference."""
+    return [
+        *SIDE_BY_SIDE_COLUMNS,
+        *(f"{label}{suffix}" for label in labels for suffix in ("", ":difference")),
+    ]
+
+
+def side_by_side_rows(doc: dict[str, Any]) -> Iterator[list[str]]:
+    """The rows of :func:`side_by_side_columns`: each measure, each department, then the total."""
+    labels = [r["label"] for r in doc["reforms"]]
+
+    def cells(row: dict[str, Any]) -> list[str]:
+        out = [row["baseline"]]
+        for label in labels:
+            out.extend((row["reforms"][label]["total"], row["reforms"][label]["difference"]))
+        return out
+
+    for m in doc["by_measure"]:
+        article = m["article"] + ("/" + ",".join(map(str, m["tasks"])) if m["tasks"] else "")
+        yield ["measure", m["measure"], m["name"], article, m["department"], *cells(m)]
+    for d in doc["by_department"]:
+        yield ["department", d["department"], d["department"], "", d["department"], *cells(d)]
+    yield ["total", "total", "合计", "", "", *cells(doc["total"])]
+
+
+def budget_list(
+    reader: FrameReader,
+    evaluator: ChunkEvaluator,
+    impacts: Sequence[BudgetImpact],
+    on_rejects: RejectWriter,
+    lang: str,
+    progress: Progress | None = None,
+) -> Iterator[Comparison]:
+    """The budget views of every other policy of ``evaluator`` over a list (``impacts[k]``), worked out
+    over columns a chunk at a time (:func:`impact_of`); yields no per-applicant comparison."""
+
+    def work(facts: pl.DataFrame) -> list[BudgetImpact]:
+        columns = chunk_columns(evaluator, facts)
+        return [impact_of(evaluator, columns, k) for k in range(len(evaluator.others))]
+
+    for _done, got, _carried in safe_chunks(reader, work, on_rejects, lang, progress):
+        if len(got) == len(impacts):
+            for into, one in zip(impacts, got, strict=True):
+                merge_impacts(into, one)
+        else:  # redone row by row: one impact per policy per row, in order
+            width = len(impacts)
+            for start in range(0, len(got), width):
+                for into, one in zip(impacts, got[start : start + width], strict=True):
+                    merge_impacts(into, one)
+    yield from ()

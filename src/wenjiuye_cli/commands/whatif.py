@@ -113,7 +113,15 @@ from wenjiuye_cli.whatif import (
     value_text,
     with_carried,
 )
-from wenjiuye_cli.whatif_list import ChunkEvaluator, compare_list
+from wenjiuye_cli.whatif_list import (
+    ChunkEvaluator,
+    budget_list,
+    compare_list,
+    list_paths,
+    side_by_side_columns,
+    side_by_side_dict,
+    side_by_side_rows,
+)
 
 if TYPE_CHECKING:
     from wenjiuye_cli.whatif import Cliff
@@ -140,6 +148,14 @@ class DiffFormat(StrEnum):
     json = "json"
 
 
+CompareReformOpt = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--reform",
+        help="改革方案文件；给出多个（或一个目录）时各方案分别与基准并列对比，--set 应用于每个方案 / "
+        "reform file; several (or a folder of them) are each compared with the baseline, side by side",
+    ),
+]
 SheetOpt = Annotated[
     str | None,
     typer.Option(
@@ -178,7 +194,7 @@ def compare(
             "scenario files, or one applicant list (CSV/NDJSON/xlsx/Parquet, as batch reads it); - for stdin",
         ),
     ],
-    reforms: ReformOpt = None,
+    reforms: CompareReformOpt = None,
     sets: SetOpt = None,
     fmt: Annotated[
         CompareFormat | None, typer.Option("--format", "-f", help="table|csv|ndjson|json（终端默认 table）")
@@ -266,7 +282,18 @@ def compare(
             ),
             ExitCode.USAGE,
         )
-    baseline, reformed = _policies(console, lang, policy_file, reforms, sets)
+    reform_files = list_paths(reforms or [])
+    many = len(reform_files) > 1  # several reforms (or a folder of them): side by side, each on the baseline
+    if many:
+        _check_side_by_side(console, lang, itemised, changed_only, chosen)
+        check_reform_files(console, lang, reform_files)
+        with policy_errors(console, lang):
+            baseline = load_policy(policy_file)
+            side_policies = [with_reforms(baseline, [f], sets or []) for f in reform_files]
+        reformed = side_policies[0]
+    else:
+        baseline, reformed = _policies(console, lang, policy_file, reform_files or None, sets)
+        side_policies = [reformed]
     on = parse_as_of(console, lang, as_of)
     listed, stdin = _sort_inputs(console, lang, inputs, input_format is not None)
     try:
@@ -286,27 +313,33 @@ def compare(
                 ExitCode.USAGE,
             )  # fmt: skip
         today = date.today()
-        comparer = Comparer(baseline, reformed, on, today)
-        impact = BudgetImpact()
-        run = _CompareRun(
-            console, chosen, output, summary_file, impact, run_stamp(reformed, on, today), lang, available
-        )
+        impacts = [BudgetImpact() for _ in side_policies]
+        impact = impacts[0]
+        stamp = run_stamp(reformed, on, today)
+        if many:
+            stamp["reforms"] = [dict(r) for p in side_policies for r in p.reforms]
+            stamp["side_by_side"] = True
+        run = _CompareRun(console, chosen, output, summary_file, impact, stamp, lang, available)
+        run.impacts = impacts
+        run.side_policies = side_policies if many else None
         shown = _Shown(itemised, excel_safe, changed_only, no_color)
         if listed is None:
             applicants = read_scenarios_or_exit(console, lang, inputs, stdin)
+            comparers = [Comparer(baseline, p, on, today) for p in side_policies]
 
             def compared() -> Iterator[Comparison]:
                 for applicant in applicants:
-                    comparison = comparer.compare(applicant)
-                    impact.add(comparison)
-                    yield comparison
+                    per = [comparer.compare(applicant) for comparer in comparers]
+                    for one, comparison in zip(impacts, per, strict=True):
+                        one.add(comparison)
+                    yield per[0]
 
             with run.io_errors():
                 run.write(compared(), shown)
                 run.show_table(shown)
                 run.finish()
             if summary or chosen is CompareFormat.table:
-                _render_summary(_console(no_color), impact, run.summary(), lang)
+                run.render_summary(_console(no_color, stderr=not many or chosen is not CompareFormat.table))
             return
         name, stream = listed
         options = BatchOptions(
@@ -318,16 +351,19 @@ def compare(
             input_format=input_format.value if input_format else None,
             encoding=encoding,
         )
-        evaluator = ChunkEvaluator(baseline, [reformed], on, today)
+        evaluator = ChunkEvaluator(baseline, side_policies, on, today)
         reader = _compare_list(run, shown, evaluator, name, stream, options, rejects, quiet, sheet)
     finally:
         for source in (stdin, listed[1] if listed else None):
             if source is not None:
                 source.close()
     if summary or chosen is CompareFormat.table:
-        _render_summary(_console(no_color), impact, run.summary(), lang)
+        run.render_summary(_console(no_color, stderr=not many or chosen is not CompareFormat.table))
     if not quiet:
-        console.print(Text(_result_line(reader, impact, run.rejects_file, lang)), soft_wrap=True)
+        line = _result_line(reader, impact, run.rejects_file, lang)
+        if many:
+            line = _many_result_line(reader, run, lang)
+        console.print(Text(line), soft_wrap=True)
     raise typer.Exit(ExitCode.ROWS_REJECTED if reader.counts.rejected else ExitCode.OK)
 
 
@@ -380,9 +416,9 @@ def _compare_list(
                         console.print(Text(warning), style="yellow")
                     if on_start is not None:
                         on_start(reader.info)
+                    through = budget_list if run.side_policies is not None else compare_list
                     run.write(
-                        compare_list(reader, evaluator, run.impacts, sink.write, options.lang, on_progress),
-                        shown,
+                        through(reader, evaluator, run.impacts, sink.write, options.lang, on_progress), shown
                     )
                     sink.finish()
                 except BatchError as exc:
@@ -407,6 +443,46 @@ def open_list(name: str, stream: BinaryIO, options: BatchOptions, sheet: str | N
         stream.close()
         return open_reader(path, options, sheet=sheet)
     return open_reader(name, options, sheet=sheet, stream=stream)
+
+
+def _check_side_by_side(
+    console: Console, lang: str, itemised: bool, changed_only: bool, chosen: CompareFormat
+) -> None:
+    """Several reforms side by side give a budget view, not a row per applicant."""
+    wrong = [name for name, given in (("--itemised", itemised), ("--changed-only", changed_only),
+                                      ("-f ndjson", chosen is CompareFormat.ndjson)) if given]  # fmt: skip
+    if wrong:
+        names = ", ".join(wrong)
+        raise _fail(
+            console,
+            t(lang, f"多个改革方案并列对比时输出预算表（table/json/csv），不能用 {names}；逐人对比请一次给一个方案",
+               f"several reforms side by side give the budget view (table/json/csv), not {names}; "
+               f"compare one reform at a time for per-applicant rows"),
+            ExitCode.USAGE,
+        )  # fmt: skip
+
+
+def _many_result_line(reader: FrameReader, run: _CompareRun, lang: str) -> str:
+    """The row counts and each reform's total, on stderr."""
+    c = reader.counts
+    rejected = (
+        t(
+            lang,
+            f"，拒绝 {c.rejected:,}（见 {run.rejects_file}）",
+            f", rejected {c.rejected:,} (see {run.rejects_file})",
+        )
+        if c.rejected
+        else t(lang, "，无拒绝", ", none rejected")
+    )
+    doc = run.summary()
+    parts = [f"{r['label']} {r['total']}（{_signed(Decimal(r['difference']))}）" for r in doc["reforms"]]
+    return t(
+        lang,
+        f"读取 {c.read:,} 行：对比 {run.impact.applicants:,}{rejected}；合计 基准 {doc['baseline_total']} 元；"
+        + "；".join(parts),
+        f"read {c.read:,} rows: compared {run.impact.applicants:,}{rejected}; total baseline "
+        f"{doc['baseline_total']}; " + "; ".join(p.replace("（", " (").replace("）", ")") for p in parts),
+    )
 
 
 def _result_line(reader: FrameReader, impact: BudgetImpact, rejects_file: str | None, lang: str) -> str:
@@ -471,13 +547,17 @@ class _CompareRun:
         self.budget = budget
         self.reader: FrameReader | None = None
         self.impacts = [impact]  # one per reform, the first is ``impact``
+        self.side_policies: list[Policy] | None = None  # several reforms side by side (else None)
         self.rejects_file: str | None = None
         self.files: list[AtomicTextFile] = []
         self._table: tuple[Table, int] | None = None
 
     def summary(self) -> dict[str, Any]:
         """The budget view; for an applicant list also the input, the row counts and the rejects file."""
-        doc = self.impact.as_dict(self.lang, self.budget)
+        if self.side_policies is not None:
+            doc = side_by_side_dict(self.impacts, self.side_policies, self.lang, self.budget)
+        else:
+            doc = self.impact.as_dict(self.lang, self.budget)
         if self.reader is not None:
             doc.update(rows_summary(self.reader, self.impact))
             doc["rejects_file"] = self.rejects_file
@@ -511,8 +591,35 @@ class _CompareRun:
         finally:
             self.discard()
 
+    def render_summary(self, console: Console) -> None:
+        if self.side_policies is not None:
+            _render_side_by_side(console, self.summary(), self.lang)
+        else:
+            _render_summary(console, self.impact, self.summary(), self.lang)
+
     def write(self, comparisons: Iterator[Comparison], shown: _Shown) -> None:
         """Consume every comparison, writing it out (a table is only built here: see :meth:`show_table`)."""
+        if self.side_policies is not None:  # side by side: the budget view is the output
+            for _ in comparisons:
+                pass
+            if self.fmt is CompareFormat.table:
+                return
+            out: IO[str] = sys.stdout
+            if self.output is not None:
+                out = self.open_file(self.output, self.fmt is CompareFormat.csv)
+            doc = self.summary()
+            if self.fmt is CompareFormat.csv:
+                self.console.print(
+                    Text(json.dumps(self.stamp, ensure_ascii=False)), style="dim", soft_wrap=True
+                )
+                writer = csv.writer(out, lineterminator="\r\n")
+                labels = [r["label"] for r in doc["reforms"]]
+                writer.writerow(side_by_side_columns(labels))
+                writer.writerows(side_by_side_rows(doc))
+            else:
+                json.dump({"stamp": self.stamp, "summary": doc}, out, ensure_ascii=False, indent=2)
+                out.write("\n")
+            return
         chosen = (c for c in comparisons if not shown.changed_only or c.changed)
         if self.fmt is CompareFormat.table:
             self._table = _compare_table(chosen, self.lang)
@@ -520,7 +627,7 @@ class _CompareRun:
         csv_out = self.fmt is CompareFormat.csv
         if csv_out:  # CSV has no room for metadata: the stamp goes to stderr
             self.console.print(Text(json.dumps(self.stamp, ensure_ascii=False)), style="dim", soft_wrap=True)
-        out: IO[str] = sys.stdout
+        out = sys.stdout
         if self.output is not None:  # Excel needs the BOM to read a UTF-8 .csv file
             out = self.open_file(self.output, csv_out and self.output.suffix.lower() == ".csv")
         carried = self.reader.info.carried_columns if self.reader is not None else ()
@@ -905,6 +1012,104 @@ def _render_summary(console: Console, impact: BudgetImpact, doc: dict[str, Any],
             zh += f"若“最高”额度全额发放，需 {b['reform_total_with_maxima']} 元（{'在预算内' if fits else '超出预算'}）。"
             en += f" Paying every maximum in full needs {b['reform_total_with_maxima']} ({'within' if fits else 'over'} budget)."
         console.print(Text(t(lang, zh, en), style="green" if within else "red"), soft_wrap=True)
+
+
+def _figure(total: str, difference: str | None = None) -> Text:
+    """A budget cell: the total, and under it the change against the baseline (coloured)."""
+    text = Text(total)
+    if difference is not None:
+        diff = Decimal(difference)
+        text.append("\n" + _signed(diff), style="green" if diff > 0 else "red" if diff < 0 else "dim")
+    return text
+
+
+def _render_side_by_side(console: Console, doc: dict[str, Any], lang: str) -> None:
+    """The budget of several reforms side by side: a column per reform beside the baseline, by measure and
+    by department; each cell is the total and under it the change. At 80 columns nothing is cut: the
+    names and headers wrap, the figures do not."""
+    labels = [r["label"] for r in doc["reforms"]]
+    if "rows" in doc:
+        rows = doc["rows"]
+        console.print(
+            Text(
+                t(lang,
+                   f"读取 {rows['read']:,} 行 = 对比 {rows['computed']:,} + 拒绝 {rows['rejected']:,}",
+                   f"rows read {rows['read']:,} = compared {rows['computed']:,} + rejected {rows['rejected']:,}"),
+            ),
+            soft_wrap=True,
+        )  # fmt: skip
+    for title, key, label in (
+        (t(lang, "按措施（元；下行为与基准之差）", "by measure (yuan; below: change against the baseline)"),
+         "by_measure", "name"),
+        (t(lang, "按责任部门", "by department"), "by_department", "department"),
+    ):  # fmt: skip
+        table = Table(
+            title=title, title_justify="left", box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False,
+            collapse_padding=True,
+        )  # fmt: skip
+        table.add_column(
+            Wrapped(t(lang, "措施", "measure") if key == "by_measure" else t(lang, "责任部门", "department")),
+            min_width=8,
+            overflow="fold",
+        )
+        table.add_column(Wrapped(t(lang, "基准", "baseline")), justify="right", no_wrap=True)
+        for name in labels:
+            table.add_column(Wrapped(name), justify="right", overflow="fold", min_width=9)
+        hidden = 0
+        for row in doc[key]:
+            sides = row["reforms"]
+            moved = any(Decimal(sides[n]["difference"]) or sides[n]["newly_eligible"] for n in labels)
+            if (
+                not Decimal(row["baseline"])
+                and not moved
+                and not any(Decimal(sides[n]["total"]) for n in labels)
+            ):
+                hidden += 1
+                continue
+            shown = department_label(row[label], lang) if key == "by_department" else row[label]
+            if key == "by_measure":
+                shown = f"{shown}（{citation(row['article'], row['tasks'], lang)}）"
+            table.add_row(
+                Wrapped(str(shown)),
+                Text(row["baseline"]),
+                *(_figure(sides[n]["total"], sides[n]["difference"]) for n in labels),
+            )
+        total = doc["total"]
+        table.add_row(
+            Wrapped(t(lang, "合计", "total")),
+            Text(total["baseline"], style="bold"),
+            *(_figure(total["reforms"][n]["total"], total["reforms"][n]["difference"]) for n in labels),
+            style="bold",
+        )
+        console.print(table)
+        if hidden:
+            console.print(
+                Text(t(lang, f"另有 {hidden} 项在基准与各方案下都是 0.00，未列出（见 -f json）",
+                       f"{hidden} more are 0.00 under the baseline and every reform, not listed (see -f json)"),
+                     style="dim")
+            )  # fmt: skip
+    for r in doc["reforms"]:
+        files = "、".join(str(x["file"]) for x in r["reforms"]) or "--set"
+        console.print(
+            paragraph(
+                t(lang,
+                  f"{r['label']}（{files}）：合计 {r['total']} 元（{_signed(Decimal(r['difference']))}）；受益 "
+                  f"{r['better_off']}，受损 {r['worse_off']}，无法判断 {r['undecided']}；新符合 {r['newly_eligible']}，"
+                  f"不再符合 {r['no_longer_eligible']}",
+                  f"{r['label']} ({files}): total {r['total']} ({_signed(Decimal(r['difference']))}); better off "
+                  f"{r['better_off']}, worse off {r['worse_off']}, undecided {r['undecided']}; newly eligible "
+                  f"{r['newly_eligible']}, no longer eligible {r['no_longer_eligible']}"),
+            )
+        )  # fmt: skip
+        if "budget" in r:
+            b = r["budget"]
+            within = b["within_budget"]
+            console.print(
+                Text(t(lang, f"  可用资金 {b['available']} 元：{'结余' if within else '超支'} {b['remaining'].lstrip('-')} 元",
+                       f"  available {b['available']}: {'leaving' if within else 'over by'} {b['remaining'].lstrip('-')}"),
+                     style="green" if within else "red"),
+                soft_wrap=True,
+            )  # fmt: skip
 
 
 # ------------------------------------------------------------------------------------------------ sweep
