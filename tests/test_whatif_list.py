@@ -239,3 +239,122 @@ def test_the_budget_over_columns_equals_the_sum_of_the_comparisons(generated: Pa
         for a, b in zip(fast, slow, strict=True):
             assert a.as_dict("en") == b.as_dict("en")
         assert any(i.changed for i in fast)
+
+
+# ------------------------------------------------------------------------------------ sweeping a list
+
+CAP_KEY = "rent_subsidy.house_cap_monthly"
+CURVE = ["--vary-param", f"{CAP_KEY}=2500..4000", "--step", "250"]
+
+
+def sweep_doc(runner: CliRunner, *args: str) -> dict[str, Any]:
+    result = runner.invoke(app, ["sweep", str(APPLICANTS), *args, "-f", "json", "-q"])
+    assert result.exit_code == 0, result.stderr
+    doc: dict[str, Any] = json.loads(result.stdout)
+    return doc
+
+
+def test_each_point_of_a_list_sweep_costs_what_compare_set_says_at_that_value(runner: CliRunner) -> None:
+    doc = sweep_doc(runner, *CURVE)
+    values = [p["values"][CAP_KEY] for p in doc["points"]]
+    assert values == ["2500", "2750", "3000", "3250", "3500", "3750", "4000"]
+    for point in doc["points"]:
+        value = point["values"][CAP_KEY]
+        summary = summary_of(runner, "--set", f"{CAP_KEY}={value}")
+        assert point["total"] == summary["total"]["reform"], value
+        assert point["difference"] == summary["total"]["difference"]
+        assert (point["better_off"], point["worse_off"]) == (summary["better_off"], summary["worse_off"])
+        assert point["newly_eligible"] == summary["newly_eligible"]
+        rent = {m["measure"]: m for m in summary["by_measure"]}["rent_subsidy"]
+        assert point["by_measure"]["rent_subsidy"]["total"] == rent["reform"]
+    assert doc["baseline"]["total"] == "275080.25"
+    assert doc["applicants"] == 9
+
+
+def test_the_list_sweep_gives_the_marginal_cost_and_where_the_curve_turns_flat(runner: CliRunner) -> None:
+    doc = sweep_doc(runner, *CURVE)
+    costs = [p["step_cost"] for p in doc["points"]]
+    assert costs == [None, "6000.00", "6000.00", "6000.00", "6000.00", "0.00", "0.00"]
+    assert doc["points"][1]["per_unit"] == "24"  # 6000 yuan per 250 yuan of cap: 24 months of one founder
+    (bend,) = doc["bends"]
+    assert bend["flat_from"] == "3500"  # R-004's 5 jobs: 1000 + 5 × 500 = 3500 a month, the cap binds no more
+    assert bend["flat_total"] == "299080.25"
+    assert not bend["still_moving_at_end"]
+    assert not bend["no_effect"]
+
+
+def test_budget_marks_the_largest_value_within_the_funds(runner: CliRunner) -> None:
+    doc = sweep_doc(runner, *CURVE, "--budget", "290,000元")
+    assert doc["budget"]["largest_within"] == [{CAP_KEY: "3000"}]
+    assert [p["within_budget"] for p in doc["points"]] == [True, True, True, False, False, False, False]
+    table = CliRunner(env={"COLUMNS": "80"}).invoke(
+        app, ["sweep", str(APPLICANTS), *CURVE, "--budget", "290000", "-f", "table"]
+    )
+    assert table.exit_code == 0, table.stderr
+    flat = table.stdout.replace("\n", "")  # the sentences wrap at 80 columns
+    assert "可用资金 290000.00 元内的最大取值：rent_subsidy.house_cap_monthly=3000（287080.25 元）" in flat
+    assert "曲线在 3500 变平" in flat
+    assert max(cell_len(line) for line in table.stdout.splitlines()) <= 80
+    assert "…" not in table.stdout
+    assert "读取 9 行" in table.stderr
+
+
+def test_several_vary_params_make_a_grid_within_a_stated_limit(runner: CliRunner) -> None:
+    doc = sweep_doc(runner, *CURVE, "--vary-param", "rent_subsidy.house_per_job_monthly=500,700")
+    assert len(doc["points"]) == 14
+    top = doc["points"][-1]
+    assert top["values"] == {CAP_KEY: "4000", "rent_subsidy.house_per_job_monthly": "700"}
+    alone = summary_of(runner, "--set", f"{CAP_KEY}=4000", "--set", "rent_subsidy.house_per_job_monthly=700")
+    assert top["total"] == alone["total"]["reform"]
+    big = runner.invoke(
+        app,
+        ["sweep", str(APPLICANTS), "--vary-param", f"{CAP_KEY}=1000..4000:100",
+         "--vary-param", "rent_subsidy.house_per_job_monthly=100..1000:100", "--lang", "en"],
+    )  # fmt: skip
+    assert big.exit_code == 2
+    assert "the grid has 310 points (31 × 10), more than the limit of 200" in big.stderr
+    assert big.stdout == ""
+
+
+def test_a_list_sweep_writes_csv_and_xlsx_files(runner: CliRunner, tmp_path: Path) -> None:
+    import openpyxl
+
+    out_csv, out_xlsx = tmp_path / "curve.csv", tmp_path / "curve.xlsx"
+    for out in (out_csv, out_xlsx):
+        result = runner.invoke(app, ["sweep", str(APPLICANTS), *CURVE, "-o", str(out), "-q"])
+        assert result.exit_code == 0, result.stderr
+        assert result.stdout == ""
+    rows = list(csv.DictReader(io.StringIO(out_csv.read_text(encoding="utf-8-sig"))))
+    assert [r["total"] for r in rows][-3:] == ["299080.25"] * 3
+    assert rows[1]["measure:rent_subsidy"] == "140400.00"
+    sheet = openpyxl.load_workbook(out_xlsx).active
+    assert sheet is not None
+    header = [c.value for c in sheet[1]]
+    assert header[:3] == [CAP_KEY, "total", "difference"]
+    assert sheet.cell(row=2 + 4, column=2).value == pytest.approx(299080.25)  # a number, not text
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["curve.csv", "curve.xlsx"]  # no temporary file
+
+
+def test_a_gb18030_list_sweeps_like_the_utf8_one(runner: CliRunner) -> None:
+    gb = EXAMPLES / "batch" / "applicants-gb18030.csv"
+    result = runner.invoke(app, ["sweep", str(gb), *CURVE, "-f", "json", "-q"])
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["points"] == sweep_doc(runner, *CURVE)["points"]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        ([str(APPLICANTS), "--vary", "jobs_created=0..4"], "--vary is for one applicant"),
+        ([str(EXAMPLES / "rent_subsidy.toml"), *CURVE, "--vary-param", "rent_subsidy.house_per_job_monthly=500,700"],
+         "apply to a list's budget curve"),
+        ([str(EXAMPLES / "rent_subsidy.toml"), "--id", "R-001", *CURVE, "--budget", "5"], "--budget"),
+    ],
+)  # fmt: skip
+def test_list_and_single_applicant_sweep_options_do_not_mix(
+    runner: CliRunner, args: list[str], message: str
+) -> None:
+    result = runner.invoke(app, ["sweep", *args, "--lang", "en"])
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert result.stdout == ""

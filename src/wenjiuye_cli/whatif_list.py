@@ -25,6 +25,8 @@ Plain library: no typer, no rich.
 
 from __future__ import annotations
 
+import itertools
+import math
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -49,22 +51,29 @@ from wenjiuye_cli.engine import (
 from wenjiuye_cli.facts import Facts
 from wenjiuye_cli.io.readers import FrameReader
 from wenjiuye_cli.io.schema import ID, KIND, ROW
-from wenjiuye_cli.money import ZERO, fmt_money
+from wenjiuye_cli.money import ZERO, fmt_money, fmt_number
 from wenjiuye_cli.outcome import Measure, Outcome, Status
-from wenjiuye_cli.policy import Policy
+from wenjiuye_cli.policy import Policy, apply_override, check_overrides_consistent
+from wenjiuye_cli.reform import copy_policy
 from wenjiuye_cli.scale import _evaluation_dates, _facts
 from wenjiuye_cli.whatif import (
     DEFINITIONS,
     ENGINE_PARAMETERS,
+    Axis,
     BudgetImpact,
     Change,
     Comparison,
     MeasureComparison,
+    SweepError,
+    SweepValue,
     Tally,
     budget_position,
     changed_parameters,
     maximum_part,
     paid,
+    parameter_axis,
+    split_spec,
+    value_text,
 )
 
 _STATUS = {s.value: s for s in Status}
@@ -826,3 +835,345 @@ def budget_list(
                 for into, one in zip(impacts, got[start : start + width], strict=True):
                     merge_impacts(into, one)
     yield from ()
+
+
+# ------------------------------------------------------------------------------------ sweeping a list
+
+
+MAX_GRID = 200  # points of a list sweep (all --vary-param values combined); each is one more evaluation
+
+
+def list_axes(specs: Sequence[str], policy: Policy, step: str | None = None) -> list[Axis]:
+    """The parameters a list sweep varies (``KEY=START..STOP[:STEP]`` or ``KEY=a,b,c``; ``step`` is the
+    step of a range that gives none), checked like ``--set``; the grid is at most :data:`MAX_GRID` points."""
+    axes: list[Axis] = []
+    for spec in specs:
+        name, text = split_spec(spec)
+        if step is not None and ".." in text and ":" not in text:
+            spec = f"{name}={text}:{step}"
+        axis = parameter_axis(spec, policy)
+        if any(a.name == axis.name for a in axes):
+            raise SweepError(f"{axis.name}：重复给出", f"{axis.name}: given twice")
+        axes.append(axis)
+    size = math.prod(len(a.values) for a in axes)
+    if size > MAX_GRID:
+        shape = " × ".join(str(len(a.values)) for a in axes)
+        raise SweepError(
+            f"网格共 {size} 个点（{shape}），超过上限 {MAX_GRID} 个：请加大步长或减少变动的参数",
+            f"the grid has {size} points ({shape}), more than the limit of {MAX_GRID}: "
+            f"give larger steps or vary fewer parameters",
+        )
+    return axes
+
+
+def grid(axes: Sequence[Axis]) -> list[tuple[SweepValue, ...]]:
+    """Every combination of the axes' values; the last axis varies fastest."""
+    return list(itertools.product(*(a.values for a in axes)))
+
+
+def point_policy(policy: Policy, axes: Sequence[Axis], values: Sequence[SweepValue]) -> Policy:
+    """``policy`` with each varied parameter set to its value at this point (for every date, like --set)."""
+    out = copy_policy(policy)
+    for axis, value in zip(axes, values, strict=True):
+        apply_override(out, f"{axis.name}={value_text(value)}")
+    if len(axes) > 1:
+        check_overrides_consistent(out)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class ListPoint:
+    """One point of a list sweep: the varied parameters' values and the budget view against the baseline."""
+
+    values: tuple[SweepValue, ...]
+    impact: BudgetImpact
+
+    @property
+    def total(self) -> Decimal:
+        return self.impact.total.reform
+
+    @property
+    def maxima_total(self) -> Decimal:
+        return self.impact.total.reform_maxima
+
+    @property
+    def difference(self) -> Decimal:
+        return self.impact.total.difference
+
+    def by_measure(self) -> dict[str, Decimal]:
+        """Each measure's total at this point (measure id → yuan), in policy order."""
+        order = {m.id: i for i, m in enumerate(registry())}
+        items = sorted(self.impact.by_measure.items(), key=lambda kv: order.get(kv[0], len(order)))
+        return {mid: tally.reform for mid, tally in items}
+
+    def by_department(self) -> dict[str, Decimal]:
+        return {d: tally.reform for d, tally in self.impact.by_department.items()}
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """From one point to the next along the first axis (the others fixed): what the budget moves by."""
+
+    frm: int  # point indices
+    to: int
+    cost: Decimal  # total(to) − total(frm)
+    per_unit: Decimal | None  # cost / (value(to) − value(frm)), for a number axis
+
+
+@dataclass(frozen=True, slots=True)
+class Bend:
+    """Where the curve of one series turns flat: from ``at`` on (to the end of the range) the total no
+    longer moves, i.e. the varied parameter binds for no applicant any more."""
+
+    series: tuple[SweepValue, ...]  # the other axes' values
+    at: int  # the point index where it turns flat
+    before: int | None  # the last point that still moved (None: flat over the whole range)
+
+
+@dataclass
+class ListSweep:
+    """A list sweep's result, as plain data (for tables, files and plots): ``points`` in grid order, each
+    with its totals per measure and department (Decimal); ``baseline`` the baseline's budget view."""
+
+    axes: list[Axis]
+    points: list[ListPoint]
+    budget: Decimal | None = None
+
+    @property
+    def baseline_total(self) -> Decimal:
+        return self.points[0].impact.total.baseline if self.points else ZERO
+
+    @property
+    def applicants(self) -> int:
+        return self.points[0].impact.applicants if self.points else 0
+
+    def baseline_by_measure(self) -> dict[str, Decimal]:
+        if not self.points:
+            return {}
+        return {mid: t.baseline for mid, t in self.points[0].impact.by_measure.items()}
+
+    def series(self) -> list[list[int]]:
+        """Point indices grouped by the values of every axis but the first, each group along the first."""
+        groups: dict[tuple[SweepValue, ...], list[int]] = {}
+        for i, p in enumerate(self.points):
+            groups.setdefault(p.values[1:], []).append(i)
+        return list(groups.values())
+
+    def steps(self) -> dict[int, Step]:
+        """The step arriving at each point (not the first of its series)."""
+        out: dict[int, Step] = {}
+        for group in self.series():
+            for a, b in itertools.pairwise(group):
+                cost = self.points[b].total - self.points[a].total
+                va, vb = self.points[a].values[0], self.points[b].values[0]
+                per: Decimal | None = None
+                if isinstance(va, int | Decimal) and isinstance(vb, int | Decimal) and vb != va:
+                    per = Decimal(cost) / Decimal(vb - va)
+                out[b] = Step(a, b, cost, per)
+        return out
+
+    def bends(self) -> list[Bend]:
+        """Per series: the first point from which the total stays the same to the end of the range."""
+        out: list[Bend] = []
+        for group in self.series():
+            if len(group) < 2:
+                continue
+            last = self.points[group[-1]].total
+            at = len(group) - 1
+            while at > 0 and self.points[group[at - 1]].total == last:
+                at -= 1
+            out.append(Bend(self.points[group[0]].values[1:], group[at], group[at - 1] if at > 0 else None))
+        return out
+
+    def within_budget(self) -> list[int]:
+        """Per series, the point of the largest first-axis value whose total stays within ``budget``."""
+        if self.budget is None:
+            return []
+        out: list[int] = []
+        for group in self.series():
+            fits = [i for i in group if self.points[i].total <= self.budget]
+            if fits:
+                out.append(max(fits, key=lambda i: _order_key(self.points[i].values[0])))
+        return out
+
+    def measures(self) -> list[str]:
+        """Measures worth showing: those with money at the baseline or at some point, in policy order."""
+        shown: set[str] = set()
+        for p in self.points:
+            for mid, tally in p.impact.by_measure.items():
+                if tally.baseline or tally.reform or tally.difference:
+                    shown.add(mid)
+        return [m.id for m in registry() if m.id in shown]
+
+    def moving_measures(self) -> list[str]:
+        """Measures whose total differs between two points or from the baseline."""
+        out = []
+        for mid in self.measures():
+            totals = {p.impact.by_measure[mid].reform for p in self.points if mid in p.impact.by_measure}
+            base = self.points[0].impact.by_measure.get(mid)
+            if len(totals) > 1 or (base is not None and totals != {base.baseline}):
+                out.append(mid)
+        return out
+
+    def departments(self) -> list[str]:
+        seen: dict[str, None] = {}
+        for mid in self.measures():
+            seen.setdefault(measure_by_id(mid).department, None)
+        return list(seen)
+
+
+def _order_key(value: SweepValue) -> Any:
+    return value
+
+
+def sweep_list(
+    reader: FrameReader,
+    evaluator: ChunkEvaluator,
+    on_rejects: RejectWriter,
+    lang: str,
+    progress: Progress | None = None,
+) -> list[BudgetImpact]:
+    """Read a list once and evaluate each chunk under every point (``evaluator.others``) before the next."""
+    impacts = [BudgetImpact() for _ in evaluator.others]
+    for _ in budget_list(reader, evaluator, impacts, on_rejects, lang, progress):
+        pass
+    return impacts
+
+
+def list_sweep_dict(result: ListSweep, lang: str, stamp: dict[str, Any]) -> dict[str, Any]:
+    """The JSON document of a list sweep (amounts as strings)."""
+    steps = result.steps()
+    bends = result.bends()
+    best = set(result.within_budget())
+    measures = result.measures()
+    departments = result.departments()
+    base = result.points[0].impact if result.points else BudgetImpact()
+
+    def point(i: int, p: ListPoint) -> dict[str, Any]:
+        step = steps.get(i)
+        per_measure = p.impact.by_measure
+        doc: dict[str, Any] = {
+            "values": {a.name: value_text(v) for a, v in zip(result.axes, p.values, strict=True)},
+            "total": fmt_money(p.total),
+            "difference": fmt_money(p.difference),
+            "maxima_total": fmt_money(p.maxima_total),
+            "step_cost": None if step is None else fmt_money(step.cost),
+            "per_unit": None if step is None or step.per_unit is None else fmt_number(step.per_unit),
+            "better_off": p.impact.better_off,
+            "worse_off": p.impact.worse_off,
+            "unchanged": p.impact.unchanged,
+            "undecided": p.impact.undecided,
+            "newly_eligible": p.impact.newly_eligible,
+            "no_longer_eligible": p.impact.no_longer_eligible,
+            "by_measure": {
+                mid: {
+                    "total": fmt_money(per_measure[mid].reform),
+                    "difference": fmt_money(per_measure[mid].difference),
+                    "newly_eligible": per_measure[mid].newly_eligible,
+                    "no_longer_eligible": per_measure[mid].no_longer_eligible,
+                }
+                for mid in measures
+                if mid in per_measure
+            },
+            "by_department": {
+                d: {"total": fmt_money(t.reform), "difference": fmt_money(t.difference)}
+                for d, t in p.impact.by_department.items()
+                if d in departments
+            },
+        }
+        if result.budget is not None:
+            doc["within_budget"] = p.total <= result.budget
+            doc["largest_within_budget"] = i in best
+        return doc
+
+    return {
+        "stamp": stamp,
+        "applicants": result.applicants,
+        "vary": [
+            {
+                "name": a.name,
+                "label": a.label(lang),
+                "unit": a.unit,
+                "values": [value_text(v) for v in a.values],
+            }
+            for a in result.axes
+        ],
+        "measures": {mid: measure_by_id(mid).name(lang) for mid in measures},
+        "baseline": {
+            "total": fmt_money(result.baseline_total),
+            "maxima_total": fmt_money(base.total.baseline_maxima),
+            "by_measure": {
+                mid: fmt_money(t.baseline) for mid, t in base.by_measure.items() if mid in measures
+            },
+            "by_department": {
+                d: fmt_money(t.baseline) for d, t in base.by_department.items() if d in departments
+            },
+        },
+        "points": [point(i, p) for i, p in enumerate(result.points)],
+        "bends": [bend_dict(result, b) for b in bends],
+        "budget": None
+        if result.budget is None
+        else {
+            "available": fmt_money(result.budget),
+            "largest_within": [
+                {a.name: value_text(v) for a, v in zip(result.axes, result.points[i].values, strict=True)}
+                for i in sorted(best)
+            ],
+        },
+    }
+
+
+def bend_dict(result: ListSweep, bend: Bend) -> dict[str, Any]:
+    """A bend as data: ``flat_from`` the value from which the total stays put (None while the total
+    still moves at the top of the range), ``no_effect`` when it never moves over the range."""
+    group = next(g for g in result.series() if bend.at in g)
+    still_moving = bend.at == group[-1] and bend.before is not None
+    return {
+        "series": {a.name: value_text(v) for a, v in zip(result.axes[1:], bend.series, strict=True)},
+        "flat_from": None if still_moving else value_text(result.points[bend.at].values[0]),
+        "flat_total": None if still_moving else fmt_money(result.points[bend.at].total),
+        "still_moving_at_end": still_moving,
+        "no_effect": bend.before is None,
+    }
+
+
+def list_sweep_columns(result: ListSweep) -> list[str]:
+    cols = [a.name for a in result.axes]
+    cols += [
+        "total",
+        "difference",
+        "step_cost",
+        "better_off",
+        "worse_off",
+        "newly_eligible",
+        "no_longer_eligible",
+    ]
+    if result.budget is not None:
+        cols.append("within_budget")
+    cols += [f"measure:{mid}" for mid in result.measures()]
+    cols += [f"department:{d}" for d in result.departments()]
+    return cols
+
+
+def list_sweep_rows(result: ListSweep) -> Iterator[list[str]]:
+    """The rows of :func:`list_sweep_columns`, one per point."""
+    steps = result.steps()
+    measures, departments = result.measures(), result.departments()
+    for i, p in enumerate(result.points):
+        step = steps.get(i)
+        row = [value_text(v) for v in p.values]
+        row += [
+            fmt_money(p.total),
+            fmt_money(p.difference),
+            "" if step is None else fmt_money(step.cost),
+            str(p.impact.better_off),
+            str(p.impact.worse_off),
+            str(p.impact.newly_eligible),
+            str(p.impact.no_longer_eligible),
+        ]
+        if result.budget is not None:
+            row.append("true" if p.total <= result.budget else "false")
+        by_m, by_d = p.by_measure(), p.by_department()
+        row += [fmt_money(by_m.get(mid, ZERO)) for mid in measures]
+        row += [fmt_money(by_d.get(d, ZERO)) for d in departments]
+        yield row

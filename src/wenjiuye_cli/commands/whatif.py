@@ -115,12 +115,22 @@ from wenjiuye_cli.whatif import (
 )
 from wenjiuye_cli.whatif_list import (
     ChunkEvaluator,
+    ListPoint,
+    ListSweep,
+    bend_dict,
     budget_list,
     compare_list,
+    grid,
+    list_axes,
     list_paths,
+    list_sweep_columns,
+    list_sweep_dict,
+    list_sweep_rows,
+    point_policy,
     side_by_side_columns,
     side_by_side_dict,
     side_by_side_rows,
+    sweep_list,
 )
 
 if TYPE_CHECKING:
@@ -1116,17 +1126,44 @@ def _render_side_by_side(console: Console, doc: dict[str, Any], lang: str) -> No
 
 
 def sweep_command(
-    scenario: Annotated[str, typer.Argument(help="情景文件（TOML/JSON），- 表示标准输入 / scenario file")],
+    scenario: Annotated[
+        str,
+        typer.Argument(
+            help="情景文件（TOML/JSON），或申请人名单（CSV/xlsx/NDJSON/Parquet），- 表示标准输入 / "
+            "a scenario file, or an applicant list"
+        ),
+    ],
     vary: Annotated[
         str | None,
         typer.Option("--vary", help="变动一项事实 FACT=START..STOP[:STEP] 或 FACT=a,b,c / vary a fact"),
     ] = None,
     vary_param: Annotated[
-        str | None,
+        list[str] | None,
         typer.Option(
-            "--vary-param", help="变动一个参数 KEY=START..STOP[:STEP]（同 --set）/ vary a parameter"
+            "--vary-param",
+            help="变动一个参数 KEY=START..STOP[:STEP]（同 --set）；名单可给多个，组成网格 / vary a parameter "
+            "(a list: several make a grid)",
         ),
     ] = None,
+    step: Annotated[
+        str | None, typer.Option("--step", help="未写步长的范围所用的步长 / the step of a range without one")
+    ] = None,
+    budget: Annotated[
+        str | None,
+        typer.Option("--budget", help="名单：可用资金（元），标出资金内的最大取值 / a list: available fund"),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="名单：写入 .json/.csv/.xlsx 文件（原子写入）", dir_okay=False),
+    ] = None,
+    kind: KindOpt = None,
+    rejects: RejectsOpt = None,
+    encoding: EncodingOpt = None,
+    ignore_extra_columns: IgnoreExtraColumnsOpt = False,
+    sheet: SheetOpt = None,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="名单：不显示进度和结果行 / no progress")
+    ] = False,
     applicant_id: Annotated[
         str | None, typer.Option("--id", help="文件中有多个申请人时选择一个 / which applicant")
     ] = None,
@@ -1148,8 +1185,63 @@ def sweep_command(
     no_color: NoColorOpt = False,
     show_ids: ShowIdsOpt = False,
 ) -> None:
-    """一个申请人在某事实或参数的一系列取值下的补贴，并指出断崖 / entitlements across a range, with cliffs."""
+    """一个申请人在某事实或参数的一系列取值下的补贴，并指出断崖；或一个名单在参数各取值下的预算曲线 /
+    entitlements across a range, with cliffs; or a list's budget across a parameter's values.
+
+    名单：读取一次、校验一次，每块申请人在所有取值下计算后再读下一块；每个取值给出合计、与基准之差、
+    每步边际成本、受益/受损/新符合/不再符合人数、按措施和责任部门的合计，并指出曲线变平之处。
+    """
     console = err_console(no_color, show_ids)
+    listed, stdin = _sort_inputs(console, lang, [scenario], False)
+    if listed is not None:
+        _sweep_list_command(
+            console, listed, vary, vary_param or [], step, budget, output, kind, rejects, encoding,
+            ignore_extra_columns, sheet, quiet, reforms, sets, fmt, policy_file, as_of, Lang(lang), no_color,
+        )  # fmt: skip
+        return
+    single = {"--budget": budget, "-o": output, "--kind": kind, "--rejects": rejects, "--encoding": encoding,
+              "--sheet": sheet, "--ignore-extra-columns": ignore_extra_columns or None}  # fmt: skip
+    wrong = [name for name, given in single.items() if given is not None]
+    if len(vary_param or []) > 1:
+        wrong.append("--vary-param ×2")
+    if wrong:
+        raise _fail(
+            console,
+            t(lang, f"{', '.join(wrong)} 只用于申请人名单的预算曲线，而输入是情景文件",
+               f"{', '.join(wrong)} apply to a list's budget curve; the input is a scenario file"),
+            ExitCode.USAGE,
+        )  # fmt: skip
+    vary_one: str | None = vary_param[0] if vary_param else None
+    if step is not None:
+        vary = _with_step(vary, step) if vary is not None else None
+        vary_one = _with_step(vary_one, step) if vary_one is not None else None
+    _sweep_one(console, scenario, stdin, vary, vary_one, applicant_id, less_is_better, reforms, sets, fmt,
+               policy_file, as_of, lang, no_color)  # fmt: skip
+
+
+def _with_step(spec: str, step: str) -> str:
+    """``KEY=a..b`` with ``:step`` when the range gives none."""
+    name, _, text = spec.partition("=")
+    return f"{name}={text}:{step}" if ".." in text and ":" not in text else spec
+
+
+def _sweep_one(
+    console: Console,
+    scenario: str,
+    stdin: BinaryIO | None,
+    vary: str | None,
+    vary_param: str | None,
+    applicant_id: str | None,
+    less_is_better: bool,
+    reforms: list[Path] | None,
+    sets: list[str] | None,
+    fmt: SweepFormat | None,
+    policy_file: Path | None,
+    as_of: str | None,
+    lang: Lang,
+    no_color: bool,
+) -> None:
+    """Today's sweep: one applicant of a scenario file across a range."""
     if (vary is None) == (vary_param is None):
         raise _fail(
             console,
@@ -1158,7 +1250,7 @@ def sweep_command(
         )
     _baseline, policy = _policies(console, lang, policy_file, reforms, sets)
     on = parse_as_of(console, lang, as_of)
-    applicants = read_scenarios_or_exit(console, lang, [scenario], command="sweep")
+    applicants = read_scenarios_or_exit(console, lang, [scenario], stdin, command="sweep")
     applicant = _pick(console, lang, applicants, applicant_id)
     try:
         axis = (
@@ -1185,6 +1277,317 @@ def sweep_command(
             writer.writerows(sweep_rows(points, cliffs))
         else:
             _sweep_table(axis, points, cliffs, lang, stamp, no_color)
+
+
+def _sweep_list_command(
+    console: Console,
+    listed: tuple[str, BinaryIO],
+    vary: str | None,
+    vary_params: list[str],
+    step: str | None,
+    budget: str | None,
+    output: Path | None,
+    kind: str | None,
+    rejects: Path | None,
+    encoding: str | None,
+    ignore_extra_columns: bool,
+    sheet: str | None,
+    quiet: bool,
+    reforms: list[Path] | None,
+    sets: list[str] | None,
+    fmt: SweepFormat | None,
+    policy_file: Path | None,
+    as_of: str | None,
+    lang: Lang,
+    no_color: bool,
+) -> None:
+    """A list's budget across the values of one or more parameters (a grid): one read, one validation."""
+    name, stream = listed
+    try:
+        if vary is not None or not vary_params:
+            raise _fail(
+                console,
+                t(lang, "名单的预算曲线变动参数：请用 --vary-param KEY=START..STOP（--vary 用于一个申请人）",
+                   "a list's budget curve varies parameters: give --vary-param KEY=START..STOP "
+                   "(--vary is for one applicant)"),
+                ExitCode.USAGE,
+            )  # fmt: skip
+        available = _money_option(console, lang, budget)
+        the_kind = _kind_option(console, lang, kind)
+        _check_encoding(console, lang, encoding)
+        if output is not None and is_stdout(output):
+            output = None
+        chosen = fmt or _sweep_format(output)
+        if output is not None and output.suffix.lower() not in (".json", ".csv", ".xlsx"):
+            raise _fail(
+                console,
+                t(lang, f"{output}：预算曲线写成 .json、.csv 或 .xlsx 文件",
+                   f"{output}: a budget curve is written as a .json, .csv or .xlsx file"),
+                ExitCode.USAGE,
+            )  # fmt: skip
+        if chosen is SweepFormat.table and output is not None:
+            raise _fail(console, t(lang, "表格只输出到终端；写文件请用 -f csv/json",
+                                   "a table is for the terminal; use -f csv/json with -o"), ExitCode.USAGE)  # fmt: skip
+        _baseline, policy = _policies(console, lang, policy_file, reforms, sets)
+        on = parse_as_of(console, lang, as_of)
+        try:
+            axes = list_axes(vary_params, policy, step)
+        except SweepError as exc:
+            raise _fail(console, exc.text(lang), ExitCode.USAGE) from None
+        with policy_errors(console, lang):
+            points = [point_policy(policy, axes, values) for values in grid(axes)]
+        today = date.today()
+        spec = " ".join(vary_params) + (f" --step {step}" if step else "")
+        stamp = run_stamp(policy, on, today, {"vary": f"parameter {spec}"})
+        evaluator = ChunkEvaluator(policy, points, on, today)
+        options = BatchOptions(
+            lang=lang.value, kind=the_kind, as_of=on, ignore_extra_columns=ignore_extra_columns,
+            encoding=encoding,
+        )  # fmt: skip
+        run = _CompareRun(console, CompareFormat.json, output, None, BudgetImpact(), stamp, lang, available)
+        reader, impacts = _sweep_read(run, evaluator, name, stream, options, rejects, quiet, sheet)
+        result = ListSweep(
+            axes, [ListPoint(v, i) for v, i in zip(grid(axes), impacts, strict=True)], available
+        )
+        with run.io_errors():
+            if chosen is SweepFormat.table:
+                _list_sweep_table(result, lang, stamp, no_color)
+            elif output is not None and output.suffix.lower() == ".xlsx":
+                _list_sweep_xlsx(output, result, lang)
+            else:
+                out: IO[str] = sys.stdout
+                if output is not None:
+                    out = run.open_file(output, chosen is SweepFormat.csv)
+                if chosen is SweepFormat.csv:
+                    console.print(Text(json.dumps(stamp, ensure_ascii=False)), style="dim", soft_wrap=True)
+                    writer = csv.writer(out, lineterminator="\r\n")
+                    writer.writerow(list_sweep_columns(result))
+                    writer.writerows(list_sweep_rows(result))
+                else:
+                    doc = list_sweep_dict(result, lang, stamp)
+                    doc["input"] = rows_summary(reader, impacts[0] if impacts else BudgetImpact())
+                    json.dump(doc, out, ensure_ascii=False, indent=2)
+                    out.write("\n")
+            run.finish()
+    finally:
+        stream.close()
+    if not quiet:
+        c = reader.counts
+        rejected = (
+            t(lang, f"，拒绝 {c.rejected:,}（见 {run.rejects_file}）", f", rejected {c.rejected:,} (see {run.rejects_file})")
+            if c.rejected else t(lang, "，无拒绝", ", none rejected")
+        )  # fmt: skip
+        console.print(
+            Text(t(lang, f"读取 {c.read:,} 行：计算 {result.applicants:,}{rejected}；{len(result.points)} 个取值，"
+                         f"基准合计 {fmt_money(result.baseline_total)} 元",
+                   f"read {c.read:,} rows: computed {result.applicants:,}{rejected}; {len(result.points)} points, "
+                   f"baseline total {fmt_money(result.baseline_total)}")),
+            soft_wrap=True,
+        )  # fmt: skip
+    raise typer.Exit(ExitCode.ROWS_REJECTED if reader.counts.rejected else ExitCode.OK)
+
+
+def _sweep_format(output: Path | None) -> SweepFormat:
+    if output is not None:
+        return SweepFormat.csv if output.suffix.lower() == ".csv" else SweepFormat.json
+    return SweepFormat.table if sys.stdout.isatty() else SweepFormat.json
+
+
+def _sweep_read(
+    run: _CompareRun,
+    evaluator: ChunkEvaluator,
+    name: str,
+    stream: BinaryIO,
+    options: BatchOptions,
+    rejects: Path | None,
+    quiet: bool,
+    sheet: str | None,
+) -> tuple[FrameReader, list[BudgetImpact]]:
+    """Read the list once, each chunk under every point; rejects to their file as in batch."""
+    from wenjiuye_cli.commands.batch import (
+        lookalike_warnings,
+        progress_bar,
+        regular_file_size,
+        rejects_target,
+    )
+
+    console, lang = run.console, run.lang
+    rejects_path, rejects_always = rejects_target(name, run.output, rejects)
+    conflict = output_conflict(name, run.output, rejects_path, None)
+    if conflict is not None:
+        raise _fail(console, t(lang, *conflict), ExitCode.USAGE)
+    sink = RejectSink(
+        lambda: run.open_file(rejects_path, True), options.lang, options.excel_safe, always=rejects_always
+    )
+    where = "<stdin>" if name == "-" else name
+    main_thread = threading.current_thread() is threading.main_thread()
+    previous_term = signal.signal(signal.SIGTERM, raise_terminated) if main_thread else None
+    try:
+        with run.io_errors():
+            show = console.is_terminal and not quiet
+            with progress_bar(console, Lang(lang), regular_file_size(stream), show) as (
+                on_start,
+                on_progress,
+            ):
+                try:
+                    reader = open_list(name, stream, options, sheet)
+                    run.reader = reader
+                    sink.set_columns(reader.info.columns)
+                    for warning in lookalike_warnings(reader.info, lang):
+                        console.print(Text(warning), style="yellow")
+                    if on_start is not None:
+                        on_start(reader.info)
+                    impacts = sweep_list(reader, evaluator, sink.write, options.lang, on_progress)
+                    sink.finish()
+                except BatchError as exc:
+                    raise _fail(console, f"{where}: {exc.text(lang)}", exc.code) from None
+            run.rejects_file = str(rejects_path) if sink.opened else None
+    except (KeyboardInterrupt, Terminated) as exc:
+        raise _fail(console, interrupted_text(lang, exc), interrupted_code(exc)) from None
+    finally:
+        if main_thread:
+            signal.signal(signal.SIGTERM, previous_term)
+    return reader, impacts
+
+
+def _list_sweep_xlsx(path: Path, result: ListSweep, lang: str) -> None:
+    """The sweep as a workbook: a row per point, money as numbers (atomic, via io.writers)."""
+    import polars as pl
+
+    from wenjiuye_cli.io.writers import open_writer
+
+    columns = list_sweep_columns(result)
+    rows = list(list_sweep_rows(result))
+    money_cols = {"total", "difference", "step_cost"} | {c for c in columns if ":" in c}
+    counts = {"better_off", "worse_off", "newly_eligible", "no_longer_eligible"}
+    data: dict[str, pl.Series] = {}
+    for j, name in enumerate(columns):
+        cells = [r[j] for r in rows]
+        if name in money_cols:
+            data[name] = pl.Series(name, [Decimal(c) if c else None for c in cells], dtype=pl.Decimal(38, 2))
+        elif name in counts:
+            data[name] = pl.Series(name, [int(c) for c in cells], dtype=pl.Int64)
+        else:
+            data[name] = pl.Series(name, cells, dtype=pl.String)
+    with open_writer(path) as out:
+        out.write(pl.DataFrame(data))
+
+
+def _list_sweep_table(result: ListSweep, lang: str, stamp: dict[str, Any], no_color: bool) -> None:
+    """The budget curve on a terminal: a row per value; then the measures and departments that move. At 80
+    columns nothing is cut (headers wrap, figures do not)."""
+    out = _console(no_color, stderr=False)
+    steps = result.steps()
+    bends = {b.at: b for b in result.bends()}
+    best = set(result.within_budget())
+    names = " × ".join(f"{a.label(lang)}（{a.name}）" if lang == "zh" else f"{a.label(lang)} ({a.name})"
+                       for a in result.axes)  # fmt: skip
+    title = t(lang, f"预算曲线：{names}；{result.applicants:,} 个申请人，基准合计 {fmt_money(result.baseline_total)} 元",
+              f"budget curve: {names}; {result.applicants:,} applicants, baseline total "
+              f"{fmt_money(result.baseline_total)}")  # fmt: skip
+    out.print(paragraph(title, style="bold"))
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, collapse_padding=True)
+    for a in result.axes:
+        table.add_column(Wrapped(a.name.rsplit(".", 1)[-1]), justify="right", overflow="fold")
+    for header in (
+        t(lang, "合计", "total"),
+        t(lang, "与基准之差", "vs baseline"),
+        t(lang, "每步边际", "step cost"),
+    ):
+        table.add_column(Wrapped(header), justify="right", no_wrap=True)
+    for header in (t(lang, "受益", "gain"), t(lang, "受损", "lose"), t(lang, "新符合", "newly elig."),
+                   t(lang, "不再符合", "no longer elig.")):  # fmt: skip
+        table.add_column(Wrapped(header), justify="right", max_width=6)
+    table.add_column("", overflow="fold", min_width=4)
+    for i, p in enumerate(result.points):
+        step = steps.get(i)
+        marks = []
+        if i in bends:
+            doc = bend_dict(result, bends[i])
+            if not doc["no_effect"] and not doc["still_moving_at_end"]:
+                marks.append(t(lang, "◆变平", "◆flat"))
+        if i in best:
+            marks.append(t(lang, "✓资金内", "✓in budget"))
+        diff = p.difference
+        table.add_row(
+            *(Text(value_text(v)) for v in p.values),
+            Text(fmt_money(p.total), style="bold" if i in best else ""),
+            Text(_signed(diff), style="green" if diff > 0 else "red" if diff < 0 else "dim"),
+            Text(
+                "" if step is None else _signed(step.cost),
+                style="dim" if step is None or not step.cost else "",
+            ),
+            Text(str(p.impact.better_off)),
+            Text(str(p.impact.worse_off)),
+            Text(str(p.impact.newly_eligible)),
+            Text(str(p.impact.no_longer_eligible)),
+            Wrapped(" ".join(marks)),
+        )
+    out.print(table)
+    moving = result.moving_measures()
+    if moving and len(result.points) > 1:
+        detail = Table(title=t(lang, "按措施（变化的措施，元）", "by measure (those that move, yuan)"),
+                       title_justify="left", box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False,
+                       collapse_padding=True)  # fmt: skip
+        for a in result.axes:
+            detail.add_column(Wrapped(a.name.rsplit(".", 1)[-1]), justify="right", overflow="fold")
+        for mid in moving[:6]:
+            m = measure_by_id(mid)
+            detail.add_column(Wrapped(f"{m.name(lang)}（{citation(m.article, m.tasks, lang)}）"), justify="right",
+                              overflow="fold", min_width=10)  # fmt: skip
+        departments = list(dict.fromkeys(measure_by_id(mid).department for mid in moving))
+        for d in departments[:2]:
+            detail.add_column(
+                Wrapped(department_label(d, lang)), justify="right", overflow="fold", min_width=10
+            )
+        base = result.points[0].impact
+        detail.add_row(
+            *(Text(t(lang, "基准", "baseline"), style="dim") for _ in result.axes[:1]),
+            *(Text("") for _ in result.axes[1:]),
+            *(Text(fmt_money(base.by_measure[mid].baseline), style="dim") for mid in moving[:6]),
+            *(Text(fmt_money(base.by_department[d].baseline), style="dim") for d in departments[:2]),
+        )
+        for p in result.points:
+            by_m, by_d = p.by_measure(), p.by_department()
+            detail.add_row(
+                *(Text(value_text(v)) for v in p.values),
+                *(Text(fmt_money(by_m.get(mid, Decimal(0)))) for mid in moving[:6]),
+                *(Text(fmt_money(by_d.get(d, Decimal(0)))) for d in departments[:2]),
+            )
+        out.print(detail)
+        if len(moving) > 6 or len(departments) > 2:
+            out.print(Text(t(lang, "其余措施与部门见 -f json / -o 文件", "the other measures and departments: -f json / -o FILE"),
+                           style="dim"))  # fmt: skip
+    for b in result.bends():
+        doc = bend_dict(result, b)
+        where = "".join(f"{k}={v}：" if lang == "zh" else f"{k}={v}: " for k, v in doc["series"].items())
+        first = result.axes[0].name
+        if doc["no_effect"]:
+            text = t(
+                lang,
+                f"{where}{first} 在所扫范围内不改变预算",
+                f"{where}{first} does not move the budget over the range",
+            )
+        elif doc["still_moving_at_end"]:
+            text = t(lang, f"{where}到 {value_text(result.points[b.at].values[0])} 为止合计仍在变化：上限在所扫范围内一直起作用",
+                     f"{where}the total still moves at {value_text(result.points[b.at].values[0])}: the limit binds "
+                     f"over the whole range")  # fmt: skip
+        else:
+            text = t(lang, f"{where}曲线在 {doc['flat_from']} 变平：从此再提高 {first}，合计不变（{doc['flat_total']} 元）"
+                           f"，即上限对任何申请人都不再起作用",
+                     f"{where}the curve turns flat at {doc['flat_from']}: raising {first} further leaves the total at "
+                     f"{doc['flat_total']}, the limit binds for no applicant any more")  # fmt: skip
+        out.print(paragraph(text))
+    if result.budget is not None:
+        if best:
+            picks = "；".join(", ".join(f"{a.name}={value_text(v)}" for a, v in zip(result.axes, result.points[i].values,
+                              strict=True)) + f"（{fmt_money(result.points[i].total)} 元）" for i in sorted(best))  # fmt: skip
+            out.print(paragraph(t(lang, f"可用资金 {fmt_money(result.budget)} 元内的最大取值：{picks}",
+                                  f"largest value within the fund of {fmt_money(result.budget)}: {picks}"), style="green"))  # fmt: skip
+        else:
+            out.print(paragraph(t(lang, f"没有取值在可用资金 {fmt_money(result.budget)} 元之内",
+                                  f"no value stays within the fund of {fmt_money(result.budget)}"), style="red"))  # fmt: skip
+    out.print(Text(stamp_text(stamp), style="dim"))
 
 
 def _pick(console: Console, lang: str, applicants: list[Applicant], wanted: str | None) -> Applicant:
