@@ -358,3 +358,40 @@ def test_list_and_single_applicant_sweep_options_do_not_mix(
     assert result.exit_code == 2
     assert message in result.stderr
     assert result.stdout == ""
+
+
+def test_the_shipped_sweep_example_shows_the_curve_bending(runner: CliRunner) -> None:
+    founders = EXAMPLES / "sweep" / "founders.csv"
+    result = runner.invoke(
+        app,
+        [
+            "sweep",
+            str(founders),
+            "--vary-param",
+            f"{CAP_KEY}=2500..4500",
+            "--step",
+            "250",
+            "-f",
+            "json",
+            "-q",
+        ],
+    )
+    assert result.exit_code == 0, result.stderr
+    doc = json.loads(result.stdout)
+    # five founders are capped at 2500; 1000 + 500 a job (at most the rent) reaches 3000, 3500, 3800, 4000
+    costs = [p["step_cost"] for p in doc["points"]]
+    assert costs == [
+        None,
+        "30000.00",
+        "30000.00",
+        "18000.00",
+        "18000.00",
+        "12000.00",
+        "7200.00",
+        "0.00",
+        "0.00",
+    ]
+    assert doc["bends"][0]["flat_from"] == "4000"
+    assert doc["points"][-1]["total"] == "511200.00"
+    at_4000 = runner.invoke(app, ["compare", str(founders), "--set", f"{CAP_KEY}=4000", "-f", "json", "-q"])
+    assert json.loads(at_4000.stdout)["summary"]["total"]["reform"] == "511200.00"
