@@ -395,3 +395,25 @@ def test_the_shipped_sweep_example_shows_the_curve_bending(runner: CliRunner) ->
     assert doc["points"][-1]["total"] == "511200.00"
     at_4000 = runner.invoke(app, ["compare", str(founders), "--set", f"{CAP_KEY}=4000", "-f", "json", "-q"])
     assert json.loads(at_4000.stdout)["summary"]["total"]["reform"] == "511200.00"
+
+
+def test_compare_csv_rows_over_columns_are_the_rows_of_the_comparisons(generated: Path) -> None:
+    """compare -f csv on a list writes rows worked out over columns: the cells comparison_row writes."""
+    from wenjiuye_cli.whatif import comparison_row
+    from wenjiuye_cli.whatif_list import compare_csv_rows
+
+    base = load_policy()
+    for reform in [*REFORMS, None]:
+        policy = (
+            with_reforms(base, [reform])
+            if reform
+            else with_reforms(base, [], ["general.policy_end=2022-06-30"])
+        )
+        evaluator = ChunkEvaluator(base, [policy], None)
+        for path in (APPLICANTS, generated):
+            for chunk in open_reader(path, BatchOptions()):
+                impacts: list[BudgetImpact] = []
+                fast = compare_csv_rows(evaluator, chunk.facts, impacts)
+                slow = list(comparisons(evaluator, chunk.facts))
+                assert [cells for _, cells in fast] == [comparison_row(c) for c in slow]
+                assert [changed for changed, _ in fast] == [c.changed for c in slow]

@@ -356,10 +356,15 @@ def _paid_max_elig(status: pl.Expr, amount: pl.Expr, maximum: pl.Expr, counts: b
 
 
 def impact_of(
-    evaluator: ChunkEvaluator, columns: ChunkColumns, k: int, baseline_parts: pl.DataFrame | None = None
+    evaluator: ChunkEvaluator,
+    columns: ChunkColumns,
+    k: int,
+    rows_out: list[tuple[pl.DataFrame, pl.DataFrame, list[str]]] | None = None,
 ) -> BudgetImpact:
     """The :class:`BudgetImpact` of policy ``k`` against the baseline over one chunk, worked out over
-    columns: the same sums and counts :meth:`BudgetImpact.add` makes one :class:`Comparison` at a time."""
+    columns: the same sums and counts :meth:`BudgetImpact.add` makes one :class:`Comparison` at a time.
+    ``rows_out`` receives (the outcome frame, the per-row frame, the re-evaluated measures) for
+    :func:`compare_csv_rows`."""
     base = columns.base
     redone = columns.others[k]
     redo = [mid for mid in evaluator.measures if f"{mid}.status" in redone]
@@ -458,13 +463,27 @@ def impact_of(
         [pl.col(f"~e{'r' if mid in redo else 'b'}.{mid}").fill_null(False) for mid in everything]
     )
     row_changed = any_of([(c(mid) != 0).fill_null(False) for mid in redo])
+    totals: list[pl.Expr] = []
+    if rows_out is not None:  # each applicant's totals, as Comparison and ApplicantResult have them
+        for name, x, side in (
+            ("b_total", "p", "b"),
+            ("r_total", "p", "r"),
+            ("b_max", "m", "b"),
+            ("r_max", "m", "r"),
+        ):
+            parts = [pl.col(f"~{x}{side if mid in redo else 'b'}.{mid}") for mid in everything]
+            totals.append(sum_of(parts).alias(name))
+        totals += [row_diff.alias("diff"), row_mdiff.alias("mdiff")]
     rows = frame.select(
         direction.alias("direction"),
         (after_any & ~before_any & ~bd).alias("newly"),
         (before_any & ~after_any & ~bu).alias("no_longer"),
         bu.alias("bu"),
         row_changed.alias("changed"),
+        *totals,
     )
+    if rows_out is not None:
+        rows_out.append((frame, rows, redo))
     counts_row = rows.select(
         pl.len().alias("applicants"),
         pl.col("changed").sum(),
@@ -1177,3 +1196,104 @@ def list_sweep_rows(result: ListSweep) -> Iterator[list[str]]:
         row += [fmt_money(by_m.get(mid, ZERO)) for mid in measures]
         row += [fmt_money(by_d.get(d, ZERO)) for d in departments]
         yield row
+
+
+_DIRECTIONS = {1: "better_off", -1: "worse_off", 0: "unchanged", 2: "undecided"}
+_FEN = pl.Decimal(38, 2)
+_NOT_MONEY_MOVES = (0, 5)  # unchanged, status only (whatif.money_changes leaves them out)
+
+
+def _fen_text(expr: pl.Expr) -> pl.Expr:
+    """Money as :func:`~wenjiuye_cli.money.fmt_money` writes it: two decimals, half up."""
+    return expr.round(2, mode="half_away_from_zero").cast(_FEN).cast(pl.String)
+
+
+def _side_text(status: Any, amount: Any, maximum: Any) -> str:
+    """:func:`whatif.describe_item`'s side, without a language: the amount, ``max …`` or the status."""
+    if status == Status.ELIGIBLE.value and amount is not None:
+        return fmt_money(amount)
+    if maximum is not None and status in _GRANTED:
+        return f"max {fmt_money(maximum)}"
+    return str(status)
+
+
+def compare_csv_rows(
+    evaluator: ChunkEvaluator, facts: pl.DataFrame, impact_out: list[BudgetImpact]
+) -> list[tuple[bool, list[str]]]:
+    """One chunk's rows of ``compare -f csv`` (:data:`whatif.COMPARE_COLUMNS`, the carried columns aside),
+    worked out over columns, with whether each applicant changed; the chunk's budget view goes to
+    ``impact_out``. The same cells :func:`whatif.comparison_row` writes from a :class:`Comparison`."""
+    columns = chunk_columns(evaluator, facts)
+    kept: list[tuple[pl.DataFrame, pl.DataFrame, list[str]]] = []
+    impact_out.append(impact_of(evaluator, columns, 0, kept))
+    frame, rows, redo = kept[0]
+    dates = evaluator.with_dates(facts).get_column(EVALUATION_DATE).cast(pl.String).to_list()
+    texts = rows.select(
+        _fen_text(pl.col("b_total")).alias("b_total"),
+        _fen_text(pl.col("r_total")).alias("r_total"),
+        _fen_text(pl.col("diff")).alias("diff"),
+        _fen_text(pl.col("b_max")).alias("b_max"),
+        _fen_text(pl.col("r_max")).alias("r_max"),
+        pl.col("direction"),
+        pl.col("newly"),
+        pl.col("no_longer"),
+        pl.col("changed"),
+    )
+    ids = frame.get_column(ID).to_list()
+    kinds = frame.get_column(KIND).to_list()
+    cols = [texts.get_column(n).to_list() for n in texts.columns]
+    # the moves of each re-evaluated measure, as text, only on the rows where something changed
+    changed_at = texts.get_column("changed").arg_true().to_list()
+    moves: dict[int, tuple[list[str], list[str]]] = {}
+    if changed_at and redo:
+        picked = frame[changed_at]
+        for mid in redo:
+            codes = picked.get_column(f"~c.{mid}").to_list()
+            before = zip(*(picked.get_column(f"{mid}.{part}").to_list() for part in _PARTS), strict=True)
+            after = zip(*(picked.get_column(f"r~{mid}.{part}").to_list() for part in _PARTS), strict=True)
+            for j, (code, b, r) in enumerate(zip(codes, before, after, strict=True)):
+                if code is None or code == 0:
+                    continue
+                text = f"{mid} {_side_text(*b)}→{_side_text(*r)}"
+                money, status_only = moves.setdefault(changed_at[j], ([], []))
+                (status_only if code == 5 else money).append(text)
+    out: list[tuple[bool, list[str]]] = []
+    for i, (b_total, r_total, diff, b_max, r_max, direction, newly, no_longer, changed) in enumerate(
+        zip(*cols, strict=True)
+    ):
+        money, status_only = moves.get(i, ([], []))
+        out.append(
+            (
+                bool(changed),
+                [
+                    str(ids[i]), kinds[i], dates[i], b_total, r_total, diff, b_max, r_max,
+                    _DIRECTIONS[direction], "true" if newly else "false", "true" if no_longer else "false",
+                    "; ".join(money), "; ".join(status_only),
+                ],
+            )
+        )  # fmt: skip
+    return out
+
+
+def compare_csv_list(
+    reader: FrameReader,
+    evaluator: ChunkEvaluator,
+    impact: BudgetImpact,
+    on_rejects: RejectWriter,
+    lang: str,
+    progress: Progress | None = None,
+) -> Iterator[tuple[bool, list[str], dict[str, str] | None]]:
+    """``compare -f csv`` over a list, a chunk at a time over columns: (changed, the row's cells, its
+    carried cells) per applicant in input order; the budget view is added to ``impact``."""
+
+    def work(facts: pl.DataFrame) -> list[Any]:
+        impacts: list[BudgetImpact] = []
+        rows: list[Any] = compare_csv_rows(evaluator, facts, impacts)
+        return [*rows, *impacts]  # the chunk's rows, then its budget view
+
+    for _done, got, carried in safe_chunks(reader, work, on_rejects, lang, progress):
+        rows = [g for g in got if isinstance(g, tuple)]
+        for one in (g for g in got if isinstance(g, BudgetImpact)):
+            merge_impacts(impact, one)
+        for i, (changed, cells) in enumerate(rows):
+            yield changed, cells, None if carried is None else carried[i]

@@ -119,6 +119,7 @@ from wenjiuye_cli.whatif_list import (
     ListSweep,
     bend_dict,
     budget_list,
+    compare_csv_list,
     compare_list,
     grid,
     list_axes,
@@ -426,10 +427,18 @@ def _compare_list(
                         console.print(Text(warning), style="yellow")
                     if on_start is not None:
                         on_start(reader.info)
-                    through = budget_list if run.side_policies is not None else compare_list
-                    run.write(
-                        through(reader, evaluator, run.impacts, sink.write, options.lang, on_progress), shown
-                    )
+                    if run.side_policies is None and run.fmt is CompareFormat.csv and not shown.itemised:
+                        # a row per applicant worked out over columns, as comparison_row writes it
+                        fast = compare_csv_list(
+                            reader, evaluator, run.impact, sink.write, options.lang, on_progress
+                        )
+                        run.write_csv_rows(fast, shown)
+                    else:
+                        through = budget_list if run.side_policies is not None else compare_list
+                        run.write(
+                            through(reader, evaluator, run.impacts, sink.write, options.lang, on_progress),
+                            shown,
+                        )
                     sink.finish()
                 except BatchError as exc:
                     raise _fail(console, f"{where}: {exc.text(lang)}", exc.code) from None
@@ -652,6 +661,26 @@ class _CompareRun:
             shown.excel_safe,
             carried,
         )
+
+    def write_csv_rows(
+        self, rows: Iterator[tuple[bool, list[str], dict[str, str] | None]], shown: _Shown
+    ) -> None:
+        """``-f csv`` from rows already made (:func:`wenjiuye_cli.whatif_list.compare_csv_list`)."""
+        self.console.print(Text(json.dumps(self.stamp, ensure_ascii=False)), style="dim", soft_wrap=True)
+        out: IO[str] = sys.stdout
+        if self.output is not None:
+            out = self.open_file(self.output, self.output.suffix.lower() == ".csv")
+        carried = self.reader.info.carried_columns if self.reader is not None else ()
+        columns = with_carried(COMPARE_COLUMNS, carried)
+        writer = csv.writer(out, lineterminator="\r\n")
+        writer.writerow([guard_formula(c) for c in columns] if shown.excel_safe else columns)
+        text_cols = {"id", "name", "changed_measures", "department", *carried}
+        for changed, cells, kept in rows:
+            if shown.changed_only and not changed:
+                continue
+            if carried:
+                cells = with_carried(cells, [(kept or {}).get(h) or "" for h in carried])
+            writer.writerows(guarded_rows([cells], columns, text_cols, shown.excel_safe))
 
     def show_table(self, shown: _Shown) -> None:
         if self._table is not None:
