@@ -264,6 +264,10 @@ class ChunkColumns:
 
     base: pl.DataFrame
     others: list[dict[str, pl.Series]]
+    # ``base`` with each measure's paid amount, maxima part and eligibility (``~pb.<id>``, ``~mb``, ``~eb``),
+    # and the baseline's sums of them: the same for every other policy, so worked out once (see impact_of)
+    parts: pl.DataFrame | None = None
+    base_sums: dict[str, Any] | None = None
 
 
 def _scalar_columns(
@@ -341,6 +345,27 @@ def chunk_columns(evaluator: ChunkEvaluator, facts: pl.DataFrame) -> ChunkColumn
     return ChunkColumns(base, others)
 
 
+def _base_parts(evaluator: ChunkEvaluator, base: pl.DataFrame) -> tuple[pl.DataFrame, dict[str, Any]]:
+    """``base`` with each measure's baseline paid amount, maxima part and eligibility, and their sums."""
+    stage: list[pl.Expr] = []
+    sums: list[pl.Expr] = []
+    for mid in evaluator.measures:
+        counts = evaluator.counts.get(mid, True)
+        s, a, m = (pl.col(f"{mid}.{part}") for part in _PARTS)
+        stage += [
+            e.alias(f"~{x}b.{mid}") for e, x in zip(_paid_max_elig(s, a, m, counts), "pme", strict=True)
+        ]
+        present = s.is_not_null()
+        sums += [
+            present.sum().alias(f"{mid}:items"),
+            pl.col(f"~pb.{mid}").filter(present).sum().alias(f"{mid}:baseline"),
+            pl.col(f"~mb.{mid}").filter(present).sum().alias(f"{mid}:bmax"),
+            pl.col(f"~eb.{mid}").sum().alias(f"{mid}:beligible"),
+        ]
+    parts = base.with_columns(stage)
+    return parts, parts.select(sums).row(0, named=True)
+
+
 def _paid_max_elig(status: pl.Expr, amount: pl.Expr, maximum: pl.Expr, counts: bool) -> list[pl.Expr]:
     """What an outcome adds to the total and to the maxima (:func:`whatif.paid`, :func:`whatif.maximum_part`),
     and whether it is eligible (null where the row's kind does not have the measure)."""
@@ -369,20 +394,17 @@ def impact_of(
     redone = columns.others[k]
     redo = [mid for mid in evaluator.measures if f"{mid}.status" in redone]
     everything = list(evaluator.measures)
-    frame = base.with_columns(pl.Series(f"r~{name}", series) for name, series in redone.items())
+    if columns.parts is None or columns.base_sums is None:
+        columns.parts, columns.base_sums = _base_parts(evaluator, base)
+    base_sums = columns.base_sums
+    frame = columns.parts.with_columns(pl.Series(f"r~{name}", series) for name, series in redone.items())
     stage1: list[pl.Expr] = []
-    for mid in everything:
+    for mid in redo:
         counts = evaluator.counts.get(mid, True)
-        s, a, m = (pl.col(f"{mid}.{part}") for part in _PARTS)
+        rs, ra, rm = (pl.col(f"r~{mid}.{part}") for part in _PARTS)
         stage1 += [
-            e.alias(f"~{x}b.{mid}") for e, x in zip(_paid_max_elig(s, a, m, counts), "pme", strict=True)
+            e.alias(f"~{x}r.{mid}") for e, x in zip(_paid_max_elig(rs, ra, rm, counts), "pme", strict=True)
         ]
-        if mid in redone or f"{mid}.status" in redone:
-            rs, ra, rm = (pl.col(f"r~{mid}.{part}") for part in _PARTS)
-            stage1 += [
-                e.alias(f"~{x}r.{mid}")
-                for e, x in zip(_paid_max_elig(rs, ra, rm, counts), "pme", strict=True)
-            ]
     frame = frame.with_columns(stage1)
     stage2: list[pl.Expr] = []
     for mid in redo:
@@ -507,16 +529,12 @@ def impact_of(
         became_undecided=int(counts_row["bu"]),
     )
     aggs: list[pl.Expr] = []
-    for mid in everything:
-        r = "r" if mid in redo else "b"
+    for mid in redo:
+        present = pl.col(f"{mid}.status").is_not_null()
         aggs += [
-            pl.col(f"{mid}.status").is_not_null().sum().alias(f"{mid}:items"),
-            pl.col(f"~pb.{mid}").filter(pl.col(f"{mid}.status").is_not_null()).sum().alias(f"{mid}:baseline"),
-            pl.col(f"~p{r}.{mid}").filter(pl.col(f"{mid}.status").is_not_null()).sum().alias(f"{mid}:reform"),
-            pl.col(f"~mb.{mid}").filter(pl.col(f"{mid}.status").is_not_null()).sum().alias(f"{mid}:bmax"),
-            pl.col(f"~m{r}.{mid}").filter(pl.col(f"{mid}.status").is_not_null()).sum().alias(f"{mid}:rmax"),
-            pl.col(f"~eb.{mid}").sum().alias(f"{mid}:beligible"),
-            pl.col(f"~e{r}.{mid}").sum().alias(f"{mid}:religible"),
+            pl.col(f"~pr.{mid}").filter(present).sum().alias(f"{mid}:reform"),
+            pl.col(f"~mr.{mid}").filter(present).sum().alias(f"{mid}:rmax"),
+            pl.col(f"~er.{mid}").sum().alias(f"{mid}:religible"),
         ]
         if mid in redo:
             for number in range(1, 8):
@@ -524,7 +542,12 @@ def impact_of(
             nc = unknown(mid)
             for x, side in (("pb", "bnc"), ("pr", "rnc"), ("mb", "bmnc"), ("mr", "rmnc")):
                 aggs.append(pl.col(f"~{x}.{mid}").filter(nc).sum().alias(f"{mid}:{side}"))
-    got = frame.select(aggs).row(0, named=True)
+    got = dict(base_sums)
+    for mid in everything:  # a measure not re-evaluated: the reform's sums are the baseline's
+        got[f"{mid}:reform"], got[f"{mid}:rmax"] = got[f"{mid}:baseline"], got[f"{mid}:bmax"]
+        got[f"{mid}:religible"] = got[f"{mid}:beligible"]
+    if aggs:
+        got.update(frame.select(aggs).row(0, named=True))
     for mid in everything:
         if not got[f"{mid}:items"]:
             continue
@@ -1297,3 +1320,22 @@ def compare_csv_list(
             merge_impacts(impact, one)
         for i, (changed, cells) in enumerate(rows):
             yield changed, cells, None if carried is None else carried[i]
+
+
+def side_by_side_totals(
+    impacts: Sequence[BudgetImpact], policies: Sequence[Policy]
+) -> tuple[list[str], dict[str, list[Decimal]]]:
+    """Plain data for a chart of reforms side by side: the reforms' labels, and per measure id (policy
+    order, measures with money somewhere) ``[baseline, reform 1, reform 2, …]`` in yuan (exact Decimal)."""
+    labels = reform_labels(policies)
+    order = [m.id for m in registry()]
+    out: dict[str, list[Decimal]] = {}
+    for mid in order:
+        tallies = [impact.by_measure.get(mid) for impact in impacts]
+        if all(t is None for t in tallies):
+            continue
+        base = next(t for t in tallies if t is not None).baseline
+        row = [base, *(ZERO if t is None else t.reform for t in tallies)]
+        if any(row):
+            out[mid] = row
+    return labels, out
