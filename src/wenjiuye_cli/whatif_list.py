@@ -587,7 +587,11 @@ def impact_of(
 
 def _money(value: Any) -> Decimal:
     """A sum over a column (None for no rows), exact."""
-    return ZERO if value is None else Decimal(value)
+    if value is None:
+        return ZERO
+    exact = Decimal(value)
+    fen = exact.quantize(Decimal("0.01"))
+    return fen if fen == exact else exact  # yuan and fen, as the engine's amounts are
 
 
 def merge_impacts(into: BudgetImpact, other: BudgetImpact) -> None:
