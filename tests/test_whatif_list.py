@@ -417,3 +417,16 @@ def test_compare_csv_rows_over_columns_are_the_rows_of_the_comparisons(generated
                 slow = list(comparisons(evaluator, chunk.facts))
                 assert [cells for _, cells in fast] == [comparison_row(c) for c in slow]
                 assert [changed for changed, _ in fast] == [c.changed for c in slow]
+
+
+def test_an_ndjson_list_with_a_name_and_id_number_is_compared(runner: CliRunner, tmp_path: Path) -> None:
+    """序号/姓名/身份证号 keys are accepted in NDJSON too (they crashed the columnar NDJSON reader)."""
+    rows = list(csv.DictReader(io.StringIO(PEOPLE)))
+    listed = tmp_path / "people.ndjson"
+    listed.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    result = runner.invoke(
+        app, ["compare", str(listed), "--set", "rent_subsidy.house_cap_monthly=3500", "-f", "csv", "-q"]
+    )
+    assert result.exit_code == 0, result.stderr
+    got = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert [(r["id"], r["difference"]) for r in got] == [("R-1", "0.00"), ("R-2", "24000.00")]

@@ -650,7 +650,7 @@ class _CompareRun:
         out = sys.stdout
         if self.output is not None:  # Excel needs the BOM to read a UTF-8 .csv file
             out = self.open_file(self.output, csv_out and self.output.suffix.lower() == ".csv")
-        carried = self.reader.info.carried_columns if self.reader is not None else ()
+        carried = self.carried_columns()
         _write_compare(
             out,
             self.fmt,
@@ -663,6 +663,13 @@ class _CompareRun:
             carried,
         )
 
+    def carried_columns(self) -> tuple[str, ...]:
+        """The list's carried columns (序号, 姓名, 身份证号) whose cells the readers hand over: a CSV, xlsx or
+        Parquet list's (an NDJSON list's are not carried yet)."""
+        if self.reader is None or self.reader.info.format == "ndjson":
+            return ()
+        return self.reader.info.carried_columns
+
     def write_csv_rows(
         self, rows: Iterator[tuple[bool, list[str], dict[str, str] | None]], shown: _Shown
     ) -> None:
@@ -671,7 +678,7 @@ class _CompareRun:
         out: IO[str] = sys.stdout
         if self.output is not None:
             out = self.open_file(self.output, self.output.suffix.lower() == ".csv")
-        carried = self.reader.info.carried_columns if self.reader is not None else ()
+        carried = self.carried_columns()
         columns = with_carried(COMPARE_COLUMNS, carried)
         writer = csv.writer(out, lineterminator="\r\n")
         writer.writerow([guard_formula(c) for c in columns] if shown.excel_safe else columns)
