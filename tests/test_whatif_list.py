@@ -17,7 +17,6 @@ from typer.testing import CliRunner
 
 from wenjiuye_cli.batch import BatchOptions
 from wenjiuye_cli.cli import app
-from wenjiuye_cli.columnar.reads import reads_for, touched_by
 from wenjiuye_cli.engine import Applicant
 from wenjiuye_cli.io.readers import open_reader
 from wenjiuye_cli.policy import load_policy
@@ -41,17 +40,6 @@ PEOPLE = """序号,姓名,身份证号,编号,类型,申请日期,是否高校�
 @pytest.fixture
 def runner() -> CliRunner:
     return CliRunner()
-
-
-def test_a_rule_is_known_to_read_the_parameters_its_declaration_asks_for() -> None:
-    policy = load_policy()
-    reads = reads_for(policy)
-    assert "rent_subsidy.house_cap_monthly" in reads["rent_subsidy"]
-    assert "rent_subsidy.house_cap_monthly" not in reads["startup_loan"]
-    assert touched_by(policy, {"rent_subsidy.house_cap_monthly"}) == ("rent_subsidy",)
-    # a shared parameter touches every rule that reads it
-    shared = touched_by(policy, {"key_groups.graduate_within_years"})
-    assert {"rent_subsidy", "startup_loan"} <= set(shared)
 
 
 @pytest.mark.parametrize("reform", REFORMS, ids=lambda p: p.stem)
