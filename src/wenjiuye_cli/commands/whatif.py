@@ -1115,7 +1115,8 @@ def _render_side_by_side(console: Console, doc: dict[str, Any], lang: str) -> No
                 continue
             shown = department_label(row[label], lang) if key == "by_department" else row[label]
             if key == "by_measure":
-                shown = f"{shown}（{citation(row['article'], row['tasks'], lang)}）"
+                cited = citation(row["article"], row["tasks"], lang)
+                shown = t(lang, f"{shown}（{cited}）", f"{shown} ({cited})")
             table.add_row(
                 Wrapped(str(shown)),
                 Text(row["baseline"]),
@@ -1570,7 +1571,7 @@ def _list_sweep_table(result: ListSweep, lang: str, stamp: dict[str, Any], no_co
             detail.add_column(Wrapped(a.name.rsplit(".", 1)[-1]), justify="right", overflow="fold")
         for mid in moving[:6]:
             m = measure_by_id(mid)
-            detail.add_column(Wrapped(f"{m.name(lang)}（{citation(m.article, m.tasks, lang)}）"), justify="right",
+            detail.add_column(Wrapped(t(lang, f"{m.name(lang)}（{citation(m.article, m.tasks, lang)}）", f"{m.name(lang)} ({citation(m.article, m.tasks, lang)})")), justify="right",
                               overflow="fold", min_width=10)  # fmt: skip
         departments = list(dict.fromkeys(measure_by_id(mid).department for mid in moving))
         for d in departments[:2]:
