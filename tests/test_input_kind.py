@@ -53,11 +53,12 @@ def test_calc_on_a_list_says_use_batch(runner: CliRunner) -> None:
         assert "TOML" in said  # what calc does read is said too
 
 
-def test_sweep_on_a_list_says_what_reads_lists(runner: CliRunner) -> None:
+def test_sweep_on_a_list_says_a_list_sweep_varies_parameters(runner: CliRunner) -> None:
+    # sweep reads lists now (a budget curve, issue 14): varying one applicant's fact is what it cannot do
     result = runner.invoke(app, ["sweep", LIST, "--vary", "jobs_created=0..3"])
     assert result.exit_code == ExitCode.USAGE
     assert result.stdout == ""
-    assert result.stderr.strip().endswith("名单请用 wenjiuye batch 或 wenjiuye compare")
+    assert "请用 --vary-param KEY=START..STOP（--vary 用于一个申请人）" in result.stderr
 
 
 def test_batch_on_a_scenario_says_use_calc(runner: CliRunner, tmp_path: Path) -> None:

@@ -47,6 +47,7 @@ from wenjiuye_cli.dates import add_months
 from wenjiuye_cli.engine import Applicant, ApplicantResult, evaluate, facts_for_kind, measure_by_id, registry
 from wenjiuye_cli.errors import UserError
 from wenjiuye_cli.facts import FactError, Facts
+from wenjiuye_cli.io.readers import FrameReader
 from wenjiuye_cli.money import ZERO, fmt_money, fmt_number
 from wenjiuye_cli.outcome import STATUS_LABELS, Measure, Outcome, Status
 from wenjiuye_cli.policy import (
@@ -209,6 +210,8 @@ class Comparison:
     baseline: ApplicantResult
     reform: ApplicantResult
     items: list[MeasureComparison]
+    # Input columns carried through (序号, 姓名, 身份证号 of a list), by header; never read by a rule.
+    columns: dict[str, str] | None = None
     direction: Direction = field(init=False)
     newly_eligible: bool = field(init=False)
     no_longer_eligible: bool = field(init=False)
@@ -388,7 +391,7 @@ def compare_rows(reader: ApplicantReader, comparer: Comparer, impact: BudgetImpa
         yield comparison
 
 
-def rows_summary(reader: ApplicantReader, impact: BudgetImpact) -> dict[str, Any]:
+def rows_summary(reader: ApplicantReader | FrameReader, impact: BudgetImpact) -> dict[str, Any]:
     """The input and row counts of a compared list: ``read = computed + rejected`` (blank rows apart)."""
     info = reader.info
     return {
@@ -403,7 +406,7 @@ def rows_summary(reader: ApplicantReader, impact: BudgetImpact) -> dict[str, Any
 
 
 SCENARIO_SUFFIXES = (".toml", ".json")
-BATCH_SUFFIXES = (".csv", *NDJSON_SUFFIXES)
+BATCH_SUFFIXES = (".csv", *NDJSON_SUFFIXES, ".xlsx", ".xlsm", ".parquet", ".pq")
 _UNICODE_BOMS = (b"\xff\xfe", b"\xfe\xff")  # UTF-16/32: Excel's "Unicode text"; scenarios are UTF-8
 _TOML_START = re.compile(r"""^(?:#|\[|[A-Za-z0-9_.\-"']+\s*=)""")
 HEAD_LIMIT = 1 << 20  # bytes read to find the first line
@@ -766,8 +769,10 @@ def side_dict(outcome: Outcome, lang: str) -> dict[str, Any]:
 
 def comparison_dict(comparison: Comparison, lang: str, changed_items_only: bool = False) -> dict[str, Any]:
     items = [i for i in comparison.items if not changed_items_only or i.change is not Change.UNCHANGED]
+    carried = {} if comparison.columns is None else {"columns": comparison.columns}
     return {
         "id": comparison.applicant.id,
+        **carried,
         "kind": comparison.applicant.kind,
         "as_of": comparison.baseline.as_of.isoformat(),
         "baseline_total": fmt_money(comparison.baseline.total),
@@ -824,6 +829,17 @@ def describe_item(item: MeasureComparison, lang: str | None = None) -> str:
 
     moved = f"{side(item.baseline)}→{side(item.reform)}"
     return moved if lang is not None else f"{item.measure.id} {moved}"
+
+
+def carried_cells(comparison: Comparison, headers: Sequence[str]) -> list[str]:
+    """The carried input cells under ``headers`` (empty where the comparison has none)."""
+    columns = comparison.columns or {}
+    return [columns.get(h) or "" for h in headers]
+
+
+def with_carried(columns: Sequence[str], carried: Sequence[str]) -> list[str]:
+    """Output columns with the carried input columns after the id (as batch writes them)."""
+    return [columns[0], *carried, *columns[1:]]
 
 
 def comparison_row(comparison: Comparison) -> list[str]:

@@ -13,15 +13,15 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import polars as pl
 import pytest
 from typer.testing import CliRunner
 
 from tests.helpers import EXAMPLE_LIST_IDS, interrupt_while_writing
 from wenjiuye_cli.batch import header_target
 from wenjiuye_cli.cli import app
-from wenjiuye_cli.engine import Applicant
 from wenjiuye_cli.exitcodes import ExitCode
-from wenjiuye_cli.whatif import Comparer, Comparison
+from wenjiuye_cli.whatif_list import ChunkEvaluator
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
@@ -473,14 +473,14 @@ def test_with_results_on_stdout_stdout_holds_only_data_and_rejects_go_to_the_cur
 def test_a_row_whose_rules_raise_is_rejected_and_the_others_are_compared(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    original = Comparer.compare
+    original = ChunkEvaluator.evaluate
 
-    def breaking(self: Comparer, applicant: Applicant) -> Comparison:
-        if applicant.id == "S-001":
+    def breaking(self: ChunkEvaluator, facts: pl.DataFrame) -> Any:
+        if "S-001" in facts.get_column("id").to_list():  # the whole chunk raises: then row by row
             raise ZeroDivisionError("a rule divided by zero")
-        return original(self, applicant)
+        return original(self, facts)
 
-    monkeypatch.setattr(Comparer, "compare", breaking)
+    monkeypatch.setattr(ChunkEvaluator, "evaluate", breaking)
     rejects = tmp_path / "rejects.csv"
     result = runner.invoke(
         app, ["compare", APPLICANTS, *RICHER, "-f", "json", "--rejects", str(rejects), "--lang", "en"]

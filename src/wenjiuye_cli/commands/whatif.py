@@ -28,7 +28,7 @@ from rich.text import Text
 
 from wenjiuye_cli.articles import citation, department_label
 from wenjiuye_cli.atomic import AtomicTextFile, commit_all
-from wenjiuye_cli.batch import ApplicantReader, BatchError, BatchOptions, RejectSink, parse_kind
+from wenjiuye_cli.batch import BatchError, BatchOptions, RejectSink, parse_kind
 from wenjiuye_cli.commands._common import (
     AsOfOpt,
     EncodingOpt,
@@ -65,6 +65,7 @@ from wenjiuye_cli.engine import Applicant, measure_by_id
 from wenjiuye_cli.errors import Terminated, raise_terminated, write_error_text
 from wenjiuye_cli.exitcodes import ExitCode
 from wenjiuye_cli.facts import KINDS
+from wenjiuye_cli.io.readers import PARQUET_SUFFIXES, XLSX_SUFFIXES, FrameReader, open_reader
 from wenjiuye_cli.money import fmt_money, fmt_number
 from wenjiuye_cli.output import guarded_rows
 from wenjiuye_cli.policy import Policy, load_policy
@@ -74,7 +75,7 @@ from wenjiuye_cli.reform import (
     plain_value,
     with_reforms,
 )
-from wenjiuye_cli.tabular import canonical_encoding
+from wenjiuye_cli.tabular import canonical_encoding, guard_formula
 from wenjiuye_cli.whatif import (
     BATCH_SUFFIXES,
     CHANGE_LABELS,
@@ -91,7 +92,7 @@ from wenjiuye_cli.whatif import (
     Direction,
     SweepError,
     SweepPoint,
-    compare_rows,
+    carried_cells,
     comparison_dict,
     comparison_item_rows,
     comparison_row,
@@ -111,10 +112,35 @@ from wenjiuye_cli.whatif import (
     sweep_dict,
     sweep_rows,
     value_text,
+    with_carried,
+)
+from wenjiuye_cli.whatif_list import (
+    ChunkEvaluator,
+    ListPoint,
+    ListSweep,
+    bend_dict,
+    budget_list,
+    compare_csv_list,
+    compare_list,
+    grid,
+    list_axes,
+    list_paths,
+    list_sweep_columns,
+    list_sweep_dict,
+    list_sweep_rows,
+    point_policy,
+    side_by_side_columns,
+    side_by_side_dict,
+    side_by_side_rows,
+    side_by_side_totals,
+    sweep_list,
 )
 
 if TYPE_CHECKING:
     from wenjiuye_cli.whatif import Cliff
+
+
+BINARY_LIST_SUFFIXES = (*XLSX_SUFFIXES, *PARQUET_SUFFIXES)
 
 
 class CompareFormat(StrEnum):
@@ -134,6 +160,21 @@ class DiffFormat(StrEnum):
     table = "table"
     json = "json"
 
+
+CompareReformOpt = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--reform",
+        help="改革方案文件；给出多个（或一个目录）时各方案分别与基准并列对比，--set 应用于每个方案 / "
+        "reform file; several (or a folder of them) are each compared with the baseline, side by side",
+    ),
+]
+SheetOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--sheet", help="xlsx 名单的工作表（默认第一个）/ the sheet of an xlsx list (default: the first)"
+    ),
+]
 
 TABLE_ROW_LIMIT = 200  # a rich Table holds every row: show this many, then say how many more
 
@@ -163,10 +204,10 @@ def compare(
         typer.Argument(
             metavar="INPUT",
             help="情景文件（TOML/JSON），或一个申请人名单（CSV/NDJSON，同 batch），- 表示标准输入 / "
-            "scenario files, or one applicant list (CSV/NDJSON, as batch reads it); - for stdin",
+            "scenario files, or one applicant list (CSV/NDJSON/xlsx/Parquet, as batch reads it); - for stdin",
         ),
     ],
-    reforms: ReformOpt = None,
+    reforms: CompareReformOpt = None,
     sets: SetOpt = None,
     fmt: Annotated[
         CompareFormat | None, typer.Option("--format", "-f", help="table|csv|ndjson|json（终端默认 table）")
@@ -202,6 +243,7 @@ def compare(
     encoding: EncodingOpt = None,
     input_format: InputFormatOpt = None,
     ignore_extra_columns: IgnoreExtraColumnsOpt = False,
+    sheet: SheetOpt = None,
     quiet: Annotated[
         bool,
         typer.Option(
@@ -220,8 +262,9 @@ def compare(
 ) -> None:
     """对比基准政策与改革方案：每个申请人的差额与预算影响 / baseline versus reform, per applicant and in total.
 
-    申请人名单（CSV/NDJSON）的读取与 batch 相同：逐行流式处理，出错的行连同行号与原因写入拒绝文件，其余照常
-    对比；读取行数 = 对比 + 拒绝。退出码：0 正常，1 名单中有被拒绝的行，2 用法错误，65 名单无法读取或表头
+    申请人名单（CSV/NDJSON/xlsx/Parquet）的读取与 batch 相同：分块流式处理，出错的行连同行号与原因写入拒绝文件，
+    其余照常对比；读取行数 = 对比 + 拒绝。给出多个 --reform（或一个目录）时，各方案分别与基准并列对比，输出一张
+    按措施和责任部门的预算表。退出码：0 正常，1 名单中有被拒绝的行，2 用法错误，65 名单无法读取或表头
     有误，66 找不到输入，74 无法写入，78 政策、改革方案或情景文件有误。
     """
     console = err_console(no_color, show_ids)
@@ -255,7 +298,18 @@ def compare(
             ExitCode.USAGE,
         )
     check_plot_option(console, lang, plot, [output, rejects, summary_file, *inputs])
-    baseline, reformed = _policies(console, lang, policy_file, reforms, sets)
+    reform_files = list_paths(reforms or [])
+    many = len(reform_files) > 1  # several reforms (or a folder of them): side by side, each on the baseline
+    if many:
+        _check_side_by_side(console, lang, itemised, changed_only, chosen)
+        check_reform_files(console, lang, reform_files)
+        with policy_errors(console, lang):
+            baseline = load_policy(policy_file)
+            side_policies = [with_reforms(baseline, [f], sets or []) for f in reform_files]
+        reformed = side_policies[0]
+    else:
+        baseline, reformed = _policies(console, lang, policy_file, reform_files or None, sets)
+        side_policies = [reformed]
     on = parse_as_of(console, lang, as_of)
     listed, stdin = _sort_inputs(console, lang, inputs, input_format is not None)
     try:
@@ -264,6 +318,7 @@ def compare(
             "--encoding": encoding is not None,
             "--ignore-extra-columns": ignore_extra_columns,
             "--rejects": rejects is not None,
+            "--sheet": sheet is not None,
         }
         if listed is None and any(list_only.values()):
             names = ", ".join(k for k, given in list_only.items() if given)
@@ -274,27 +329,35 @@ def compare(
                 ExitCode.USAGE,
             )  # fmt: skip
         today = date.today()
-        comparer = Comparer(baseline, reformed, on, today)
-        impact = BudgetImpact()
-        run = _CompareRun(
-            console, chosen, output, summary_file, impact, run_stamp(reformed, on, today), lang, available
-        )
+        impacts = [BudgetImpact() for _ in side_policies]
+        impact = impacts[0]
+        stamp = run_stamp(reformed, on, today)
+        if many:
+            stamp["reforms"] = [dict(r) for p in side_policies for r in p.reforms]
+            stamp["side_by_side"] = True
+        run = _CompareRun(console, chosen, output, summary_file, impact, stamp, lang, available)
+        run.impacts = impacts
+        run.side_policies = side_policies if many else None
         shown = _Shown(itemised, excel_safe, changed_only, no_color)
         if listed is None:
             applicants = read_scenarios_or_exit(console, lang, inputs, stdin)
+            comparers = [Comparer(baseline, p, on, today) for p in side_policies]
 
             def compared() -> Iterator[Comparison]:
-                for comparison in comparer.compare_scenarios(applicants):  # one frame, columnar
-                    impact.add(comparison)
-                    yield comparison
+                # each reform: one frame through the columnar engine, baseline and reform
+                per_reform = [list(c.compare_scenarios(applicants)) for c in comparers]
+                for i in range(len(applicants)):
+                    for one, comparisons in zip(impacts, per_reform, strict=True):
+                        one.add(comparisons[i])
+                    yield per_reform[0][i]
 
             with run.io_errors():
                 run.write(compared(), shown)
                 run.show_table(shown)
                 run.finish()
             if summary or chosen is CompareFormat.table:
-                _render_summary(_console(no_color), impact, run.summary(), lang)
-            _plot_compare(console, lang, plot, impact, quiet)
+                run.render_summary(_console(no_color, stderr=not many or chosen is not CompareFormat.table))
+            _plot_compare(console, lang, plot, impacts, side_policies, quiet)
             return
         name, stream = listed
         options = BatchOptions(
@@ -306,44 +369,57 @@ def compare(
             input_format=input_format.value if input_format else None,
             encoding=encoding,
         )
-        reader = _compare_list(run, shown, comparer, name, stream, options, rejects, quiet)
+        evaluator = ChunkEvaluator(baseline, side_policies, on, today)
+        reader = _compare_list(run, shown, evaluator, name, stream, options, rejects, quiet, sheet)
     finally:
         for source in (stdin, listed[1] if listed else None):
             if source is not None:
                 source.close()
     if summary or chosen is CompareFormat.table:
-        _render_summary(_console(no_color), impact, run.summary(), lang)
+        run.render_summary(_console(no_color, stderr=not many or chosen is not CompareFormat.table))
     if not quiet:
-        console.print(Text(_result_line(reader, impact, run.rejects_file, lang)), soft_wrap=True)
-    _plot_compare(console, lang, plot, impact, quiet)
+        line = _result_line(reader, impact, run.rejects_file, lang)
+        if many:
+            line = _many_result_line(reader, run, lang)
+        console.print(Text(line), soft_wrap=True)
+    _plot_compare(console, lang, plot, run.impacts, side_policies, quiet)
     raise typer.Exit(ExitCode.ROWS_REJECTED if reader.counts.rejected else ExitCode.OK)
 
 
-def _plot_compare(console: Console, lang: str, plot: Path | None, impact: BudgetImpact, quiet: bool) -> None:
-    """``--plot``: the budget by measure, baseline beside the reform."""
-    from wenjiuye_cli.plot import budget_by_measure, measure_budgets
+def _plot_compare(
+    console: Console,
+    lang: str,
+    plot: Path | None,
+    impacts: list[BudgetImpact],
+    policies: list[Policy],
+    quiet: bool,
+) -> None:
+    """``--plot``: the budget by measure, baseline beside the reform (or each reform, side by side)."""
+    from wenjiuye_cli.plot import MeasureBudget, budget_by_measure, measure_budgets
 
-    reform_name = ("改革方案", "reform")
-    write_plot(
-        console,
-        lang,
-        plot,
-        lambda path: budget_by_measure(measure_budgets(impact), [reform_name], path, lang=lang),
-        quiet,
-    )
+    if len(impacts) == 1:
+        rows = measure_budgets(impacts[0])
+        names: list[str | tuple[str, str]] = [("改革方案", "reform")]
+    else:
+        labels, totals = side_by_side_totals(impacts, policies)
+        rows = [MeasureBudget(mid, row[0], tuple(row[1:])) for mid, row in totals.items()]
+        names = list(labels)
+    write_plot(console, lang, plot, lambda path: budget_by_measure(rows, names, path, lang=lang), quiet)
 
 
 def _compare_list(
     run: _CompareRun,
     shown: _Shown,
-    comparer: Comparer,
+    evaluator: ChunkEvaluator,
     name: str,
     stream: BinaryIO,
     options: BatchOptions,
     rejects: Path | None,
     quiet: bool,
-) -> ApplicantReader:
-    """Stream an applicant list through the comparison; rejects go to their file, as in batch."""
+    sheet: str | None = None,
+) -> FrameReader:
+    """Stream an applicant list through the comparison, a chunk at a time on the columnar engine
+    (:mod:`wenjiuye_cli.whatif_list`); rejects go to their file, as in batch."""
     from wenjiuye_cli.commands.batch import (
         lookalike_warnings,
         progress_bar,
@@ -373,13 +449,26 @@ def _compare_list(
                 on_progress,
             ):
                 try:
-                    reader = ApplicantReader(stream, name, options, sink, on_progress)
+                    reader = open_list(name, stream, options, sheet)
                     run.reader = reader
+                    sink.set_columns(reader.info.columns)
                     for warning in lookalike_warnings(reader.info, lang):
                         console.print(Text(warning), style="yellow")
                     if on_start is not None:
                         on_start(reader.info)
-                    run.write(compare_rows(reader, comparer, run.impact), shown)
+                    if run.side_policies is None and run.fmt is CompareFormat.csv and not shown.itemised:
+                        # a row per applicant worked out over columns, as comparison_row writes it
+                        fast = compare_csv_list(
+                            reader, evaluator, run.impact, sink.write, options.lang, on_progress
+                        )
+                        run.write_csv_rows(fast, shown)
+                    else:
+                        through = budget_list if run.side_policies is not None else compare_list
+                        run.write(
+                            through(reader, evaluator, run.impacts, sink.write, options.lang, on_progress),
+                            shown,
+                        )
+                    sink.finish()
                 except BatchError as exc:
                     raise _fail(console, f"{where}: {exc.text(lang)}", exc.code) from None
             run.rejects_file = str(rejects_path) if sink.opened else None
@@ -393,7 +482,58 @@ def _compare_list(
     return reader
 
 
-def _result_line(reader: ApplicantReader, impact: BudgetImpact, rejects_file: str | None, lang: str) -> str:
+def open_list(name: str, stream: BinaryIO, options: BatchOptions, sheet: str | None) -> FrameReader:
+    """The reader of a list: a named CSV/xlsx/Parquet file by its path (the fast CSV split needs it),
+    stdin or a peeked stream as CSV/NDJSON."""
+    lower = name.lower()
+    path = Path(name)
+    if name != "-" and (lower.endswith(BINARY_LIST_SUFFIXES) or (lower.endswith(".csv") and path.is_file())):
+        stream.close()
+        return open_reader(path, options, sheet=sheet)
+    return open_reader(name, options, sheet=sheet, stream=stream)
+
+
+def _check_side_by_side(
+    console: Console, lang: str, itemised: bool, changed_only: bool, chosen: CompareFormat
+) -> None:
+    """Several reforms side by side give a budget view, not a row per applicant."""
+    wrong = [name for name, given in (("--itemised", itemised), ("--changed-only", changed_only),
+                                      ("-f ndjson", chosen is CompareFormat.ndjson)) if given]  # fmt: skip
+    if wrong:
+        names = ", ".join(wrong)
+        raise _fail(
+            console,
+            t(lang, f"多个改革方案并列对比时输出预算表（table/json/csv），不能用 {names}；逐人对比请一次给一个方案",
+               f"several reforms side by side give the budget view (table/json/csv), not {names}; "
+               f"compare one reform at a time for per-applicant rows"),
+            ExitCode.USAGE,
+        )  # fmt: skip
+
+
+def _many_result_line(reader: FrameReader, run: _CompareRun, lang: str) -> str:
+    """The row counts and each reform's total, on stderr."""
+    c = reader.counts
+    rejected = (
+        t(
+            lang,
+            f"，拒绝 {c.rejected:,}（见 {run.rejects_file}）",
+            f", rejected {c.rejected:,} (see {run.rejects_file})",
+        )
+        if c.rejected
+        else t(lang, "，无拒绝", ", none rejected")
+    )
+    doc = run.summary()
+    parts = [f"{r['label']} {r['total']}（{_signed(Decimal(r['difference']))}）" for r in doc["reforms"]]
+    return t(
+        lang,
+        f"读取 {c.read:,} 行：对比 {run.impact.applicants:,}{rejected}；合计 基准 {doc['baseline_total']} 元；"
+        + "；".join(parts),
+        f"read {c.read:,} rows: compared {run.impact.applicants:,}{rejected}; total baseline "
+        f"{doc['baseline_total']}; " + "; ".join(p.replace("（", " (").replace("）", ")") for p in parts),
+    )
+
+
+def _result_line(reader: FrameReader, impact: BudgetImpact, rejects_file: str | None, lang: str) -> str:
     """``rows read = compared + rejected`` and the totals, on stderr (like batch's line)."""
     c = reader.counts
     rejected = (
@@ -453,14 +593,19 @@ class _CompareRun:
         self.stamp = stamp
         self.lang = lang
         self.budget = budget
-        self.reader: ApplicantReader | None = None
+        self.reader: FrameReader | None = None
+        self.impacts = [impact]  # one per reform, the first is ``impact``
+        self.side_policies: list[Policy] | None = None  # several reforms side by side (else None)
         self.rejects_file: str | None = None
         self.files: list[AtomicTextFile] = []
         self._table: tuple[Table, int] | None = None
 
     def summary(self) -> dict[str, Any]:
         """The budget view; for an applicant list also the input, the row counts and the rejects file."""
-        doc = self.impact.as_dict(self.lang, self.budget)
+        if self.side_policies is not None:
+            doc = side_by_side_dict(self.impacts, self.side_policies, self.lang, self.budget)
+        else:
+            doc = self.impact.as_dict(self.lang, self.budget)
         if self.reader is not None:
             doc.update(rows_summary(self.reader, self.impact))
             doc["rejects_file"] = self.rejects_file
@@ -494,8 +639,35 @@ class _CompareRun:
         finally:
             self.discard()
 
+    def render_summary(self, console: Console) -> None:
+        if self.side_policies is not None:
+            _render_side_by_side(console, self.summary(), self.lang)
+        else:
+            _render_summary(console, self.impact, self.summary(), self.lang)
+
     def write(self, comparisons: Iterator[Comparison], shown: _Shown) -> None:
         """Consume every comparison, writing it out (a table is only built here: see :meth:`show_table`)."""
+        if self.side_policies is not None:  # side by side: the budget view is the output
+            for _ in comparisons:
+                pass
+            if self.fmt is CompareFormat.table:
+                return
+            out: IO[str] = sys.stdout
+            if self.output is not None:
+                out = self.open_file(self.output, self.fmt is CompareFormat.csv)
+            doc = self.summary()
+            if self.fmt is CompareFormat.csv:
+                self.console.print(
+                    Text(json.dumps(self.stamp, ensure_ascii=False)), style="dim", soft_wrap=True
+                )
+                writer = csv.writer(out, lineterminator="\r\n")
+                labels = [r["label"] for r in doc["reforms"]]
+                writer.writerow(side_by_side_columns(labels))
+                writer.writerows(side_by_side_rows(doc))
+            else:
+                json.dump({"stamp": self.stamp, "summary": doc}, out, ensure_ascii=False, indent=2)
+                out.write("\n")
+            return
         chosen = (c for c in comparisons if not shown.changed_only or c.changed)
         if self.fmt is CompareFormat.table:
             self._table = _compare_table(chosen, self.lang)
@@ -503,12 +675,48 @@ class _CompareRun:
         csv_out = self.fmt is CompareFormat.csv
         if csv_out:  # CSV has no room for metadata: the stamp goes to stderr
             self.console.print(Text(json.dumps(self.stamp, ensure_ascii=False)), style="dim", soft_wrap=True)
-        out: IO[str] = sys.stdout
+        out = sys.stdout
         if self.output is not None:  # Excel needs the BOM to read a UTF-8 .csv file
             out = self.open_file(self.output, csv_out and self.output.suffix.lower() == ".csv")
+        carried = self.carried_columns()
         _write_compare(
-            out, self.fmt, chosen, self.summary, self.lang, self.stamp, shown.itemised, shown.excel_safe
+            out,
+            self.fmt,
+            chosen,
+            self.summary,
+            self.lang,
+            self.stamp,
+            shown.itemised,
+            shown.excel_safe,
+            carried,
         )
+
+    def carried_columns(self) -> tuple[str, ...]:
+        """The list's carried columns (序号, 姓名, 身份证号) whose cells the readers hand over: a CSV, xlsx or
+        Parquet list's (an NDJSON list's are not carried yet)."""
+        if self.reader is None or self.reader.info.format == "ndjson":
+            return ()
+        return self.reader.info.carried_columns
+
+    def write_csv_rows(
+        self, rows: Iterator[tuple[bool, list[str], dict[str, str] | None]], shown: _Shown
+    ) -> None:
+        """``-f csv`` from rows already made (:func:`wenjiuye_cli.whatif_list.compare_csv_list`)."""
+        self.console.print(Text(json.dumps(self.stamp, ensure_ascii=False)), style="dim", soft_wrap=True)
+        out: IO[str] = sys.stdout
+        if self.output is not None:
+            out = self.open_file(self.output, self.output.suffix.lower() == ".csv")
+        carried = self.carried_columns()
+        columns = with_carried(COMPARE_COLUMNS, carried)
+        writer = csv.writer(out, lineterminator="\r\n")
+        writer.writerow([guard_formula(c) for c in columns] if shown.excel_safe else columns)
+        text_cols = {"id", "name", "changed_measures", "department", *carried}
+        for changed, cells, kept in rows:
+            if shown.changed_only and not changed:
+                continue
+            if carried:
+                cells = with_carried(cells, [(kept or {}).get(h) or "" for h in carried])
+            writer.writerows(guarded_rows([cells], columns, text_cols, shown.excel_safe))
 
     def show_table(self, shown: _Shown) -> None:
         if self._table is not None:
@@ -650,15 +858,21 @@ def _write_compare(
     stamp: dict[str, Any],
     itemised: bool,
     excel_safe: bool,
+    carried: tuple[str, ...] = (),
 ) -> None:
-    """Stream the comparisons; JSON ends with ``summary()``, called once every comparison is written."""
+    """Stream the comparisons; JSON ends with ``summary()``, called once every comparison is written.
+    ``carried``: the list's carried columns (序号, 姓名, 身份证号), written after the id in CSV."""
     if fmt is CompareFormat.csv:
         writer = csv.writer(out, lineterminator="\r\n")
-        text_cols = {"id", "name", "changed_measures", "department"}
-        columns = COMPARE_ITEM_COLUMNS if itemised else COMPARE_COLUMNS
-        writer.writerow(columns)
+        text_cols = {"id", "name", "changed_measures", "department", *carried}
+        columns = with_carried(COMPARE_ITEM_COLUMNS if itemised else COMPARE_COLUMNS, carried)
+        # the carried headers are the user's text: guarded too, as batch does
+        writer.writerow([guard_formula(c) for c in columns] if excel_safe else columns)
         for comparison in comparisons:
             rows = comparison_item_rows(comparison) if itemised else [comparison_row(comparison)]
+            if carried:
+                cells = carried_cells(comparison, carried)
+                rows = [with_carried(r, cells) for r in rows]
             writer.writerows(guarded_rows(rows, columns, text_cols, excel_safe))
     elif fmt is CompareFormat.ndjson:
         for comparison in comparisons:
@@ -875,21 +1089,147 @@ def _render_summary(console: Console, impact: BudgetImpact, doc: dict[str, Any],
         console.print(Text(t(lang, zh, en), style="green" if within else "red"), soft_wrap=True)
 
 
+def _figure(total: str, difference: str | None = None) -> Text:
+    """A budget cell: the total, and under it the change against the baseline (coloured)."""
+    text = Text(total)
+    if difference is not None:
+        diff = Decimal(difference)
+        text.append("\n" + _signed(diff), style="green" if diff > 0 else "red" if diff < 0 else "dim")
+    return text
+
+
+def _render_side_by_side(console: Console, doc: dict[str, Any], lang: str) -> None:
+    """The budget of several reforms side by side: a column per reform beside the baseline, by measure and
+    by department; each cell is the total and under it the change. At 80 columns nothing is cut: the
+    names and headers wrap, the figures do not."""
+    labels = [r["label"] for r in doc["reforms"]]
+    if "rows" in doc:
+        rows = doc["rows"]
+        console.print(
+            Text(
+                t(lang,
+                   f"读取 {rows['read']:,} 行 = 对比 {rows['computed']:,} + 拒绝 {rows['rejected']:,}",
+                   f"rows read {rows['read']:,} = compared {rows['computed']:,} + rejected {rows['rejected']:,}"),
+            ),
+            soft_wrap=True,
+        )  # fmt: skip
+    for title, key, label in (
+        (t(lang, "按措施（元；下行为与基准之差）", "by measure (yuan; below: change against the baseline)"),
+         "by_measure", "name"),
+        (t(lang, "按责任部门", "by department"), "by_department", "department"),
+    ):  # fmt: skip
+        table = Table(
+            title=title, title_justify="left", box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False,
+            collapse_padding=True,
+        )  # fmt: skip
+        table.add_column(
+            Wrapped(t(lang, "措施", "measure") if key == "by_measure" else t(lang, "责任部门", "department")),
+            min_width=8,
+            overflow="fold",
+        )
+        table.add_column(Wrapped(t(lang, "基准", "baseline")), justify="right", no_wrap=True)
+        for name in labels:
+            table.add_column(Wrapped(name), justify="right", overflow="fold", min_width=9)
+        hidden = 0
+        for row in doc[key]:
+            sides = row["reforms"]
+            moved = any(Decimal(sides[n]["difference"]) or sides[n]["newly_eligible"] for n in labels)
+            if (
+                not Decimal(row["baseline"])
+                and not moved
+                and not any(Decimal(sides[n]["total"]) for n in labels)
+            ):
+                hidden += 1
+                continue
+            shown = department_label(row[label], lang) if key == "by_department" else row[label]
+            if key == "by_measure":
+                cited = citation(row["article"], row["tasks"], lang)
+                shown = t(lang, f"{shown}（{cited}）", f"{shown} ({cited})")
+            table.add_row(
+                Wrapped(str(shown)),
+                Text(row["baseline"]),
+                *(_figure(sides[n]["total"], sides[n]["difference"]) for n in labels),
+            )
+        total = doc["total"]
+        table.add_row(
+            Wrapped(t(lang, "合计", "total")),
+            Text(total["baseline"], style="bold"),
+            *(_figure(total["reforms"][n]["total"], total["reforms"][n]["difference"]) for n in labels),
+            style="bold",
+        )
+        console.print(table)
+        if hidden:
+            console.print(
+                Text(t(lang, f"另有 {hidden} 项在基准与各方案下都是 0.00，未列出（见 -f json）",
+                       f"{hidden} more are 0.00 under the baseline and every reform, not listed (see -f json)"),
+                     style="dim")
+            )  # fmt: skip
+    for r in doc["reforms"]:
+        files = "、".join(str(x["file"]) for x in r["reforms"]) or "--set"
+        console.print(
+            paragraph(
+                t(lang,
+                  f"{r['label']}（{files}）：合计 {r['total']} 元（{_signed(Decimal(r['difference']))}）；受益 "
+                  f"{r['better_off']}，受损 {r['worse_off']}，无法判断 {r['undecided']}；新符合 {r['newly_eligible']}，"
+                  f"不再符合 {r['no_longer_eligible']}",
+                  f"{r['label']} ({files}): total {r['total']} ({_signed(Decimal(r['difference']))}); better off "
+                  f"{r['better_off']}, worse off {r['worse_off']}, undecided {r['undecided']}; newly eligible "
+                  f"{r['newly_eligible']}, no longer eligible {r['no_longer_eligible']}"),
+            )
+        )  # fmt: skip
+        if "budget" in r:
+            b = r["budget"]
+            within = b["within_budget"]
+            console.print(
+                Text(t(lang, f"  可用资金 {b['available']} 元：{'结余' if within else '超支'} {b['remaining'].lstrip('-')} 元",
+                       f"  available {b['available']}: {'leaving' if within else 'over by'} {b['remaining'].lstrip('-')}"),
+                     style="green" if within else "red"),
+                soft_wrap=True,
+            )  # fmt: skip
+
+
 # ------------------------------------------------------------------------------------------------ sweep
 
 
 def sweep_command(
-    scenario: Annotated[str, typer.Argument(help="情景文件（TOML/JSON），- 表示标准输入 / scenario file")],
+    scenario: Annotated[
+        str,
+        typer.Argument(
+            help="情景文件（TOML/JSON），或申请人名单（CSV/xlsx/NDJSON/Parquet），- 表示标准输入 / "
+            "a scenario file, or an applicant list"
+        ),
+    ],
     vary: Annotated[
         str | None,
         typer.Option("--vary", help="变动一项事实 FACT=START..STOP[:STEP] 或 FACT=a,b,c / vary a fact"),
     ] = None,
     vary_param: Annotated[
-        str | None,
+        list[str] | None,
         typer.Option(
-            "--vary-param", help="变动一个参数 KEY=START..STOP[:STEP]（同 --set）/ vary a parameter"
+            "--vary-param",
+            help="变动一个参数 KEY=START..STOP[:STEP]（同 --set）；名单可给多个，组成网格 / vary a parameter "
+            "(a list: several make a grid)",
         ),
     ] = None,
+    step: Annotated[
+        str | None, typer.Option("--step", help="未写步长的范围所用的步长 / the step of a range without one")
+    ] = None,
+    budget: Annotated[
+        str | None,
+        typer.Option("--budget", help="名单：可用资金（元），标出资金内的最大取值 / a list: available fund"),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="名单：写入 .json/.csv/.xlsx 文件（原子写入）", dir_okay=False),
+    ] = None,
+    kind: KindOpt = None,
+    rejects: RejectsOpt = None,
+    encoding: EncodingOpt = None,
+    ignore_extra_columns: IgnoreExtraColumnsOpt = False,
+    sheet: SheetOpt = None,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="名单：不显示进度和结果行 / no progress")
+    ] = False,
     applicant_id: Annotated[
         str | None, typer.Option("--id", help="文件中有多个申请人时选择一个 / which applicant")
     ] = None,
@@ -912,8 +1252,65 @@ def sweep_command(
     no_color: NoColorOpt = False,
     show_ids: ShowIdsOpt = False,
 ) -> None:
-    """一个申请人在某事实或参数的一系列取值下的补贴，并指出断崖 / entitlements across a range, with cliffs."""
+    """一个申请人在某事实或参数的一系列取值下的补贴，并指出断崖；或一个名单在参数各取值下的预算曲线 /
+    entitlements across a range, with cliffs; or a list's budget across a parameter's values.
+
+    名单：读取一次、校验一次，每块申请人在所有取值下计算后再读下一块；每个取值给出合计、与基准之差、
+    每步边际成本、受益/受损/新符合/不再符合人数、按措施和责任部门的合计，并指出曲线变平之处。
+    """
     console = err_console(no_color, show_ids)
+    listed, stdin = _sort_inputs(console, lang, [scenario], False)
+    if listed is not None:
+        _sweep_list_command(
+            console, listed, vary, vary_param or [], step, budget, output, kind, rejects, encoding,
+            ignore_extra_columns, sheet, quiet, reforms, sets, fmt, policy_file, as_of, Lang(lang), no_color,
+            plot,
+        )  # fmt: skip
+        return
+    single = {"--budget": budget, "-o": output, "--kind": kind, "--rejects": rejects, "--encoding": encoding,
+              "--sheet": sheet, "--ignore-extra-columns": ignore_extra_columns or None}  # fmt: skip
+    wrong = [name for name, given in single.items() if given is not None]
+    if len(vary_param or []) > 1:
+        wrong.append("--vary-param ×2")
+    if wrong:
+        raise _fail(
+            console,
+            t(lang, f"{', '.join(wrong)} 只用于申请人名单的预算曲线，而输入是情景文件",
+               f"{', '.join(wrong)} apply to a list's budget curve; the input is a scenario file"),
+            ExitCode.USAGE,
+        )  # fmt: skip
+    vary_one: str | None = vary_param[0] if vary_param else None
+    if step is not None:
+        vary = _with_step(vary, step) if vary is not None else None
+        vary_one = _with_step(vary_one, step) if vary_one is not None else None
+    _sweep_one(console, scenario, stdin, vary, vary_one, applicant_id, less_is_better, reforms, sets, fmt,
+               policy_file, as_of, lang, no_color, plot)  # fmt: skip
+
+
+def _with_step(spec: str, step: str) -> str:
+    """``KEY=a..b`` with ``:step`` when the range gives none."""
+    name, _, text = spec.partition("=")
+    return f"{name}={text}:{step}" if ".." in text and ":" not in text else spec
+
+
+def _sweep_one(
+    console: Console,
+    scenario: str,
+    stdin: BinaryIO | None,
+    vary: str | None,
+    vary_param: str | None,
+    applicant_id: str | None,
+    less_is_better: bool,
+    reforms: list[Path] | None,
+    sets: list[str] | None,
+    fmt: SweepFormat | None,
+    policy_file: Path | None,
+    as_of: str | None,
+    lang: Lang,
+    no_color: bool,
+    plot: Path | None = None,
+) -> None:
+    """Today's sweep: one applicant of a scenario file across a range."""
     if (vary is None) == (vary_param is None):
         raise _fail(
             console,
@@ -923,7 +1320,7 @@ def sweep_command(
     check_plot_option(console, lang, plot, [scenario])
     _baseline, policy = _policies(console, lang, policy_file, reforms, sets)
     on = parse_as_of(console, lang, as_of)
-    applicants = read_scenarios_or_exit(console, lang, [scenario], command="sweep")
+    applicants = read_scenarios_or_exit(console, lang, [scenario], stdin, command="sweep")
     applicant = _pick(console, lang, applicants, applicant_id)
     try:
         axis = (
@@ -966,6 +1363,353 @@ def _plot_sweep(
         plot,
         lambda path: sweep_amount(points, cliffs, axis.name, path, lang=lang, value_label=label),
     )
+
+
+def _sweep_list_command(
+    console: Console,
+    listed: tuple[str, BinaryIO],
+    vary: str | None,
+    vary_params: list[str],
+    step: str | None,
+    budget: str | None,
+    output: Path | None,
+    kind: str | None,
+    rejects: Path | None,
+    encoding: str | None,
+    ignore_extra_columns: bool,
+    sheet: str | None,
+    quiet: bool,
+    reforms: list[Path] | None,
+    sets: list[str] | None,
+    fmt: SweepFormat | None,
+    policy_file: Path | None,
+    as_of: str | None,
+    lang: Lang,
+    no_color: bool,
+    plot: Path | None = None,
+) -> None:
+    """A list's budget across the values of one or more parameters (a grid): one read, one validation."""
+    name, stream = listed
+    try:
+        check_plot_option(console, lang, plot, [output, rejects])
+        if plot is not None and len(vary_params) != 1:
+            raise _fail(
+                console,
+                t(
+                    lang,
+                    "--plot 画一条预算曲线：请只给一个 --vary-param",
+                    "--plot draws one budget curve: give a single --vary-param",
+                ),
+                ExitCode.USAGE,
+            )
+        if vary is not None or not vary_params:
+            raise _fail(
+                console,
+                t(lang, "名单的预算曲线变动参数：请用 --vary-param KEY=START..STOP（--vary 用于一个申请人）",
+                   "a list's budget curve varies parameters: give --vary-param KEY=START..STOP "
+                   "(--vary is for one applicant)"),
+                ExitCode.USAGE,
+            )  # fmt: skip
+        available = _money_option(console, lang, budget)
+        the_kind = _kind_option(console, lang, kind)
+        _check_encoding(console, lang, encoding)
+        if output is not None and is_stdout(output):
+            output = None
+        chosen = fmt or _sweep_format(output)
+        if output is not None and output.suffix.lower() not in (".json", ".csv", ".xlsx"):
+            raise _fail(
+                console,
+                t(lang, f"{output}：预算曲线写成 .json、.csv 或 .xlsx 文件",
+                   f"{output}: a budget curve is written as a .json, .csv or .xlsx file"),
+                ExitCode.USAGE,
+            )  # fmt: skip
+        if chosen is SweepFormat.table and output is not None:
+            raise _fail(console, t(lang, "表格只输出到终端；写文件请用 -f csv/json",
+                                   "a table is for the terminal; use -f csv/json with -o"), ExitCode.USAGE)  # fmt: skip
+        _baseline, policy = _policies(console, lang, policy_file, reforms, sets)
+        on = parse_as_of(console, lang, as_of)
+        try:
+            axes = list_axes(vary_params, policy, step)
+        except SweepError as exc:
+            raise _fail(console, exc.text(lang), ExitCode.USAGE) from None
+        with policy_errors(console, lang):
+            points = [point_policy(policy, axes, values) for values in grid(axes)]
+        today = date.today()
+        spec = " ".join(vary_params) + (f" --step {step}" if step else "")
+        stamp = run_stamp(policy, on, today, {"vary": f"parameter {spec}"})
+        evaluator = ChunkEvaluator(policy, points, on, today)
+        options = BatchOptions(
+            lang=lang.value, kind=the_kind, as_of=on, ignore_extra_columns=ignore_extra_columns,
+            encoding=encoding,
+        )  # fmt: skip
+        run = _CompareRun(console, CompareFormat.json, output, None, BudgetImpact(), stamp, lang, available)
+        reader, impacts = _sweep_read(run, evaluator, name, stream, options, rejects, quiet, sheet)
+        result = ListSweep(
+            axes, [ListPoint(v, i) for v, i in zip(grid(axes), impacts, strict=True)], available
+        )
+        with run.io_errors():
+            if chosen is SweepFormat.table:
+                _list_sweep_table(result, lang, stamp, no_color)
+            elif output is not None and output.suffix.lower() == ".xlsx":
+                _list_sweep_xlsx(output, result, lang)
+            else:
+                out: IO[str] = sys.stdout
+                if output is not None:
+                    out = run.open_file(output, chosen is SweepFormat.csv)
+                if chosen is SweepFormat.csv:
+                    console.print(Text(json.dumps(stamp, ensure_ascii=False)), style="dim", soft_wrap=True)
+                    writer = csv.writer(out, lineterminator="\r\n")
+                    writer.writerow(list_sweep_columns(result))
+                    writer.writerows(list_sweep_rows(result))
+                else:
+                    doc = list_sweep_dict(result, lang, stamp)
+                    doc["input"] = rows_summary(reader, impacts[0] if impacts else BudgetImpact())
+                    json.dump(doc, out, ensure_ascii=False, indent=2)
+                    out.write("\n")
+            run.finish()
+    finally:
+        stream.close()
+    _plot_budget_curve(console, lang, plot, result, quiet)
+    if not quiet:
+        c = reader.counts
+        rejected = (
+            t(lang, f"，拒绝 {c.rejected:,}（见 {run.rejects_file}）", f", rejected {c.rejected:,} (see {run.rejects_file})")
+            if c.rejected else t(lang, "，无拒绝", ", none rejected")
+        )  # fmt: skip
+        console.print(
+            Text(t(lang, f"读取 {c.read:,} 行：计算 {result.applicants:,}{rejected}；{len(result.points)} 个取值，"
+                         f"基准合计 {fmt_money(result.baseline_total)} 元",
+                   f"read {c.read:,} rows: computed {result.applicants:,}{rejected}; {len(result.points)} points, "
+                   f"baseline total {fmt_money(result.baseline_total)}")),
+            soft_wrap=True,
+        )  # fmt: skip
+    raise typer.Exit(ExitCode.ROWS_REJECTED if reader.counts.rejected else ExitCode.OK)
+
+
+def _plot_budget_curve(
+    console: Console, lang: str, plot: Path | None, result: ListSweep, quiet: bool
+) -> None:
+    """``--plot`` on a list: the budget total against the value swept, the baseline as a line, the funds
+    (``--budget``) as a limit."""
+    from wenjiuye_cli.plot import budget_curve
+
+    if plot is None:
+        return
+    (axis,) = result.axes
+    curve = [(point.values[0], point.total) for point in result.points]
+    label = (axis.label_zh, axis.label_en)
+    write_plot(
+        console,
+        lang,
+        plot,
+        lambda path: budget_curve(
+            curve, result.baseline_total, axis.name, path, limit=result.budget, lang=lang, value_label=label
+        ),
+        quiet,
+    )
+
+
+def _sweep_format(output: Path | None) -> SweepFormat:
+    if output is not None:
+        return SweepFormat.csv if output.suffix.lower() == ".csv" else SweepFormat.json
+    return SweepFormat.table if sys.stdout.isatty() else SweepFormat.json
+
+
+def _sweep_read(
+    run: _CompareRun,
+    evaluator: ChunkEvaluator,
+    name: str,
+    stream: BinaryIO,
+    options: BatchOptions,
+    rejects: Path | None,
+    quiet: bool,
+    sheet: str | None,
+) -> tuple[FrameReader, list[BudgetImpact]]:
+    """Read the list once, each chunk under every point; rejects to their file as in batch."""
+    from wenjiuye_cli.commands.batch import (
+        lookalike_warnings,
+        progress_bar,
+        regular_file_size,
+        rejects_target,
+    )
+
+    console, lang = run.console, run.lang
+    rejects_path, rejects_always = rejects_target(name, run.output, rejects)
+    conflict = output_conflict(name, run.output, rejects_path, None)
+    if conflict is not None:
+        raise _fail(console, t(lang, *conflict), ExitCode.USAGE)
+    sink = RejectSink(
+        lambda: run.open_file(rejects_path, True), options.lang, options.excel_safe, always=rejects_always
+    )
+    where = "<stdin>" if name == "-" else name
+    main_thread = threading.current_thread() is threading.main_thread()
+    previous_term = signal.signal(signal.SIGTERM, raise_terminated) if main_thread else None
+    try:
+        with run.io_errors():
+            show = console.is_terminal and not quiet
+            with progress_bar(console, Lang(lang), regular_file_size(stream), show) as (
+                on_start,
+                on_progress,
+            ):
+                try:
+                    reader = open_list(name, stream, options, sheet)
+                    run.reader = reader
+                    sink.set_columns(reader.info.columns)
+                    for warning in lookalike_warnings(reader.info, lang):
+                        console.print(Text(warning), style="yellow")
+                    if on_start is not None:
+                        on_start(reader.info)
+                    impacts = sweep_list(reader, evaluator, sink.write, options.lang, on_progress)
+                    sink.finish()
+                except BatchError as exc:
+                    raise _fail(console, f"{where}: {exc.text(lang)}", exc.code) from None
+            run.rejects_file = str(rejects_path) if sink.opened else None
+    except (KeyboardInterrupt, Terminated) as exc:
+        raise _fail(console, interrupted_text(lang, exc), interrupted_code(exc)) from None
+    finally:
+        if main_thread:
+            signal.signal(signal.SIGTERM, previous_term)
+    return reader, impacts
+
+
+def _list_sweep_xlsx(path: Path, result: ListSweep, lang: str) -> None:
+    """The sweep as a workbook: a row per point, money as numbers (atomic, via io.writers)."""
+    import polars as pl
+
+    from wenjiuye_cli.io.writers import open_writer
+
+    columns = list_sweep_columns(result)
+    rows = list(list_sweep_rows(result))
+    money_cols = {"total", "difference", "step_cost"} | {c for c in columns if ":" in c}
+    counts = {"better_off", "worse_off", "newly_eligible", "no_longer_eligible"}
+    data: dict[str, pl.Series] = {}
+    for j, name in enumerate(columns):
+        cells = [r[j] for r in rows]
+        if name in money_cols:
+            data[name] = pl.Series(name, [Decimal(c) if c else None for c in cells], dtype=pl.Decimal(38, 2))
+        elif name in counts:
+            data[name] = pl.Series(name, [int(c) for c in cells], dtype=pl.Int64)
+        else:
+            data[name] = pl.Series(name, cells, dtype=pl.String)
+    with open_writer(path) as out:
+        out.write(pl.DataFrame(data))
+
+
+def _list_sweep_table(result: ListSweep, lang: str, stamp: dict[str, Any], no_color: bool) -> None:
+    """The budget curve on a terminal: a row per value; then the measures and departments that move. At 80
+    columns nothing is cut (headers wrap, figures do not)."""
+    out = _console(no_color, stderr=False)
+    steps = result.steps()
+    bends = {b.at: b for b in result.bends()}
+    best = set(result.within_budget())
+    names = " × ".join(f"{a.label(lang)}（{a.name}）" if lang == "zh" else f"{a.label(lang)} ({a.name})"
+                       for a in result.axes)  # fmt: skip
+    title = t(lang, f"预算曲线：{names}；{result.applicants:,} 个申请人，基准合计 {fmt_money(result.baseline_total)} 元",
+              f"budget curve: {names}; {result.applicants:,} applicants, baseline total "
+              f"{fmt_money(result.baseline_total)}")  # fmt: skip
+    out.print(paragraph(title, style="bold"))
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, collapse_padding=True)
+    for a in result.axes:
+        table.add_column(Wrapped(a.name.rsplit(".", 1)[-1]), justify="right", overflow="fold")
+    for header in (
+        t(lang, "合计", "total"),
+        t(lang, "与基准之差", "vs baseline"),
+        t(lang, "每步边际", "step cost"),
+    ):
+        table.add_column(Wrapped(header), justify="right", no_wrap=True)
+    for header in (t(lang, "受益", "gain"), t(lang, "受损", "lose"), t(lang, "新符合", "newly elig."),
+                   t(lang, "不再符合", "no longer elig.")):  # fmt: skip
+        table.add_column(Wrapped(header), justify="right", max_width=6)
+    table.add_column("", overflow="fold", min_width=4)
+    for i, p in enumerate(result.points):
+        step = steps.get(i)
+        marks = []
+        if i in bends:
+            doc = bend_dict(result, bends[i])
+            if not doc["no_effect"] and not doc["still_moving_at_end"]:
+                marks.append(t(lang, "◆变平", "◆flat"))
+        if i in best:
+            marks.append(t(lang, "✓资金内", "✓in budget"))
+        diff = p.difference
+        table.add_row(
+            *(Text(value_text(v)) for v in p.values),
+            Text(fmt_money(p.total), style="bold" if i in best else ""),
+            Text(_signed(diff), style="green" if diff > 0 else "red" if diff < 0 else "dim"),
+            Text(
+                "" if step is None else _signed(step.cost),
+                style="dim" if step is None or not step.cost else "",
+            ),
+            Text(str(p.impact.better_off)),
+            Text(str(p.impact.worse_off)),
+            Text(str(p.impact.newly_eligible)),
+            Text(str(p.impact.no_longer_eligible)),
+            Wrapped(" ".join(marks)),
+        )
+    out.print(table)
+    moving = result.moving_measures()
+    if moving and len(result.points) > 1:
+        detail = Table(title=t(lang, "按措施（变化的措施，元）", "by measure (those that move, yuan)"),
+                       title_justify="left", box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False,
+                       collapse_padding=True)  # fmt: skip
+        for a in result.axes:
+            detail.add_column(Wrapped(a.name.rsplit(".", 1)[-1]), justify="right", overflow="fold")
+        for mid in moving[:6]:
+            m = measure_by_id(mid)
+            detail.add_column(Wrapped(t(lang, f"{m.name(lang)}（{citation(m.article, m.tasks, lang)}）", f"{m.name(lang)} ({citation(m.article, m.tasks, lang)})")), justify="right",
+                              overflow="fold", min_width=10)  # fmt: skip
+        departments = list(dict.fromkeys(measure_by_id(mid).department for mid in moving))
+        for d in departments[:2]:
+            detail.add_column(
+                Wrapped(department_label(d, lang)), justify="right", overflow="fold", min_width=10
+            )
+        base = result.points[0].impact
+        detail.add_row(
+            *(Text(t(lang, "基准", "baseline"), style="dim") for _ in result.axes[:1]),
+            *(Text("") for _ in result.axes[1:]),
+            *(Text(fmt_money(base.by_measure[mid].baseline), style="dim") for mid in moving[:6]),
+            *(Text(fmt_money(base.by_department[d].baseline), style="dim") for d in departments[:2]),
+        )
+        for p in result.points:
+            by_m, by_d = p.by_measure(), p.by_department()
+            detail.add_row(
+                *(Text(value_text(v)) for v in p.values),
+                *(Text(fmt_money(by_m.get(mid, Decimal(0)))) for mid in moving[:6]),
+                *(Text(fmt_money(by_d.get(d, Decimal(0)))) for d in departments[:2]),
+            )
+        out.print(detail)
+        if len(moving) > 6 or len(departments) > 2:
+            out.print(Text(t(lang, "其余措施与部门见 -f json / -o 文件", "the other measures and departments: -f json / -o FILE"),
+                           style="dim"))  # fmt: skip
+    for b in result.bends():
+        doc = bend_dict(result, b)
+        where = "".join(f"{k}={v}：" if lang == "zh" else f"{k}={v}: " for k, v in doc["series"].items())
+        first = result.axes[0].name
+        if doc["no_effect"]:
+            text = t(
+                lang,
+                f"{where}{first} 在所扫范围内不改变预算",
+                f"{where}{first} does not move the budget over the range",
+            )
+        elif doc["still_moving_at_end"]:
+            text = t(lang, f"{where}到 {value_text(result.points[b.at].values[0])} 为止合计仍在变化：上限在所扫范围内一直起作用",
+                     f"{where}the total still moves at {value_text(result.points[b.at].values[0])}: the limit binds "
+                     f"over the whole range")  # fmt: skip
+        else:
+            text = t(lang, f"{where}曲线在 {doc['flat_from']} 变平：从此再提高 {first}，合计不变（{doc['flat_total']} 元）"
+                           f"，即上限对任何申请人都不再起作用",
+                     f"{where}the curve turns flat at {doc['flat_from']}: raising {first} further leaves the total at "
+                     f"{doc['flat_total']}, the limit binds for no applicant any more")  # fmt: skip
+        out.print(paragraph(text))
+    if result.budget is not None:
+        if best:
+            picks = "；".join(", ".join(f"{a.name}={value_text(v)}" for a, v in zip(result.axes, result.points[i].values,
+                              strict=True)) + f"（{fmt_money(result.points[i].total)} 元）" for i in sorted(best))  # fmt: skip
+            out.print(paragraph(t(lang, f"可用资金 {fmt_money(result.budget)} 元内的最大取值：{picks}",
+                                  f"largest value within the fund of {fmt_money(result.budget)}: {picks}"), style="green"))  # fmt: skip
+        else:
+            out.print(paragraph(t(lang, f"没有取值在可用资金 {fmt_money(result.budget)} 元之内",
+                                  f"no value stays within the fund of {fmt_money(result.budget)}"), style="red"))  # fmt: skip
+    out.print(Text(stamp_text(stamp), style="dim"))
 
 
 def _pick(console: Console, lang: str, applicants: list[Applicant], wanted: str | None) -> Applicant:

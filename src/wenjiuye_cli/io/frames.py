@@ -49,6 +49,9 @@ class Frames:
     rejects: pl.DataFrame
     read: int = 0
     blank: int = 0
+    # The carried columns (序号, 姓名, 身份证号, --keep-columns: ``layout.carried``) of the rows of ``facts``,
+    # as text under their headers; None when the layout carries none.
+    carried: pl.DataFrame | None = None
 
 
 @dataclass
@@ -196,7 +199,13 @@ class ChunkFramer:
         values = {name: result[name] for _i, name, _s, _k in self._facts}
         keep = ~bad
         facts = pl.DataFrame({ROW: rows, ID: ident, KIND: kind, **values}).filter(keep)
-        return Frames(_typed(facts), out.frame(), read, blank)
+        carried = None
+        if layout.carried and all(i in columns for i in layout.carried):
+            carried = pl.DataFrame([columns[i].alias(f"c{j}") for j, i in enumerate(layout.carried)]).filter(
+                keep
+            )
+            carried.columns = [layout.headers[i] for i in layout.carried]
+        return Frames(_typed(facts), out.frame(), read, blank, carried)
 
     def _reject(
         self,

@@ -41,6 +41,7 @@ from wenjiuye_cli.batch import (
     RowParser,
     Undecodable,
     _Rows,
+    is_everyday_header,
     open_input,
     resolve_header,
 )
@@ -186,7 +187,7 @@ class TextReader(FrameReader):
             good.append(cells)
             numbers.append(number)
             originals.append(raw)
-        wanted = {layout.id_index, *layout.unnamed, *(index for index, _ in layout.facts)}
+        wanted = {layout.id_index, *layout.unnamed, *layout.carried, *(index for index, _ in layout.facts)}
         if layout.kind_index is not None:
             wanted.add(layout.kind_index)
         columns: dict[int, pl.Series] = {}
@@ -389,7 +390,8 @@ class TextReader(FrameReader):
         for key, value in obj.items():
             target = parser._key(key)
             if target is None:
-                if options.ignore_extra_columns:
+                # 序号, 姓名, 身份证号 and --keep-columns are accepted and never read, as RowParser has them
+                if options.ignore_extra_columns or is_everyday_header(key) or key in options.keep_columns:
                     continue
                 return None
             if (
