@@ -158,3 +158,28 @@ def test_an_unwritable_picture_is_an_io_error(runner: CliRunner, tmp_path: Path)
     json.loads(result.stdout)  # the comparison itself was written
     assert "budget.png" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_list_sweep_plot_draws_the_budget_curve_with_the_baseline_and_the_funds(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    pytest.importorskip("matplotlib")
+    founders = str(EXAMPLES / "sweep" / "founders.csv")
+    target = tmp_path / "curve.svg"
+    args = ["sweep", founders, "--vary-param", "rent_subsidy.house_cap_monthly=2500..4500", "--step", "500"]
+    result = runner.invoke(app, [*args, "--budget", "480000", "-f", "json", "--plot", str(target), "-q"])
+    assert result.exit_code == 0, result.stderr
+    doc = json.loads(result.stdout)
+    assert doc  # the data still goes to stdout; the picture beside it
+    ids, texts = svg(target)
+    assert {"budget", "baseline", "limit", "over-limit"} <= ids  # 4000 and 4500 cost more than the funds
+    assert any("480000.00" in t for t in texts)
+
+
+def test_a_list_sweep_plot_needs_a_single_parameter(runner: CliRunner, tmp_path: Path) -> None:
+    args = ["sweep", APPLICANTS, "--vary-param", "rent_subsidy.house_cap_monthly=2500,3000"]
+    args += ["--vary-param", "rent_subsidy.house_per_job_monthly=500,700", "-f", "json"]
+    result = runner.invoke(app, [*args, "--plot", str(tmp_path / "curve.svg")])
+    assert result.exit_code == ExitCode.USAGE
+    assert result.stdout == ""
+    assert "只给一个 --vary-param" in result.stderr
