@@ -37,7 +37,6 @@ from wenjiuye_cli.batch import (
     BatchSummary,
     InputInfo,
     RejectSink,
-    default_jobs,
     parse_kind,
     run_batch,
 )
@@ -146,8 +145,21 @@ def batch(
         ),
     ] = None,
     jobs: Annotated[
-        int, typer.Option("--jobs", "-j", min=0, help="并行进程数（0 = CPU 核数）/ worker processes")
-    ] = 1,
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=0,
+            help="计算线程数（polars 线程池；默认或 0 = 全部 CPU 核）/ threads of the columnar engine "
+            "(polars' pool; default or 0: every core)",
+        ),
+    ] = None,
+    sheet: Annotated[
+        str | None,
+        typer.Option(
+            "--sheet", help="xlsx 输入：要读取的工作表（默认第一个）/ xlsx input: the sheet to read"
+        ),
+    ] = None,
     chunk_rows: Annotated[int, typer.Option("--chunk-rows", min=1, hidden=True)] = DEFAULT_CHUNK_ROWS,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="不显示进度和汇总行 / no progress, no summary line")
@@ -237,9 +249,13 @@ def batch(
         excel_safe=excel_safe,
         input_format=input_format.value if input_format else None,
         encoding=encoding,
-        jobs=jobs or default_jobs(),
+        jobs=jobs or None,
         chunk_rows=chunk_rows,
+        sheet=sheet,
     )
+    if jobs and "polars" not in sys.modules:
+        # polars reads its thread count once, when it is imported (the run imports it below)
+        os.environ["POLARS_MAX_THREADS"] = str(jobs)
     files: list[AtomicTextFile] = []
 
     def open_atomic(path: Path, with_bom: bool) -> AtomicTextFile:
@@ -295,7 +311,8 @@ def batch(
             gc.set_threshold(*BATCH_GC_THRESHOLDS)
             try:
                 with progress_bar(console, lang, input_size, show_progress) as (on_start, on_progress):
-                    result = run_batch(source, input_path, policy, options, out, sink, on_progress, on_start)
+                    result = run_batch(source, input_path, policy, options, out, sink, on_progress, on_start,
+                                       path=None if input_path == "-" else Path(input_path))  # fmt: skip
                 if stdout_wrapper is not None:
                     stdout_wrapper.flush()
             except BatchError as exc:

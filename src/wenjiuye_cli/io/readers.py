@@ -41,6 +41,7 @@ from wenjiuye_cli.batch import (
     RowParser,
     Undecodable,
     _Rows,
+    is_everyday_header,
     open_input,
     resolve_header,
 )
@@ -48,6 +49,7 @@ from wenjiuye_cli.engine import all_facts
 from wenjiuye_cli.io.clean import PY_WHITESPACE, Reason, convert_objects
 from wenjiuye_cli.io.frames import ChunkFramer, Frames, _Rejects, _typed, empty_facts, kinds_of_fact
 from wenjiuye_cli.io.schema import ID, KIND, ROW
+from wenjiuye_cli.limits import MAX_DEPTH
 from wenjiuye_cli.tabular import BLOCK_SIZE, UNDECODABLE, csv_records, detect_delimiter, open_text
 
 DEFAULT_CHUNK_ROWS = 10_000  # rows validated together: 20,000 is ~15% less CPU but ~50 MB more RSS
@@ -186,7 +188,7 @@ class TextReader(FrameReader):
             good.append(cells)
             numbers.append(number)
             originals.append(raw)
-        wanted = {layout.id_index, *layout.unnamed, *(index for index, _ in layout.facts)}
+        wanted = {layout.id_index, *layout.unnamed, *layout.carried, *(index for index, _ in layout.facts)}
         if layout.kind_index is not None:
             wanted.add(layout.kind_index)
         columns: dict[int, pl.Series] = {}
@@ -370,16 +372,33 @@ class TextReader(FrameReader):
             }
         )
         facts = _typed(facts.filter(keep)) if facts.width > 0 and len(numbers) else empty_facts()
-        return Frames(facts, rejects.frame(), read, blank)
+        return Frames(facts, rejects.frame(), read, blank, self._carried_values(kept, keep))
+
+    def _carried_values(self, lines: list[str], keep: pl.Series) -> pl.DataFrame:
+        """The carried keys' values of the lines kept, as text (absent or null: empty)."""
+        keys = self.info.carried_columns
+        if not keys:
+            return pl.DataFrame()
+        values: list[list[str]] = [[] for _ in keys]
+        for line, kept in zip(lines, keep, strict=True):
+            if not kept:
+                continue
+            obj = json.loads(line, parse_float=Decimal)
+            for j, key in enumerate(keys):
+                value = obj.get(key)
+                values[j].append("" if value is None else str(value))
+        return pl.DataFrame({f"c{j}": pl.Series(v, dtype=pl.String) for j, v in enumerate(values)})
 
     def _simple(
         self, line: str, options: BatchOptions, owners: dict[str, tuple[str, ...]], trusted: bool = False
     ) -> tuple[str, str, dict[str, tuple[str, Any]]] | None:
         """(id, kind, facts) of a line with nothing wrong but perhaps its fact values; else None."""
         parser = self._parser
+        if not trusted and ("\\u" in line or line.count("[") + line.count("{") > MAX_DEPTH):
+            return None  # perhaps a lone surrogate ("\ud800") or deep nesting: the parser looks first
         try:
             obj = json.loads(line, parse_float=Decimal)
-        except ValueError:
+        except (ValueError, RecursionError):  # the parser words the reason
             return None
         if not isinstance(obj, dict):
             return None
@@ -389,8 +408,8 @@ class TextReader(FrameReader):
         for key, value in obj.items():
             target = parser._key(key)
             if target is None:
-                if options.ignore_extra_columns:
-                    continue
+                if options.ignore_extra_columns or is_everyday_header(key) or key in options.keep_columns:
+                    continue  # 序号, 姓名, 身份证号 and the columns kept: carried (see _carried_values)
                 return None
             if (
                 target in targets
@@ -427,9 +446,20 @@ class _CellsReader(FrameReader):
 
     def __init__(self, name: str, fmt: str, options: BatchOptions, header: list[str]) -> None:
         self._options = options
-        self.layout: Layout = resolve_header(header, options.kind, options.ignore_extra_columns)
-        ignored = tuple(self.layout.headers[i] for i in self.layout.ignored)
-        self.info = InputInfo(name, "csv", "", self.layout.headers, ignored)
+        self.layout: Layout = resolve_header(
+            header, options.kind, options.ignore_extra_columns, options.keep_columns
+        )
+        layout = self.layout
+        ignored = tuple(layout.headers[i] for i in layout.ignored)
+        self.info = InputInfo(
+            name,
+            "csv",
+            "",
+            layout.headers,
+            ignored,
+            tuple((layout.headers[i], like) for i, like in layout.lookalikes),
+            tuple(layout.headers[i] for i in layout.carried),
+        )
         self.info.format = fmt  # type: ignore[assignment]  # InputFormat names the text formats only
         self.counts = RowCounts()
         self._parser = RowParser(options, self.layout, "csv")
