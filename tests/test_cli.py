@@ -380,7 +380,7 @@ def test_with_stderr_closed_the_exit_codes_hold_and_batch_writes_its_files(tmp_p
     )
     assert done.returncode == ExitCode.ROWS_REJECTED
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.csv", "out.rejects.csv"]
-    assert (tmp_path / "out.csv").read_text(encoding="utf-8-sig").startswith("id,")
+    assert (tmp_path / "out.csv").read_text(encoding="utf-8-sig").startswith("编号,")
 
 
 def test_with_stderr_full_the_exit_codes_hold(tmp_path: Path) -> None:

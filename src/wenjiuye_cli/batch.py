@@ -54,7 +54,7 @@ from wenjiuye_cli.facts import KIND_ALIASES, KINDS, FactError, Facts, FactSpec
 from wenjiuye_cli.limits import MAX_DEPTH, SHOWN_CHARS, TOO_DEEP, structure_problem
 from wenjiuye_cli.money import fmt_money
 from wenjiuye_cli.outcome import Status
-from wenjiuye_cli.output import CSV_ITEM_COLUMNS, stamp
+from wenjiuye_cli.output import stamp
 from wenjiuye_cli.policy import Policy
 from wenjiuye_cli.tabular import (
     UNDECODABLE,
@@ -71,7 +71,7 @@ from wenjiuye_cli.tabular import (
 )
 
 InputFormat = Literal["csv", "ndjson"]
-OutputFormat = Literal["csv", "ndjson", "json"]
+OutputFormat = Literal["csv", "ndjson", "json", "xlsx", "parquet"]
 
 ID_HEADERS = ("id", "编号", "申请人编号")
 KIND_HEADERS = ("kind", "类型", "申请人类型")
@@ -146,6 +146,9 @@ class BatchOptions:
     jobs: int | None = None  # polars' threads (POLARS_MAX_THREADS, set by the command); None: every core
     chunk_rows: int = DEFAULT_CHUNK_ROWS
     sheet: str | None = None  # xlsx input: the sheet to read (default the first)
+    # CSV/xlsx results with headers, kinds and statuses in ``lang`` (创业房租补贴·状态, 符合) and only the
+    # measures of the kinds present, instead of today's machine codes and every measure (``--codes``)
+    labels: bool = False
 
 
 # ------------------------------------------------------------------------------------------ headers
@@ -1041,6 +1044,9 @@ def open_input(stream: BinaryIO, name: str, options: BatchOptions) -> OpenedInpu
 # --------------------------------------------------------------------------------------------- rejects
 
 
+SHOWN_REJECTS = 10  # rejected rows shown on stderr when there is no rejects file (stdin to stdout)
+
+
 class RejectSink:
     """Where rejected rows are written: a CSV file with the row number, the reason and the original cells.
 
@@ -1056,6 +1062,7 @@ class RejectSink:
         self.excel_safe = excel_safe
         self.always = always
         self.count = 0
+        self.first: list[Rejected] = []  # the first rejected rows, for a run with no rejects file
         self._stream: TextIO | None = None
         self._columns: list[str] = []
 
@@ -1079,6 +1086,8 @@ class RejectSink:
         if not rows:
             return
         self.count += len(rows)
+        if len(self.first) < SHOWN_REJECTS:
+            self.first += rows[: SHOWN_REJECTS - len(self.first)]
         stream = self._ensure()
         if stream is None:
             return
@@ -1296,7 +1305,7 @@ def run_batch(
     Raises :class:`BatchError` when the input cannot be read (nothing written to ``out`` before a header
     error).
     """
-    from wenjiuye_cli.io.pipeline import ChunkText, evaluate_chunks
+    from wenjiuye_cli.io.pipeline import ChunkText, evaluate_chunks, measures_for_kinds
     from wenjiuye_cli.io.readers import open_reader
 
     if options.today is None:
@@ -1310,14 +1319,30 @@ def run_batch(
     if on_start is not None:
         on_start(info)
     the_stamp = batch_stamp(policy, options)
-    writer = _OutputWriter(out, options, info.carried_columns)
+    chunks = evaluate_chunks(reader, policy, options)
+    # Only the measures of the kinds present (labelled results): known for sure once the input has ended,
+    # so the first chunk is held until the second is read. An input of more than one chunk gets every
+    # measure of the kinds it may hold (--kind's, else all): a kind first met late still has its columns.
+    first = next(chunks, None)
+    second = next(chunks, None) if first is not None else None
+    kinds: set[str] | None = None
+    if options.labels:
+        if options.kind is not None:
+            kinds = {options.kind}
+        elif second is None:
+            kinds = set() if first is None else set(first.frames.facts.get_column("kind").unique().to_list())
+    text = ChunkText(options, info.carried_columns, measures_for_kinds(kinds))
+    writer = _OutputWriter(out, options, text)
     writer.begin()
-    text = ChunkText(options, info.carried_columns)
     tally = Tally()
     done = 0
-    for chunk in evaluate_chunks(reader, policy, options):
-        writer.chunk(text.text(chunk))
-        rejects.write(chunk.rejected())
+    held = (c for c in (first, second) if c is not None)
+    first = second = None
+    for chunk in itertools.chain(held, chunks):
+        writer.chunk(chunk, text)
+        rejected = chunk.rejected()
+        rejects.write(rejected)
+        writer.rejects(rejected, info.columns)
         tally.merge(chunk.tally)
         done += chunk.frames.read + chunk.frames.blank
         if progress is not None:
@@ -1379,35 +1404,61 @@ def _peek_ndjson_keys(lines: Iterator[str], options: BatchOptions) -> tuple[Iter
 
 
 class _OutputWriter:
-    """Writes the output's header, the chunks in order, and (JSON) the closing summary."""
+    """Writes the output's header, the chunks in order, and (JSON) the closing summary; to a text stream,
+    or (xlsx, Parquet) to a :class:`wenjiuye_cli.io.writers.FrameWriter`, with the budget and the rejects
+    as sheets of an xlsx workbook."""
 
-    def __init__(self, out: TextIO, options: BatchOptions, carried: tuple[str, ...] = ()) -> None:
+    def __init__(self, out: Any, options: BatchOptions, text: Any) -> None:
         self.out = out
         self.options = options
-        # Input columns carried through, after the id (their headers are the user's text: guarded too).
-        self.carried = tuple(guard_formula(c) for c in carried) if options.excel_safe else carried
+        self.text = text
+        self.frames = options.output_format in ("xlsx", "parquet")
         self._any = False
 
     def begin(self) -> None:
         fmt = self.options.output_format
         if fmt == "csv":
-            if self.options.itemised:
-                columns = [CSV_ITEM_COLUMNS[0], *self.carried, *CSV_ITEM_COLUMNS[1:]]
-            else:
-                columns = wide_columns(self.carried)
-            self.out.write(csv_line(columns))
+            columns = self.text.item_header() if self.options.itemised else self.text.wide_header()
+            self.out.write(
+                csv_line([guard_formula(c) for c in columns] if self.options.excel_safe else columns)
+            )
         elif fmt == "json":
             self.out.write('{"applicants": [\n')
 
-    def chunk(self, text: str) -> None:
-        if not text:
+    def chunk(self, chunk: Any, text: Any) -> None:
+        if self.frames:
+            frame = text.wide_frame(chunk)
+            if frame is not None:
+                self.out.write(frame)
+            return
+        body = text.text(chunk)
+        if not body:
             return
         if self.options.output_format == "json" and self._any:
             self.out.write(",\n")
-        self.out.write(text)
+        self.out.write(body)
         self._any = True
 
+    def rejects(self, rejected: list[Rejected], columns: tuple[str, ...]) -> None:
+        """xlsx: the rejected rows on a sheet of their own (as the rejects file has them)."""
+        if not rejected or self.options.output_format != "xlsx":
+            return
+        import polars as pl
+
+        from wenjiuye_cli.io.writers import rejects_table
+
+        frame = pl.DataFrame(
+            {"row": [r.row for r in rejected], "reason": [r.reason for r in rejected],
+             "cells": [r.cells for r in rejected]},
+            schema={"row": pl.Int64(), "reason": pl.String(), "cells": pl.List(pl.String())},
+        )  # fmt: skip
+        self.out.write(
+            rejects_table(frame, columns, self.options.lang), sheet=_sheet("rejects", self.options.lang)
+        )
+
     def end(self, summary: BatchSummary, policy: Policy) -> None:
+        if self.options.output_format == "xlsx":
+            self._budget_sheets(summary)
         if self.options.output_format != "json":
             return
         tail = {
@@ -1417,3 +1468,51 @@ class _OutputWriter:
         }
         body = json.dumps(tail, ensure_ascii=False, indent=2)
         self.out.write(("\n" if self._any else "") + "],\n" + body[1:].lstrip("\n") + "\n")
+
+    def _budget_sheets(self, summary: BatchSummary) -> None:
+        """The budget by measure and by department, on a sheet after the results."""
+        import polars as pl
+
+        from wenjiuye_cli.articles import department_label
+
+        lang = self.options.lang
+        zh = lang == "zh"
+        doc = summary.to_dict(lang)
+        money = pl.Decimal(38, 2)
+        rows = [m for m in doc["measures"] if m["applicants"]]
+        by_measure = pl.DataFrame(
+            {
+                "措施" if zh else "measure": [m["name"] for m in rows],
+                "条" if zh else "article": [m["article"] for m in rows],
+                "责任部门" if zh else "department": [department_label(m["department"], lang) for m in rows],
+                "申请人" if zh else "applicants": [m["applicants"] for m in rows],
+                "符合" if zh else "eligible": [m["status_counts"]["eligible"] for m in rows],
+                "不符合" if zh else "ineligible": [m["status_counts"]["ineligible"] for m in rows],
+                "无法判断" if zh else "cannot decide": [m["status_counts"]["cannot_decide"] for m in rows],
+                "合计（元）" if zh else "total (yuan)": pl.Series(
+                    [Decimal(m["total"]) for m in rows], dtype=money
+                ),
+                "最高额合计（元，未计入）" if zh else "maxima (yuan, not added)": pl.Series(
+                    [Decimal(m["maxima_total"]) for m in rows], dtype=money
+                ),
+            }
+        )
+        self.out.write(by_measure, sheet=_sheet("budget", lang))
+        depts = doc["departments"]
+        by_department = pl.DataFrame(
+            {
+                "责任部门" if zh else "department": [department_label(d["department"], lang) for d in depts],
+                "合计（元）" if zh else "total (yuan)": pl.Series(
+                    [Decimal(d["total"]) for d in depts], dtype=money
+                ),
+                "最高额合计（元，未计入）" if zh else "maxima (yuan, not added)": pl.Series(
+                    [Decimal(d["maxima_total"]) for d in depts], dtype=money
+                ),
+            }
+        )
+        self.out.write(by_department, sheet=_sheet("departments", lang))
+
+
+def _sheet(name: str, lang: str) -> str:
+    zh = {"rejects": "拒绝", "budget": "按措施汇总", "departments": "按责任部门汇总"}
+    return zh[name] if lang == "zh" else name

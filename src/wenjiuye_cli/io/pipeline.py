@@ -36,15 +36,19 @@ from wenjiuye_cli.batch import (
     Rejected,
     RowParser,
     Tally,
+    zh_labels,
 )
 from wenjiuye_cli.columnar.evaluate import GRANTED, rules_for
 from wenjiuye_cli.columnar.schema import MONEY
-from wenjiuye_cli.engine import ApplicantResult, registry
+from wenjiuye_cli.engine import ApplicantResult, measure_by_id, registry
+from wenjiuye_cli.explain import render
+from wenjiuye_cli.facts import KINDS
 from wenjiuye_cli.io.frames import Frames
 from wenjiuye_cli.io.readers import FrameReader
 from wenjiuye_cli.io.schema import ID, KIND, ROW
 from wenjiuye_cli.io.writers import guard_text_columns
-from wenjiuye_cli.outcome import Status
+from wenjiuye_cli.money import to_fen
+from wenjiuye_cli.outcome import STATUS_LABELS, Check, Measure, Outcome, Status
 from wenjiuye_cli.output import CSV_ITEM_COLUMNS, itemised_rows, result_dict
 from wenjiuye_cli.policy import Policy
 from wenjiuye_cli.scale import AS_OF, applicant_results, results_of, with_evaluation_dates
@@ -74,8 +78,8 @@ class Evaluated:
 
 
 def needs_outcomes(options: BatchOptions) -> bool:
-    """Whether the output shows more than the wide CSV's columns (and so needs each row's outcomes)."""
-    return options.output_format != "csv" or options.itemised or options.detail
+    """Whether the output shows more than the wide results' columns (and so needs each row's outcomes)."""
+    return options.output_format in ("ndjson", "json") or options.itemised or options.detail
 
 
 def evaluate_chunks(
@@ -214,17 +218,95 @@ def _payments(policy: Policy) -> dict[str, bool]:
 # ----------------------------------------------------------------------------------------- formatting
 
 
-class ChunkText:
-    """Formats evaluated chunks as the output's text (CSV, NDJSON, or JSON objects separated by ``,\\n``)."""
+def measures_for_kinds(kinds: set[str] | None) -> tuple[Measure, ...]:
+    """The measures (in the registry's order) of ``kinds``; None: every measure."""
+    return tuple(m for m in registry() if kinds is None or m.kinds & kinds)
 
-    def __init__(self, options: BatchOptions, carried_headers: tuple[str, ...]) -> None:
+
+def reason_text(outcome: Outcome, lang: str) -> str:
+    """Why an outcome is not a grant, in words: its failed conditions, then the facts it lacks."""
+    measure = measure_by_id(outcome.measure_id)
+    parts = [render(c.code, c.args, measure, lang) for c in outcome.conditions if c.result is Check.FAILED]
+    missing = list(outcome.missing_facts) or [
+        m for c in outcome.conditions if c.result is Check.UNKNOWN for m in c.missing
+    ]
+    if missing:
+        labels = zh_labels() if lang == "zh" else {}
+        names = list(dict.fromkeys(labels.get(m, m) for m in missing))
+        parts.append(("缺少：" + "、".join(names)) if lang == "zh" else "missing: " + ", ".join(names))
+    return ("；" if lang == "zh" else "; ").join(parts)
+
+
+def applicant_reason(result: ApplicantResult, lang: str) -> str:
+    """The ``原因``/``reason`` cell of a wide row: each measure not granted, with why."""
+    parts = []
+    for outcome in result.outcomes:
+        if outcome.status in (Status.ELIGIBLE, Status.AMOUNT_SET_ELSEWHERE):
+            continue
+        why = reason_text(outcome, lang)
+        if why:
+            name = measure_by_id(outcome.measure_id).name(lang)
+            parts.append(f"{name}：{why}" if lang == "zh" else f"{name}: {why}")
+    return (" | ").join(parts)
+
+
+class ChunkText:
+    """Formats evaluated chunks as the output: CSV text, NDJSON, JSON objects separated by ``,\n``, or
+    typed frames (:meth:`wide_frame`, for xlsx and Parquet).
+
+    ``labels``: headers, kinds and statuses in ``options.lang`` (``创业房租补贴·状态``, ``符合``) instead of
+    the machine codes; ``measures``: the measures whose columns the wide results have."""
+
+    def __init__(
+        self,
+        options: BatchOptions,
+        carried_headers: tuple[str, ...],
+        measures: tuple[Measure, ...] | None = None,
+    ) -> None:
         self.options = options
         self.carried_headers = carried_headers
+        self.measures = registry() if measures is None else measures
+        self.labels = options.labels
         self._dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
+    # -- headers
+    def wide_header(self) -> list[str]:
+        """The wide results' header: as :func:`wenjiuye_cli.batch.wide_columns`, or in words."""
+        zh = self.options.lang == "zh"
+        carried = list(self.carried_headers)
+        reason = ["原因" if zh and self.labels else "reason"] if self.options.detail else []
+        if not self.labels:
+            columns = ["id", *carried, "kind", "as_of"]
+            for m in self.measures:
+                columns += [f"{m.id}.status", f"{m.id}.amount", f"{m.id}.maximum"]
+            return [*columns, "total", "maxima_total", *reason]
+        parts = ("状态", "金额", "最高额") if zh else ("status", "amount", "maximum")
+        columns = [
+            "编号" if zh else "id",
+            *carried,
+            "类型" if zh else "kind",
+            "评估日期" if zh else "evaluation date",
+        ]
+        for m in self.measures:
+            columns += [f"{m.name(self.options.lang)}·{part}" for part in parts]
+        totals = ["合计", "最高额合计"] if zh else ["total", "maxima total"]
+        return [*columns, *totals, *reason]
+
+    def item_header(self) -> list[str]:
+        zh = self.options.lang == "zh"
+        names = list(CSV_ITEM_COLUMNS)
+        if self.labels:
+            names = [(_ITEM_LABELS_ZH if zh else _ITEM_LABELS_EN).get(c, c) for c in names]
+        reason = ["原因" if zh and self.labels else "reason"] if self.options.detail else []
+        return [names[0], *self.carried_headers, *names[1:], *reason]
+
+    # -- chunks
     def text(self, chunk: Evaluated) -> str:
-        if chunk.results is not None:
-            return self._wide(chunk.results, chunk.carried)
+        if self.options.output_format == "csv" and not self.options.itemised:
+            frame = self.wide_frame(chunk)
+            if frame is None or not frame.height:
+                return ""
+            return _csv_text(frame, self.options.excel_safe)
         if not chunk.applicants:
             return ""
         carried = chunk.carried.rows() if chunk.carried is not None and chunk.carried.width else None
@@ -232,34 +314,98 @@ class ChunkText:
             return self._itemised(chunk.applicants, carried)
         return self._json(chunk.applicants, carried)
 
-    def _wide(self, results: pl.DataFrame, carried: pl.DataFrame | None) -> str:
-        """The one-row-per-applicant CSV rows (:func:`wenjiuye_cli.batch.wide_columns`), no header."""
-        if not results.height:
-            return ""
-        guard = self.options.excel_safe
+    def wide_frame(self, chunk: Evaluated) -> pl.DataFrame | None:
+        """The chunk's wide results, typed (text, dates, ``Decimal`` amounts), named as :meth:`wide_header`."""
+        if chunk.results is not None:
+            frame = self._wide_columns(chunk.results, chunk.carried)
+        elif chunk.applicants:
+            frame = self._wide_from_outcomes(chunk.applicants, chunk.carried)
+        else:
+            return None
+        return frame.rename(dict(zip(frame.columns, self.wide_header(), strict=True)))
+
+    def _wide_columns(self, results: pl.DataFrame, carried: pl.DataFrame | None) -> pl.DataFrame:
         head = results.select(pl.col(ID))
         if carried is not None and carried.width:
             head = pl.concat([head, carried], how="horizontal")
-        if guard:
-            head = guard_text_columns(head)
-        rest = results.select(
-            pl.col(KIND),
-            pl.col(AS_OF).dt.to_string("%Y-%m-%d"),
-            *(pl.col(c).cast(pl.String) for c in results.columns[results.columns.index(AS_OF) + 1 :]),
-        )
-        out = pl.concat([head, rest], how="horizontal")
-        return out.write_csv(include_header=False, line_terminator="\r\n", quote_style="necessary")
+        kind = pl.col(KIND)
+        if self.labels and self.options.lang == "zh":
+            kind = kind.replace_strict({k: zh for k, (zh, _en) in KINDS.items()}, return_dtype=pl.String)
+        columns: list[pl.Expr] = [kind, pl.col(AS_OF)]
+        index = 0 if self.options.lang == "zh" else 1
+        labels = {s.value: STATUS_LABELS[s][index] for s in Status}
+        for m in self.measures:
+            status = pl.col(f"{m.id}.status").cast(pl.String)
+            if self.labels:
+                status = status.replace_strict(labels, return_dtype=pl.String)
+            columns += [status.alias(f"{m.id}.status"), pl.col(f"{m.id}.amount"), pl.col(f"{m.id}.maximum")]
+        columns += [pl.col("total"), pl.col("maxima_total")]
+        return pl.concat([head, results.select(columns)], how="horizontal")
+
+    def _wide_from_outcomes(
+        self, applicants: list[ApplicantResult], carried: pl.DataFrame | None
+    ) -> pl.DataFrame:
+        lang = self.options.lang
+        index = 0 if lang == "zh" else 1
+        data: dict[str, list[Any]] = {"id": [r.applicant.id for r in applicants]}
+        carried_rows = carried.to_dict(as_series=False) if carried is not None and carried.width else {}
+        data.update(carried_rows)
+        data["kind"] = [
+            KINDS[r.applicant.kind][0] if self.labels and lang == "zh" else r.applicant.kind
+            for r in applicants
+        ]
+        data["as_of"] = [r.as_of for r in applicants]
+        schema: dict[str, pl.DataType] = {name: pl.String() for name in data}
+        schema["as_of"] = pl.Date()
+        for m in self.measures:
+            found = [next((o for o in r.outcomes if o.measure_id == m.id), None) for r in applicants]
+            data[f"{m.id}.status"] = [
+                None if o is None else STATUS_LABELS[o.status][index] if self.labels else o.status.value
+                for o in found
+            ]
+            data[f"{m.id}.amount"] = [
+                None if o is None or o.amount is None else to_fen(o.amount) for o in found
+            ]
+            data[f"{m.id}.maximum"] = [
+                None if o is None or o.maximum is None else to_fen(o.maximum) for o in found
+            ]
+            schema[f"{m.id}.status"] = pl.String()
+            schema[f"{m.id}.amount"] = MONEY
+            schema[f"{m.id}.maximum"] = MONEY
+        data["total"] = [to_fen(r.total) for r in applicants]
+        data["maxima_total"] = [to_fen(r.maxima_total) for r in applicants]
+        schema["total"] = schema["maxima_total"] = MONEY
+        data["reason"] = [applicant_reason(r, lang) for r in applicants]
+        schema["reason"] = pl.String()
+        return pl.DataFrame(data, schema=schema)
 
     def _itemised(self, applicants: list[ApplicantResult], carried: list[tuple[Any, ...]] | None) -> str:
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\r\n")
         guard = self.options.excel_safe
         lang, detail = self.options.lang, self.options.detail
+        index = 0 if lang == "zh" else 1
+        status_at = CSV_ITEM_COLUMNS.index("status")
+        kind_at = CSV_ITEM_COLUMNS.index("kind")
+        missing_at = CSV_ITEM_COLUMNS.index("missing_facts")
         for i, result in enumerate(applicants):
             cells = list(carried[i]) if carried is not None else []
             if guard:
                 cells = [guard_formula(c) for c in cells]
-            for row in itemised_rows(result, lang, detail):
+            for outcome, row in zip(result.outcomes, itemised_rows(result, lang, detail), strict=True):
+                if detail:
+                    if not row[missing_at]:  # an ineligible outcome: the facts its unknown conditions lacked
+                        row[missing_at] = " ".join(
+                            dict.fromkeys(
+                                m for c in outcome.conditions if c.result is Check.UNKNOWN for m in c.missing
+                            )
+                        )
+                    granted = outcome.status in (Status.ELIGIBLE, Status.AMOUNT_SET_ELSEWHERE)
+                    row.append("" if granted else reason_text(outcome, lang))
+                if self.labels:
+                    row[status_at] = STATUS_LABELS[outcome.status][index]
+                    if lang == "zh":
+                        row[kind_at] = KINDS[result.applicant.kind][0]
                 if guard:
                     row = [c if j in _ITEM_NUMERIC else guard_formula(c) for j, c in enumerate(row)]
                 if cells:
@@ -282,6 +428,34 @@ class ChunkText:
         return text
 
 
+def _csv_text(frame: pl.DataFrame, excel_safe: bool) -> str:
+    """A typed wide frame as CSV rows (no header): amounts at the fen, dates ISO, text guarded."""
+    out = frame.with_columns(
+        [
+            pl.col(name).dt.to_string("%Y-%m-%d") if dtype == pl.Date else pl.col(name).cast(pl.String)
+            for name, dtype in frame.schema.items()
+            if dtype != pl.String
+        ]
+    )
+    if excel_safe:
+        # text columns only (ids, carried columns, reasons); statuses and amounts never start with = + - @
+        out = (
+            guard_text_columns(out.select([c for c, d in frame.schema.items() if d == pl.String]))
+            .hstack(out.select([c for c, d in frame.schema.items() if d != pl.String]))
+            .select(frame.columns)
+        )
+    return out.write_csv(include_header=False, line_terminator="\r\n", quote_style="necessary")
+
+
+_ITEM_LABELS_ZH = {
+    "id": "编号", "kind": "类型", "as_of": "评估日期", "measure": "措施代码", "name": "措施", "article": "条",
+    "tasks": "附件1序号", "department": "责任部门", "status": "状态", "amount": "金额", "maximum": "最高额",
+    "monthly_amount": "月金额", "months": "月数", "counts_as_payment": "计入支付", "missing_facts": "缺少的事实",
+    "arithmetic": "计算过程",
+}  # fmt: skip
+_ITEM_LABELS_EN = {"as_of": "evaluation date", "measure": "measure code", "name": "measure",
+                   "counts_as_payment": "counts as payment", "missing_facts": "missing facts",
+                   "monthly_amount": "monthly amount"}  # fmt: skip
 _ITEM_NUMERIC = frozenset(
     CSV_ITEM_COLUMNS.index(c) for c in ("amount", "maximum", "monthly_amount", "months")
 )
