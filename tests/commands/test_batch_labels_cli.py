@@ -202,3 +202,18 @@ def test_xlsx_in_reads_serial_dates_numbers_as_text_and_keeps_ids_as_text(
     assert "第三季度" in missing.stderr
     assert "\ufffd" not in missing.stderr  # no mojibake
     assert "--encoding" not in missing.stderr
+
+
+def test_a_workbook_under_a_csv_name_is_read_as_a_workbook(runner: CliRunner, tmp_path: Path) -> None:
+    import xlsxwriter  # type: ignore[import-untyped]
+
+    path = tmp_path / "名单.csv"  # saved from Excel as a workbook, named .csv
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet()
+    for r, row in enumerate([RENT_HEADER, RENT_ROW]):
+        for c, cell in enumerate(row):
+            sheet.write_string(r, c, cell)
+    book.close()
+    result = runner.invoke(app, ["batch", str(path), "-q"])
+    assert result.exit_code == ExitCode.OK, result.stderr  # not exit 65 with the zip's bytes as mojibake
+    assert rows(result.stdout)[0]["创业房租补贴·金额"] == "60000.00"

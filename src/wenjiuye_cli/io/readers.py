@@ -92,11 +92,34 @@ def open_reader(
         return XlsxReader(Path(path), options, sheet, chunk_rows)
     if stream is None and lower.endswith(PARQUET_SUFFIXES):
         return ParquetReader(Path(path), options, chunk_rows)
+    if stream is None and _is_zip(Path(path)):  # a workbook under another name (名单.csv saved as xlsx)
+        return XlsxReader(Path(path), options, sheet, chunk_rows)
     if sheet is not None:
         raise InputDataError("只有 xlsx 文件有工作表（--sheet）", "only an xlsx file has sheets (--sheet)")
     if stream is not None:
+        peek = getattr(stream, "peek", None)
+        if peek is not None and peek(4)[:4] == ZIP_MAGIC:
+            raise InputDataError(
+                "输入是 xlsx 工作簿（zip），不是 CSV 或 NDJSON：请直接给出 .xlsx 文件名，而不是从标准输入读入",
+                "the input is an xlsx workbook (a zip), not CSV or NDJSON: name the .xlsx file instead of "
+                "piping it in",
+            )
         return TextReader(stream, name, options, chunk_rows)
     return TextReader(open(path, "rb"), name, options, chunk_rows, owns=True, path=Path(path))
+
+
+ZIP_MAGIC = b"PK\x03\x04"  # how an xlsx file (a zip archive) begins
+
+
+def _is_zip(path: Path) -> bool:
+    """Whether a regular file begins as a zip does (never a pipe: reading it would consume it)."""
+    try:
+        if not path.is_file():
+            return False
+        with open(path, "rb") as stream:
+            return stream.read(4) == ZIP_MAGIC
+    except OSError:
+        return False  # the text reader says what is wrong with it
 
 
 class TextReader(FrameReader):
