@@ -9,9 +9,9 @@ evaluation and writing are all counted. Peak memory is measured two ways: the la
 (``ru_maxrss`` of the child, which Linux folds together with the children it waited for) and the whole
 process tree (the sum of PSS over the tree, sampled every 20 ms from /proc/*/smaps_rollup: pages that
 forked workers share with the parent are counted once). The floor is the same file read with
-``csv.reader`` and written with ``csv.writer`` by a plain Python process. ``--without-rules`` adds a
-one-process run with every rule replaced by a constant outcome (``without_rules.py``): the cost of
-everything around the rules. Prints a Markdown table.
+``csv.reader`` and written with ``csv.writer`` by a plain Python process. ``--jobs N`` is polars' thread
+count since batch runs the columnar pipeline. ``io_pipeline.py`` times batch beside both floors (Python
+and polars) with CPU seconds. Prints a Markdown table.
 """
 
 from __future__ import annotations
@@ -135,9 +135,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--format", default="csv", choices=["csv", "ndjson", "json"])
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/wenjiuye-bench"))
     parser.add_argument("--seed", type=int, default=2020)
-    parser.add_argument(
-        "--without-rules", action="store_true", help="also time batch with the rules replaced by a constant"
-    )
     args = parser.parse_args(argv)
     args.workdir.mkdir(parents=True, exist_ok=True)
     python = sys.executable
@@ -168,14 +165,6 @@ def main(argv: list[str] | None = None) -> int:
                        "-q", "--jobs", str(jobs), "--rejects", str(args.workdir / "rejects.csv")]  # fmt: skip
             timing = median_run(command, args.repeat, env)
             lines.append(_line(size, f"wenjiuye batch --jobs {jobs}", timing, floor))
-            print(lines[-1], file=sys.stderr)
-        if args.without_rules:
-            command = [python, str(HERE / "without_rules.py"), "batch", str(data), "-o", str(out), "-f",
-                       args.format, "-q", "--jobs", "1", "--rejects", str(args.workdir / "rejects.csv")]  # fmt: skip
-            timing = median_run(command, args.repeat, env)
-            lines.append(
-                _line(size, "wenjiuye batch --jobs 1, every rule replaced by a constant", timing, floor)
-            )
             print(lines[-1], file=sys.stderr)
     print("\n".join(lines))
     return 0

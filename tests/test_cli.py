@@ -380,7 +380,7 @@ def test_with_stderr_closed_the_exit_codes_hold_and_batch_writes_its_files(tmp_p
     )
     assert done.returncode == ExitCode.ROWS_REJECTED
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.csv", "out.rejects.csv"]
-    assert (tmp_path / "out.csv").read_text(encoding="utf-8-sig").startswith("id,")
+    assert (tmp_path / "out.csv").read_text(encoding="utf-8-sig").startswith("编号,")
 
 
 def test_with_stderr_full_the_exit_codes_hold(tmp_path: Path) -> None:
@@ -437,7 +437,7 @@ def test_a_defect_exits_70_with_one_line_and_a_report_without_applicant_data(tmp
 def test_a_defect_in_batch_leaves_no_output_file(tmp_path: Path) -> None:
     patch = (
         "import wenjiuye_cli.batch as batch\n"
-        "def run_batch(source, name, policy, options, out, *args):\n"
+        "def run_batch(source, name, policy, options, out, *args, **kwargs):\n"
         "    out.write('id,half a row\\n')\n"
         "    raise ValueError('a defect')\n"
         "batch.run_batch = run_batch\n"

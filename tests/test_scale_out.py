@@ -48,6 +48,7 @@ def test_the_dask_example_equals_wenjiuye_batch(tmp_path: Path) -> None:
         "--as-of",
         AS_OF,
         "-q",
+        "--codes",  # the machine codes: the columns evaluate_table names
     ]
     done = subprocess.run(cli, capture_output=True, timeout=300)
     assert done.returncode == 1, done.stderr  # 1: some rows rejected, as generated

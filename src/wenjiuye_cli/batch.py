@@ -31,29 +31,20 @@ This module is plain Python (no typer, no rich); ``wenjiuye_cli.commands.batch``
 from __future__ import annotations
 
 import csv
-import gc
-import io
 import itertools
 import json
-import multiprocessing
 import operator
-import os
-import signal
-import sys
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from functools import cache
+from pathlib import Path
 from typing import Any, BinaryIO, Literal, TextIO
 
 from wenjiuye_cli.engine import (
     Applicant,
     ApplicantResult,
-    evaluate,
     facts_for_kind,
     registry,
 )
@@ -63,7 +54,7 @@ from wenjiuye_cli.facts import KIND_ALIASES, KINDS, FactError, Facts, FactSpec
 from wenjiuye_cli.limits import MAX_DEPTH, SHOWN_CHARS, TOO_DEEP, structure_problem
 from wenjiuye_cli.money import fmt_money
 from wenjiuye_cli.outcome import Status
-from wenjiuye_cli.output import CSV_ITEM_COLUMNS, itemised_rows, result_dict, stamp
+from wenjiuye_cli.output import stamp
 from wenjiuye_cli.policy import Policy
 from wenjiuye_cli.tabular import (
     UNDECODABLE,
@@ -80,7 +71,7 @@ from wenjiuye_cli.tabular import (
 )
 
 InputFormat = Literal["csv", "ndjson"]
-OutputFormat = Literal["csv", "ndjson", "json"]
+OutputFormat = Literal["csv", "ndjson", "json", "xlsx", "parquet"]
 
 ID_HEADERS = ("id", "编号", "申请人编号")
 KIND_HEADERS = ("kind", "类型", "申请人类型")
@@ -130,8 +121,8 @@ class InputDataError(BatchError):
 # ------------------------------------------------------------------------------------------ options
 
 
-# Rows parsed, computed and formatted together (and sent to a worker at once with --jobs).
-DEFAULT_CHUNK_ROWS = 2000
+# Rows read, validated, evaluated and written together (see benchmarks/README.md for the choice).
+DEFAULT_CHUNK_ROWS = 10_000
 
 
 @dataclass(frozen=True)
@@ -152,8 +143,12 @@ class BatchOptions:
     excel_safe: bool = True  # formula-injection guard on text cells of CSV output and rejects
     input_format: InputFormat | None = None  # None: by file extension, else sniffed
     encoding: str | None = None  # None: BOM, else strict UTF-8, else GB18030
-    jobs: int = 1
+    jobs: int | None = None  # polars' threads (POLARS_MAX_THREADS, set by the command); None: every core
     chunk_rows: int = DEFAULT_CHUNK_ROWS
+    sheet: str | None = None  # xlsx input: the sheet to read (default the first)
+    # CSV/xlsx results with headers, kinds and statuses in ``lang`` (创业房租补贴·状态, 符合) and only the
+    # measures of the kinds present, instead of today's machine codes and every measure (``--codes``)
+    labels: bool = False
 
 
 # ------------------------------------------------------------------------------------------ headers
@@ -548,14 +543,6 @@ class Tally(RowCounts):
                 tally.maxima += outcome.maximum
 
 
-@dataclass(slots=True)
-class ChunkResult:
-    text: str  # formatted output for the chunk's computed rows
-    rejected: list[Rejected]
-    tally: Tally
-    rows: int  # input rows the chunk covered (blank ones included)
-
-
 Chunk = tuple[int, list[Any]]  # (row number of the first row, CSV records or NDJSON lines)
 
 
@@ -881,144 +868,6 @@ class RowParser:
         return ("；" if zh else "; ").join(parts)
 
 
-class ChunkProcessor(RowParser):
-    """Parses, validates, evaluates and formats chunks of rows. Runs in the main or a worker process."""
-
-    def __init__(
-        self,
-        policy: Policy,
-        options: BatchOptions,
-        layout: Layout | None,
-        input_format: InputFormat,
-        carried_keys: tuple[str, ...] = (),
-    ) -> None:
-        """``carried_keys``: for NDJSON, the keys copied to the results (:attr:`InputInfo.carried_columns`);
-        a CSV input's are in its ``layout``."""
-        super().__init__(options, layout, input_format)
-        self.policy = policy
-        self.today = options.today or date.today()
-        self._money: dict[Decimal, str] = {}
-        measures = registry()
-        # Input columns carried through (序号, 姓名, 身份证号, --keep-columns), right after the id.
-        self._carried: tuple[Any, ...] = layout.carried if layout is not None else carried_keys
-        self._carried_headers = (
-            tuple(layout.headers[i] for i in layout.carried) if layout is not None else carried_keys
-        )
-        self._carry = _picker(layout.carried) if layout is not None else _ndjson_picker(carried_keys)
-        k = len(self._carried)
-        self._width = 3 + k + 3 * len(measures) + 2
-        self._measure_col = {m.id: 3 + k + 3 * i for i, m in enumerate(measures)}
-
-    # -- the chunk
-    def process(self, chunk: Chunk) -> ChunkResult:
-        """Parse, evaluate and format one chunk. Each result is formatted as soon as it is computed,
-        so a chunk never holds more than one applicant's outcomes."""
-        tally = Tally()
-        rejected: list[Rejected] = []
-        policy, as_of, today = self.policy, self.options.as_of, self.today
-        # No trace to write: the status and amounts are enough, and nothing here needs the parameters
-        # used (a full evaluation, for --detail, notes them anyway).
-        lean = not self.options.detail
-        buffer = io.StringIO()
-        add = self._formatter(buffer)
-        for row, raw, applicant in self.parse_rows(chunk, tally, rejected):
-            try:
-                result = evaluate(applicant, policy, as_of, today, lean=lean, parameters_used=False)
-            except Exception as exc:  # a defect in a rule must not lose the other rows
-                tally.rejected += 1
-                tally.internal_errors += 1
-                rejected.append(self.internal_error(row, raw, exc))
-                continue
-            tally.add_result(result)
-            add(result, raw)
-        text = buffer.getvalue()
-        if self.options.output_format == "json" and text:
-            text = text[:-2]  # the separator after the chunk's last object; the writer joins chunks
-        return ChunkResult(text, rejected, tally, len(chunk[1]))
-
-    # -- formatting
-    def _formatter(self, buffer: io.StringIO) -> Callable[[ApplicantResult, Any], object]:
-        """A function writing one result (and its raw row, for the carried columns) to ``buffer``."""
-        fmt = self.options.output_format
-        if fmt == "csv":
-            writer = csv.writer(buffer, lineterminator="\r\n")
-            if self.options.itemised:
-                return lambda result, raw: writer.writerows(self._itemised(result, raw))
-            return lambda result, raw: writer.writerow(self._wide(result, raw))
-        detail, lang = self.options.detail, self.lang
-        dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-        end = "\n" if fmt == "ndjson" else ",\n"
-        if self._carried:
-            headers = self._carried_headers
-
-            def with_columns(result: ApplicantResult, raw: Any) -> object:
-                doc = result_dict(result, lang, detail)
-                doc["columns"] = dict(zip(headers, self._carry(raw), strict=True))
-                return buffer.write(dumps(doc) + end)
-
-            return with_columns
-        return lambda result, raw: buffer.write(dumps(result_dict(result, lang, detail)) + end)
-
-    def _carried_cells(self, raw: Any) -> list[str]:
-        cells = list(self._carry(raw))
-        return [guard_formula(c) for c in cells] if self.options.excel_safe else cells
-
-    def _fmt(self, amount: Decimal | None) -> str:
-        if amount is None:
-            return ""
-        text = self._money.get(amount)
-        if text is None:
-            if len(self._money) >= _MEMO_LIMIT:
-                self._money.clear()
-            text = self._money[amount] = fmt_money(amount)
-        return text
-
-    def _wide(self, result: ApplicantResult, raw: Any) -> list[str]:
-        applicant = result.applicant
-        row = [""] * self._width
-        row[0] = guard_formula(applicant.id) if self.options.excel_safe else applicant.id
-        k = len(self._carried)
-        if k:
-            row[1 : 1 + k] = self._carried_cells(raw)
-        row[1 + k] = applicant.kind
-        row[2 + k] = result.as_of.isoformat()
-        fmt = self._fmt
-        cols = self._measure_col
-        for outcome in result.outcomes:
-            col = cols[outcome.measure_id]
-            row[col] = outcome.status.value
-            row[col + 1] = fmt(outcome.amount)
-            row[col + 2] = fmt(outcome.maximum)
-        row[-2] = fmt(result.total)
-        row[-1] = fmt(result.maxima_total)
-        return row
-
-    def _itemised(self, result: ApplicantResult, raw: Any) -> Iterator[list[str]]:
-        guard = self.options.excel_safe
-        carried = self._carried_cells(raw) if self._carried else []
-        for row in itemised_rows(result, self.lang, self.options.detail):
-            if guard:
-                row = [c if i in _ITEM_NUMERIC else guard_formula(c) for i, c in enumerate(row)]
-            if carried:
-                row[1:1] = carried
-            yield row
-
-
-_ITEM_NUMERIC = frozenset(
-    CSV_ITEM_COLUMNS.index(c) for c in ("amount", "maximum", "monthly_amount", "months")
-)
-
-
-def _ndjson_picker(keys: tuple[str, ...]) -> Callable[[str], tuple[str, ...]]:
-    """``line -> the values of keys`` as text (absent or null: empty), for the carried NDJSON keys."""
-
-    def pick(line: str) -> tuple[str, ...]:
-        obj = json.loads(line, parse_float=Decimal)
-        return tuple("" if obj.get(k) is None else str(obj[k]) for k in keys)
-
-    return pick
-
-
 def _blank_id(cells: Cells, id_index: int) -> bool:
     return id_index >= len(cells) or not cells[id_index].strip()
 
@@ -1032,35 +881,9 @@ def _not_for_kind(header: str, kind: str) -> tuple[str, str, str]:
     )
 
 
-# -------------------------------------------------------------------------------------- worker pool
-
-_WORKER: ChunkProcessor | None = None
 # Collector thresholds for a batch process: the youngest generation is collected after 50,000 net
 # allocations instead of 700 (rows allocate many short-lived objects and rarely make cycles).
 BATCH_GC_THRESHOLDS = (50_000, 20, 100)
-
-
-def _init_worker(
-    policy: Policy, options: BatchOptions, layout: Layout | None, fmt: InputFormat, carried: tuple[str, ...]
-) -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the main process handles Ctrl-C and stops the pool
-    gc.freeze()  # what the worker starts with lives as long as it does: not worth scanning again
-    gc.set_threshold(*BATCH_GC_THRESHOLDS)
-    global _WORKER
-    _WORKER = ChunkProcessor(policy, options, layout, fmt, carried)
-
-
-def _work(chunk: Chunk) -> ChunkResult:
-    assert _WORKER is not None
-    return _WORKER.process(chunk)
-
-
-def _pool_context() -> Any:
-    """fork where it is safe and cheapest (workers start with everything loaded); else forkserver/spawn."""
-    methods = multiprocessing.get_all_start_methods()
-    if "fork" in methods and sys.version_info < (3, 12):
-        return multiprocessing.get_context("fork")
-    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
 
 
 # --------------------------------------------------------------------------------------------- input
@@ -1221,6 +1044,9 @@ def open_input(stream: BinaryIO, name: str, options: BatchOptions) -> OpenedInpu
 # --------------------------------------------------------------------------------------------- rejects
 
 
+SHOWN_REJECTS = 10  # rejected rows shown on stderr when there is no rejects file (stdin to stdout)
+
+
 class RejectSink:
     """Where rejected rows are written: a CSV file with the row number, the reason and the original cells.
 
@@ -1236,6 +1062,7 @@ class RejectSink:
         self.excel_safe = excel_safe
         self.always = always
         self.count = 0
+        self.first: list[Rejected] = []  # the first rejected rows, for a run with no rejects file
         self._stream: TextIO | None = None
         self._columns: list[str] = []
 
@@ -1259,6 +1086,8 @@ class RejectSink:
         if not rows:
             return
         self.count += len(rows)
+        if len(self.first) < SHOWN_REJECTS:
+            self.first += rows[: SHOWN_REJECTS - len(self.first)]
         stream = self._ensure()
         if stream is None:
             return
@@ -1462,65 +1291,62 @@ def run_batch(
     rejects: RejectSink,
     progress: Callable[[int, int], None] | None = None,
     on_start: Callable[[InputInfo], None] | None = None,
+    *,
+    path: Path | None = None,
 ) -> BatchSummary:
-    """Evaluate every applicant in ``stream`` and write the results to ``out``, in input order.
+    """Evaluate every applicant of the input and write the results to ``out``, in input order.
 
-    ``name`` is the input's file name (``-`` for stdin): its extension chooses CSV or NDJSON unless
-    ``options.input_format`` does. Rejected rows go to ``rejects``. ``progress(rows, bytes)`` is called
-    after each chunk; ``on_start`` once the header has been accepted. Raises :class:`BatchError` when
-    the input cannot be read (nothing written to ``out`` before a header error).
+    The input is ``path`` when given (a file: CSV, NDJSON, xlsx or Parquet by its extension), else
+    ``stream`` (CSV or NDJSON; ``name`` is its file name, ``-`` for stdin: its extension chooses the
+    format unless ``options.input_format`` does). It is read a chunk at a time
+    (:func:`wenjiuye_cli.io.readers.open_reader`), each chunk validated, evaluated over columns and
+    written before the next is read (:mod:`wenjiuye_cli.io.pipeline`). Rejected rows go to ``rejects``.
+    ``progress(rows, bytes)`` is called after each chunk; ``on_start`` once the header has been accepted.
+    Raises :class:`BatchError` when the input cannot be read (nothing written to ``out`` before a header
+    error).
     """
+    from wenjiuye_cli.io.pipeline import ChunkText, evaluate_chunks, measures_for_kinds
+    from wenjiuye_cli.io.readers import open_reader
+
     if options.today is None:
         options = replace(options, today=date.today())
-    opened = open_input(stream, name, options)
-    info, layout, fmt, rows = opened.info, opened.layout, opened.info.format, opened.rows
+    if path is not None:
+        reader = open_reader(path, options, sheet=options.sheet, chunk_rows=options.chunk_rows)
+    else:
+        reader = open_reader(name, options, sheet=options.sheet, chunk_rows=options.chunk_rows, stream=stream)
+    info = reader.info
     rejects.set_columns(info.columns)
     if on_start is not None:
         on_start(info)
     the_stamp = batch_stamp(policy, options)
-    writer = _OutputWriter(out, options, info.carried_columns)
+    chunks = evaluate_chunks(reader, policy, options)
+    # Only the measures of the kinds present (labelled results): known for sure once the input has ended,
+    # so the first chunk is held until the second is read. An input of more than one chunk gets every
+    # measure of the kinds it may hold (--kind's, else all): a kind first met late still has its columns.
+    first = next(chunks, None)
+    second = next(chunks, None) if first is not None else None
+    kinds: set[str] | None = None
+    if options.labels:
+        if options.kind is not None:
+            kinds = {options.kind}
+        elif second is None:
+            kinds = set() if first is None else set(first.frames.facts.get_column("kind").unique().to_list())
+    text = ChunkText(options, info.carried_columns, measures_for_kinds(kinds))
+    writer = _OutputWriter(out, options, text)
     writer.begin()
     tally = Tally()
-    done = [0]
-
-    def emit(result: ChunkResult) -> None:
-        writer.chunk(result.text)
-        rejects.write(result.rejected)
-        tally.merge(result.tally)
-        done[0] += result.rows
+    done = 0
+    held = (c for c in (first, second) if c is not None)
+    first = second = None
+    for chunk in itertools.chain(held, chunks):
+        writer.chunk(chunk, text)
+        rejected = chunk.rejected()
+        rejects.write(rejected)
+        writer.rejects(rejected, info.columns)
+        tally.merge(chunk.tally)
+        done += chunk.frames.read + chunk.frames.blank
         if progress is not None:
-            progress(done[0], rows.bytes_read)
-
-    if options.jobs <= 1:
-        processor = ChunkProcessor(policy, options, layout, fmt, info.carried_columns)
-        for chunk in rows.chunks():
-            emit(processor.process(chunk))
-    else:
-        # At most ``window`` chunks are in flight: memory stays flat however long the input is, and
-        # results are written in input order as each oldest chunk completes.
-        window = 2 * options.jobs + 1
-        pool = ProcessPoolExecutor(
-            options.jobs,
-            mp_context=_pool_context(),
-            initializer=_init_worker,
-            initargs=(policy, options, layout, fmt, info.carried_columns),
-        )
-        try:
-            pending: deque[Future[ChunkResult]] = deque()
-            for chunk in rows.chunks():
-                pending.append(pool.submit(_work, chunk))
-                if len(pending) >= window:
-                    emit(pending.popleft().result())
-            while pending:
-                emit(pending.popleft().result())
-        except BrokenProcessPool:
-            raise BatchError(
-                "并行计算进程意外退出（内存不足？）；可改用 --jobs 1 重试",
-                "a worker process died unexpectedly (out of memory?); try again with --jobs 1",
-            ) from None
-        finally:
-            pool.shutdown(wait=False, cancel_futures=True)
-    info.encoding = rows.encoding
+            progress(done, getattr(reader, "bytes_read", 0))
     summary = BatchSummary(info, tally, the_stamp)
     writer.end(summary, policy)
     rejects.finish()
@@ -1578,35 +1404,61 @@ def _peek_ndjson_keys(lines: Iterator[str], options: BatchOptions) -> tuple[Iter
 
 
 class _OutputWriter:
-    """Writes the output's header, the chunks in order, and (JSON) the closing summary."""
+    """Writes the output's header, the chunks in order, and (JSON) the closing summary; to a text stream,
+    or (xlsx, Parquet) to a :class:`wenjiuye_cli.io.writers.FrameWriter`, with the budget and the rejects
+    as sheets of an xlsx workbook."""
 
-    def __init__(self, out: TextIO, options: BatchOptions, carried: tuple[str, ...] = ()) -> None:
+    def __init__(self, out: Any, options: BatchOptions, text: Any) -> None:
         self.out = out
         self.options = options
-        # Input columns carried through, after the id (their headers are the user's text: guarded too).
-        self.carried = tuple(guard_formula(c) for c in carried) if options.excel_safe else carried
+        self.text = text
+        self.frames = options.output_format in ("xlsx", "parquet")
         self._any = False
 
     def begin(self) -> None:
         fmt = self.options.output_format
         if fmt == "csv":
-            if self.options.itemised:
-                columns = [CSV_ITEM_COLUMNS[0], *self.carried, *CSV_ITEM_COLUMNS[1:]]
-            else:
-                columns = wide_columns(self.carried)
-            self.out.write(csv_line(columns))
+            columns = self.text.item_header() if self.options.itemised else self.text.wide_header()
+            self.out.write(
+                csv_line([guard_formula(c) for c in columns] if self.options.excel_safe else columns)
+            )
         elif fmt == "json":
             self.out.write('{"applicants": [\n')
 
-    def chunk(self, text: str) -> None:
-        if not text:
+    def chunk(self, chunk: Any, text: Any) -> None:
+        if self.frames:
+            frame = text.wide_frame(chunk)
+            if frame is not None:
+                self.out.write(frame)
+            return
+        body = text.text(chunk)
+        if not body:
             return
         if self.options.output_format == "json" and self._any:
             self.out.write(",\n")
-        self.out.write(text)
+        self.out.write(body)
         self._any = True
 
+    def rejects(self, rejected: list[Rejected], columns: tuple[str, ...]) -> None:
+        """xlsx: the rejected rows on a sheet of their own (as the rejects file has them)."""
+        if not rejected or self.options.output_format != "xlsx":
+            return
+        import polars as pl
+
+        from wenjiuye_cli.io.writers import rejects_table
+
+        frame = pl.DataFrame(
+            {"row": [r.row for r in rejected], "reason": [r.reason for r in rejected],
+             "cells": [r.cells for r in rejected]},
+            schema={"row": pl.Int64(), "reason": pl.String(), "cells": pl.List(pl.String())},
+        )  # fmt: skip
+        self.out.write(
+            rejects_table(frame, columns, self.options.lang), sheet=_sheet("rejects", self.options.lang)
+        )
+
     def end(self, summary: BatchSummary, policy: Policy) -> None:
+        if self.options.output_format == "xlsx":
+            self._budget_sheets(summary)
         if self.options.output_format != "json":
             return
         tail = {
@@ -1617,6 +1469,50 @@ class _OutputWriter:
         body = json.dumps(tail, ensure_ascii=False, indent=2)
         self.out.write(("\n" if self._any else "") + "],\n" + body[1:].lstrip("\n") + "\n")
 
+    def _budget_sheets(self, summary: BatchSummary) -> None:
+        """The budget by measure and by department, on a sheet after the results."""
+        import polars as pl
 
-def default_jobs() -> int:
-    return max(1, os.cpu_count() or 1)
+        from wenjiuye_cli.articles import department_label
+
+        lang = self.options.lang
+        zh = lang == "zh"
+        doc = summary.to_dict(lang)
+        money = pl.Decimal(38, 2)
+        rows = [m for m in doc["measures"] if m["applicants"]]
+        by_measure = pl.DataFrame(
+            {
+                "措施" if zh else "measure": [m["name"] for m in rows],
+                "条" if zh else "article": [m["article"] for m in rows],
+                "责任部门" if zh else "department": [department_label(m["department"], lang) for m in rows],
+                "申请人" if zh else "applicants": [m["applicants"] for m in rows],
+                "符合" if zh else "eligible": [m["status_counts"]["eligible"] for m in rows],
+                "不符合" if zh else "ineligible": [m["status_counts"]["ineligible"] for m in rows],
+                "无法判断" if zh else "cannot decide": [m["status_counts"]["cannot_decide"] for m in rows],
+                "合计（元）" if zh else "total (yuan)": pl.Series(
+                    [Decimal(m["total"]) for m in rows], dtype=money
+                ),
+                "最高额合计（元，未计入）" if zh else "maxima (yuan, not added)": pl.Series(
+                    [Decimal(m["maxima_total"]) for m in rows], dtype=money
+                ),
+            }
+        )
+        self.out.write(by_measure, sheet=_sheet("budget", lang))
+        depts = doc["departments"]
+        by_department = pl.DataFrame(
+            {
+                "责任部门" if zh else "department": [department_label(d["department"], lang) for d in depts],
+                "合计（元）" if zh else "total (yuan)": pl.Series(
+                    [Decimal(d["total"]) for d in depts], dtype=money
+                ),
+                "最高额合计（元，未计入）" if zh else "maxima (yuan, not added)": pl.Series(
+                    [Decimal(d["maxima_total"]) for d in depts], dtype=money
+                ),
+            }
+        )
+        self.out.write(by_department, sheet=_sheet("departments", lang))
+
+
+def _sheet(name: str, lang: str) -> str:
+    zh = {"rejects": "拒绝", "budget": "按措施汇总", "departments": "按责任部门汇总"}
+    return zh[name] if lang == "zh" else name

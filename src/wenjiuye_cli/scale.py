@@ -34,9 +34,17 @@ import polars as pl
 
 from wenjiuye_cli.columnar.evaluate import evaluate_frame, migrated
 from wenjiuye_cli.columnar.schema import EVALUATION_DATE, MONEY
-from wenjiuye_cli.engine import Applicant, evaluate, facts_for_kind, registry
+from wenjiuye_cli.engine import (
+    Applicant,
+    ApplicantResult,
+    evaluate,
+    facts_for_kind,
+    measures_for_kind,
+    registry,
+)
 from wenjiuye_cli.facts import Facts, IncubatedFirm
 from wenjiuye_cli.money import to_fen
+from wenjiuye_cli.outcome import Outcome, Status
 from wenjiuye_cli.policy import Policy
 
 ROW, ID, KIND, AS_OF = "row", "id", "kind", "as_of"
@@ -95,6 +103,91 @@ def _evaluation_dates(frame: pl.DataFrame, as_of: date | None, today: date) -> p
     return frame.select(pl.coalesce(applied, pl.lit(today, dtype=pl.Date))).to_series()
 
 
+def with_evaluation_dates(
+    frame: pl.DataFrame, *, as_of: date | None = None, today: date | None = None
+) -> pl.DataFrame:
+    """``frame`` with its ``evaluation_date`` column (``as_of``, else the application date, else ``today``)."""
+    on = _evaluation_dates(frame, as_of, today or date.today())
+    return frame.with_columns(on.alias(EVALUATION_DATE))
+
+
+def results_of(frame: pl.DataFrame, policy: Policy) -> pl.DataFrame:
+    """:func:`evaluate_table`'s results for a typed frame that already has its ``evaluation_date``."""
+    return _results(frame, policy)
+
+
+def applicant_results(
+    frame: pl.DataFrame, policy: Policy, *, as_of: date | None = None, explain: bool = False
+) -> list[ApplicantResult]:
+    """Every applicant of ``frame`` (typed, with ``evaluation_date``) as the scalar engine's
+    :class:`~wenjiuye_cli.engine.ApplicantResult`, outcomes in the engine's order, so today's renderers
+    (``output.result_dict``, ``output.itemised_rows``) give today's words. ``explain``: with the conditions
+    and arithmetic (``--detail``), from :func:`~wenjiuye_cli.columnar.render.outcome_of`.
+    ``as_of`` is ``--as-of`` (it names each result's ``as_of_source``)."""
+    from wenjiuye_cli.columnar.evaluate import rules_for
+    from wenjiuye_cli.columnar.render import outcome_of
+
+    rules = {r.measure.id: r for r in rules_for(policy)}
+    columnar = evaluate_frame(frame, policy, explain=explain)
+    pending = [m.id for m in registry() if m.id not in rules]
+    scalar, _ = _scalar_fallback_outcomes(frame, policy, pending, lean=not explain)
+    ids = frame.get_column(ID).to_list() if ID in frame.columns else [str(i) for i in range(frame.height)]
+    kinds = frame.get_column(KIND).to_list()
+    dates = frame.get_column(EVALUATION_DATE).to_list()
+    applied = frame.get_column("application_date").to_list() if "application_date" in frame.columns else None
+    out: list[ApplicantResult] = []
+    for i, row in enumerate(columnar.iter_rows(named=True)):
+        kind = kinds[i]
+        outcomes: list[Outcome] = []
+        for measure in measures_for_kind(kind):
+            rule = rules.get(measure.id)
+            if rule is None:
+                outcome: Outcome | None = scalar[i].get(measure.id)
+            elif explain:
+                outcome = outcome_of(row, rule, policy)
+            else:
+                outcome = _lean_outcome(row, rule)
+            if outcome is not None:
+                outcomes.append(outcome)
+        source = "--as-of" if as_of is not None else "application_date" if applied and applied[i] else "today"
+        applicant = Applicant(str(ids[i]), kind, Facts({}))
+        total, maxima = _sums(outcomes)
+        out.append(ApplicantResult(applicant, dates[i], source, outcomes, total, maxima))
+    return out
+
+
+def _lean_outcome(row: dict[str, Any], rule: Any) -> Outcome | None:
+    mid = rule.measure.id
+    raw = row[f"{mid}.status"]
+    if raw is None:
+        return None
+    status = Status(raw)
+    return Outcome(
+        mid,
+        status,
+        amount=row[f"{mid}.amount"],
+        maximum=row[f"{mid}.maximum"],
+        monthly_amount=row[f"{mid}.monthly_amount"],
+        months=row[f"{mid}.months"],
+        payee=row[f"{mid}.payee"],
+        counts_as_payment=rule.counts_as_payment or status is not Status.ELIGIBLE,
+        missing_facts=list(row[f"{mid}.missing_facts"] or []),
+    )
+
+
+def _sums(outcomes: list[Outcome]) -> tuple[Decimal, Decimal]:
+    """``engine.evaluate``'s per-applicant total and maxima total."""
+    total = maxima = Decimal(0)
+    for o in outcomes:
+        if not o.counts_as_payment:
+            continue
+        if o.status is Status.ELIGIBLE and o.amount is not None:
+            total += o.amount
+        elif o.status in (Status.ELIGIBLE, Status.AMOUNT_SET_ELSEWHERE) and o.maximum is not None:
+            maxima += o.maximum
+    return total, maxima
+
+
 def _results(frame: pl.DataFrame, policy: Policy) -> pl.DataFrame:
     schema = result_schema(with_row=ROW in frame.columns)
     columnar = evaluate_frame(frame, policy)
@@ -121,38 +214,62 @@ def _scalar_fallback(frame: pl.DataFrame, policy: Policy, measure_ids: list[str]
     """MIGRATION SCAFFOLD — delete when every measure has a rule in ``wenjiuye_cli.rules``.
 
     The measures ``measure_ids`` (those not yet migrated) evaluated by today's scalar engine, one row at a
-    time: each typed row is turned back into :class:`~wenjiuye_cli.facts.Facts` (null: missing; firms as
-    :class:`~wenjiuye_cli.facts.IncubatedFirm`) and :func:`wenjiuye_cli.engine.evaluate` runs on the row's
-    evaluation date. Returns the columns ``<id>.status/amount/maximum`` and these measures' ``total`` and
-    ``maxima_total``, as the engine adds them up (an income disregard is never a payment)."""
+    time (:func:`_scalar_fallback_outcomes`). Returns the columns ``<id>.status/amount/maximum`` and these
+    measures' ``total`` and ``maxima_total``, as the engine adds them up (an income disregard is never a
+    payment)."""
+    outcomes, totals = _scalar_fallback_outcomes(frame, policy, measure_ids, lean=True)
     columns: dict[str, list[Any]] = {}
     for mid in measure_ids:
         for part in ("status", "amount", "maximum"):
             columns[f"{mid}.{part}"] = []
-    totals: dict[str, list[Decimal]] = {name: [] for name in TOTALS}
-    wanted = set(measure_ids)
-    has_id = ID in frame.columns
-    for i, row in enumerate(frame.iter_rows(named=True)):
-        kind = row[KIND]
-        applicant = Applicant(str(row[ID]) if has_id else str(i), kind, _facts(kind, row))
-        result = evaluate(
-            applicant, policy, as_of=row[EVALUATION_DATE], only=wanted, lean=True, parameters_used=False
-        )
-        seen = {o.measure_id: o for o in result.outcomes}
+    for seen in outcomes:
         for mid in measure_ids:
             outcome = seen.get(mid)
             columns[f"{mid}.status"].append(None if outcome is None else outcome.status.value)
             for part in ("amount", "maximum"):
                 value = None if outcome is None else getattr(outcome, part)
                 columns[f"{mid}.{part}"].append(None if value is None else to_fen(value))
-        totals["total"].append(to_fen(result.total))
-        totals["maxima_total"].append(to_fen(result.maxima_total))
     out = {
         name: pl.Series(name, values, dtype=pl.String if name.endswith(".status") else MONEY)
         for name, values in columns.items()
     }
     out.update({name: pl.Series(name, values, dtype=MONEY) for name, values in totals.items()})
     return out
+
+
+def _scalar_fallback_outcomes(
+    frame: pl.DataFrame, policy: Policy, measure_ids: list[str], *, lean: bool
+) -> tuple[list[dict[str, Outcome]], dict[str, list[Decimal]]]:
+    """MIGRATION SCAFFOLD (with :func:`_scalar_fallback` and :func:`_facts`): each typed row is turned back
+    into :class:`~wenjiuye_cli.facts.Facts` (null: missing; firms as :class:`~wenjiuye_cli.facts.IncubatedFirm`)
+    and :func:`wenjiuye_cli.engine.evaluate` runs the measures ``measure_ids`` on the row's evaluation date.
+    Returns each row's outcomes by measure, and these measures' ``total`` and ``maxima_total`` per row."""
+    outcomes: list[dict[str, Outcome]] = []
+    totals: dict[str, list[Decimal]] = {name: [] for name in TOTALS}
+    if not measure_ids:
+        zeros = [Decimal(0)] * frame.height
+        return [{} for _ in range(frame.height)], {name: list(zeros) for name in TOTALS}
+    wanted = set(measure_ids)
+    # Only the kinds some pending measure is for need a row of facts (the others get no outcome).
+    kinds = {k for m in registry() if m.id in wanted for k in m.kinds}
+    has_id = ID in frame.columns
+    needed = {ID, KIND, EVALUATION_DATE}.union(*(facts_for_kind(k) for k in kinds))
+    rows = frame.select([c for c in frame.columns if c in needed]).iter_rows(named=True)
+    for i, row in enumerate(rows):
+        kind = row[KIND]
+        if kind not in kinds:
+            outcomes.append({})
+            totals["total"].append(Decimal(0))
+            totals["maxima_total"].append(Decimal(0))
+            continue
+        applicant = Applicant(str(row[ID]) if has_id else str(i), kind, _facts(kind, row))
+        result = evaluate(
+            applicant, policy, as_of=row[EVALUATION_DATE], only=wanted, lean=lean, parameters_used=False
+        )
+        outcomes.append({o.measure_id: o for o in result.outcomes})
+        totals["total"].append(to_fen(result.total))
+        totals["maxima_total"].append(to_fen(result.maxima_total))
+    return outcomes, totals
 
 
 def _facts(kind: str, row: dict[str, Any]) -> Facts:

@@ -683,11 +683,17 @@ def safe_chunks(
                 keep.append(i)
                 out.extend(got)
             facts = facts[keep] if keep else facts.clear()
-            carried = None if carried is None else (carried[keep] if keep else carried.clear())
+            carried = (
+                None if carried is None or not carried.width else (carried[keep] if keep else carried.clear())
+            )
         done += facts.height
         if progress is not None:
             progress(done, getattr(reader, "bytes_read", 0))
-        yield facts, out, None if carried is None else carried.to_dicts()
+        if carried is None or not carried.width:
+            yield facts, out, None
+        else:  # the columns c0, c1 … are the reader's carried columns, in order
+            named = carried.rename(dict(zip(carried.columns, reader.info.carried_columns, strict=True)))
+            yield facts, out, named.to_dicts()
 
 
 def compare_list(

@@ -37,7 +37,7 @@ def csv_rows(text: str) -> list[dict[str, str]]:
 
 
 def test_stdout_has_only_data_and_stderr_the_messages(runner: CliRunner, tmp_path: Path) -> None:
-    result = runner.invoke(app, ["batch", APPLICANTS])
+    result = runner.invoke(app, ["batch", APPLICANTS, "--codes"])
     assert result.exit_code == ExitCode.OK, result.stderr
     rows = csv_rows(result.stdout)
     assert [r["id"] for r in rows][:2] == ["R-001", "刘䶮-002"]
@@ -80,7 +80,7 @@ def test_the_rejects_file_reads_back_to_the_original_rows(runner: CliRunner, tmp
         assert row[2:] == original[int(row[0]) - 1]  # row numbers count the header as row 1
 
 
-def test_no_rejects_still_writes_an_empty_rejects_file_beside_an_output_file(
+def test_no_rejects_file_when_nothing_is_rejected_and_a_stale_one_is_emptied(
     runner: CliRunner, tmp_path: Path
 ) -> None:
     out = tmp_path / "result.ndjson"
@@ -88,8 +88,23 @@ def test_no_rejects_still_writes_an_empty_rejects_file_beside_an_output_file(
     assert result.exit_code == 0
     assert len(out.read_text("utf-8").splitlines()) == len(EXAMPLE_LIST_IDS)
     assert not out.read_bytes().startswith(b"\xef\xbb\xbf")  # NDJSON never has a BOM
-    rejects = (tmp_path / "result.rejects.csv").read_text("utf-8-sig").splitlines()
-    assert len(rejects) == 1  # the header only: no stale file from an earlier run survives
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["result.ndjson"]  # no stray rejects file
+    stale = tmp_path / "result.rejects.csv"
+    stale.write_text("行号,原因\n3,an earlier run's reject\n", encoding="utf-8")
+    assert runner.invoke(app, ["batch", APPLICANTS, "-o", str(out)]).exit_code == 0
+    assert len(stale.read_text("utf-8-sig").splitlines()) == 1  # the header only: no stale reject survives
+
+
+def test_stdin_into_stdout_leaves_no_rejects_file_and_shows_the_reasons(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["batch", "-", "--lang", "en"], input=Path(BAD).read_bytes())
+    assert result.exit_code == ExitCode.ROWS_REJECTED
+    assert list(tmp_path.iterdir()) == []  # nothing in the current directory
+    assert "row 3: application_date (申请日期): no such date: 2021-02-30" in result.stderr
+    assert "to keep the rejected rows, add --rejects FILE" in result.stderr
+    assert "row 3" not in result.stdout
 
 
 def test_with_stdout_output_rejects_go_to_the_current_directory_only_when_there_are_some(
@@ -158,9 +173,11 @@ def test_stdin_input_and_encoding_option(runner: CliRunner) -> None:
 
 
 def test_set_and_as_of_change_the_answer_like_calc(runner: CliRunner) -> None:
-    result = runner.invoke(app, ["batch", APPLICANTS, "--set", "rent_subsidy.house_cap_monthly=2000", "-q"])
+    result = runner.invoke(
+        app, ["batch", APPLICANTS, "--set", "rent_subsidy.house_cap_monthly=2000", "-q", "--codes"]
+    )
     assert csv_rows(result.stdout)[0]["rent_subsidy.amount"] == "48000.00"
-    late = runner.invoke(app, ["batch", APPLICANTS, "--as-of", "2030-01-01", "-q"])
+    late = runner.invoke(app, ["batch", APPLICANTS, "--as-of", "2030-01-01", "-q", "--codes"])
     assert csv_rows(late.stdout)[0]["rent_subsidy.status"] == "ineligible"
     bad = runner.invoke(app, ["batch", APPLICANTS, "--set", "rent_subsidy.nope=1"])
     assert bad.exit_code == ExitCode.BAD_CONFIG
@@ -176,7 +193,7 @@ def test_jobs_two_gives_the_same_output(runner: CliRunner) -> None:
 
 
 def test_no_excel_safe_leaves_text_cells_alone(runner: CliRunner, tmp_path: Path) -> None:
-    args = ["batch", BAD, "-q", "--rejects", str(tmp_path / "r.csv")]
+    args = ["batch", BAD, "-q", "--codes", "--rejects", str(tmp_path / "r.csv")]
     guarded = [r["id"] for r in csv_rows(runner.invoke(app, args).stdout)]
     raw = [r["id"] for r in csv_rows(runner.invoke(app, [*args, "--no-excel-safe"]).stdout)]
     assert '\'=HYPERLINK("http://example.com","R-008")' in guarded
@@ -201,7 +218,7 @@ def test_piped_into_head_exits_quietly(tmp_path: Path) -> None:
     src = big_input(tmp_path, 400)  # ~2800 rows: far more than a pipe buffer holds
     code, shown = exit_code_into_head(["batch", str(src), "-q"], "-n 1", tmp_path / "err.txt")
     assert code == 0
-    assert shown.startswith("id,kind,as_of,")
+    assert shown.startswith("编号,类型,评估日期,")  # Chinese headers by default
     assert len(shown.splitlines()) == 1
     assert (tmp_path / "err.txt").read_text() == ""
 
@@ -245,7 +262,7 @@ def test_dash_for_output_is_stdout(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    result = runner.invoke(app, ["batch", BAD, "-o", "-", "-q"])
+    result = runner.invoke(app, ["batch", BAD, "-o", "-", "-q", "--codes"])
     assert result.exit_code == ExitCode.ROWS_REJECTED
     assert [r["id"] for r in csv_rows(result.stdout)] == GOOD_IN_BAD
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bad-rows.rejects.csv"]  # no file named "-"
@@ -284,7 +301,7 @@ def test_a_named_pipe_as_output_is_written_through(tmp_path: Path) -> None:
     os.mkfifo(pipe)
     reader = subprocess.Popen(["cat", str(pipe)], stdout=subprocess.PIPE)
     run = subprocess.run(
-        [sys.executable, "-m", "wenjiuye_cli", "batch", BAD, "-o", str(pipe), "-q"],
+        [sys.executable, "-m", "wenjiuye_cli", "batch", BAD, "-o", str(pipe), "-q", "--codes"],
         cwd=tmp_path, capture_output=True, timeout=60,
     )  # fmt: skip
     received, _ = reader.communicate(timeout=30)

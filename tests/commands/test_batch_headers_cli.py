@@ -135,8 +135,8 @@ def test_everyday_columns_are_accepted_and_carried_never_read(runner: CliRunner,
     with_everyday = tmp_path / "names.csv"
     body = [f"{n},姓名{n},{ID_NUMBER if n == 1 else ''},{line}" for n, line in enumerate(lines, 1)]
     with_everyday.write_text("\n".join([f"序号,姓名,身份证号,{header}", *body]) + "\n", encoding="utf-8")
-    plain = rows(runner.invoke(app, ["batch", str(APPLICANTS)]).stdout)
-    result = runner.invoke(app, ["batch", str(with_everyday)])
+    plain = rows(runner.invoke(app, ["batch", str(APPLICANTS), "--codes"]).stdout)
+    result = runner.invoke(app, ["batch", str(with_everyday), "--codes"])
     assert result.exit_code == ExitCode.OK, result.stderr
     assert ID_NUMBER not in result.stderr
     got = rows(result.stdout)
@@ -155,7 +155,18 @@ def test_an_id_number_excel_turned_into_a_number_rejects_its_row(runner: CliRunn
     path.write_text("编号,类型,姓名,身份证号,带动就业人数\nR-1,个人,张三,1.10101E+17,3\nR-2,个人,李四,"
                     f"{ID_NUMBER},3\n", encoding="utf-8")  # fmt: skip
     result = runner.invoke(
-        app, ["batch", str(path), "--rejects", "-", "-o", str(tmp_path / "o.csv"), "--as-of", "2021-03-01"]
+        app,
+        [
+            "batch",
+            str(path),
+            "--rejects",
+            "-",
+            "-o",
+            str(tmp_path / "o.csv"),
+            "--as-of",
+            "2021-03-01",
+            "--codes",
+        ],
     )
     assert result.exit_code == ExitCode.ROWS_REJECTED
     rejected = rows(result.stdout)
@@ -168,7 +179,7 @@ def test_an_id_number_excel_turned_into_a_number_rejects_its_row(runner: CliRunn
 def test_keep_columns_carries_any_column_for_joining_back(runner: CliRunner, tmp_path: Path) -> None:
     path = tmp_path / "kept.csv"
     path.write_text("编号,类型,科室,备注,带动就业人数\nR-1,个人,一科,=SUM(A1),3\n", encoding="utf-8")
-    args = ["batch", str(path), "--as-of", "2021-03-01"]
+    args = ["batch", str(path), "--as-of", "2021-03-01", "--codes"]
     refused = runner.invoke(app, args)
     assert refused.exit_code == ExitCode.BAD_DATA
     assert refused.stdout == ""
@@ -200,7 +211,7 @@ def test_ndjson_carries_the_everyday_keys_and_the_kept_ones(runner: CliRunner, j
     }
     second = {"id": "R-2", "kind": "person", "jobs_created": 2}
     lines = "".join(json.dumps(o, ensure_ascii=False) + "\n" for o in (first, second))
-    args = ["batch", "-", "--as-of", "2021-03-01", "-j", jobs]
+    args = ["batch", "-", "--as-of", "2021-03-01", "-j", jobs, "--codes"]
     refused = runner.invoke(app, args, input=lines)  # 科室 is not a fact, and not kept
     assert refused.exit_code == ExitCode.BAD_DATA
     assert refused.stdout == ""

@@ -74,7 +74,7 @@ COMMANDS = {
                            ExitCode.ROWS_REJECTED, stdout=False,
                            files=("out.csv", "out.rejects.csv", "summary.json")),
     "batch-stdout": Command(("batch", "-", "-f", "ndjson"), ExitCode.ROWS_REJECTED, stdout=True, stdin=True,
-                            stdin_file=BAD_ROWS, files=("stdin.rejects.csv",)),
+                            stdin_file=BAD_ROWS, files=()),  # no rejects file for stdin: reasons on stderr
     "compare-list": Command(("compare", processes.LIST, "--reform", processes.CAP, "-o", "out.csv", "-q"),
                             ExitCode.OK, stdout=False, files=("out.csv", "out.rejects.csv")),
 }  # fmt: skip

@@ -19,7 +19,7 @@ import time
 from collections.abc import Callable, Iterator
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, BinaryIO, TextIO
+from typing import Annotated, Any, BinaryIO, TextIO
 
 import typer
 from rich.console import Console
@@ -37,7 +37,6 @@ from wenjiuye_cli.batch import (
     BatchSummary,
     InputInfo,
     RejectSink,
-    default_jobs,
     parse_kind,
     run_batch,
 )
@@ -71,6 +70,7 @@ from wenjiuye_cli.errors import Terminated, raise_terminated, write_error_text
 from wenjiuye_cli.exitcodes import ExitCode
 from wenjiuye_cli.facts import KINDS
 from wenjiuye_cli.input_kind import input_kind
+from wenjiuye_cli.io.writers import open_writer
 from wenjiuye_cli.money import fmt_money
 from wenjiuye_cli.tabular import canonical_encoding
 
@@ -79,10 +79,14 @@ class BatchFormat(StrEnum):
     csv = "csv"
     ndjson = "ndjson"
     json = "json"
+    xlsx = "xlsx"
+    parquet = "parquet"
 
 
 _SUFFIX_FORMATS = {".csv": BatchFormat.csv, ".ndjson": BatchFormat.ndjson, ".jsonl": BatchFormat.ndjson,
-                   ".json": BatchFormat.json}  # fmt: skip
+                   ".json": BatchFormat.json, ".xlsx": BatchFormat.xlsx, ".parquet": BatchFormat.parquet,
+                   ".pq": BatchFormat.parquet}  # fmt: skip
+_BINARY = (BatchFormat.xlsx, BatchFormat.parquet)  # written through io.writers.FrameWriter, to a file
 
 
 def register(app: typer.Typer) -> None:
@@ -105,8 +109,18 @@ def batch(
     ] = None,
     fmt: Annotated[
         BatchFormat | None,
-        typer.Option("--format", "-f", help="csv|ndjson|json（默认按 -o 的扩展名，否则 csv）"),
+        typer.Option(
+            "--format", "-f", help="csv|ndjson|json|xlsx|parquet（默认按 -o 的扩展名，标准输出为 csv）"
+        ),
     ] = None,
+    codes: Annotated[
+        bool,
+        typer.Option(
+            "--codes",
+            help="CSV/xlsx 用机器代码作表头和状态（rent_subsidy.status、eligible），并列出全部措施 / machine "
+            "codes for headers and statuses, every measure's columns",
+        ),
+    ] = False,
     itemised: Annotated[
         bool, typer.Option("--itemised", help="每个申请人×每项措施一行 / one CSV row per applicant × measure")
     ] = False,
@@ -146,8 +160,21 @@ def batch(
         ),
     ] = None,
     jobs: Annotated[
-        int, typer.Option("--jobs", "-j", min=0, help="并行进程数（0 = CPU 核数）/ worker processes")
-    ] = 1,
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=0,
+            help="计算线程数（polars 线程池；默认或 0 = 全部 CPU 核）/ threads of the columnar engine "
+            "(polars' pool; default or 0: every core)",
+        ),
+    ] = None,
+    sheet: Annotated[
+        str | None,
+        typer.Option(
+            "--sheet", help="xlsx 输入：要读取的工作表（默认第一个）/ xlsx input: the sheet to read"
+        ),
+    ] = None,
     chunk_rows: Annotated[int, typer.Option("--chunk-rows", min=1, hidden=True)] = DEFAULT_CHUNK_ROWS,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="不显示进度和汇总行 / no progress, no summary line")
@@ -185,16 +212,33 @@ def batch(
             canonical_encoding(encoding)
         except LookupError:
             raise usage(f"未知编码：{encoding}", f"unknown encoding: {encoding}") from None
-    chosen = fmt or (
-        _SUFFIX_FORMATS.get(output.suffix.lower(), BatchFormat.csv) if output else BatchFormat.csv
-    )
-    if itemised and chosen is not BatchFormat.csv:
-        raise usage("--itemised 只用于 CSV 输出", "--itemised applies to CSV output only")
-
     # -- outputs (``-`` is stdout, which only one of them can have: the results unless -o names a file)
     if output is not None and is_stdout(output):
         output = None
-    rejects_path, rejects_always = rejects_target(input_path, output, rejects)
+    if fmt is not None:
+        chosen = fmt
+    elif output is None or writes_through(output):
+        chosen = BatchFormat.csv
+    else:
+        found = _SUFFIX_FORMATS.get(output.suffix.lower())
+        if found is None:  # never a silent CSV under another name
+            known = ", ".join(_SUFFIX_FORMATS)
+            raise usage(
+                f"不知道怎样写“{output.name}”：扩展名应为 {known} 之一（或用 --format 指定）",
+                f"cannot tell how to write {output.name!r}: the extension must be one of {known} "
+                f"(or name the format with --format)",
+            )
+        chosen = found
+    if itemised and chosen is not BatchFormat.csv:
+        raise usage("--itemised 只用于 CSV 输出", "--itemised applies to CSV output only")
+    if chosen in _BINARY and (output is None or writes_through(output)):
+        raise usage(
+            f"{chosen.value} 只能写入文件：请用 -o 结果.{chosen.value}",
+            f"{chosen.value} is written to a file only: use -o results.{chosen.value}",
+        )
+    rejects_path, rejects_always = batch_rejects_target(input_path, output, rejects)
+    if chosen is BatchFormat.xlsx and rejects is None:
+        rejects_path = None  # the workbook has a rejects sheet
     conflict = output_conflict(input_path, output, rejects_path, summary_file)
     if conflict is not None:
         raise usage(*conflict)
@@ -230,6 +274,7 @@ def batch(
         itemised=itemised,
         detail=detail,
         lang=lang.value,
+        labels=not codes,
         kind=the_kind,
         as_of=on,
         ignore_extra_columns=ignore_extra_columns,
@@ -237,10 +282,14 @@ def batch(
         excel_safe=excel_safe,
         input_format=input_format.value if input_format else None,
         encoding=encoding,
-        jobs=jobs or default_jobs(),
+        jobs=jobs or None,
         chunk_rows=chunk_rows,
+        sheet=sheet,
     )
-    files: list[AtomicTextFile] = []
+    if jobs and "polars" not in sys.modules:
+        # polars reads its thread count once, when it is imported (the run imports it below)
+        os.environ["POLARS_MAX_THREADS"] = str(jobs)
+    files: list[Any] = []  # AtomicTextFile and FrameWriter: prepare, commit, discard
 
     def open_atomic(path: Path, with_bom: bool) -> AtomicTextFile:
         try:
@@ -263,12 +312,15 @@ def batch(
         return stdout_wrapper
 
     def open_rejects() -> TextIO:
+        assert rejects_path is not None
         if is_stdout(rejects_path):
             return open_stdout(bool(bom))
         # A BOM by default for a file Excel opens; not into a pipe or /dev/stdout (as for stdout itself).
         return open_atomic(rejects_path, bom if bom is not None else not writes_through(rejects_path)).stream
 
-    sink = RejectSink(open_rejects, lang.value, excel_safe, always=rejects_always)
+    sink = RejectSink(
+        open_rejects if rejects_path is not None else None, lang.value, excel_safe, always=rejects_always
+    )
     show_progress = console.is_terminal and not quiet
     # `kill` (SIGTERM) ends the run like Ctrl-C: temporary files are removed, no output appears.
     main_thread = threading.current_thread() is threading.main_thread()
@@ -277,8 +329,17 @@ def batch(
         # Results on stdout: a reader going away ends the run quietly. Results in a file with the rejects
         # on stdout: the file would be incomplete, so that is an error (see quiet_broken_pipe).
         with quiet_broken_pipe(None if output is None else (console, lang)):
-            if output is not None:
-                out: TextIO = open_atomic(
+            out: Any
+            if chosen in _BINARY:
+                assert output is not None
+                try:
+                    out = open_writer(output, chosen.value, excel_safe=excel_safe)
+                except OSError as exc:
+                    console.print(Text(write_error_text(exc, lang)), style="red")
+                    raise typer.Exit(ExitCode.IO_ERROR) from None
+                files.append(out)
+            elif output is not None:
+                out = open_atomic(
                     output,
                     bool(
                         bom if bom is not None else chosen is BatchFormat.csv and not writes_through(output)
@@ -295,7 +356,8 @@ def batch(
             gc.set_threshold(*BATCH_GC_THRESHOLDS)
             try:
                 with progress_bar(console, lang, input_size, show_progress) as (on_start, on_progress):
-                    result = run_batch(source, input_path, policy, options, out, sink, on_progress, on_start)
+                    result = run_batch(source, input_path, policy, options, out, sink, on_progress, on_start,
+                                       path=None if input_path == "-" else Path(input_path))  # fmt: skip
                 if stdout_wrapper is not None:
                     stdout_wrapper.flush()
             except BatchError as exc:
@@ -312,7 +374,11 @@ def batch(
                 gc.set_threshold(*thresholds)
             result.outputs = {
                 "output": str(output) if output is not None else "-",
-                "rejects": str(rejects_path) if sink.opened else None,
+                "rejects": str(rejects_path)
+                if sink.opened
+                else t(lang, f"{output} 的“拒绝”工作表", f"the rejects sheet of {output}")
+                if chosen is BatchFormat.xlsx and result.tally.rejected
+                else None,
                 "summary": str(summary_file) if summary_file is not None else None,
             }
             summary_on_stdout = summary_file is not None and is_stdout(summary_file)
@@ -354,27 +420,58 @@ def batch(
         print_summary(console, result, lang)
     if not quiet:
         console.print(Text(result_line(result, lang)))
+        console.print(Text(stamp_line(result.to_dict(lang.value), lang)), style="dim")
         for warning in result_warnings(result, lang):
             console.print(Text(warning), style="yellow")
+    if rejects_path is None and chosen is not BatchFormat.xlsx and sink.count:
+        # No rejects file (stdin into stdout): the first reasons here, and how to keep them all.
+        for row in sink.first:
+            console.print(Text(t(lang, f"第 {row.row} 行：{row.reason}", f"row {row.row}: {row.reason}")),
+                          style="yellow")  # fmt: skip
+        more = sink.count - len(sink.first)
+        console.print(
+            Text(t(lang, f"{'另有 ' + str(more) + ' 行被拒绝；' if more else ''}要保存被拒绝的行，请加 --rejects 文件名",
+                   f"{str(more) + ' more rows rejected; ' if more else ''}to keep the rejected rows, add --rejects FILE")),
+            style="yellow",
+        )  # fmt: skip
     else:
         for warning in lookalike_warnings(result.input, lang):
             console.print(Text(warning), style="yellow")
     raise typer.Exit(ExitCode.ROWS_REJECTED if result.tally.rejected else ExitCode.OK)
 
 
-def rejects_target(input_path: str, output: Path | None, rejects: Path | None) -> tuple[Path, bool]:
+def rejects_target(
+    input_path: str, output: Path | None, rejects: Path | None, *, always_beside: bool = True
+) -> tuple[Path, bool]:
     """Where rejected rows go, and whether that file is written even when no row is rejected.
 
-    ``--rejects FILE`` as given (``-``: stdout); else ``<output>.rejects.csv`` beside ``-o FILE``; else, with
-    the results on stdout (or a device or pipe), ``<input>.rejects.csv`` (``stdin.rejects.csv``) in the
-    current directory, only if needed.
+    ``--rejects FILE`` as given (``-``: stdout); else ``<output>.rejects.csv`` beside ``-o FILE`` (written
+    even when empty unless ``always_beside`` is false); else, with the results on stdout (or a device or
+    pipe), ``<input>.rejects.csv`` (``stdin.rejects.csv``) in the current directory, only if needed.
+    (``wenjiuye batch`` writes no rejects file for stdin: see :func:`batch_rejects_target`.)
     """
     if rejects is not None:
         return rejects, True
     if output is not None and not writes_through(output):  # not beside /dev/null, /dev/stdout or a pipe
-        return output.with_name(f"{output.stem}.rejects.csv"), True
+        return output.with_name(f"{output.stem}.rejects.csv"), always_beside
     stem = "stdin" if input_path == "-" else Path(input_path).stem
     return Path(f"{stem}.rejects.csv"), False
+
+
+def batch_rejects_target(
+    input_path: str, output: Path | None, rejects: Path | None
+) -> tuple[Path | None, bool]:
+    """batch's rejects file, and whether it is written even when no row is rejected: ``--rejects FILE``
+    (always); else beside ``-o FILE`` or as ``<input>.rejects.csv`` in the current directory, only when a
+    row is rejected or a file of that name is there from an earlier run (emptied to its header, so it
+    cannot be mistaken for this run's); for stdin read into stdout, none (the rejected rows' reasons are
+    shown on stderr; ``--rejects FILE`` keeps them)."""
+    if rejects is not None:
+        return rejects, True
+    if input_path == "-" and (output is None or writes_through(output)):
+        return None, False
+    path = rejects_target(input_path, output, rejects, always_beside=False)[0]
+    return path, path.exists()
 
 
 def regular_file_size(stream: BinaryIO) -> int | None:
@@ -419,11 +516,16 @@ def progress_bar(
 def result_line(result: BatchSummary, lang: Lang) -> str:
     t_ = result.tally
     where = result.outputs.get("rejects")
-    rejected = (
-        t(lang, f"，拒绝 {t_.rejected:,}（见 {where}）", f", rejected {t_.rejected:,} (see {where})")
-        if t_.rejected
-        else t(lang, "，无拒绝", ", none rejected")
-    )
+    if not t_.rejected:
+        rejected = t(lang, "，无拒绝", ", none rejected")
+    elif where is None:
+        rejected = t(
+            lang, f"，拒绝 {t_.rejected:,}（原因见下）", f", rejected {t_.rejected:,} (reasons below)"
+        )
+    else:
+        rejected = t(
+            lang, f"，拒绝 {t_.rejected:,}（见 {where}）", f", rejected {t_.rejected:,} (see {where})"
+        )
     blank = t(lang, f"，跳过空行 {t_.blank:,}", f", {t_.blank:,} blank rows skipped") if t_.blank else ""
     enc = result.input.encoding  # named: a file read in the wrong encoding shows up here first
     return t(
@@ -513,13 +615,18 @@ def print_summary(console: Console, result: BatchSummary, lang: Lang) -> None:
             )
         )
     )
+    console.print(Text(stamp_line(doc, lang)), style="dim")
+
+
+def stamp_line(doc: dict[str, Any], lang: Lang) -> str:
+    """The run's stamp as people read it: version, policy file and hash, --as-of, --set, encoding."""
     stamp = doc["stamp"]
     overrides = ", ".join(stamp["policy"]["overrides"]) or t(lang, "无", "none")
-    console.print(
-        Text(
-            f"wenjiuye {stamp['version']} · policy {stamp['policy']['file']} sha256:{stamp['policy']['sha256'][:12]} · "
-            f"--as-of {stamp['as_of_override'] or t(lang, '未指定', 'not set')} · --set {overrides} · "
-            f"{t(lang, '编码', 'encoding')} {doc['input']['encoding']}",
-            style="dim",
-        )
+    as_of = stamp["as_of_override"] or t(lang, "按各行申请日期", "each row's application date")
+    return t(
+        lang,
+        f"wenjiuye {stamp['version']} · 政策文件 {stamp['policy']['file']}（sha256:{stamp['policy']['sha256'][:12]}）"
+        f" · 评估日期 {as_of} · --set {overrides} · 运行日 {stamp['today']} · 编码 {doc['input']['encoding']}",
+        f"wenjiuye {stamp['version']} · policy {stamp['policy']['file']} (sha256:{stamp['policy']['sha256'][:12]})"
+        f" · evaluated on {as_of} · --set {overrides} · run on {stamp['today']} · encoding {doc['input']['encoding']}",
     )

@@ -49,8 +49,8 @@ class Frames:
     rejects: pl.DataFrame
     read: int = 0
     blank: int = 0
-    # The carried columns (序号, 姓名, 身份证号, --keep-columns: ``layout.carried``) of the rows of ``facts``,
-    # as text under their headers; None when the layout carries none.
+    # The input columns carried through to the results (序号, 姓名, 身份证号, --keep-columns), as text, one
+    # row per row of ``facts``; columns ``c0``, ``c1``… in the order of ``InputInfo.carried_columns``.
     carried: pl.DataFrame | None = None
 
 
@@ -120,7 +120,7 @@ class ChunkFramer:
         n = rows.len()
         read += n
         if n == 0:
-            return Frames(empty_facts(), out.frame(), read, blank)
+            return Frames(empty_facts(), out.frame(), read, blank, self._carried(columns, None, 0))
         id_raw = columns[layout.id_index]
         checked = id_raw.to_frame("raw").select(
             ident=stripped(pl.col("raw")),
@@ -148,6 +148,20 @@ class ChunkFramer:
             (index, columns[index].to_frame("c").select(stripped(pl.col("c")) != "")["c"])
             for index in layout.unnamed
         ]
+        # 身份证号 columns are carried, never read; but Excel's 1.10101E+17 has lost their digits
+        mangled = [
+            (
+                index,
+                columns[index]
+                .to_frame("c")
+                .select(
+                    pl.col("c").str.contains("[eEＥｅ]")
+                    & cleaned(pl.col("c")).str.contains(_EXCEL_SCIENTIFIC)
+                )["c"],
+            )
+            for index in layout.id_numbers
+        ]
+        unnamed_bad += mangled
         kind_ok = kind.is_not_null()
         # Whether each row's kind has the fact, once per set of kinds (few: facts share their kinds).
         kind_sets = sorted({kinds for *_, kinds in self._facts})
@@ -199,13 +213,14 @@ class ChunkFramer:
         values = {name: result[name] for _i, name, _s, _k in self._facts}
         keep = ~bad
         facts = pl.DataFrame({ROW: rows, ID: ident, KIND: kind, **values}).filter(keep)
-        carried = None
-        if layout.carried and all(i in columns for i in layout.carried):
-            carried = pl.DataFrame([columns[i].alias(f"c{j}") for j, i in enumerate(layout.carried)]).filter(
-                keep
-            )
-            carried.columns = [layout.headers[i] for i in layout.carried]
-        return Frames(_typed(facts), out.frame(), read, blank, carried)
+        return Frames(_typed(facts), out.frame(), read, blank, self._carried(columns, keep, n))
+
+    def _carried(self, columns: Mapping[int, pl.Series], keep: pl.Series | None, n: int) -> pl.DataFrame:
+        """The carried columns of the rows kept (see :attr:`Frames.carried`)."""
+        if not self.layout.carried:
+            return pl.DataFrame()
+        carried = pl.DataFrame({f"c{j}": columns[index] for j, index in enumerate(self.layout.carried)})
+        return carried.clear() if not n else carried if keep is None else carried.filter(keep)
 
     def _reject(
         self,
@@ -242,7 +257,16 @@ class ChunkFramer:
             row_kind, kind_problems = self._kind(kind_raws[j])
             problems.extend(kind_problems)
             for index, flags in unnamed:
-                if flags[j]:
+                if not flags[j]:
+                    continue
+                if index in layout.id_numbers:
+                    problems.append(
+                        (headers[index],
+                         "被 Excel 改成了科学计数法，原来的数字已丢失；请把该列设为“文本”后重新导出",
+                         "was turned into a number by Excel and its digits are lost; format the column as Text "
+                         "and export again")
+                    )  # fmt: skip
+                else:
                     problems.append(
                         (
                             f"第{index + 1}列",

@@ -49,6 +49,7 @@ from wenjiuye_cli.engine import all_facts
 from wenjiuye_cli.io.clean import PY_WHITESPACE, Reason, convert_objects
 from wenjiuye_cli.io.frames import ChunkFramer, Frames, _Rejects, _typed, empty_facts, kinds_of_fact
 from wenjiuye_cli.io.schema import ID, KIND, ROW
+from wenjiuye_cli.limits import MAX_DEPTH
 from wenjiuye_cli.tabular import BLOCK_SIZE, UNDECODABLE, csv_records, detect_delimiter, open_text
 
 DEFAULT_CHUNK_ROWS = 10_000  # rows validated together: 20,000 is ~15% less CPU but ~50 MB more RSS
@@ -91,11 +92,34 @@ def open_reader(
         return XlsxReader(Path(path), options, sheet, chunk_rows)
     if stream is None and lower.endswith(PARQUET_SUFFIXES):
         return ParquetReader(Path(path), options, chunk_rows)
+    if stream is None and _is_zip(Path(path)):  # a workbook under another name (名单.csv saved as xlsx)
+        return XlsxReader(Path(path), options, sheet, chunk_rows)
     if sheet is not None:
         raise InputDataError("只有 xlsx 文件有工作表（--sheet）", "only an xlsx file has sheets (--sheet)")
     if stream is not None:
+        peek = getattr(stream, "peek", None)
+        if peek is not None and peek(4)[:4] == ZIP_MAGIC:
+            raise InputDataError(
+                "输入是 xlsx 工作簿（zip），不是 CSV 或 NDJSON：请直接给出 .xlsx 文件名，而不是从标准输入读入",
+                "the input is an xlsx workbook (a zip), not CSV or NDJSON: name the .xlsx file instead of "
+                "piping it in",
+            )
         return TextReader(stream, name, options, chunk_rows)
     return TextReader(open(path, "rb"), name, options, chunk_rows, owns=True, path=Path(path))
+
+
+ZIP_MAGIC = b"PK\x03\x04"  # how an xlsx file (a zip archive) begins
+
+
+def _is_zip(path: Path) -> bool:
+    """Whether a regular file begins as a zip does (never a pipe: reading it would consume it)."""
+    try:
+        if not path.is_file():
+            return False
+        with open(path, "rb") as stream:
+            return stream.read(4) == ZIP_MAGIC
+    except OSError:
+        return False  # the text reader says what is wrong with it
 
 
 class TextReader(FrameReader):
@@ -371,16 +395,33 @@ class TextReader(FrameReader):
             }
         )
         facts = _typed(facts.filter(keep)) if facts.width > 0 and len(numbers) else empty_facts()
-        return Frames(facts, rejects.frame(), read, blank)
+        return Frames(facts, rejects.frame(), read, blank, self._carried_values(kept, keep))
+
+    def _carried_values(self, lines: list[str], keep: pl.Series) -> pl.DataFrame:
+        """The carried keys' values of the lines kept, as text (absent or null: empty)."""
+        keys = self.info.carried_columns
+        if not keys:
+            return pl.DataFrame()
+        values: list[list[str]] = [[] for _ in keys]
+        for line, kept in zip(lines, keep, strict=True):
+            if not kept:
+                continue
+            obj = json.loads(line, parse_float=Decimal)
+            for j, key in enumerate(keys):
+                value = obj.get(key)
+                values[j].append("" if value is None else str(value))
+        return pl.DataFrame({f"c{j}": pl.Series(v, dtype=pl.String) for j, v in enumerate(values)})
 
     def _simple(
         self, line: str, options: BatchOptions, owners: dict[str, tuple[str, ...]], trusted: bool = False
     ) -> tuple[str, str, dict[str, tuple[str, Any]]] | None:
         """(id, kind, facts) of a line with nothing wrong but perhaps its fact values; else None."""
         parser = self._parser
+        if not trusted and ("\\u" in line or line.count("[") + line.count("{") > MAX_DEPTH):
+            return None  # perhaps a lone surrogate ("\ud800") or deep nesting: the parser looks first
         try:
             obj = json.loads(line, parse_float=Decimal)
-        except ValueError:
+        except (ValueError, RecursionError):  # the parser words the reason
             return None
         if not isinstance(obj, dict):
             return None
@@ -390,9 +431,8 @@ class TextReader(FrameReader):
         for key, value in obj.items():
             target = parser._key(key)
             if target is None:
-                # 序号, 姓名, 身份证号 and --keep-columns are accepted and never read, as RowParser has them
                 if options.ignore_extra_columns or is_everyday_header(key) or key in options.keep_columns:
-                    continue
+                    continue  # 序号, 姓名, 身份证号 and the columns kept: carried (see _carried_values)
                 return None
             if (
                 target in targets
@@ -429,9 +469,20 @@ class _CellsReader(FrameReader):
 
     def __init__(self, name: str, fmt: str, options: BatchOptions, header: list[str]) -> None:
         self._options = options
-        self.layout: Layout = resolve_header(header, options.kind, options.ignore_extra_columns)
-        ignored = tuple(self.layout.headers[i] for i in self.layout.ignored)
-        self.info = InputInfo(name, "csv", "", self.layout.headers, ignored)
+        self.layout: Layout = resolve_header(
+            header, options.kind, options.ignore_extra_columns, options.keep_columns
+        )
+        layout = self.layout
+        ignored = tuple(layout.headers[i] for i in layout.ignored)
+        self.info = InputInfo(
+            name,
+            "csv",
+            "",
+            layout.headers,
+            ignored,
+            tuple((layout.headers[i], like) for i, like in layout.lookalikes),
+            tuple(layout.headers[i] for i in layout.carried),
+        )
         self.info.format = fmt  # type: ignore[assignment]  # InputFormat names the text formats only
         self.counts = RowCounts()
         self._parser = RowParser(options, self.layout, "csv")

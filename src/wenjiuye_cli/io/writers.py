@@ -162,6 +162,7 @@ class FrameWriter:
         elif fmt == "xlsx":
             self._xlsx = _Xlsx(self._binary)
         self._first_json = True
+        self._finished = False
 
     def write(self, frame: pl.DataFrame, sheet: str | None = None) -> None:
         """Append ``frame`` to the main table, or to the sheet (xlsx) or key (JSON) ``sheet``."""
@@ -203,8 +204,20 @@ class FrameWriter:
             self._xlsx.write(None, flat_columns(frame))
         self._header_done = True
 
+    def prepare(self) -> None:
+        """Finish the file and sync it, not yet in place (:func:`wenjiuye_cli.atomic.commit_all`)."""
+        self._finish()
+        self._file.prepare()
+
     def commit(self) -> None:
         """Finish the file and move it into place."""
+        self._finish()
+        self._file.commit()
+
+    def _finish(self) -> None:
+        if self._finished:
+            return
+        self._finished = True
         fmt = self.format
         if fmt == "csv" and not self._header_done:
             pass  # nothing written: an empty file (the caller knows the columns better than we do)
@@ -224,7 +237,6 @@ class FrameWriter:
         elif fmt == "xlsx":
             assert self._xlsx is not None
             self._xlsx.close()
-        self._file.commit()
 
     def discard(self) -> None:
         """Leave the target as it was."""
