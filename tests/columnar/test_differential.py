@@ -1,6 +1,7 @@
 """The columnar engine against today's scalar measures, on random applicants, dates and ``--set``s.
 
 For every migrated measure: status, amount, maximum, monthly amount, months, payee, schedule, missing facts,
+the ``extra`` details (values and types, and as JSON prints them),
 each condition's code and result, the caps applied, and the rendered condition, arithmetic and note texts in zh
 and en must be
 those of
@@ -72,6 +73,8 @@ def test_columnar_equals_scalar(measure_id: str, data: st.DataObject) -> None:
         assert list(lean[f"{measure_id}.missing_facts"][i]) == scalar.missing_facts, where
         assert lean[f"{measure_id}.payee"][i] == scalar.payee, where
         assert got.schedule == scalar.schedule, where
+        assert got.extra == scalar.extra, f"extra: {where}"
+        assert outcome_dict(got, "en").get("extra") == outcome_dict(scalar, "en").get("extra"), where
         assert [(c.code, c.result) for c in got.conditions] == [
             (c.code, c.result) for c in scalar.conditions
         ], where

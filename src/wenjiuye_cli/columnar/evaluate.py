@@ -232,6 +232,7 @@ class _Walk:
         self.reached_columns: list[pl.Expr] = []  # layer 2: over the verdicts and exits
         self.recorded: dict[int, pl.Expr] = {}
         self.exit_reached: dict[int, pl.Expr] = {}
+        self.step_reached: dict[int, pl.Expr] = {}  # where the walk got to each step
         so_far: list[pl.Expr] = [pl.col("~in_force")]
         reached = self._reached(0, so_far)
         branches: list[tuple[pl.Expr, str | None]] = [(~applies, None), (~reached, Status.INELIGIBLE.value)]
@@ -240,6 +241,7 @@ class _Walk:
         steps: Sequence[object] = (*rule.steps, Settle())
         group = 0
         for i, step in enumerate(steps):
+            self.step_reached[i] = reached
             if isinstance(step, Cond):
                 result = _col(rule, f"c{i}")
                 recorded = reached if step.shown is None else reached & _col(rule, f"s{i}")
@@ -385,6 +387,12 @@ def _explain_columns(rule: Rule) -> list[pl.Expr]:
             )
             for m in step.missing
         ]
+    # where the walk reached each step (for ``columnar.trace.parameters_used``)
+    out += [
+        walk.step_reached[i].alias(f"{mid}.t{i}.reached")
+        for i, step in enumerate(rule.steps)
+        if not isinstance(step, Settle)
+    ]
     for i, step in enumerate(rule.steps):
         if isinstance(step, Exit) and step.note is not None:
             out.append((walk.exit_reached[i] & _col(rule, f"x{i}")).alias(f"{mid}.x{i}.taken"))
@@ -398,6 +406,18 @@ def _explain_columns(rule: Rule) -> list[pl.Expr]:
     if rule.schedule is not None:
         out.append(pl.when(status == Status.ELIGIBLE.value).then(rule.schedule).alias(f"{mid}.schedule"))
     out += [e.alias(f"{mid}.x.{name}") for name, e in rule.explain_columns.items()]
+    for name, entry in rule.extra.items():
+        when = granted if entry.statuses is None else status.is_in([s.value for s in entry.statuses])
+        if entry.shown is not None:
+            when = when & entry.shown.fill_null(False)
+        if entry.after is not None:
+            (index,) = [i for i, s in enumerate(rule.steps) if s is entry.after]
+            when = when & walk.step_reached[index]
+        for step in entry.unless:
+            (index,) = [i for i, s in enumerate(rule.steps) if s is step]
+            when = when & ~(walk.exit_reached[index] & _col(rule, f"x{index}"))
+        out.append(when.alias(f"{mid}.e.{name}.shown"))
+        out.append(entry.expr.alias(f"{mid}.e.{name}"))
     out.append(ON.alias(f"{mid}.on"))
     return out
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from wenjiuye_cli.columnar.expr import Params
 from wenjiuye_cli.columnar.rule import Arg, Cond, Exit, Rule
+from wenjiuye_cli.columnar.trace import parameters_used
 from wenjiuye_cli.outcome import Check, Condition, Message, Outcome, ScheduleLine, Status
 from wenjiuye_cli.output import outcome_dict
 from wenjiuye_cli.policy import Policy
@@ -71,6 +72,11 @@ def outcome_of(row: Mapping[str, Any], rule: Rule, policy: Policy) -> Outcome | 
             args = {name: _shown(a, row[f"{mid}.x{i}.{name}"]) for name, a in step.note.args.items()}
             notes.append(Message(step.note.code, args))
     lines = row.get(f"{mid}.schedule") or {"month": [], "amount": []}
+    details: dict[str, Any] = {}
+    for name, entry in rule.extra.items():
+        if row[f"{mid}.e.{name}.shown"]:
+            value = row[f"{mid}.e.{name}"]
+            details[name] = value if value is None or entry.show is None else entry.show(value)
     return Outcome(
         mid,
         status,
@@ -86,6 +92,8 @@ def outcome_of(row: Mapping[str, Any], rule: Rule, policy: Policy) -> Outcome | 
         counts_as_payment=rule.counts_as_payment or status is not Status.ELIGIBLE,
         missing_facts=list(row[f"{mid}.missing_facts"] or []),
         schedule=[ScheduleLine(m, a) for m, a in zip(lines["month"], lines["amount"], strict=True)],
+        extra=details,
+        parameters_used=parameters_used(row, rule, policy, status),
     )
 
 
