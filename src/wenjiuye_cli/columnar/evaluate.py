@@ -11,7 +11,9 @@ Ray's ``map_batches`` take) and returns, per migrated measure ``m``:
 and ``total`` / ``maxima_total`` over those measures, as ``engine.evaluate`` adds them up. ``id`` is passed
 through when present. With ``explain=True`` it also returns, per condition ``i`` and message ``j``, the
 columns ``m.c<i>.recorded`` / ``.result`` / ``.<argument>`` / ``.missing.<fact>`` and ``m.a<j>.shown`` /
-``.<argument>``, and ``m.schedule``; :mod:`wenjiuye_cli.columnar.render` turns a row of them into today's
+``.<argument>``, and ``m.schedule``; each ``extra`` entry as ``m.e.<name>`` and ``m.e.<name>.shown``;
+where the walk of the steps reached step ``i`` as ``m.t<i>.reached`` (for ``parameters_used``, see
+:mod:`wenjiuye_cli.columnar.trace`); :mod:`wenjiuye_cli.columnar.render` turns a row of them into today's
 :class:`Outcome`, words included.
 
 Shared intermediates are materialised in stages (the rules' own, then the conditions, then the statuses),

@@ -19,6 +19,7 @@ from wenjiuye_cli.columnar.expr import Params, month_from_index, month_index
 from wenjiuye_cli.columnar.rule import Msg, msg
 from wenjiuye_cli.measures._schedule import GENERAL_KEY, OWN_KEYS
 from wenjiuye_cli.outcome import Status
+from wenjiuye_cli.rules._schedule import never_general
 from wenjiuye_cli.rules._schedule import (
     ym as ym,  # one copy of the month label, re-exported for the hiring rules
 )
@@ -41,6 +42,8 @@ class Ending:
             by_own = choice != "general"
             self.ends = pl.when(by_own).then(choice == "end_with_policy").otherwise(general)
             self.key = pl.when(by_own).then(pl.lit(own)).otherwise(pl.lit(GENERAL_KEY))
+            if never_general(p, own):  # the own value always decides: the general flag is not read
+                self.ends, self.key = choice == "end_with_policy", pl.lit(own)
         self.stop = pl.when(self.key == GENERAL_KEY).then(pl.lit("true")).otherwise(pl.lit("end_with_policy"))
         self.policy_end = p.param("general.policy_end")
 

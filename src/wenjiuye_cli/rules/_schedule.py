@@ -52,12 +52,21 @@ def ends_with_policy(p: Params, measure_id: str) -> EndsWithPolicy:
     if own_key is None:
         return EndsWithPolicy(general_flag, pl.lit(GENERAL_KEY), pl.lit(True))
     own = p.param(own_key)
+    if never_general(p, own_key):  # the measure's own value always decides: the general flag is not read
+        return EndsWithPolicy(ends=own == "end_with_policy", key=pl.lit(own_key), general=pl.lit(False))
     uses_general = own == "general"
     return EndsWithPolicy(
         ends=pl.when(uses_general).then(general_flag).otherwise(own == "end_with_policy"),
         key=pl.when(uses_general).then(pl.lit(GENERAL_KEY)).otherwise(pl.lit(own_key)),
         general=uses_general,
     )
+
+
+def never_general(p: Params, own_key: str) -> bool:
+    """Whether ``own_key`` has a value other than ``general`` on every day from the policy's first on (as
+    the scalar rule, which then never reads the general flag: not in the outcome's parameters used)."""
+    values = [v for _first, last, v in p.segments(own_key) if last is None or last >= p.start]
+    return bool(values) and all(v is not None and v != "general" for v in values)
 
 
 def payments_end(p: Params, measure_id: str, start: pl.Expr) -> pl.Expr:
