@@ -66,6 +66,15 @@ NOT_TRACED: dict[str, dict[str, str]] = {
         "read by the scalar rule before a parameter found without a value (cannot decide); the "
         "columnar rule reads it for the loan's figures, listed for the outcomes that show them",
     ),
+    "startup_loan_firm": dict.fromkeys(
+        (
+            "startup_loan.firm_max",
+            "startup_loan.firm_max_term_months",
+            "startup_loan.discount_ends_with_policy",
+            "startup_loan.repayment",
+        ),
+        "likewise (the firm's loan figures)",
+    ),
 }
 FIGURES = ("status", "amount", "maximum", "monthly_amount", "months", "payee", "missing_facts")
 
