@@ -11,7 +11,9 @@ Ray's ``map_batches`` take) and returns, per migrated measure ``m``:
 and ``total`` / ``maxima_total`` over those measures, as ``engine.evaluate`` adds them up. ``id`` is passed
 through when present. With ``explain=True`` it also returns, per condition ``i`` and message ``j``, the
 columns ``m.c<i>.recorded`` / ``.result`` / ``.<argument>`` / ``.missing.<fact>`` and ``m.a<j>.shown`` /
-``.<argument>``, and ``m.schedule``; :mod:`wenjiuye_cli.columnar.render` turns a row of them into today's
+``.<argument>``, and ``m.schedule``; each ``extra`` entry as ``m.e.<name>`` and ``m.e.<name>.shown``;
+where the walk of the steps reached step ``i`` as ``m.t<i>.reached`` (for ``parameters_used``, see
+:mod:`wenjiuye_cli.columnar.trace`); :mod:`wenjiuye_cli.columnar.render` turns a row of them into today's
 :class:`Outcome`, words included.
 
 Shared intermediates are materialised in stages (the rules' own, then the conditions, then the statuses),
@@ -232,6 +234,7 @@ class _Walk:
         self.reached_columns: list[pl.Expr] = []  # layer 2: over the verdicts and exits
         self.recorded: dict[int, pl.Expr] = {}
         self.exit_reached: dict[int, pl.Expr] = {}
+        self.step_reached: dict[int, pl.Expr] = {}  # where the walk got to each step
         so_far: list[pl.Expr] = [pl.col("~in_force")]
         reached = self._reached(0, so_far)
         branches: list[tuple[pl.Expr, str | None]] = [(~applies, None), (~reached, Status.INELIGIBLE.value)]
@@ -240,6 +243,7 @@ class _Walk:
         steps: Sequence[object] = (*rule.steps, Settle())
         group = 0
         for i, step in enumerate(steps):
+            self.step_reached[i] = reached
             if isinstance(step, Cond):
                 result = _col(rule, f"c{i}")
                 recorded = reached if step.shown is None else reached & _col(rule, f"s{i}")
@@ -385,6 +389,12 @@ def _explain_columns(rule: Rule) -> list[pl.Expr]:
             )
             for m in step.missing
         ]
+    # where the walk reached each step (for ``columnar.trace.parameters_used``)
+    out += [
+        walk.step_reached[i].alias(f"{mid}.t{i}.reached")
+        for i, step in enumerate(rule.steps)
+        if not isinstance(step, Settle)
+    ]
     for i, step in enumerate(rule.steps):
         if isinstance(step, Exit) and step.note is not None:
             out.append((walk.exit_reached[i] & _col(rule, f"x{i}")).alias(f"{mid}.x{i}.taken"))
@@ -399,6 +409,18 @@ def _explain_columns(rule: Rule) -> list[pl.Expr]:
         scheduled = (status == Status.ELIGIBLE.value) | _partial(rule, status)
         out.append(pl.when(scheduled).then(rule.schedule).alias(f"{mid}.schedule"))
     out += [e.alias(f"{mid}.x.{name}") for name, e in rule.explain_columns.items()]
+    for name, entry in rule.extra.items():
+        when = granted if entry.statuses is None else status.is_in([s.value for s in entry.statuses])
+        if entry.shown is not None:
+            when = when & entry.shown.fill_null(False)
+        if entry.after is not None:
+            (index,) = [i for i, s in enumerate(rule.steps) if s is entry.after]
+            when = when & walk.step_reached[index]
+        for step in entry.unless:
+            (index,) = [i for i, s in enumerate(rule.steps) if s is step]
+            when = when & ~(walk.exit_reached[index] & _col(rule, f"x{index}"))
+        out.append(when.alias(f"{mid}.e.{name}.shown"))
+        out.append(entry.expr.alias(f"{mid}.e.{name}"))
     out.append(ON.alias(f"{mid}.on"))
     return out
 

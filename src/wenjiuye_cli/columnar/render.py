@@ -3,7 +3,10 @@
 A row of :func:`wenjiuye_cli.columnar.evaluate.evaluate_frame` with ``explain=True`` carries, per measure,
 the recorded conditions' results and message arguments and the arithmetic's arguments. :func:`outcome_of`
 turns one measure's columns of a row into an :class:`Outcome` — conditions, arithmetic, schedule,
-missing facts — with the measure's own message codes, so ``explain.render`` / ``output.outcome_dict``
+missing facts, ``extra`` (the rule's :class:`~wenjiuye_cli.columnar.rule.Extra` entries shown for the row,
+in the scalar rule's Python types), ``parameters_used`` (the keys the reached steps' declarations read, as
+:mod:`wenjiuye_cli.columnar.trace` defines it: every key the scalar outcome lists but a documented few,
+possibly more, in the declaration's order) — with the measure's own message codes, so ``explain.render`` / ``output.outcome_dict``
 render it in zh and en exactly as they render the scalar engine's outcomes. Only what is shown is built.
 """
 
@@ -14,6 +17,7 @@ from typing import Any
 
 from wenjiuye_cli.columnar.expr import Params
 from wenjiuye_cli.columnar.rule import Arg, Cond, Exit, Rule
+from wenjiuye_cli.columnar.trace import parameters_used
 from wenjiuye_cli.outcome import Check, Condition, Message, Outcome, ScheduleLine, Status
 from wenjiuye_cli.output import outcome_dict
 from wenjiuye_cli.policy import Policy
@@ -71,6 +75,11 @@ def outcome_of(row: Mapping[str, Any], rule: Rule, policy: Policy) -> Outcome | 
             args = {name: _shown(a, row[f"{mid}.x{i}.{name}"]) for name, a in step.note.args.items()}
             notes.append(Message(step.note.code, args))
     lines = row.get(f"{mid}.schedule") or {"month": [], "amount": []}
+    details: dict[str, Any] = {}
+    for name, entry in rule.extra.items():
+        if row[f"{mid}.e.{name}.shown"]:
+            value = row[f"{mid}.e.{name}"]
+            details[name] = value if value is None or entry.show is None else entry.show(value)
     return Outcome(
         mid,
         status,
@@ -86,6 +95,8 @@ def outcome_of(row: Mapping[str, Any], rule: Rule, policy: Policy) -> Outcome | 
         counts_as_payment=rule.counts_as_payment or status is not Status.ELIGIBLE,
         missing_facts=list(row[f"{mid}.missing_facts"] or []),
         schedule=[ScheduleLine(m, a) for m, a in zip(lines["month"], lines["amount"], strict=True)],
+        extra=details,
+        parameters_used=parameters_used(row, rule, policy, status),
     )
 
 

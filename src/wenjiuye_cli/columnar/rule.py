@@ -90,6 +90,23 @@ Step = Cond | Read | Settle | Exit
 ArgLike = pl.Expr | Arg
 
 
+@dataclass(frozen=True)
+class Extra:
+    """An entry of the outcome's ``extra`` (per-measure details ``calc --format json`` prints, and
+    ``--schedule`` reads): its value as an expression, in the Python type the scalar rule gives it (a
+    date, a list, a string, an int; ``show`` converts the column's Python value where they differ, and is
+    never called with None). Set for the ``statuses`` (default: the granted ones), where ``shown`` holds,
+    if ``after`` is one of the rule's steps only where the walk of the steps reached it, and not where one
+    of the :class:`Exit` steps ``unless`` was taken."""
+
+    expr: pl.Expr
+    statuses: tuple[Status, ...] | None = None
+    shown: pl.Expr | None = None
+    after: Step | None = None
+    show: Callable[[Any], Any] | None = None
+    unless: tuple[Exit, ...] = ()
+
+
 def _arg(value: ArgLike) -> Arg:
     return value if isinstance(value, Arg) else Arg(value)
 
@@ -116,6 +133,18 @@ def msg(
     return Msg(code, {k: _arg(v) for k, v in (args or {}).items()}, shown, statuses)
 
 
+def extra(
+    expr: pl.Expr,
+    statuses: tuple[Status, ...] | None = None,
+    shown: pl.Expr | None = None,
+    after: Step | None = None,
+    show: Callable[[Any], Any] | None = None,
+    unless: tuple[Exit, ...] = (),
+) -> Extra:
+    """An ``extra`` entry (see :class:`Extra`)."""
+    return Extra(expr, statuses, shown, after, show, unless)
+
+
 def arg(expr: pl.Expr, show: Callable[[Any], Any] | None = None) -> Arg:
     return Arg(expr, show)
 
@@ -129,6 +158,11 @@ class Scope:
 
     def name(self, name: str) -> str:
         return f"~{self.measure_id}.{name}"
+
+    def status(self) -> pl.Expr:
+        """The rule's status (the :class:`Status` value as text): for explanation columns and ``extra``
+        entries only, which are computed once the status is."""
+        return pl.col(self.name("status"))
 
     def stage(self, **exprs: pl.Expr) -> dict[str, pl.Expr]:
         """Materialise ``exprs`` as columns, after every earlier stage; returns a reference to each."""
@@ -174,3 +208,5 @@ class Rule:
     # Where a cannot-decide outcome still shows the monthly amount, the payee and the schedule of what it
     # could compute (some months of a schedule have no parameter value in force): as a granted one does
     partial_shown: pl.Expr | None = None
+    # The outcome's ``extra`` entries, in the order the scalar rule sets them (explained outcomes only)
+    extra: Mapping[str, Extra] = field(default_factory=dict)

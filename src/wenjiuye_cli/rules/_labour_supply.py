@@ -13,7 +13,7 @@ from __future__ import annotations
 import polars as pl
 
 from wenjiuye_cli.columnar.expr import Params, fact, times
-from wenjiuye_cli.columnar.rule import Exit, Msg, Read, Rule, Settle, Step, cond, msg
+from wenjiuye_cli.columnar.rule import Exit, Msg, Read, Rule, Settle, Step, cond, extra, msg
 from wenjiuye_cli.outcome import Cap, Measure, Status
 
 
@@ -77,4 +77,9 @@ def batch_rule(
         explain_caps=lambda row: [Cap(rate_key, row["rate"], row["rate"], False)],
         payee=payee,
         payee_statuses=(Status.ELIGIBLE, Status.CANNOT_DECIDE),
+        extra={
+            "qualifying_people": extra(qualifying),
+            "maximum_per_person": extra(rate),
+            "total_maximum": extra(maximum),
+        },
     )

@@ -54,6 +54,11 @@ class Ending:
             self.ends: pl.Expr = general_flag
             self.key: pl.Expr = pl.lit(GENERAL_KEY)
             self.general: pl.Expr = pl.lit(True)
+        elif never_general(
+            p, own_key
+        ):  # the measure's own value always decides: the general flag is not read
+            own = p.param(own_key)
+            self.ends, self.key, self.general = own == "end_with_policy", pl.lit(own_key), pl.lit(False)
         else:
             own = p.param(own_key)
             uses_general = own == "general"
@@ -75,6 +80,13 @@ EndsWithPolicy = Ending  # the name this module first gave it
 def ends_with_policy(p: Params, measure_id: str) -> Ending:
     """``_schedule._deciding_key`` for ``measure_id`` (see :class:`Ending`)."""
     return Ending(p, measure_id)
+
+
+def never_general(p: Params, own_key: str) -> bool:
+    """Whether ``own_key`` has a value other than ``general`` on every day from the policy's first on (as
+    the scalar rule, which then never reads the general flag: not in the outcome's parameters used)."""
+    values = [v for _first, last, v in p.segments(own_key) if last is None or last >= p.start]
+    return bool(values) and all(v is not None and v != "general" for v in values)
 
 
 def payments_end(p: Params, measure_id: str, start: pl.Expr) -> pl.Expr:

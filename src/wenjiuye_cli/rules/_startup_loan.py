@@ -27,7 +27,7 @@ is implied (the measure's discount). The month-by-month schedules are summed in 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
@@ -35,7 +35,21 @@ from typing import Any
 import polars as pl
 
 from wenjiuye_cli.columnar.expr import Params, chain, fact, months_between, to_fen
-from wenjiuye_cli.columnar.rule import Arg, Cond, Exit, Msg, Read, Scope, arg, cond, msg
+from wenjiuye_cli.columnar.rule import (
+    Arg,
+    Cond,
+    Exit,
+    Extra,
+    Msg,
+    Read,
+    Scope,
+    Settle,
+    Step,
+    arg,
+    cond,
+    extra,
+    msg,
+)
 from wenjiuye_cli.measures._startup_loan import (
     REPAYMENT_CHOICES,
     RULE_DISTRICT_2020,
@@ -464,3 +478,49 @@ def other_reading(district: Formula, words: str, under: pl.Expr) -> Msg:
 
 
 DISTRICT = RULE_DISTRICT_2020
+
+
+# ------------------------------------------------------------------------------------ extra
+
+
+def loan_extra(
+    s: Scope,
+    steps: Sequence[Step],
+    loan: Loan,
+    max_loan: pl.Expr,
+    max_loan_paid: pl.Expr,
+    max_term: pl.Expr,
+    district_rate: pl.Expr,
+) -> dict[str, Extra]:
+    """The scalar outcome's ``extra`` for a loan discount: the limits (``max_loan``: null while the key
+    group is unknown; ``max_loan_paid`` for a discount granted), this loan's number and the repayment,
+    once the conditions before the first settle passed — not where a parameter has no value in force (the
+    scalar outcome then carries none) —; for a discount granted, the months it counts (when the policy's
+    end cuts them), the LPR, the discount rule and its rates (``district_rate``: the district formula's)."""
+    first = next(i for i, step in enumerate(steps) if isinstance(step, Settle))
+    after = steps[first + 1]
+    gaps = tuple(
+        step
+        for step in steps
+        if isinstance(step, Exit) and step.note is not None and step.note.code == "param_not_in_force"
+    )
+    shown = (Status.ELIGIBLE, Status.INELIGIBLE, Status.CANNOT_DECIDE)
+    eligible = (Status.ELIGIBLE,)
+    national = loan.rule == RULE_LPR_MINUS_150BP
+    used = pl.col(s.name(f"{RULE_LPR_MINUS_150BP}.used"))
+    floor = pl.col(s.name(f"{RULE_LPR_MINUS_150BP}.floor"))
+    paid = pl.when(s.status() == Status.ELIGIBLE.value).then(max_loan_paid).otherwise(max_loan)
+    return {
+        "max_loan": extra(paid, shown, after=after, unless=gaps),
+        "max_term_months": extra(max_term, shown, after=after, unless=gaps),
+        "loan_number": extra(fact("prior_guaranteed_loans") + 1, shown, after=after, unless=gaps),
+        "repayment": extra(loan.mode, shown, after=after, unless=gaps),
+        "discounted_months": extra(loan.counted, eligible, shown=loan.counted < loan.months),
+        "lpr": extra(loan.lpr, eligible),
+        "discount_rule": extra(loan.rule, eligible),
+        "discount_rate": extra(
+            pl.when(national).then(pl.max_horizontal(used - floor, wide(0))).otherwise(wide(district_rate)),
+            eligible,
+        ),
+        "borrower_rate": extra(floor, eligible, shown=national),
+    }

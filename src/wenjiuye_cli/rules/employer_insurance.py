@@ -38,7 +38,7 @@ import polars as pl
 
 from wenjiuye_cli.columnar.expr import Params, add_months, fact, known_if
 from wenjiuye_cli.columnar.readings import outcome_stages
-from wenjiuye_cli.columnar.rule import Arg, Rule, Scope, Settle, Step, arg, cond, msg
+from wenjiuye_cli.columnar.rule import Arg, Rule, Scope, Settle, Step, arg, cond, extra, msg
 from wenjiuye_cli.measures._hire import names_label
 from wenjiuye_cli.measures._special_difficulty import CATEGORY_FACTS
 from wenjiuye_cli.measures.employer_insurance import MEASURE, ROUTE_NAMES
@@ -440,7 +440,28 @@ def build(
             msg("note.amount_elsewhere", {}, statuses=granted),
         ),
         missing_facts=names_in_order(step_entries(steps, "hire_category", tree_entries(tree, occ))),
+        extra={  # the scalar outcome's extra; the post subsidy's period for the full category only
+            "category": extra(category),
+            "routes": extra(_split(flags["met_keys"])),
+            "retirement_date": extra(retired_on),
+            "extended_to_retirement": extra(ext["extended"]),
+            "insurance_months": extra(n),
+            "end_date": extra(insurance["end"]),
+            "end_reason": extra(insurance["reason"].str.strip_prefix("end.")),
+            "post_subsidy_months": extra(post_period["n"], shown=is_full),
+            "post_subsidy_end_date": extra(post_period["end"], shown=is_full),
+            "post_subsidy_end_reason": extra(post_period["reason"].str.strip_prefix("end."), shown=is_full),
+        },
     )
+
+
+def _split(keys: pl.Expr) -> pl.Expr:
+    """A comma-joined list of keys back into a list (empty for none)."""
+    return pl.when(keys == "").then(pl.lit([], dtype=pl.List(pl.String))).otherwise(keys.str.split(","))
+
+
+def _flag_text(value: pl.Expr) -> pl.Expr:
+    return pl.when(value).then(pl.lit("true")).otherwise(pl.lit("false"))
 
 
 def declare(p: Params) -> Rule:

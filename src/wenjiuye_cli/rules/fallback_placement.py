@@ -22,7 +22,7 @@ from decimal import Decimal
 import polars as pl
 
 from wenjiuye_cli.columnar.expr import Params, fact, month_from_index, month_index_of, times
-from wenjiuye_cli.columnar.rule import Rule, Scope, Settle, arg, cond, msg
+from wenjiuye_cli.columnar.rule import Rule, Scope, Settle, arg, cond, extra, msg
 from wenjiuye_cli.columnar.schema import MONEY
 from wenjiuye_cli.measures.fallback_placement import MEASURE
 from wenjiuye_cli.outcome import Cap, Status
@@ -150,4 +150,9 @@ def declare(p: Params) -> Rule:
             msg("note.maximum", {"ceiling": first_rate}),
             msg("note.on_top", {}),
         ),
+        extra={
+            "end_date": extra(months["end"]),
+            "end_reason": extra(months["reason"].str.strip_prefix("end.")),
+            "retirement_date": extra(retired_on),
+        },
     )

@@ -31,7 +31,7 @@ from typing import Any
 import polars as pl
 
 from wenjiuye_cli.columnar.expr import NULL_BOOL, Params, add_months, fact, known_if
-from wenjiuye_cli.columnar.rule import Arg, Cond, Rule, Scope, Settle, Step, arg, cond, msg
+from wenjiuye_cli.columnar.rule import Arg, Cond, Rule, Scope, Settle, Step, arg, cond, extra, msg
 from wenjiuye_cli.measures._hire import names_label
 from wenjiuye_cli.measures.hiring_subsidy import CATEGORY_NAMES, MEASURE
 from wenjiuye_cli.outcome import LazyLabel, Status
@@ -261,6 +261,14 @@ def build(p: Params, hires_from_start: pl.Expr, measure_id: str) -> Rule:
             "categories_met": pl.when(met_keys == "")
             .then(pl.lit([], dtype=pl.List(pl.String)))
             .otherwise(met_keys.str.split(",")),
+        },
+        extra={  # the scalar outcome's extra (eligible outcomes)
+            "category": extra(applied),
+            "categories_met": extra(
+                pl.when(met_keys == "")
+                .then(pl.lit([], dtype=pl.List(pl.String)))
+                .otherwise(met_keys.str.split(","))
+            ),
         },
     )
 

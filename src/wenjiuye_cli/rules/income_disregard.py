@@ -17,7 +17,7 @@ from __future__ import annotations
 import polars as pl
 
 from wenjiuye_cli.columnar.expr import ON, Params, add_months, chain, fact, month_from_index, month_index
-from wenjiuye_cli.columnar.rule import Rule, Scope, Settle, cond, msg
+from wenjiuye_cli.columnar.rule import Rule, Scope, Settle, cond, extra, msg
 from wenjiuye_cli.measures.income_disregard import MEASURE
 from wenjiuye_cli.outcome import Status
 from wenjiuye_cli.rules._schedule import (
@@ -159,4 +159,8 @@ def declare(p: Params) -> Rule:
             runs_past_policy(p, MEASURE.id, first, n),
             msg("note.end", {"first": ym(first), "end": end, "months": n, "reason": period["reason"]}),
         ),
+        extra={
+            "end_date": extra(end),
+            "end_reason": extra(period["reason"].str.strip_prefix("end_reason.")),
+        },
     )

@@ -16,7 +16,7 @@ from typing import Any
 import polars as pl
 
 from wenjiuye_cli.columnar.expr import Params, fact, times
-from wenjiuye_cli.columnar.rule import Exit, Read, Rule, Scope, Settle, arg, msg
+from wenjiuye_cli.columnar.rule import Exit, Read, Rule, Scope, Settle, arg, extra, msg
 from wenjiuye_cli.measures._incubator import pct
 from wenjiuye_cli.measures.incubator_construction import MEASURE
 from wenjiuye_cli.outcome import Status
@@ -99,4 +99,5 @@ def declare(p: Params) -> Rule:
             msg("note.set_elsewhere"),
         ),
         payee="applicant",
+        extra={"student_uplift": extra(uplifted)},
     )

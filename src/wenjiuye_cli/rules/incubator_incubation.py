@@ -11,13 +11,13 @@ the qualifying firms; none qualifying, none granted.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import polars as pl
 
 from wenjiuye_cli.columnar.expr import Params, chain, fact, times, to_fen
-from wenjiuye_cli.columnar.rule import Exit, Read, Rule, Scope, Settle, cond, msg
+from wenjiuye_cli.columnar.rule import Exit, Read, Rule, Scope, Settle, cond, extra, msg
 from wenjiuye_cli.measures.incubator_incubation import MEASURE
 from wenjiuye_cli.outcome import Message, Status
 from wenjiuye_cli.rules._incubator import heping_incubator
@@ -68,6 +68,10 @@ def declare(p: Params) -> Rule:
     count = s.stage(count=count.cast(pl.Int64))["count"]
     per_firm = p.param("incubator.incubation_per_firm")
     amount = to_fen(times(per_firm, count))
+    verdicts_by_policy = chain(
+        [((min_months == m) & (min_jobs == j), verdicts(m, j)) for m, j in pairs], pl.lit(None)
+    )
+    judged = fact("heping_incubator").eq_missing(True) & firms.is_not_null()
     return Rule(
         MEASURE,
         stages=tuple(s.stages),
@@ -92,15 +96,32 @@ def declare(p: Params) -> Rule:
         arithmetic=(msg("arith.incubation", {"per_firm": per_firm, "count": count, "amount": amount}),),
         payee="applicant",
         explain_columns={
-            "verdicts": chain(
-                [((min_months == m) & (min_jobs == j), verdicts(m, j)) for m, j in pairs], pl.lit(None)
-            ),
+            "verdicts": verdicts_by_policy,
             "min_months": min_months,
             "min_jobs": min_jobs,
-            "judged": fact("heping_incubator").eq_missing(True) & firms.is_not_null(),
+            "judged": judged,
         },
         explain_notes=_firm_notes,
+        # the firms (numbered from 1) that qualify and those that do not, once the firms were judged
+        extra={
+            name: extra(
+                verdicts_by_policy,
+                (Status.ELIGIBLE, Status.INELIGIBLE),
+                shown=judged,
+                show=_numbered(ok),
+            )
+            for name, ok in (("qualifying_firms", True), ("non_qualifying_firms", False))
+        },
     )
+
+
+def _numbered(ok: bool) -> Callable[[list[Mapping[str, Any]]], list[int]]:
+    """The numbers (from 1) of the firms whose verdict is (``ok``) or is not "firm.ok"."""
+
+    def numbers(verdicts: list[Mapping[str, Any]]) -> list[int]:
+        return [n for n, firm in enumerate(verdicts, start=1) if (firm["verdict"] == "firm.ok") is ok]
+
+    return numbers
 
 
 def _values(p: Params, key: str) -> list[int]:

@@ -33,7 +33,7 @@ from wenjiuye_cli.columnar.expr import (
     times,
     to_fen,
 )
-from wenjiuye_cli.columnar.rule import Read, Rule, Scope, Settle, arg, cond, msg
+from wenjiuye_cli.columnar.rule import Read, Rule, Scope, Settle, arg, cond, extra, msg
 from wenjiuye_cli.columnar.schema import MONEY
 from wenjiuye_cli.measures.internship import INTERN_CATEGORY, MEASURE
 from wenjiuye_cli.outcome import Cap, Label, Message, Status
@@ -174,6 +174,22 @@ def declare(p: Params) -> Rule:
     other_missing = pl.when(group.is_null()).then(first_group_missing).otherwise(pl.lit("intern_retained"))
     outside = stops.is_not_null() & ((start < policy_start) | (end > stops))
     paid_last = paid["paid"].list.last()
+    # where the months paid end: at the months' limit, the policy's end (payments ending with it), or the
+    # internship's last day (``internship._end``)
+    by_limit = paid["n_counted"] > max_months
+    by_policy = stops.is_not_null() & (stops < end)
+    ended = {
+        "date": pl.when(by_limit)
+        .then(month_from_index(paid_last).dt.month_end())
+        .when(by_policy)
+        .then(stops)
+        .otherwise(end),
+        "reason": pl.when(by_limit)
+        .then(pl.lit("duration"))
+        .when(by_policy)
+        .then(pl.lit("policy_end"))
+        .otherwise(pl.lit("period_end")),
+    }
     explain_columns: dict[str, pl.Expr] = {
         "months": paid["paid"],
         "allowance": allowance,
@@ -256,6 +272,14 @@ def declare(p: Params) -> Rule:
                 statuses=tuple(Status),
             ),
         ),
+        extra={
+            "living_allowance": extra(sums["s_allowance"]),
+            "mentoring_fee": extra(sums["s_fees"]),
+            "accident_insurance": extra(sums["s_insurance"]),
+            "retention_reward": extra(reward),
+            "end_date": extra(ended["date"]),
+            "end_reason": extra(ended["reason"]),
+        },
     )
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import polars as pl
 
 from wenjiuye_cli.columnar.expr import Params, fact
-from wenjiuye_cli.columnar.rule import Rule, Scope, Settle, arg, cond, msg
+from wenjiuye_cli.columnar.rule import Rule, Scope, Settle, arg, cond, extra, msg
 from wenjiuye_cli.measures.public_welfare_post import MEASURE
 from wenjiuye_cli.outcome import Status
 from wenjiuye_cli.rules._hire import (
@@ -165,4 +165,15 @@ def declare(p: Params) -> Rule:
             msg("note.not_under_art10", {}, statuses=granted),
             msg("note.amount_elsewhere", {}, statuses=granted),
         ),
+        extra={
+            "retirement_date": extra(retired_on),
+            "extended_to_retirement": extra(extension["extended"]),
+            "insurance_months": extra(n),
+            "end_date": extra(insurance["end"]),
+            "end_reason": extra(insurance["reason"].str.strip_prefix("end.")),
+            "post_subsidy_months": extra(post_period["n"]),
+            "post_subsidy_end_date": extra(post_period["end"]),
+            "post_subsidy_end_reason": extra(post_period["reason"].str.strip_prefix("end.")),
+            "priority_group": extra(priority),
+        },
     )

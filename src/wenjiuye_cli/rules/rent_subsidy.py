@@ -40,7 +40,7 @@ from wenjiuye_cli.columnar.expr import (
     month_index_of,
     to_fen,
 )
-from wenjiuye_cli.columnar.rule import Exit, Read, Rule, Scope, Settle, arg, cond, msg
+from wenjiuye_cli.columnar.rule import Exit, Read, Rule, Scope, Settle, arg, cond, extra, msg
 from wenjiuye_cli.columnar.schema import MONEY
 from wenjiuye_cli.measures.rent_subsidy import MEASURE, RENT_TYPE
 from wenjiuye_cli.outcome import Cap, Label, Message, Status
@@ -278,6 +278,13 @@ def declare(p: Params) -> Rule:
         explain_messages=lambda row: _arithmetic(row, static),
         explain_caps=lambda row: _caps(row, static),
         payee="applicant",
+        extra={
+            "first_month": extra(month_from_index(first)),
+            "end_date": extra(pl.when(n > 0).then(month_from_index(first + n - 1).dt.month_end())),
+            "end_reason": extra(
+                pl.when(cut_by_policy).then(pl.lit("policy_end")).otherwise(pl.lit("duration"))
+            ),
+        },
         notes=(
             msg("note.alternative", {"rent_type": arg(rent_type, _label)}),
             msg("note.months_capped", {"claimed": claimed, "limit": max_months}, shown=claimed > max_months),

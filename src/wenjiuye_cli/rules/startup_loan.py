@@ -44,6 +44,7 @@ from wenjiuye_cli.rules._startup_loan import (
     limit_caps,
     limit_columns,
     loan_count,
+    loan_extra,
     loan_facts_missing,
     loan_reads,
     loan_taken_and_signed,
@@ -209,6 +210,7 @@ def declare(p: Params) -> Rule:
         amount=amount,
         explain_columns=explain_columns,
         explain_caps=_caps,
+        extra=loan_extra(s, steps, loan, max_loan, used_max, max_term, pl.col(s.name(f"{DISTRICT}.used"))),
         arithmetic=(
             msg("arith.principal", {"loan": loan_amount, "max_loan": used_max, "principal": loan.principal}),
             msg(

@@ -41,6 +41,7 @@ from wenjiuye_cli.rules._startup_loan import (
     limit_caps,
     limit_columns,
     loan_count,
+    loan_extra,
     loan_facts_missing,
     loan_reads,
     loan_taken_and_signed,
@@ -223,6 +224,7 @@ def declare(p: Params) -> Rule:
         # the caps as the scalar rule gives them: the maximum loan, the longest term, then the formula's
         explain_columns={**limit_columns(loan, max_loan, max_term), **district.explain, **national.explain},
         explain_caps=_caps,
+        extra=loan_extra(s, steps, loan, max_loan, max_loan, max_term, pl.col(s.name(f"{DISTRICT}.rate"))),
         arithmetic=(
             msg(
                 "arith.principal",

@@ -18,7 +18,7 @@ from typing import Any
 import polars as pl
 
 from wenjiuye_cli.columnar.expr import NULL_BOOL, Params, fact, times, to_fen
-from wenjiuye_cli.columnar.rule import Rule, Scope, Settle, cond, msg
+from wenjiuye_cli.columnar.rule import Rule, Scope, Settle, cond, extra, msg
 from wenjiuye_cli.measures.startup_training import MEASURE
 from wenjiuye_cli.outcome import Cap, Status
 
@@ -90,6 +90,11 @@ def declare(p: Params) -> Rule:
             ),
         ),
         payee="training_provider",
+        extra={
+            "training_fee": extra(parts["fee"]),
+            "success_subsidy": extra(parts["success"]),
+            "improvement_fee": extra(parts["improvement"]),
+        },
     )
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import polars as pl
 
 from wenjiuye_cli.columnar.expr import Params, add_months, fact, month_index, times
-from wenjiuye_cli.columnar.rule import Exit, Read, Rule, Scope, Settle, cond, msg
+from wenjiuye_cli.columnar.rule import Exit, Read, Rule, Scope, Settle, cond, extra, msg
 from wenjiuye_cli.measures.ui_to_retirement import MEASURE
 from wenjiuye_cli.outcome import Status
 from wenjiuye_cli.rules._periods import (
@@ -127,4 +127,8 @@ def declare(p: Params) -> Rule:
                 statuses=ALL_STATUSES,
             ),
         ),
+        extra={  # once the months are known (paid, or cannot decide for the benefit's amount)
+            "end_date": extra(period["end"], ALL_STATUSES, with_months),
+            "end_reason": extra(period["reason"].str.strip_prefix("end_reason."), ALL_STATUSES, with_months),
+        },
     )
