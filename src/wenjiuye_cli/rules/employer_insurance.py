@@ -460,10 +460,6 @@ def _split(keys: pl.Expr) -> pl.Expr:
     return pl.when(keys == "").then(pl.lit([], dtype=pl.List(pl.String))).otherwise(keys.str.split(","))
 
 
-def _flag_text(value: pl.Expr) -> pl.Expr:
-    return pl.when(value).then(pl.lit("true")).otherwise(pl.lit("false"))
-
-
 def declare(p: Params) -> Rule:
     s = Scope(MEASURE.id)
     base = shared(p, s)
