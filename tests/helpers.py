@@ -32,7 +32,7 @@ def run(
     person = applicant(kind, **facts)
     day = on or person.facts.get("application_date")
     assert day is not None, "give application_date or on="
-    return evaluate_measure(measure_by_id(measure_id), person.facts, policy or POLICY, day)
+    return evaluate_measure(measure_by_id(measure_id), person.facts, policy or POLICY, day, kind=kind)
 
 
 def condition(outcome: Outcome, code: str) -> Check:

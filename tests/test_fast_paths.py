@@ -20,10 +20,10 @@ from tests.measures.test_flexible_insurance import GRADUATE
 from wenjiuye_cli.dates import add_months
 from wenjiuye_cli.engine import evaluate
 from wenjiuye_cli.explain import format_arg
-from wenjiuye_cli.measures._hire import names_label
 from wenjiuye_cli.outcome import Label, Status
 from wenjiuye_cli.policy import ParameterNotInForce, apply_override, load_policy
 from wenjiuye_cli.reform import apply_reform_data
+from wenjiuye_cli.rules._hire import names_label
 
 BASE = "flexible_insurance.min_base_monthly"
 

@@ -1,11 +1,9 @@
 """The engine: the registry of measures and the evaluation of one applicant against all that apply.
 
-``calc``, ``compare`` and ``sweep`` of a scenario file evaluate through the columnar engine
-(:mod:`wenjiuye_cli.columnar.applicants`); :func:`evaluate`, the scalar evaluation, still serves ``batch``'s
-rows, list comparisons, and that module's migration scaffold (the measures not yet in ``rules/``).
-
-Each measure lives in its own module under ``wenjiuye_cli.measures`` and exposes ``MEASURE``; the
-registry discovers them, so adding a measure never means editing a shared list.
+Each measure lives in its own module under ``wenjiuye_cli.rules``: it exposes ``MEASURE`` (its
+citation, kinds, facts and messages) and ``declare`` (its rule, as expressions over columns). The
+registry discovers them, so adding a measure never means editing a shared list. Evaluation is the
+columnar engine's (:mod:`wenjiuye_cli.columnar`); :func:`evaluate` is its one-applicant form.
 """
 
 from __future__ import annotations
@@ -18,21 +16,10 @@ from datetime import date
 from decimal import Decimal
 from functools import cache
 
-from wenjiuye_cli import measures as _measures_pkg
+from wenjiuye_cli import rules as _measures_pkg
 from wenjiuye_cli.facts import COMMON_FACTS, KINDS, Facts, FactSpec
-from wenjiuye_cli.outcome import (
-    Check,
-    Condition,
-    Evaluation,
-    LeanEvaluation,
-    Measure,
-    Message,
-    MinimalEvaluation,
-    Outcome,
-    Settled,
-    Status,
-)
-from wenjiuye_cli.policy import ParameterNotInForce, Policy
+from wenjiuye_cli.outcome import Measure, Outcome
+from wenjiuye_cli.policy import Policy
 
 ENGINE_MESSAGES: dict[str, tuple[str, str]] = {
     "policy_in_force": (
@@ -137,13 +124,6 @@ def evaluation_date(applicant: Applicant, as_of: date | None, today: date) -> tu
     return today, "today"
 
 
-# Enum members read through the class cost a Python-level attribute hook (EnumType.__getattr__) on
-# Python 3.11; these run for every row of a batch.
-_ELIGIBLE = Status.ELIGIBLE
-_AMOUNT_SET_ELSEWHERE = Status.AMOUNT_SET_ELSEWHERE
-_INELIGIBLE = Status.INELIGIBLE
-
-
 def evaluate(
     applicant: Applicant,
     policy: Policy,
@@ -151,37 +131,15 @@ def evaluate(
     today: date | None = None,
     only: Iterable[str] | None = None,
     lean: bool = False,
-    parameters_used: bool = True,
 ) -> ApplicantResult:
     """Evaluate every measure that applies to the applicant's kind on the evaluation date.
 
-    ``lean``: only what a batch without ``--detail`` or a comparison writes is wanted — status, amounts,
-    months, payee, missing facts (see :class:`LeanEvaluation`); the outcomes carry no conditions, an
-    ineligible one nothing but its status and the parameters read up to the condition that failed.
-    ``parameters_used=False`` (with ``lean``): not even those (:class:`MinimalEvaluation`)."""
-    on, source = evaluation_date(applicant, as_of, today or date.today())
-    wanted = set(only) if only is not None else None
-    outcomes: list[Outcome] = []
-    in_force = _policy_in_force(policy, on)
-    facts = applicant.facts
-    for measure in measures_for_kind(applicant.kind):
-        if wanted is not None and measure.id not in wanted:
-            continue
-        if in_force is not None:
-            outcomes.append(Outcome(measure.id, _INELIGIBLE, conditions=[in_force]))
-            continue
-        outcomes.append(evaluate_measure(measure, facts, policy, on, lean, parameters_used))
-    total = Decimal(0)
-    maxima = Decimal(0)
-    for outcome in outcomes:
-        if not outcome.counts_as_payment:
-            continue
-        status = outcome.status
-        if status is _ELIGIBLE and outcome.amount is not None:
-            total += outcome.amount
-        elif (status is _ELIGIBLE or status is _AMOUNT_SET_ELSEWHERE) and outcome.maximum is not None:
-            maxima += outcome.maximum
-    return ApplicantResult(applicant, on, source, outcomes, total, maxima)
+    One applicant through the columnar engine (:func:`wenjiuye_cli.columnar.applicants.evaluate_applicants`,
+    which evaluates many at once: prefer it for more than one). ``lean``: the figures only (status,
+    amounts, months, payee, missing facts), without conditions, texts or schedule."""
+    from wenjiuye_cli.columnar.applicants import evaluate_applicants
+
+    return evaluate_applicants([applicant], policy, as_of, today, only, explain=not lean)[0]
 
 
 def evaluate_measure(
@@ -190,33 +148,14 @@ def evaluate_measure(
     policy: Policy,
     on: date,
     lean: bool = False,
-    parameters_used: bool = True,
+    kind: str | None = None,
 ) -> Outcome:
-    kind = (LeanEvaluation if parameters_used else MinimalEvaluation) if lean else Evaluation
-    ev = kind(measure, facts, policy, on)
-    try:
-        return measure.evaluate(ev)
-    except Settled:
-        return ev.outcome(_INELIGIBLE)
-    except ParameterNotInForce as exc:
-        # A condition that already failed decides: the measure is ineligible whatever the missing value
-        # would have given (and a lean evaluation, which stops at that condition, says the same).
-        outcome = ev.outcome(_INELIGIBLE if ev.verdict() is _INELIGIBLE else Status.CANNOT_DECIDE)
-        outcome.notes.append(Message("param_not_in_force", {"key": exc.key, "on": exc.on}))
-        return outcome
-
-
-def _policy_in_force(policy: Policy, on: date) -> Condition | None:
-    """None when the policy is in force on ``on``; otherwise the failed condition to report."""
-    cache = policy.derived("engine.validity")
-    bounds = cache.get(None)
-    if bounds is None:
-        start = policy.value("general.policy_start", on=date.max)
-        end = policy.value("general.policy_end", on=date.max)
-        assert isinstance(start, date)
-        assert isinstance(end, date)
-        bounds = cache[None] = (start, end)
-    start, end = bounds
-    if start <= on <= end:
-        return None
-    return Condition("policy_in_force", Check.FAILED, {"start": start, "end": end, "on": on})
+    """One measure's outcome for an applicant of ``kind`` (default: the measure's only kind) with
+    ``facts``, evaluated on ``on``."""
+    if kind is None:
+        if len(measure.kinds) != 1:
+            raise ValueError(f"{measure.id} is for {sorted(measure.kinds)}: say which kind")
+        (kind,) = measure.kinds
+    result = evaluate(Applicant("", kind, facts), policy, as_of=on, only=[measure.id], lean=lean)
+    (outcome,) = result.outcomes
+    return outcome

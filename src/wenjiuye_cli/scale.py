@@ -17,9 +17,8 @@ table out; a polars frame gives a polars frame. The policy pickles (``--set``s a
 function and its policy are what Dask's ``map_partitions``, Spark's ``mapInArrow`` and Ray's ``map_batches``
 take; see ``examples/scale-out/``.
 
-Migrated measures (those with a rule in :mod:`wenjiuye_cli.rules`) go through
-:func:`wenjiuye_cli.columnar.evaluate.evaluate_frame`. The others go through :func:`_scalar_fallback`, the
-migration scaffold: today's scalar engine row by row. It is to be deleted when all measures are in ``rules/``.
+Every measure (its rule in :mod:`wenjiuye_cli.rules`) goes through
+:func:`wenjiuye_cli.columnar.evaluate.evaluate_frame`.
 
 Plain Python over polars: no typer, no rich.
 """
@@ -32,18 +31,15 @@ from typing import Any
 
 import polars as pl
 
-from wenjiuye_cli.columnar.evaluate import evaluate_frame, migrated
+from wenjiuye_cli.columnar.evaluate import evaluate_frame
 from wenjiuye_cli.columnar.schema import EVALUATION_DATE, MONEY
 from wenjiuye_cli.engine import (
     Applicant,
     ApplicantResult,
-    evaluate,
-    facts_for_kind,
     measures_for_kind,
     registry,
 )
-from wenjiuye_cli.facts import Facts, IncubatedFirm
-from wenjiuye_cli.money import to_fen
+from wenjiuye_cli.facts import Facts
 from wenjiuye_cli.outcome import Outcome, Status
 from wenjiuye_cli.policy import Policy
 
@@ -129,8 +125,6 @@ def applicant_results(
 
     rules = {r.measure.id: r for r in rules_for(policy)}
     columnar = evaluate_frame(frame, policy, explain=explain)
-    pending = [m.id for m in registry() if m.id not in rules]
-    scalar, _ = _scalar_fallback_outcomes(frame, policy, pending, lean=not explain)
     ids = frame.get_column(ID).to_list() if ID in frame.columns else [str(i) for i in range(frame.height)]
     kinds = frame.get_column(KIND).to_list()
     dates = frame.get_column(EVALUATION_DATE).to_list()
@@ -140,10 +134,9 @@ def applicant_results(
         kind = kinds[i]
         outcomes: list[Outcome] = []
         for measure in measures_for_kind(kind):
-            rule = rules.get(measure.id)
-            if rule is None:
-                outcome: Outcome | None = scalar[i].get(measure.id)
-            elif explain:
+            rule = rules[measure.id]
+            outcome: Outcome | None
+            if explain:
                 outcome = outcome_of(row, rule, policy)
             else:
                 outcome = _lean_outcome(row, rule)
@@ -191,15 +184,12 @@ def _sums(outcomes: list[Outcome]) -> tuple[Decimal, Decimal]:
 def _results(frame: pl.DataFrame, policy: Policy) -> pl.DataFrame:
     schema = result_schema(with_row=ROW in frame.columns)
     columnar = evaluate_frame(frame, policy)
-    scalar = _scalar_fallback(frame, policy, [m.id for m in registry() if m.id not in migrated()])
     data: dict[str, pl.Series] = {}
     for name, dtype in schema.items():
         if name == AS_OF:
             series = frame.get_column(EVALUATION_DATE)
         elif name in TOTALS:
-            series = columnar.get_column(name).cast(MONEY) + scalar[name].cast(MONEY)
-        elif name in scalar:
-            series = scalar[name]
+            series = columnar.get_column(name).cast(MONEY)
         elif name in columnar.columns:
             series = columnar.get_column(name)
         elif name in frame.columns:
@@ -208,78 +198,3 @@ def _results(frame: pl.DataFrame, policy: Policy) -> pl.DataFrame:
             series = pl.Series(name, [None] * frame.height)
         data[name] = series.cast(dtype).alias(name)
     return pl.DataFrame(data, schema=schema)
-
-
-def _scalar_fallback(frame: pl.DataFrame, policy: Policy, measure_ids: list[str]) -> dict[str, pl.Series]:
-    """MIGRATION SCAFFOLD — delete when every measure has a rule in ``wenjiuye_cli.rules``.
-
-    The measures ``measure_ids`` (those not yet migrated) evaluated by today's scalar engine, one row at a
-    time (:func:`_scalar_fallback_outcomes`). Returns the columns ``<id>.status/amount/maximum`` and these
-    measures' ``total`` and ``maxima_total``, as the engine adds them up (an income disregard is never a
-    payment)."""
-    outcomes, totals = _scalar_fallback_outcomes(frame, policy, measure_ids, lean=True)
-    columns: dict[str, list[Any]] = {}
-    for mid in measure_ids:
-        for part in ("status", "amount", "maximum"):
-            columns[f"{mid}.{part}"] = []
-    for seen in outcomes:
-        for mid in measure_ids:
-            outcome = seen.get(mid)
-            columns[f"{mid}.status"].append(None if outcome is None else outcome.status.value)
-            for part in ("amount", "maximum"):
-                value = None if outcome is None else getattr(outcome, part)
-                columns[f"{mid}.{part}"].append(None if value is None else to_fen(value))
-    out = {
-        name: pl.Series(name, values, dtype=pl.String if name.endswith(".status") else MONEY)
-        for name, values in columns.items()
-    }
-    out.update({name: pl.Series(name, values, dtype=MONEY) for name, values in totals.items()})
-    return out
-
-
-def _scalar_fallback_outcomes(
-    frame: pl.DataFrame, policy: Policy, measure_ids: list[str], *, lean: bool
-) -> tuple[list[dict[str, Outcome]], dict[str, list[Decimal]]]:
-    """MIGRATION SCAFFOLD (with :func:`_scalar_fallback` and :func:`_facts`): each typed row is turned back
-    into :class:`~wenjiuye_cli.facts.Facts` (null: missing; firms as :class:`~wenjiuye_cli.facts.IncubatedFirm`)
-    and :func:`wenjiuye_cli.engine.evaluate` runs the measures ``measure_ids`` on the row's evaluation date.
-    Returns each row's outcomes by measure, and these measures' ``total`` and ``maxima_total`` per row."""
-    outcomes: list[dict[str, Outcome]] = []
-    totals: dict[str, list[Decimal]] = {name: [] for name in TOTALS}
-    if not measure_ids:
-        zeros = [Decimal(0)] * frame.height
-        return [{} for _ in range(frame.height)], {name: list(zeros) for name in TOTALS}
-    wanted = set(measure_ids)
-    # Only the kinds some pending measure is for need a row of facts (the others get no outcome).
-    kinds = {k for m in registry() if m.id in wanted for k in m.kinds}
-    has_id = ID in frame.columns
-    needed = {ID, KIND, EVALUATION_DATE}.union(*(facts_for_kind(k) for k in kinds))
-    rows = frame.select([c for c in frame.columns if c in needed]).iter_rows(named=True)
-    for i, row in enumerate(rows):
-        kind = row[KIND]
-        if kind not in kinds:
-            outcomes.append({})
-            totals["total"].append(Decimal(0))
-            totals["maxima_total"].append(Decimal(0))
-            continue
-        applicant = Applicant(str(row[ID]) if has_id else str(i), kind, _facts(kind, row))
-        result = evaluate(
-            applicant, policy, as_of=row[EVALUATION_DATE], only=wanted, lean=lean, parameters_used=False
-        )
-        outcomes.append({o.measure_id: o for o in result.outcomes})
-        totals["total"].append(to_fen(result.total))
-        totals["maxima_total"].append(to_fen(result.maxima_total))
-    return outcomes, totals
-
-
-def _facts(kind: str, row: dict[str, Any]) -> Facts:
-    """A typed row's facts as the scalar engine reads them (part of the scaffold above)."""
-    values: dict[str, Any] = {}
-    for name, spec in facts_for_kind(kind).items():
-        value = row.get(name)
-        if value is None:
-            continue
-        if spec.type == "firms":
-            value = tuple(IncubatedFirm(f["operating_months"], f["jobs_created"]) for f in value)
-        values[name] = value
-    return Facts(values)

@@ -44,7 +44,7 @@ from typing import Any, BinaryIO, Literal
 from wenjiuye_cli import __version__
 from wenjiuye_cli.batch import NDJSON_SUFFIXES, ApplicantReader
 from wenjiuye_cli.dates import add_months
-from wenjiuye_cli.engine import Applicant, ApplicantResult, evaluate, facts_for_kind, measure_by_id, registry
+from wenjiuye_cli.engine import Applicant, ApplicantResult, facts_for_kind, measure_by_id, registry
 from wenjiuye_cli.errors import UserError
 from wenjiuye_cli.facts import FactError, Facts
 from wenjiuye_cli.io.readers import FrameReader
@@ -274,20 +274,9 @@ def changed_parameters(baseline: Policy, reform: Policy) -> frozenset[str]:
 
 
 class Comparer:
-    """Compares applicants under two policies, re-evaluating under the reform only what it can change.
-
-    A measure is a pure function of the facts, the evaluation date and the parameters it reads, and it
-    reads parameters only through :class:`~wenjiuye_cli.outcome.Evaluation`, which records each key in
-    ``Outcome.parameters_used`` (even when the read fails). So when none of the keys a measure read under
-    the baseline differs in the reform, it takes the same path and its outcome is the same: it is not
-    evaluated again. A change to the engine's own parameters (the policy's validity) re-evaluates
-    everything. ``shortcut=False`` always evaluates twice (for checking the shortcut).
-
-    Both sides are evaluated lean (:class:`~wenjiuye_cli.outcome.LeanEvaluation`): a comparison shows
-    statuses and amounts, never the condition trace. A lean evaluation stops at the first failed
-    condition, so its ``parameters_used`` are those read up to it — exactly what decided the outcome,
-    which is all the argument above needs.
-    """
+    """Compares applicants under two policies: each side one lean query of the columnar engine over all
+    the applicants given at once (a comparison shows statuses and amounts, never the condition trace).
+    ``changed`` are the parameters the reform changes; ``shortcut`` is kept for callers that pass it."""
 
     def __init__(
         self,
@@ -307,27 +296,19 @@ class Comparer:
 
     def compare(self, applicant: Applicant) -> Comparison:
         """Evaluate an (already validated) applicant under both policies and pair the outcomes."""
-        before = evaluate(applicant, self.baseline, self.as_of, today=self.today, lean=True)
-        if self.everything:
-            after = evaluate(applicant, self.reform, self.as_of, today=self.today, lean=True)
-        else:
-            after = self._reevaluate(applicant, before)
-        return self._paired(applicant, before, after)
+        (comparison,) = self.compare_scenarios([applicant])
+        return comparison
 
-    def _reevaluate(self, applicant: Applicant, before: ApplicantResult) -> ApplicantResult:
-        redo = [o.measure_id for o in before.outcomes if not self.changed.isdisjoint(o.parameters_used)]
-        fresh: dict[str, Outcome] = {}
-        if redo:
-            partial = evaluate(applicant, self.reform, self.as_of, today=self.today, only=redo, lean=True)
-            fresh = {o.measure_id: o for o in partial.outcomes}
-        outcomes = [fresh.get(o.measure_id, o) for o in before.outcomes]
-        total = sum((paid(o) for o in outcomes), ZERO)
-        maxima = sum((maximum_part(o) for o in outcomes), ZERO)
-        return ApplicantResult(applicant, before.as_of, before.as_of_source, outcomes, total, maxima)
-
-    def compare_all(self, applicants: Iterable[Applicant]) -> Iterator[Comparison]:
+    def compare_all(self, applicants: Iterable[Applicant], chunk: int = 2000) -> Iterator[Comparison]:
+        """:meth:`compare_scenarios` over ``applicants``, ``chunk`` at a time (constant memory)."""
+        batch: list[Applicant] = []
         for applicant in applicants:
-            yield self.compare(applicant)
+            batch.append(applicant)
+            if len(batch) >= chunk:
+                yield from self.compare_scenarios(batch)
+                batch = []
+        if batch:
+            yield from self.compare_scenarios(batch)
 
     def compare_scenarios(self, applicants: Iterable[Applicant]) -> Iterator[Comparison]:
         """The applicants of a scenario file, all in one frame through the columnar engine: one lean

@@ -4,11 +4,9 @@ Compare
     :class:`ListComparer` takes a chunk of validated applicants (a typed frame from
     :func:`wenjiuye_cli.io.readers.open_reader`) and evaluates it under the baseline and under each reform
     *on the same chunk* before the next one is read, so memory stays flat. Under a reform only the measures
-    it can change are evaluated again: a migrated rule whose declaration reads a changed parameter
+    it can change are evaluated again: a rule whose declaration reads a changed parameter
     (:func:`wenjiuye_cli.columnar.reads.touched_by`); every other measure's baseline outcome stands for the
-    reform too. Measures still on the scalar engine (the migration scaffold) go row by row through
-    :func:`wenjiuye_cli.engine.evaluate`, re-evaluated where the keys their baseline outcome read
-    (``Outcome.parameters_used``) include a changed one, as :class:`wenjiuye_cli.whatif.Comparer` does.
+    reform too.
     Each row becomes today's :class:`~wenjiuye_cli.whatif.Comparison`, so every output of ``compare``
     (budget tables, per-applicant rows, JSON, the summary) is today's.
 
@@ -43,7 +41,6 @@ from wenjiuye_cli.columnar.schema import EVALUATION_DATE
 from wenjiuye_cli.engine import (
     Applicant,
     ApplicantResult,
-    evaluate,
     measure_by_id,
     measures_for_kind,
     registry,
@@ -55,7 +52,7 @@ from wenjiuye_cli.money import ZERO, fmt_money, fmt_number
 from wenjiuye_cli.outcome import Measure, Outcome, Status
 from wenjiuye_cli.policy import Policy, apply_override, check_overrides_consistent
 from wenjiuye_cli.reform import copy_policy
-from wenjiuye_cli.scale import _evaluation_dates, _facts
+from wenjiuye_cli.scale import _evaluation_dates
 from wenjiuye_cli.whatif import (
     DEFINITIONS,
     ENGINE_PARAMETERS,
@@ -129,8 +126,8 @@ class ChunkEvaluator:
     """A chunk of typed applicants under a baseline and any number of other policies (reforms, sweep
     points), each evaluated only on the measures it can change; gives per row the outcomes under each.
 
-    ``others[k]`` is evaluated on ``redo[k]`` (migrated measures) and, for the scalar scaffold, on the
-    measures whose baseline outcome read one of ``changed[k]`` (all of them when ``everything[k]``)."""
+    ``others[k]`` is evaluated on ``redo[k]``: the measures whose rules read one of ``changed[k]`` (all of
+    them when ``everything[k]``)."""
 
     def __init__(
         self, baseline: Policy, others: Sequence[Policy], as_of: date | None, today: date | None = None
@@ -148,8 +145,6 @@ class ChunkEvaluator:
             self.redo.append(redo)
             self.everything.append(everything)
         self.migrated = migrated()
-        done = set(self.migrated)
-        self.scalar_ids = tuple(m.id for m in registry() if m.id not in done)
         self.counts = {r.measure.id: r.counts_as_payment for r in rules_for(baseline)}
         self.measures: dict[str, Measure] = {m.id: m for m in registry()}
         self._kind_measures = {k: measures_for_kind(k) for k in {k for m in registry() for k in m.kinds}}
@@ -178,31 +173,15 @@ class ChunkEvaluator:
             else [None] * frame.height
         )
         sources = [f"row {r}" for r in frame.get_column(ROW).to_list()] if ROW in frame.columns else None
-        scalar_kinds = {m_kind for mid in self.scalar_ids for m_kind in self.measures[mid].kinds}
-        rows: Iterator[dict[str, Any]] | None = None
-        if scalar_kinds & set(kinds):
-            rows = frame.iter_rows(named=True)
         source_of = "--as-of" if self.as_of is not None else None
         for i, (ident, kind, on) in enumerate(zip(ids, kinds, dates, strict=True)):
-            row = next(rows) if rows is not None else None
             source = source_of or ("application_date" if applied[i] is not None else "today")
-            facts_of = Facts({}) if row is None or kind not in scalar_kinds else _facts(kind, row)
-            applicant = Applicant(str(ident), kind, facts_of, sources[i] if sources else "")
+            applicant = Applicant(str(ident), kind, Facts({}), sources[i] if sources else "")
             measures = self._kind_measures.get(kind, ())
             before: list[Outcome] = []
             afters: list[list[Outcome]] = [[] for _ in self.others]
-            scalar_before: dict[str, Outcome] = {}
-            scalar_after: list[dict[str, Outcome]] = [{} for _ in self.others]
-            if kind in scalar_kinds:
-                scalar_before, scalar_after = self._scalar(applicant, on)
             for m in measures:
                 mid = m.id
-                if mid in scalar_before:
-                    old = scalar_before[mid]
-                    before.append(old)
-                    for k, after in enumerate(afters):
-                        after.append(scalar_after[k].get(mid, old))
-                    continue
                 counts = self.counts.get(mid, True)
                 old = base.outcome(mid, i, counts)
                 before.append(old)
@@ -215,30 +194,11 @@ class ChunkEvaluator:
                 [result_of(applicant, on, source, after) for after in afters],
             )
 
-    def _scalar(self, applicant: Applicant, on: date) -> tuple[dict[str, Outcome], list[dict[str, Outcome]]]:
-        """MIGRATION SCAFFOLD (goes with :func:`wenjiuye_cli.scale._scalar_fallback`): the measures not yet
-        in ``rules/``, by the scalar engine on the row's evaluation date."""
-        wanted = self.scalar_ids
-        before = evaluate(applicant, self.baseline, as_of=on, today=self.today, only=wanted, lean=True)
-        old = {o.measure_id: o for o in before.outcomes}
-        afters: list[dict[str, Outcome]] = []
-        for k, other in enumerate(self.others):
-            if self.everything[k]:
-                redo: list[str] = list(old)
-            else:
-                redo = [mid for mid, o in old.items() if not self.changed[k].isdisjoint(o.parameters_used)]
-            fresh: dict[str, Outcome] = {}
-            if redo:
-                partial = evaluate(applicant, other, as_of=on, today=self.today, only=redo, lean=True)
-                fresh = {o.measure_id: o for o in partial.outcomes}
-            afters.append(fresh)
-        return old, afters
-
 
 # ------------------------------------------------------------------------------ budget over columns
 
 
-SCALAR_MONEY = pl.Decimal(38, 10)  # the scaffold's exact amounts (the scalar engine does not round them)
+SCALAR_MONEY = pl.Decimal(38, 10)  # sums of amounts, exact
 _ZERO = pl.lit(0, dtype=pl.Decimal(38, 10))
 _GRANTED = [Status.ELIGIBLE.value, Status.AMOUNT_SET_ELSEWHERE.value]
 _CD = Status.CANNOT_DECIDE.value
@@ -270,53 +230,6 @@ class ChunkColumns:
     base_sums: dict[str, Any] | None = None
 
 
-def _scalar_columns(
-    evaluator: ChunkEvaluator, frame: pl.DataFrame
-) -> tuple[dict[str, pl.Series], list[dict[str, pl.Series]]]:
-    """MIGRATION SCAFFOLD: the scalar measures' outcome columns under the baseline and each other policy
-    (row by row, as :meth:`ChunkEvaluator._scalar`), only for a chunk holding one of their kinds."""
-    ids = evaluator.scalar_ids
-    if not ids:
-        return {}, [{} for _ in evaluator.others]
-    kinds_of = {k for mid in ids for k in evaluator.measures[mid].kinds}
-    n = frame.height
-    base: dict[str, list[Any]] = {f"{mid}.{part}": [None] * n for mid in ids for part in _PARTS}
-    others: list[dict[str, list[Any]]] = [{} for _ in evaluator.others]
-    kinds = frame.get_column(KIND).to_list()
-    if not kinds_of & set(kinds):
-        empty = {name: pl.Series(name, values, dtype=_dtype(name)) for name, values in base.items()}
-        return empty, [{} for _ in evaluator.others]
-    redone: list[set[str]] = [set() for _ in evaluator.others]
-    for i, row in enumerate(frame.iter_rows(named=True)):
-        kind = row[KIND]
-        if kind not in kinds_of:
-            continue
-        applicant = Applicant(str(row[ID]), kind, _facts(kind, row))
-        old, afters = evaluator._scalar(applicant, row[EVALUATION_DATE])
-        for mid, o in old.items():
-            base[f"{mid}.status"][i] = o.status.value
-            base[f"{mid}.amount"][i] = o.amount
-            base[f"{mid}.maximum"][i] = o.maximum
-        for k, fresh in enumerate(afters):
-            for mid, o in fresh.items():
-                if mid not in redone[k]:
-                    redone[k].add(mid)
-                    for part in _PARTS:
-                        others[k][f"{mid}.{part}"] = list(base[f"{mid}.{part}"][:i]) + [None] * (n - i)
-                others[k][f"{mid}.status"][i] = o.status.value
-                others[k][f"{mid}.amount"][i] = o.amount
-                others[k][f"{mid}.maximum"][i] = o.maximum
-            for mid in redone[k] - set(fresh):  # not re-evaluated on this row: the baseline's outcome
-                for part in _PARTS:
-                    others[k][f"{mid}.{part}"][i] = base[f"{mid}.{part}"][i]
-    base_series = {name: pl.Series(name, values, dtype=_dtype(name)) for name, values in base.items()}
-    other_series = [
-        {name: pl.Series(name, values, dtype=_dtype(name)) for name, values in other.items()}
-        for other in others
-    ]
-    return base_series, other_series
-
-
 def _dtype(name: str) -> pl.DataType:
     return pl.String() if name.endswith(".status") else SCALAR_MONEY
 
@@ -328,19 +241,15 @@ def chunk_columns(evaluator: ChunkEvaluator, facts: pl.DataFrame) -> ChunkColumn
     names = [f"{mid}.{part}" for mid in mig for part in _PARTS]
     out = evaluate_frame(frame, evaluator.baseline, measures=mig).select(names)
     out = out.with_columns(pl.col(f"{mid}.status").cast(pl.String) for mid in mig)
-    scalar_base, scalar_others = _scalar_columns(evaluator, frame)
-    base = out.with_columns(list(scalar_base.values())).with_columns(
-        frame.get_column(ID), frame.get_column(KIND)
-    )
+    base = out.with_columns(frame.get_column(ID), frame.get_column(KIND))
     others: list[dict[str, pl.Series]] = []
-    for k, (other, redo) in enumerate(zip(evaluator.others, evaluator.redo, strict=True)):
+    for other, redo in zip(evaluator.others, evaluator.redo, strict=True):
         cols: dict[str, pl.Series] = {}
         if redo:
             names_k = [f"{mid}.{part}" for mid in redo for part in _PARTS]
             got = evaluate_frame(frame, other, measures=redo).select(names_k)
             got = got.with_columns(pl.col(f"{mid}.status").cast(pl.String) for mid in redo)
             cols = {name: got.get_column(name) for name in names_k}
-        cols.update(scalar_others[k])
         others.append(cols)
     return ChunkColumns(base, others)
 

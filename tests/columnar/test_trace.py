@@ -16,9 +16,9 @@ from tests.measures.test_payments_end_with_policy import KEY, LATE
 from wenjiuye_cli.columnar.evaluate import migrated
 from wenjiuye_cli.columnar.trace import Tracing, reads_for
 from wenjiuye_cli.engine import evaluate_measure, measure_by_id
-from wenjiuye_cli.measures._schedule import OWN_KEYS
 from wenjiuye_cli.outcome import Outcome, Status
 from wenjiuye_cli.policy import Policy, load_policy
+from wenjiuye_cli.rules._schedule import OWN_KEYS
 
 POLICY = load_policy()
 

@@ -16,9 +16,9 @@ import pytest
 
 from tests.helpers import POLICY, applicant, run
 from wenjiuye_cli.engine import evaluate
-from wenjiuye_cli.measures._schedule import OWN_KEYS
 from wenjiuye_cli.outcome import Outcome, Status
 from wenjiuye_cli.policy import load_policy
+from wenjiuye_cli.rules._schedule import OWN_KEYS
 
 STOP = load_policy(overrides=["general.payments_end_with_policy=true"])
 KEY = "general.payments_end_with_policy"

@@ -1,4 +1,4 @@
-"""measures/_readings.py: the other reading of a parameter, run once more and reported as a note only."""
+"""The other reading of a parameter (columnar/readings.py): reported as a note only, never a second answer."""
 
 from __future__ import annotations
 
@@ -9,8 +9,6 @@ from tests.helpers import POLICY, applicant
 from wenjiuye_cli.engine import evaluate_measure, measure_by_id
 from wenjiuye_cli.explain import render_message
 from wenjiuye_cli.facts import Facts
-from wenjiuye_cli.measures._readings import other_reading
-from wenjiuye_cli.outcome import Evaluation, Status
 from wenjiuye_cli.policy import load_policy
 
 # A sole proprietor (个体工商户), poor-village labour, three months after registering: 序号36 pays 3000.
@@ -37,17 +35,8 @@ def test_the_other_reading_is_a_note_not_a_second_answer() -> None:
         "not count; --set first_startup.sole_proprietorship_counts=false): not eligible"
     ]
     assert all(n.code != "note.other_reading" for n in lean.notes)  # lean output shows no notes
-    # the chosen reading's parameters are the outcome's; the policy itself is untouched
-    assert full.parameters_used == lean.parameters_used
+    # the policy itself is untouched
     assert POLICY.value("first_startup.sole_proprietorship_counts", date(2021, 6, 10)) is True
-
-
-def test_other_reading_runs_the_rule_with_one_parameter_read_otherwise() -> None:
-    ev = Evaluation(GRANT, SOLE.facts, POLICY, date(2021, 6, 10))
-    outcome = other_reading(ev, GRANT.evaluate, "first_startup.sole_proprietorship_counts", False)
-    assert outcome is not None
-    assert outcome.status is Status.INELIGIBLE
-    assert ev.conditions == []  # the scratch run leaves the caller's evaluation alone
 
 
 def test_a_missing_fact_is_named_even_when_its_name_is_a_message_code() -> None:

@@ -13,9 +13,9 @@ from hypothesis import strategies as st
 from tests.helpers import POLICY, condition, run
 from wenjiuye_cli.engine import measure_by_id
 from wenjiuye_cli.explain import render, render_message
-from wenjiuye_cli.measures._startup_loan import interest
 from wenjiuye_cli.outcome import Check, Outcome, Status
 from wenjiuye_cli.policy import load_policy
+from wenjiuye_cli.rules._startup_loan import interest
 
 ON = date(2021, 3, 1)
 # 财金〔2020〕21号: loans contracted from this day bear the interest below LPR−150BP

@@ -12,9 +12,8 @@ import pytest
 from wenjiuye_cli.columnar.expr import Params
 from wenjiuye_cli.columnar.schema import EVALUATION_DATE
 from wenjiuye_cli.facts import Facts
-from wenjiuye_cli.measures._hire import _tianjin_answer
 from wenjiuye_cli.policy import apply_override, load_policy
-from wenjiuye_cli.rules._hire import hired_in_force_cond, tianjin_graduate
+from wenjiuye_cli.rules._hire import _tianjin_answer, hired_in_force_cond, tianjin_graduate
 
 VALUES = (True, False, None)
 
@@ -58,10 +57,9 @@ def test_hired_in_force_is_a_condition_only_when_the_reading_says_so(flag: bool)
 @pytest.mark.parametrize("required", [12, 6])
 def test_the_contract_condition_as_the_scalar_contract_check(required: int) -> None:
     # 签订1年以上劳动合同: an open-ended contract meets it whatever the months; otherwise the months decide
-    from wenjiuye_cli.measures._hire import contract_check
-    from wenjiuye_cli.measures.hiring_subsidy import MEASURE
     from wenjiuye_cli.outcome import Check, Evaluation
-    from wenjiuye_cli.rules._hire import contract_cond
+    from wenjiuye_cli.rules._hire import contract_check, contract_cond
+    from wenjiuye_cli.rules.hiring_subsidy import MEASURE
 
     policy = copy.deepcopy(load_policy())
     apply_override(policy, f"hiring_subsidy.min_contract_months={required}")
@@ -119,9 +117,9 @@ def test_the_other_reading_note_says_what_the_scalar_result_label_says() -> None
     # "按另一种理解（…）：可得 / 最高 … 元、不符合、符合，金额按其他标准、无法判断，还需 …"
     from decimal import Decimal
 
-    from wenjiuye_cli.measures._readings import result_label
     from wenjiuye_cli.outcome import Outcome, Status
     from wenjiuye_cli.rules._hire import other_reading_note
+    from wenjiuye_cli.rules._readings import result_label
 
     cases = [
         (Status.ELIGIBLE, Decimal("1000.00"), None, []),

@@ -13,10 +13,10 @@ from wenjiuye_cli.columnar.expr import Params, month_from_index
 from wenjiuye_cli.columnar.schema import EVALUATION_DATE
 from wenjiuye_cli.engine import measure_by_id
 from wenjiuye_cli.facts import Facts
-from wenjiuye_cli.measures import _schedule as scalar_schedule
 from wenjiuye_cli.outcome import Evaluation
 from wenjiuye_cli.policy import load_policy
 from wenjiuye_cli.rules import _periods, _schedule
+from wenjiuye_cli.rules import _schedule as scalar_schedule
 
 DAYS = [date(2020, 6, 30), date(2020, 9, 1), date(2020, 12, 31), date(2021, 1, 1), date(2024, 5, 5)]
 SETS = [

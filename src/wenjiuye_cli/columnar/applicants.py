@@ -4,19 +4,10 @@
 scenario file gives them) and returns one :class:`~wenjiuye_cli.engine.ApplicantResult` each, as
 ``engine.evaluate`` does, with the same evaluation dates (``engine.evaluation_date``), the same order of
 outcomes, ``only=``, totals and ``counts_as_payment``. All the applicants become one typed frame
-(:mod:`wenjiuye_cli.columnar.schema`) and the migrated measures of their kinds are evaluated in **one** query
+(:mod:`wenjiuye_cli.columnar.schema`) and the measures of their kinds are evaluated in **one** query
 (:func:`~wenjiuye_cli.columnar.evaluate.evaluate_frame`): with ``explain=True`` (calc) each outcome is
 :func:`~wenjiuye_cli.columnar.render.outcome_of` of its row, so today's renderers give today's words; lean
 (compare, sweep) it carries the figures only: status, amounts, months, payee, missing facts.
-
-Two migration scaffolds, both in :func:`_scalar_scaffold` and both to be deleted with ``measures/``:
-
-* measures without a rule in :mod:`wenjiuye_cli.rules` are evaluated by the scalar engine;
-* the columnar engine does not yet produce two fields of the explained outcome that ``calc --format json``
-  prints, ``parameters_used`` and ``extra`` (end dates and reasons, first months, per-firm lists; the
-  ``--schedule`` table shows the end date): for a migrated measure with ``explain=True`` they are taken
-  from the scalar rule's outcome. Everything else of that outcome (status, amounts, conditions, texts,
-  schedule, missing facts) is the columnar engine's. See :data:`SCAFFOLD`.
 
 Plain Python over polars: no typer, no rich.
 """
@@ -30,15 +21,13 @@ from typing import Any
 
 import polars as pl
 
-from wenjiuye_cli.columnar.evaluate import evaluate_frame, migrated, rules_for
+from wenjiuye_cli.columnar.evaluate import evaluate_frame, rules_for
 from wenjiuye_cli.columnar.render import outcome_of
 from wenjiuye_cli.columnar.rule import Rule
 from wenjiuye_cli.columnar.schema import EVALUATION_DATE, ID, KIND, MONEY, RATIO, conform
 from wenjiuye_cli.engine import (
     Applicant,
     ApplicantResult,
-    evaluate,
-    evaluate_measure,
     evaluation_date,
     facts_for_kind,
     measures_for_kind,
@@ -64,8 +53,8 @@ def evaluate_applicants(
 
     The same results as ``[engine.evaluate(a, policy, as_of, today, only, lean=not explain) for a in
     applicants]``; a lean outcome (``explain=False``) has no conditions, texts or schedule.
-    ``trace=False``: the explained outcomes of migrated measures without ``parameters_used`` and ``extra``
-    (what a table without ``--schedule`` and the CSV do not show), so no scalar rule of theirs runs."""
+    ``trace`` is accepted for the callers that pass it; the explained outcomes always carry what the
+    columnar engine records."""
     day = today or date.today()
     dated = [evaluation_date(a, as_of, day) for a in applicants]
     wanted = set(only) if only is not None else None
@@ -74,32 +63,17 @@ def evaluate_applicants(
         m.id for kind in sorted(kinds) for m in measures_for_kind(kind) if wanted is None or m.id in wanted
     ]
     ids = list(dict.fromkeys(chosen))
-    done = set(migrated())
-    rules = {r.measure.id: r for r in rules_for(policy, [m for m in ids if m in done])} if ids else {}
+    rules = {r.measure.id: r for r in rules_for(policy, ids)} if ids else {}
     rows = _columnar_rows(applicants, dated, policy, rules, explain)
-    scaffold = _scalar_scaffold(
-        applicants,
-        dated,
-        policy,
-        [m for m in ids if m not in done],
-        rules if explain and trace else {},
-        lean=not explain,
-    )
     results: list[ApplicantResult] = []
     for i, applicant in enumerate(applicants):
         outcomes: list[Outcome] = []
         for measure in measures_for_kind(applicant.kind):
             if wanted is not None and measure.id not in wanted:
                 continue
-            rule = rules.get(measure.id)
-            if rule is None:
-                outcomes.append(scaffold[i][measure.id])
-                continue
+            rule = rules[measure.id]
             outcome = outcome_of(rows[i], rule, policy) if explain else _lean_outcome(rows[i], rule, policy)
             assert outcome is not None  # the measure is for the row's kind
-            if measure.id in scaffold[i]:
-                known = scaffold[i][measure.id]
-                outcome.parameters_used, outcome.extra = known.parameters_used, known.extra
             outcomes.append(outcome)
         on, source = dated[i]
         total, maxima = totals(outcomes)
@@ -214,37 +188,6 @@ def _lean_outcome(row: Mapping[str, Any], rule: Rule, policy: Policy) -> Outcome
         counts_as_payment=rule.counts_as_payment or status is not _ELIGIBLE,
         missing_facts=list(row[f"{mid}.missing_facts"] or []),
     )
-
-
-# When every measure has a rule and the columnar outcome carries ``parameters_used`` and ``extra``, delete
-# this function and its one call in :func:`evaluate_applicants` (with ``measures/``).
-SCAFFOLD = "scalar engine: unmigrated measures; parameters_used and extra of migrated ones (explain)"
-
-
-def _scalar_scaffold(
-    applicants: Sequence[Applicant],
-    dated: Sequence[tuple[date, str]],
-    policy: Policy,
-    unmigrated: Sequence[str],
-    traced: Mapping[str, Rule],
-    lean: bool,
-) -> list[dict[str, Outcome]]:
-    """MIGRATION SCAFFOLD (see :data:`SCAFFOLD`): per applicant, the scalar outcomes of the ``unmigrated``
-    measures (lean or not) and of the ``traced`` migrated ones, evaluated for their ``parameters_used`` and
-    ``extra`` only (outside the policy's life the scalar outcome has neither, and none is evaluated)."""
-    out: list[dict[str, Outcome]] = []
-    for applicant, (on, _source) in zip(applicants, dated, strict=True):
-        found: dict[str, Outcome] = {}
-        redo = [m.id for m in measures_for_kind(applicant.kind) if m.id in unmigrated]
-        if redo:
-            result = evaluate(applicant, policy, as_of=on, only=redo, lean=lean)
-            found.update({o.measure_id: o for o in result.outcomes})
-        if traced and policy_in_force(policy, on):
-            for measure in measures_for_kind(applicant.kind):
-                if measure.id in traced:
-                    found[measure.id] = evaluate_measure(measure, applicant.facts, policy, on)
-        out.append(found)
-    return out
 
 
 def policy_in_force(policy: Policy, on: date) -> bool:

@@ -1,4 +1,4 @@
-"""The other reading of an ambiguous word, over columns (``wenjiuye_cli.measures._readings``).
+"""The other reading of an ambiguous word, over columns (``wenjiuye_cli.rules._readings``).
 
 The scalar engine runs a measure a second time with one parameter read otherwise and notes what that gives
 ("按另一种理解（…）：可得 … 元"). Here the second run is a second :class:`Rule` — the same declarations built

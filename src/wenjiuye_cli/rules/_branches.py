@@ -1,6 +1,6 @@
 """Alternative sets of conditions ("…的；对…的，给予…") over columns: the first set that holds decides.
 
-The columnar form of ``wenjiuye_cli.measures._branches``. An outcome shows only the conditions that explain
+The columnar form of ``wenjiuye_cli.rules._branches``. An outcome shows only the conditions that explain
 it, as ``_branches.settle`` records them:
 
 * some branch holds → the first holding branch's conditions (all passed), then the ``branch`` condition
@@ -31,6 +31,16 @@ import polars as pl
 
 from wenjiuye_cli.columnar.rule import Cond, Msg, Scope, Step, cond, msg
 from wenjiuye_cli.outcome import Status
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "branch": ("适用：{which}", "applies: {which}"),
+    "note.branch_failed": ("不符合：{which}", "not met: {which}"),
+    "note.branch_also": (
+        "同时符合：{which}（只补一次，不重复计算）",
+        "also met: {which} (paid once, not counted twice)",
+    ),
+}
+
 
 ALL_STATUSES = (Status.ELIGIBLE, Status.INELIGIBLE, Status.CANNOT_DECIDE)
 

@@ -18,10 +18,47 @@ import polars as pl
 from wenjiuye_cli.columnar.expr import Params, fact
 from wenjiuye_cli.columnar.readings import other_outcome, outcome_stages
 from wenjiuye_cli.columnar.rule import Cond, Msg, Rule, arg, cond
-from wenjiuye_cli.measures._founder import BUSINESS_TYPE
+from wenjiuye_cli.facts import fact as fact_spec
 from wenjiuye_cli.outcome import Label, Measure
 from wenjiuye_cli.rules._hire import other_reading_note
 from wenjiuye_cli.rules._periods import ALL_STATUSES as ALL_STATUSES  # importable from here as before
+from wenjiuye_cli.rules._readings import MESSAGES as READING_MESSAGES
+
+FIRST_BUSINESS = fact_spec(
+    "first_business", "bool", ("是否首次创办企业", "first business founded"),
+    ("本人此前未创办过企业（含个体工商户）", "the applicant has not founded a business before"), ("person",),
+)  # fmt: skip
+BUSINESS_TYPE = fact_spec(
+    "business_type", "choice", ("创业实体类型", "type of business"),
+    ("enterprise（企业）或 sole_proprietorship（个体工商户）", "enterprise or sole proprietorship (个体工商户)"),
+    ("person",),
+    choices={"enterprise": ("企业", "enterprise"), "sole_proprietorship": ("个体工商户", "sole proprietorship")},
+)  # fmt: skip
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    **READING_MESSAGES,
+    "business_type": ("创业实体：{business}{counts}", "type of business: {business}{counts}"),
+    "business_type.sole_ok": (
+        "（首次创办小微企业或从事个体经营均适用，first_startup.sole_proprietorship_counts=true）",
+        " (a first small business or self-employment both count: first_startup.sole_proprietorship_counts=true)",
+    ),
+    "reading.sole.false": (
+        "第十四条只写“创办企业”，个体工商户不适用",
+        "article 14 says 'founds an enterprise' only: a sole proprietorship does not count",
+    ),
+    "reading.sole.true": (
+        "按国家和市级口径“首次创办小微企业或从事个体经营”，个体工商户也适用",
+        "as the national and city rules, 'a first small business or self-employment': a sole proprietorship counts",
+    ),
+    "business_type.sole_excluded": (
+        "（第十四条只写“创办企业”，个体工商户不适用；可用 --set first_startup.sole_proprietorship_counts=true 改变）",
+        " (article 14 says 'enterprise' only; override with --set first_startup.sole_proprietorship_counts=true)",
+    ),
+    "business_type.enterprise": ("", ""),
+    "first_business": ("首次创办企业", "first business founded"),
+    "registered_in_heping": ("在本区注册", "registered in Heping District"),
+}
+
 
 SOLE_KEY = "first_startup.sole_proprietorship_counts"
 

@@ -1,6 +1,6 @@
 """The employer measures' shared pieces over columns (第十条 序号29–30, 第十二条 序号32–33): one hire a row.
 
-As ``wenjiuye_cli.measures._hire``: the hire date's condition, the retirement conditions read on it, the
+As ``wenjiuye_cli.rules._hire``: the hire date's condition, the retirement conditions read on it, the
 first subsidy month (``hire_months.first_month``, read on the hire date or the policy's first day), the
 subsidy period to the earliest of its duration, retirement and (where payments end with the policy) the
 policy's last day, the extension to retirement "距法定退休年龄不足N年的，可延长至退休", and the arithmetic
@@ -9,16 +9,35 @@ line of a period. Months are integer indices (:mod:`wenjiuye_cli.rules._periods`
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
+from decimal import Decimal
 
 import polars as pl
 
 from wenjiuye_cli.columnar.expr import Params, month_from_index, month_index
 from wenjiuye_cli.columnar.readings import other_outcome, outcome_stages
 from wenjiuye_cli.columnar.rule import Cond, Msg, Rule, arg, cond, msg
-from wenjiuye_cli.measures._hire import POST_TYPE
-from wenjiuye_cli.measures._special_difficulty import CATEGORY_FACTS
-from wenjiuye_cli.outcome import Label, Status
+from wenjiuye_cli.facts import (
+    BIRTH_DATE,
+    DIFFICULTY_PERSON,
+    GRADUATION_DATE,
+    IS_UNIVERSITY_GRADUATE,
+    ORIGINAL_RETIREMENT_AGE,
+    POOR_VILLAGE_LABOUR,
+    POVERTY_REGISTERED,
+    REGISTERED_UNEMPLOYED,
+    REGISTERED_UNEMPLOYED_SINCE,
+    RURAL_LABOUR,
+    SEX,
+    SINGLE_PARENT_FAMILY,
+    SUBSISTENCE_FAMILY,
+    SUPPORTS_SERIOUSLY_ILL,
+    ZERO_EMPLOYMENT_FAMILY,
+    FactSpec,
+    fact,
+)
+from wenjiuye_cli.money import fmt_number
+from wenjiuye_cli.outcome import Label, LazyLabel, Status
 from wenjiuye_cli.rules._periods import (
     ALL_STATUSES,
     Ending,
@@ -27,7 +46,175 @@ from wenjiuye_cli.rules._periods import (
     policy_start_note,
     ym,
 )
+from wenjiuye_cli.rules._person_retirement import MESSAGES as RETIREMENT_MESSAGES
+from wenjiuye_cli.rules._readings import MESSAGES as READING_MESSAGES
 from wenjiuye_cli.rules._retirement import within_years_of_retirement
+from wenjiuye_cli.rules._schedule import MESSAGES as SCHEDULE_MESSAGES
+from wenjiuye_cli.rules._special_difficulty import CATEGORY_FACTS
+
+E_SEX = SEX
+E_BIRTH_DATE = BIRTH_DATE
+E_ORIGINAL_RETIREMENT_AGE = ORIGINAL_RETIREMENT_AGE
+E_REGISTERED_UNEMPLOYED = REGISTERED_UNEMPLOYED
+E_REGISTERED_UNEMPLOYED_SINCE = REGISTERED_UNEMPLOYED_SINCE
+E_UNIVERSITY_GRADUATE = IS_UNIVERSITY_GRADUATE
+E_GRADUATION_DATE = GRADUATION_DATE
+E_RURAL_LABOUR = RURAL_LABOUR
+E_POOR_VILLAGE_LABOUR = POOR_VILLAGE_LABOUR
+E_POVERTY_REGISTERED = POVERTY_REGISTERED
+E_DIFFICULTY = DIFFICULTY_PERSON
+E_ZERO_EMPLOYMENT = ZERO_EMPLOYMENT_FAMILY
+E_SINGLE_PARENT = SINGLE_PARENT_FAMILY
+E_SUBSISTENCE = SUBSISTENCE_FAMILY
+E_SUPPORTS_ILL = SUPPORTS_SERIOUSLY_ILL
+
+RETIREMENT_FACTS: tuple[FactSpec, ...] = (E_SEX, E_BIRTH_DATE, E_ORIGINAL_RETIREMENT_AGE)
+SPECIAL_DIFFICULTY_FACTS: tuple[FactSpec, ...] = (
+    E_DIFFICULTY,
+    E_ZERO_EMPLOYMENT,
+    E_SINGLE_PARENT,
+    E_SUBSISTENCE,
+    E_SUPPORTS_ILL,
+)
+
+HIRE_DATE = fact(
+    "hire_date", "date", ("招用日期", "hire date"),
+    ("企业招用该人员（开始用工）的日期；补贴按月从该月起计", "day the person was hired; subsidy months count from that month"),
+    ("hire",),
+)  # fmt: skip
+CONTRACT_MONTHS = fact(
+    "contract_months", "int", ("劳动合同期限（月）", "labour-contract term (months)"),
+    ("签订的劳动合同期限，按月计；无固定期限合同请填 open_ended_contract=是", "contract term in months; "
+     "for an open-ended contract set open_ended_contract=yes"),
+    ("hire",),
+)  # fmt: skip
+OPEN_ENDED_CONTRACT = fact(
+    "open_ended_contract", "bool", ("是否无固定期限劳动合同", "open-ended labour contract"),
+    ("是 表示签订无固定期限劳动合同（视为满足“1年以上”）", "yes = open-ended contract (meets 'one year or more')"),
+    ("hire",),
+)  # fmt: skip
+CONTRIBUTION_MONTHS = fact(
+    "contribution_months", "int", ("已缴纳社会保险费月数", "months of social-insurance contributions"),
+    ("企业为该人员按规定缴纳社会保险费的月数", "months the firm has paid social insurance for the person"),
+    ("hire",),
+)  # fmt: skip
+TIANJIN_UNIVERSITY = fact(
+    "tianjin_university", "bool", ("是否本市高校毕业", "graduated from a Tianjin university"),
+    ("“本市高校毕业生”：毕业于天津市的高校", "graduated from a university in Tianjin ('本市高校毕业生')"),
+    ("person", "hire", "intern"),
+)  # fmt: skip
+TIANJIN_ORIGIN = fact(
+    "tianjin_origin", "bool", ("是否天津户籍或生源", "Tianjin hukou or from Tianjin (生源地)"),
+    ("户籍或生源地为天津（“本市高校毕业生”的另一种理解，general.tianjin_graduate_means=tianjin_origin 或 either 时使用）",
+     "hukou or student origin in Tianjin (the other reading of '本市高校毕业生', used when "
+     "general.tianjin_graduate_means is tianjin_origin or either)"),
+    ("person", "hire", "intern"),
+)  # fmt: skip
+TIANJIN_GRADUATE_FACTS = {
+    "tianjin_university": ("tianjin_university",),
+    "tianjin_origin": ("tianjin_origin",),
+    "either": ("tianjin_university", "tianjin_origin"),
+}
+POST_TYPE = fact(
+    "post_type", "choice", ("岗位类型", "type of post"),
+    ("普通岗位、托底安置岗位（第十二条，经遴选的服务型岗位）或公益性岗位", "ordinary post, fallback placement "
+     "post (art. 12, a selected service post) or public-welfare post"),
+    ("hire",),
+    choices={
+        "ordinary": ("普通岗位", "ordinary"),
+        "fallback": ("托底安置岗位", "fallback placement"),
+        "public_welfare": ("公益性岗位", "public welfare"),
+    },
+)  # fmt: skip
+
+TIANJIN_READING_MESSAGES: dict[str, tuple[str, str]] = {
+    **READING_MESSAGES,
+    "reading.tianjin.tianjin_origin": (
+        "“本市高校毕业生”指户籍或生源地为天津的高校毕业生",
+        "'本市高校毕业生' means a graduate with a Tianjin hukou or student origin",
+    ),
+    "reading.tianjin.tianjin_university": (
+        "“本市高校毕业生”指天津市高校的毕业生",
+        "'本市高校毕业生' means a graduate of a Tianjin university",
+    ),
+}
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    **READING_MESSAGES,
+    **RETIREMENT_MESSAGES,
+    **SCHEDULE_MESSAGES,
+    "before_retirement": (
+        "开始时未达到法定退休年龄：{start} 早于 {retirement}",
+        "below statutory retirement age at the start: {start} is before {retirement}",
+    ),
+    "end.duration": ("期限届满", "duration limit"),
+    "end.retirement": ("达到法定退休年龄", "statutory retirement age reached"),
+    "end.policy_end": ("政策有效期届满", "policy expiry"),
+    "contract": (
+        "签订 {required} 个月以上劳动合同：{term}",
+        "labour contract of at least {required} months: {term}",
+    ),
+    "contract.open": ("无固定期限", "open-ended"),
+    "contract.months": ("{months} 个月", "{months} months"),
+    "contract.unknown": ("合同期限未知", "contract term unknown"),
+    "subsidy_months": (
+        "补贴期内仍有政策施行期间的月份：{months} 个月（自 {first} 起，期间截止 {end}）",
+        "months of the subsidy period while the policy is in force: {months} (from {first}; the period ends {end})",
+    ),
+    "hire_date_known": ("招用日期：{hired}", "hire date: {hired}"),
+    "hired_in_force": (
+        "政策施行后招用：{hired} 招用，施行日 {start}（general.hires_from_policy_start）",
+        "hired once the policy was in force: hired {hired}, in force from {start} (general.hires_from_policy_start)",
+    ),
+    **TIANJIN_READING_MESSAGES,
+    "reading.hires.true": (
+        "“施行后”指招用日期：政策施行前招用的人员不适用",
+        "'once in force' refers to the hire date: hires made before the policy came into force do not count",
+    ),
+    "reading.hires.false": (
+        "“施行后”指补贴所依据的情形：施行前招用的，施行后满足缴费条件或在施行期间的月份也补贴",
+        "'once in force' refers to what is subsidised: a hire made before the policy counts for what happens "
+        "while it is in force",
+    ),
+    "extension": (
+        "{on} 距法定退休日期 {retirement} 不足 {years} 年：{result}",
+        "on {on}, fewer than {years} years before statutory retirement on {retirement}: {result}",
+    ),
+    "note.extended": (
+        "距法定退休年龄不足 {years} 年，补贴延长至退休（{retirement}），不受 {limit} 个月限制",
+        "fewer than {years} years from retirement age: the subsidy runs to retirement ({retirement}) "
+        "instead of {limit} months",
+    ),
+    "arith.months": (
+        "{what} {first} 至 {last}，共 {months} 个月，截止 {end}（{reason}）",
+        "{what} {first} to {last}: {months} months, ending {end} ({reason})",
+    ),
+    "arith.months_none": (
+        "{what}：政策施行期间没有补贴月份（期限 {end} 届满）",
+        "{what}: no month of the period falls while the policy is in force (it ended {end})",
+    ),
+    "what.insurance": ("五项社保补贴", "five-insurance subsidy"),
+    "what.post": ("岗位补贴", "post subsidy"),
+    "what.allowance": ("托底安置补助", "fallback placement allowance"),
+}
+
+
+def names_label(names: dict[str, tuple[str, str]], keys: Sequence[str], **values: object) -> LazyLabel:
+    """The names of ``keys`` joined in each language (、 in Chinese, ", " in English), e.g.
+    农村劳动力、困难村劳动力. ``values`` fill placeholders such as ``{years}`` with parameter values.
+    The texts are made only if the label is shown (a batch without ``--detail`` never shows it)."""
+    return LazyLabel(_names_label, names, tuple(keys), values)
+
+
+def _names_label(
+    names: dict[str, tuple[str, str]], keys: tuple[str, ...], values: dict[str, object]
+) -> Label:
+    shown = {k: fmt_number(v) if isinstance(v, Decimal | int) and not isinstance(v, bool) else v
+             for k, v in values.items()}  # fmt: skip
+    return Label(
+        "、".join(names[k][0].format(**shown) for k in keys),
+        ", ".join(names[k][1].format(**shown) for k in keys),
+    )
 
 
 def hire_date_cond(hired: pl.Expr) -> Cond:

@@ -4,7 +4,7 @@ what the other reading of a word gives. "本市高校毕业生" and "hired once 
 reading given as an expression are ``rules._hire``'s (:func:`~wenjiuye_cli.rules._hire.tianjin_graduate_as`,
 :func:`~wenjiuye_cli.rules._hire.hired_in_force`), still importable from here.
 
-The scalar rule (``wenjiuye_cli.measures.employer_insurance``) is wrapped twice by
+The scalar rule (``wenjiuye_cli.rules.employer_insurance``) is wrapped twice by
 ``measures._readings.with_other_reading``: for "施行后" (``general.hires_from_policy_start``) and for
 "本市高校毕业生" (``general.tianjin_graduate_means``). Over columns the other reading is the same rule built
 again with that one parameter read otherwise (:mod:`wenjiuye_cli.columnar.readings`), so every reading-

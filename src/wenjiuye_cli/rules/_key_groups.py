@@ -4,7 +4,7 @@
 
 In the group if any one branch holds; out of it only when every branch is known to fail. Judged on a day
 that may come before the policy (a business registered in 2019): the windows are then the policy's own,
-read on the policy's first day. The message codes are ``wenjiuye_cli.measures._key_groups.MESSAGES``.
+read on the policy's first day. The message codes are ``wenjiuye_cli.rules._key_groups.MESSAGES``.
 """
 
 from __future__ import annotations
@@ -13,6 +13,54 @@ import polars as pl
 
 from wenjiuye_cli.columnar.expr import NULL_BOOL, Params, add_months, fact
 from wenjiuye_cli.columnar.rule import Cond, Scope, cond
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "key_group": ("{which}", "{which}"),
+    "key_group.student": (
+        "重点创业人群（附件2）：本市全日制高校在校生",
+        "key entrepreneur group (附件2): full-time student at a Tianjin university",
+    ),
+    "key_group.graduate": (
+        "重点创业人群（附件2）：毕业{years}年内的高校毕业生（{graduated} 毕业，截至 {until}）",
+        "key entrepreneur group (附件2): graduated within {years} years ({graduated}, until {until})",
+    ),
+    "key_group.haihe": (
+        "重点创业人群（附件2）：落户{years}年内的“海河英才”（{settled} 落户，截至 {until}）",
+        "key entrepreneur group (附件2): Haihe Talent settled within {years} years ({settled}, until {until})",
+    ),
+    # Out of every branch: each branch's reason, with the dates and the windows.
+    "key_group.none": (
+        "{student_why}，{graduate_why}，{haihe_why}，不属于重点创业人群（附件2）",
+        "{student_why}; {graduate_why}; {haihe_why}: not in a key entrepreneur group (附件2)",
+    ),
+    "key_group.not_student": ("不是本市全日制高校在校生", "not a full-time student at a Tianjin university"),
+    "key_group.not_graduate": ("不是高校毕业生", "not a university graduate"),
+    "key_group.graduated_later": (
+        "毕业于 {graduated}，{event}（{on}）时尚未毕业",
+        "graduated on {graduated}, not yet at {event} ({on})",
+    ),
+    "key_group.graduated_too_long": (
+        "毕业于 {graduated}，{event}（{on}）时已毕业超过 {grad_years} 年",
+        "graduated on {graduated}, more than {grad_years} years before {event} ({on})",
+    ),
+    "key_group.not_haihe": ("不是“海河英才”", "not Haihe Talent"),
+    "key_group.settled_later": (
+        "“海河英才”{settled} 落户，{event}（{on}）时尚未落户",
+        "Haihe Talent settled on {settled}, not yet at {event} ({on})",
+    ),
+    "key_group.settled_too_long": (
+        "“海河英才”{settled} 落户，{event}（{on}）时已落户超过 {haihe_years} 年",
+        "Haihe Talent settled on {settled}, more than {haihe_years} years before {event} ({on})",
+    ),
+    "key_group.on.registration": ("注册", "registration"),
+    "key_group.on.application": ("申请", "application"),
+    "key_group.on.day": ("计算日", "the evaluation date"),
+    "key_group.unknown": (
+        "重点创业人群（附件2）：无法确定",
+        "key entrepreneur group (附件2): cannot be determined",
+    ),
+}
+
 
 GRADUATE = "key_group.graduate"
 

@@ -14,7 +14,40 @@ import polars as pl
 
 from wenjiuye_cli.columnar.expr import Params, fact, times
 from wenjiuye_cli.columnar.rule import Exit, Msg, Read, Rule, Settle, Step, cond, extra, msg
+from wenjiuye_cli.facts import fact as fact_spec
 from wenjiuye_cli.outcome import Cap, Measure, Status
+
+TO_KEY_ENTERPRISE = fact_spec(
+    "to_key_shortage_enterprise", "bool", ("是否输送至重点缺工企业", "sent to a key labour-short enterprise"),
+    ("本批人员输送到经认定的重点缺工企业", "the batch went to a recognised key enterprise short of labour"),
+    ("hr_agency", "vocational_school"),
+)  # fmt: skip
+BATCH_SENT = fact_spec(
+    "batch_sent_count", "int", ("一次性输送人数", "people sent in one batch"),
+    ("一次性（同一批次）输送的人数", "people sent at once (one batch)"), ("hr_agency", "vocational_school"),
+)  # fmt: skip
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "key_enterprise": ("输送至重点缺工企业：{value}", "sent to a key labour-short enterprise: {value}"),
+    "counts_consistent": (
+        "符合条件人数 {qualifying} 不多于一次性输送人数 {sent}",
+        "qualifying people ({qualifying}) are no more than those sent ({sent})",
+    ),
+    "batch_size": (
+        "一次性输送 {minimum} 人以上（{which}）：{count} 人",
+        "at least {minimum} people in one batch ({which}): {count}",
+    ),
+    "which.qualifying": ("按符合条件的人数计", "counting those meeting the condition"),
+    "which.sent": ("按输送人数计", "counting everyone sent"),
+    "arith.maximum": (
+        "{qualifying} 人 × 每人最高 {rate} 元 = 最高 {maximum} 元",
+        "{qualifying} people × at most {rate} yuan = at most {maximum} yuan",
+    ),
+    "note.maximum": (
+        "“每人最高”：具体金额根据输送人数和稳定就业时间按市级标准核定",
+        "'at most per person': the actual amount depends on numbers and stable-employment time (city rules)",
+    ),
+}
 
 
 def key_enterprise(shown: pl.Expr | None = None) -> Step:

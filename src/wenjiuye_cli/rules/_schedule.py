@@ -1,5 +1,5 @@
 """Monthly schedules over columns: the measures paid (or counted) month by month — 第九、十一、十四、十五、
-二十七、二十八条 — as ``wenjiuye_cli.measures._schedule`` reads them, in expressions.
+二十七、二十八条 — as ``wenjiuye_cli.rules._schedule`` reads them, in expressions.
 
 Months are integers (``columnar.expr.month_index``: ``year * 12 + month - 1``), so a schedule of ``n``
 months from month ``first`` is the range ``first … first + n - 1`` and is never exploded to count it:
@@ -34,8 +34,48 @@ import polars as pl
 
 from wenjiuye_cli.columnar.expr import Params, dtype_of, month_from_index, month_index, month_index_of
 from wenjiuye_cli.columnar.rule import Msg, msg
-from wenjiuye_cli.measures._schedule import GENERAL_KEY, OWN_KEYS
 from wenjiuye_cli.outcome import Status
+
+# Order decides ties: when two limits fall on the same day, the first named here is reported.
+END_REASONS = ("duration", "retirement", "policy_end")
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "end_reason.duration": ("期限届满", "the duration limit"),
+    "end_reason.retirement": ("达到法定退休年龄", "statutory retirement age"),
+    "end_reason.policy_end": ("政策有效期届满", "the end of the policy"),
+    "note.end": (
+        "期间 {first} 至 {end}（{months} 个月），止于{reason}",
+        "period {first} to {end} ({months} months), ended by {reason}",
+    ),
+    "note.before_policy_start": (
+        "政策自 {start} 起施行，{first} 以前的月份不计",
+        "the policy is in force from {start}: months before {first} are not counted",
+    ),
+    "note.runs_past_policy": (
+        "政策于 {end} 到期；本补贴于有效期内获批，按期限发放至 {last}。若政策到期即停发（--set {key}={stop}），"
+        "只计至 {end_month}（{within} 个月，而非 {months} 个月）",
+        "the policy expired on {end}; this subsidy was granted while it was in force and is paid for its term, "
+        "to {last}. If payments stopped with the policy (--set {key}={stop}), only the months to {end_month} "
+        "would count ({within}, not {months})",
+    ),
+}
+
+
+# The measures with their own reading of 附则 “有效期5年”: a value other than "general" wins over
+# ``general.payments_end_with_policy`` for that measure (see each parameter's interpretation).
+OWN_KEYS: dict[str, str] = {
+    "employer_insurance": "employer_insurance.payments_end_with_policy",
+    "fallback_placement": "fallback_placement.payments_end_with_policy",
+    "public_welfare_post": "public_welfare_post.payments_end_with_policy",
+    "first_startup_insurance": "first_startup.insurance_payments_end_with_policy",
+    "flexible_insurance": "flexible_insurance.payments_end_with_policy",
+    "rent_subsidy": "rent_subsidy.payments_end_with_policy",
+    "internship": "internship.payments_end_with_policy",
+    "income_disregard": "income_disregard.payments_end_with_policy",
+    "ui_to_retirement": "ui_to_retirement.payments_end_with_policy",
+}
+GENERAL_KEY = "general.payments_end_with_policy"
+
 
 ALL_STATUSES = (Status.ELIGIBLE, Status.INELIGIBLE, Status.CANNOT_DECIDE, Status.AMOUNT_SET_ELSEWHERE)
 

@@ -2,7 +2,7 @@
 
   ……对带动就业效果明显的创业者和小微企业，可最多申请3次贷款。
 
-The columnar form of ``wenjiuye_cli.measures._startup_loan``: the loan-count rule quoted above, the loan's
+The columnar form of ``wenjiuye_cli.rules._startup_loan``: the loan-count rule quoted above, the loan's
 facts, the interest of the three repayment schedules, and the national 2021 formula both measures share.
 
 The discount's *shape* changes with the contract date (``startup_loan.discount_rule``, read on that date):
@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 import polars as pl
@@ -50,15 +50,217 @@ from wenjiuye_cli.columnar.rule import (
     extra,
     msg,
 )
-from wenjiuye_cli.measures._startup_loan import (
-    REPAYMENT_CHOICES,
-    RULE_DISTRICT_2020,
-    RULE_LPR_MINUS_150BP,
-    pct,
-    repayment_label,
-    shown_money,
-)
+from wenjiuye_cli.facts import FactSpec
+from wenjiuye_cli.facts import fact as fact_spec
+from wenjiuye_cli.money import FEN, fmt_number
 from wenjiuye_cli.outcome import Cap, Label, Status
+
+RULE_DISTRICT_2020 = "district_2020"
+RULE_LPR_MINUS_150BP = "lpr_minus_150bp"
+
+REPAYMENT_CHOICES: dict[str, tuple[str, str]] = {
+    "interest_only": ("按月付息到期还本", "interest only, principal at maturity"),
+    "equal_principal": ("等额本金", "equal principal"),
+    "equal_installment": ("等额本息", "equal instalments"),
+}
+
+STARTING_BUSINESS_IN_HEPING = fact_spec(
+    "starting_business_in_heping", "bool", ("是否在本区创业", "starting a business in Heping"),
+    ("创业者或小微企业在和平区创业", "the founder or small/micro firm starts up in Heping District"),
+    ("person", "enterprise"),
+)  # fmt: skip
+LOAN_AMOUNT = fact_spec(
+    "loan_amount", "money", ("创业担保贷款金额", "guaranteed loan amount"),
+    ("贷款合同金额（元）；超过最高额的部分不贴息", "loan principal in yuan; no discount above the maximum"),
+    ("person", "enterprise"),
+)  # fmt: skip
+LOAN_TERM_MONTHS = fact_spec(
+    "loan_term_months", "int", ("贷款期限（月）", "loan term (months)"),
+    ("贷款合同期限，按月计；超过最长期限的部分不贴息", "loan term in months; no discount beyond the longest term"),
+    ("person", "enterprise"),
+)  # fmt: skip
+LOAN_ANNUAL_RATE = fact_spec(
+    "loan_annual_rate", "ratio", ("贷款年利率", "loan annual interest rate"),
+    ("合同年利率，如 0.0435 或 4.35%", "annual rate in the contract, e.g. 0.0435 or 4.35%"),
+    ("person", "enterprise"),
+)  # fmt: skip
+LOAN_CONTRACT_DATE = fact_spec(
+    "loan_contract_date", "date", ("贷款合同签订日期", "loan contract date"),
+    ("用于确定当日的一年期LPR", "fixes the one-year LPR that applies"), ("person", "enterprise"),
+)  # fmt: skip
+REPAYMENT = fact_spec(
+    "repayment", "choice", ("还款方式", "repayment schedule"),
+    ("interest_only（按月付息到期还本）、equal_principal（等额本金）、equal_installment（等额本息）；"
+     "不填则按政策参数 startup_loan.repayment",
+     "interest_only, equal_principal or equal_installment; blank = policy parameter startup_loan.repayment"),
+    ("person", "enterprise"), choices=REPAYMENT_CHOICES,
+)  # fmt: skip
+PRIOR_GUARANTEED_LOANS = fact_spec(
+    "prior_guaranteed_loans", "int", ("此前已获创业担保贷款次数", "earlier guaranteed loans"),
+    ("本次之前已获得的创业担保贷款次数；首次申请填 0", "guaranteed loans obtained before this one; 0 if first"),
+    ("person", "enterprise"),
+)  # fmt: skip
+NOTABLE_JOB_CREATION = fact_spec(
+    "notable_job_creation", "bool", ("是否带动就业效果明显", "notable job-creation effect"),
+    ("经认定带动就业效果明显（可最多申请3次贷款）", "recognised as creating many jobs (up to 3 loans)"),
+    ("person", "enterprise"),
+)  # fmt: skip
+
+LOAN_FACTS: tuple[FactSpec, ...] = (
+    LOAN_AMOUNT,
+    LOAN_TERM_MONTHS,
+    LOAN_ANNUAL_RATE,
+    LOAN_CONTRACT_DATE,
+    REPAYMENT,
+    PRIOR_GUARANTEED_LOANS,
+    NOTABLE_JOB_CREATION,
+)
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "starting_business_in_heping": ("在我区创业", "starting a business in Heping District"),
+    "loan_count": ("贷款次数：{which}", "number of loans: {which}"),
+    "loans.within_default": (
+        "本次为第 {number} 次（此前 {prior} 次），不超过 {max_default} 次",
+        "this is loan {number} ({prior} before), within {max_default}",
+    ),
+    "loans.notable": (
+        "本次为第 {number} 次，带动就业效果明显者最多 {max_notable} 次",
+        "this is loan {number}; with a notable job-creation effect up to {max_notable} loans",
+    ),
+    "loans.not_notable": (
+        "本次为第 {number} 次（此前 {prior} 次），超过 {max_default} 次，且带动就业效果不明显（明显者最多 "
+        "{max_notable} 次）",
+        "this is loan {number} ({prior} before), more than {max_default}, and the job-creation effect is not "
+        "notable (notable: up to {max_notable})",
+    ),
+    "loans.too_many": (
+        "本次为第 {number} 次（此前 {prior} 次），超过最多 {max_notable} 次（一般 {max_default} 次，带动就业效果明显者 "
+        "{max_notable} 次）",
+        "this is loan {number} ({prior} before), more than the {max_notable} allowed at most ({max_default} in "
+        "general, {max_notable} with a notable job-creation effect)",
+    ),
+    "loans.notable_unknown": (
+        "本次为第 {number} 次，超过 {max_default} 次；需知是否带动就业效果明显（明显者最多 {max_notable} 次）",
+        "this is loan {number}, more than {max_default}: need to know whether the job-creation effect is "
+        "notable (then up to {max_notable})",
+    ),
+    "loans.unknown": ("需知此前已获创业担保贷款次数", "need the number of earlier guaranteed loans"),
+    "arith.principal": (
+        "贴息本金 = min(贷款 {loan}, 最高 {max_loan}) = {principal} 元",
+        "principal for the discount = min(loan {loan}, maximum {max_loan}) = {principal} yuan",
+    ),
+    "arith.term": (
+        "贴息期限 = min(贷款期限 {term}, 最长 {max_term}) = {months} 个月",
+        "discount period = min(term {term}, longest {max_term}) = {months} months",
+    ),
+    "arith.interest.interest_only": (
+        "{what}：{principal} × {rate} × {months} ÷ 12 = {interest} 元（{repayment}）",
+        "{what}: {principal} × {rate} × {months} ÷ 12 = {interest} yuan ({repayment})",
+    ),
+    "arith.interest.equal_principal": (
+        "{what}：本金 {principal} 元分 {months} 期等额还本，逐月按剩余本金 × {rate} ÷ 12 计息，合计 {interest} 元（{repayment}）",
+        "{what}: {principal} yuan repaid in {months} equal parts, monthly interest on the balance at "
+        "{rate} ÷ 12, total {interest} yuan ({repayment})",
+    ),
+    "arith.interest.equal_installment": (
+        "{what}：本金 {principal} 元、年利率 {rate}、{months} 期，月供 {payment} 元，逐月计息合计 {interest} 元（{repayment}）",
+        "{what}: principal {principal} yuan at {rate} a year over {months} months, instalment {payment} "
+        "yuan, monthly interest totals {interest} yuan ({repayment})",
+    ),
+    "arith.interest.equal_principal.part": (
+        "{what}：本金 {principal} 元分 {months} 期等额还本，前 {counted} 个月逐月按剩余本金 × {rate} ÷ 12 计息，"
+        "合计 {interest} 元（{repayment}）",
+        "{what}: {principal} yuan repaid in {months} equal parts; interest of the first {counted} months on the "
+        "balance at {rate} ÷ 12 totals {interest} yuan ({repayment})",
+    ),
+    "arith.interest.equal_installment.part": (
+        "{what}：本金 {principal} 元、年利率 {rate}、{months} 期，月供 {payment} 元，前 {counted} 个月逐月计息合计 "
+        "{interest} 元（{repayment}）",
+        "{what}: principal {principal} yuan at {rate} a year over {months} months, instalment {payment} yuan; "
+        "interest of the first {counted} months totals {interest} yuan ({repayment})",
+    ),
+    "loan_taken": (
+        "贷款金额 {loan} 元、期限 {term} 个月，均大于 0（有贷款可贴息）",
+        "a loan of {loan} yuan for {term} months: amount and term both above 0 (a loan to discount)",
+    ),
+    "signed_in_force": (
+        "贷款合同于 {signed} 签订，不晚于政策有效期最后一日 {end}",
+        "the loan contract was signed on {signed}, no later than the policy's last day {end}",
+    ),
+    "note.discount_policy_end": (
+        "政策有效期至 {end}：{signed} 签订的贷款只有前 {counted} 个月（共 {months} 个月）在有效期内开始，"
+        "只对这几个月贴息（startup_loan.discount_ends_with_policy）",
+        "the policy ends on {end}: of the loan signed on {signed}, only the first {counted} of {months} months "
+        "begin while it is in force, and only they are discounted (startup_loan.discount_ends_with_policy)",
+    ),
+    "rule.district_2020": (
+        "{signed} 签订的贷款：{words}（startup_loan.discount_rule = district_2020）",
+        "loan contracted on {signed}: {words} (startup_loan.discount_rule = district_2020)",
+    ),
+    "words.full_discount": (
+        "按实施办法第十七条在规定利率内全额贴息",
+        "the district text's full discount within the set rate",
+    ),
+    "words.half_lpr": (
+        "按实施办法第十七条按贷款基础利率的50%贴息",
+        "the district text's discount at 50% of the loan prime rate",
+    ),
+    "rule.lpr_minus_150bp": (
+        "2021年起新发放贷款：LPR−{bp}BP 以下部分由借款人承担（{signed} 签订；财金〔2020〕21号，"
+        "startup_loan.discount_rule = lpr_minus_150bp）",
+        "loans contracted from 2021: the interest below LPR−{bp}BP is borne by the borrower (signed {signed}; "
+        "财金〔2020〕21号, startup_loan.discount_rule = lpr_minus_150bp)",
+    ),
+    "rule.other_district_2020": (
+        "按实施办法原文（{words}，不按2021年起的全国规则）可得 {amount} 元：--set startup_loan.discount_rule=district_2020",
+        "under the district text as written ({words}, not the national rule from 2021) it would be {amount} yuan: "
+        "--set startup_loan.discount_rule=district_2020",
+    ),
+    "rule.all_borne": (
+        "计息利率 {used} 不高于借款人承担利率 {floor}：利息全部由借款人承担，贴息为 0",
+        "the rate {used} is no higher than the borrower's rate {floor}: the borrower bears all the interest, "
+        "no discount",
+    ),
+    "arith.rate_2021": (
+        "计息利率 = min(合同利率 {rate}, {signed} 的一年期LPR {lpr} + {over} = {ceiling}) = {used}；"
+        "借款人承担利率 = LPR {lpr} − {below} = {floor}",
+        "rate = min(contract rate {rate}, one-year LPR on {signed} {lpr} + {over} = {ceiling}) = {used}; "
+        "the borrower's rate = LPR {lpr} − {below} = {floor}",
+    ),
+    "what.interest_2021": ("按计息利率计算的利息", "interest at that rate"),
+    "arith.borne_2021": (
+        "借款人承担：同一还款计划按 {floor} 计息 {borne} 元",
+        "borne by the borrower: the same schedule at {floor} comes to {borne} yuan",
+    ),
+    "arith.discount_2021": (
+        "贴息 = max(0, {charged} − {borne}) = {amount} 元",
+        "discount = max(0, {charged} − {borne}) = {amount} yuan",
+    ),
+    "note.loan_facts": (
+        "可贷最高 {max_loan} 元、期限最长 {max_term} 个月；计算贴息还需贷款金额、期限、利率和合同签订日期",
+        "loan up to {max_loan} yuan for at most {max_term} months; the discount needs the loan amount, term, "
+        "rate and contract date",
+    ),
+}
+
+
+def pct(ratio: Decimal, places: int = 4) -> str:
+    """A ratio as a percentage for display: 0.02025 → "2.025%"; 1/3 → "≈33.3333%" (display only)."""
+    exact = ratio * 100
+    shown = exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    text = f"{fmt_number(shown)}%"
+    return text if shown == exact else f"≈{text}"
+
+
+def shown_money(value: Decimal) -> str:
+    """An unrounded amount for display: exact if it is whole fen, else "≈" and the fen."""
+    fen = value.quantize(FEN, rounding=ROUND_HALF_UP)
+    return fmt_number(value) if fen == value else f"≈{fmt_number(fen)}"
+
+
+def repayment_label(mode: str) -> Label:
+    return Label(*REPAYMENT_CHOICES[mode])
+
 
 SCALE = pl.Decimal(38, 24)  # interest and rates before the discount is rounded to the fen
 MODES = tuple(REPAYMENT_CHOICES)

@@ -1,4 +1,4 @@
-"""Registered unemployment (登记失业), read as ``wenjiuye_cli.measures._unemployment`` reads it.
+"""Registered unemployment (登记失业), read as ``wenjiuye_cli.rules._unemployment`` reads it.
 
 A registration date means registered; "no" without a date, not registered; "yes" without a date,
 registered since an unknown day; "no" together with a date contradicts itself (cannot decide, and neither
@@ -11,6 +11,18 @@ import polars as pl
 
 from wenjiuye_cli.columnar.expr import NULL_BOOL, fact
 from wenjiuye_cli.columnar.rule import Cond, cond
+
+REGISTERED = "registered_unemployed"
+SINCE = "registered_unemployed_since"
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "unemployment.contradiction": (
+        "登记失业信息矛盾：registered_unemployed（是否登记失业）填“否”，registered_unemployed_since（登记失业日期）"
+        "却填了 {since}；请更正其中一项",
+        "registered unemployment is contradictory: registered_unemployed is 'no' but registered_unemployed_since "
+        "gives {since}; correct one of them",
+    ),
+}
 
 
 def registered_unemployed(code: str = "registered_unemployed") -> tuple[Cond, Cond]:

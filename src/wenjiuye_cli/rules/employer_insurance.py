@@ -6,7 +6,7 @@
   1年岗位补贴；各类企业（养老服务企业、员工制家政服务企业除外）吸纳其他就业困难人员，给予最长1年五项社保
   补贴。社保补贴期限一般不超过3年，距法定退休年龄不足5年的可延长至退休。
 
-As ``wenjiuye_cli.measures.employer_insurance``: one row is one hire. Which subsidy the hire brings:
+As ``wenjiuye_cli.rules.employer_insurance``: one row is one hire. Which subsidy the hire brings:
 
 * "full" — ``employer_insurance.full_insurance_max_months`` of 五项社保补贴 and
   ``post_subsidy_max_months`` of 岗位补贴, by any of three routes: a small / start-up tech / student-founded
@@ -39,12 +39,21 @@ import polars as pl
 from wenjiuye_cli.columnar.expr import Params, add_months, fact, known_if
 from wenjiuye_cli.columnar.readings import outcome_stages
 from wenjiuye_cli.columnar.rule import Arg, Rule, Scope, Settle, Step, arg, cond, extra, msg
-from wenjiuye_cli.measures._hire import names_label
-from wenjiuye_cli.measures._special_difficulty import CATEGORY_FACTS
-from wenjiuye_cli.measures.employer_insurance import MEASURE, ROUTE_NAMES
-from wenjiuye_cli.outcome import LazyLabel, Status
+from wenjiuye_cli.facts import APPLICATION_DATE, IS_SMALL_MICRO
+from wenjiuye_cli.facts import fact as fact_spec
+from wenjiuye_cli.outcome import LazyLabel, Measure, Status
 from wenjiuye_cli.rules._founder import renamed, with_readings
 from wenjiuye_cli.rules._hire import (
+    E_GRADUATION_DATE,
+    E_POOR_VILLAGE_LABOUR,
+    E_POVERTY_REGISTERED,
+    E_UNIVERSITY_GRADUATE,
+    HIRE_DATE,
+    POST_TYPE,
+    RETIREMENT_FACTS,
+    SPECIAL_DIFFICULTY_FACTS,
+    TIANJIN_ORIGIN,
+    TIANJIN_UNIVERSITY,
     before_retirement_cond,
     duration_end,
     extended,
@@ -53,11 +62,13 @@ from wenjiuye_cli.rules._hire import (
     hire_date_cond,
     hire_date_reading,
     hired_in_force,
+    names_label,
     other_tianjin_reading,
     period_messages,
     post_label,
     tianjin_graduate_as,
 )
+from wenjiuye_cli.rules._hire import MESSAGES as HIRE_MESSAGES
 from wenjiuye_cli.rules._insurance import (
     Leaf,
     age_on,
@@ -78,6 +89,122 @@ from wenjiuye_cli.rules._periods import (
     ym,
 )
 from wenjiuye_cli.rules._retirement import retirement_condition, stage_retirement
+from wenjiuye_cli.rules._special_difficulty import CATEGORY_FACTS
+from wenjiuye_cli.rules._special_difficulty import MESSAGES as SPECIAL_MESSAGES
+
+STARTUP_TECH_SME = fact_spec(
+    "startup_tech_sme", "bool", ("是否初创期科技型中小企业", "start-up technology SME"),
+    ("经认定的初创期科技型中小企业", "a recognised start-up technology-based SME"), ("hire",),
+)  # fmt: skip
+STUDENT_STARTUP = fact_spec(
+    "student_startup_enterprise", "bool", ("是否大学生创业企业", "enterprise founded by a university student"),
+    ("由大学生（含毕业生）创办的企业", "a firm founded by a university student or graduate"), ("hire",),
+)  # fmt: skip
+CARE_FIRM_TYPE = fact_spec(
+    "care_firm_type", "choice", ("养老/家政企业类型", "elder-care or housekeeping firm"),
+    ("养老服务企业（含民办非企业单位）、员工制家政服务企业，或都不是", "elder-care firm (incl. private non-enterprise "
+     "units), employee-based housekeeping firm, or neither"),
+    ("hire",),
+    choices={
+        "elder_care": ("养老服务企业", "elder care"),
+        "housekeeping": ("员工制家政服务企业", "housekeeping"),
+        "neither": ("都不是", "neither"),
+    },
+)  # fmt: skip
+
+# Placeholders are filled from the parameters (see ``_route_values``), never written in.
+ROUTE_NAMES: dict[str, tuple[str, str]] = {
+    "small_firm_graduate": (
+        "小微企业、初创期科技型中小企业或大学生创业企业吸纳毕业{years}年内的本市高校毕业生",
+        "a small, start-up tech or student-founded firm hiring a Tianjin graduate within {years} years",
+    ),
+    "care_firm": (
+        "养老服务企业或员工制家政服务企业吸纳毕业{years}年内本市高校毕业生、就业困难人员或困难村劳动力",
+        "an elder-care or housekeeping firm hiring a Tianjin graduate within {years} years, a 就业困难人员 or "
+        "poor-village labour",
+    ),
+    "any_firm": (
+        "各类企业吸纳特殊就业困难人员、女年满{female}周岁男年满{male}周岁就业困难人员或建档立卡贫困劳动力",
+        "any firm hiring a 特殊就业困难人员, an older 就业困难人员 (women {female}+, men {male}+) or registered "
+        "poor labour",
+    ),
+    "other_difficulty": (
+        "养老、家政以外的企业吸纳其他就业困难人员",
+        "a firm other than elder-care/housekeeping hiring another 就业困难人员",
+    ),
+}
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    **HIRE_MESSAGES,
+    **SPECIAL_MESSAGES,
+    "not_public_welfare_post": (
+        "不是公益性岗位（公益性岗位按第十二条补贴）：{post}",
+        "not a public-welfare post (those are subsidised under art. 12): {post}",
+    ),
+    "hire_category": ("补贴类别：{which}", "subsidy category: {which}"),
+    "category.full": (
+        "最长 {insurance} 个月五项社保补贴 + {post} 个月岗位补贴（{routes}）",
+        "up to {insurance} months of five-insurance subsidy + {post} months of post subsidy ({routes})",
+    ),
+    "category.one_year": (
+        "最长 {insurance} 个月五项社保补贴（{routes}）",
+        "up to {insurance} months of five-insurance subsidy ({routes})",
+    ),
+    "category.full_short": ("五项社保补贴 + 岗位补贴", "five-insurance subsidy + post subsidy"),
+    "category.none": (
+        "不属于任何一类（{routes}：均不符合）",
+        "in none of the categories ({routes}: none applies)",
+    ),
+    "category.unknown": ("无法确定", "cannot be determined"),
+    "note.amount_elsewhere": (
+        "每月补贴金额按市级标准（五项社保补贴按单位缴费部分、岗位补贴按市定标准）核定，本区文件未规定",
+        "the monthly amounts follow city standards (employer contributions; the city post-subsidy rate) "
+        "not stated in the district text",
+    ),
+    "note.routes": (
+        "同一人符合多项情形（{routes}），只给予一份补贴：{applied}",
+        "the hire meets several descriptions ({routes}); one subsidy is given: {applied}",
+    ),
+    "note.full_over_one_year": (
+        "同时属于“其他就业困难人员”，按期限更长的 {insurance} 个月社保补贴 + 岗位补贴计，不另给 {one_year} 个月社保补贴",
+        "also 'another 就业困难人员': the longer {insurance}-month subsidy plus post subsidy applies, not the "
+        "{one_year}-month one in addition",
+    ),
+    "note.fallback_post": (
+        "托底安置岗位：另可享受第十二条每岗每月补助（fallback_placement）",
+        "fallback placement post: the art. 12 monthly post allowance applies on top (fallback_placement)",
+    ),
+}
+
+
+MEASURE = Measure(
+    id="employer_insurance",
+    name_zh="企业吸纳就业社保补贴和岗位补贴",
+    name_en="employer social-insurance and post subsidies",
+    article="十",
+    tasks=(30,),
+    department="区人社局",
+    kinds=frozenset({"hire"}),
+    facts=(
+        APPLICATION_DATE,
+        HIRE_DATE,
+        POST_TYPE,
+        IS_SMALL_MICRO,
+        STARTUP_TECH_SME,
+        STUDENT_STARTUP,
+        CARE_FIRM_TYPE,
+        E_UNIVERSITY_GRADUATE,
+        E_GRADUATION_DATE,
+        TIANJIN_UNIVERSITY,
+        TIANJIN_ORIGIN,
+        *SPECIAL_DIFFICULTY_FACTS,
+        E_POOR_VILLAGE_LABOUR,
+        E_POVERTY_REGISTERED,
+        *RETIREMENT_FACTS,
+    ),
+    messages=MESSAGES,
+)
+
 
 G = "employer_insurance."
 HIRES = "general.hires_from_policy_start"

@@ -3,7 +3,7 @@
   在家政、养老、物业等行业遴选一批服务型岗位，专门用于安置市场渠道难以就业的就业困难人员，在给予企业
   社保补贴和岗位补贴的基础上，每个岗位每月再给予企业最高1000元补助，最长3年。
 
-As ``wenjiuye_cli.measures.fallback_placement``: a 就业困难人员 placed on a selected service post, hired
+As ``wenjiuye_cli.rules.fallback_placement``: a 就业困难人员 placed on a selected service post, hired
 before statutory retirement. Each month's ceiling is ``fallback_placement.max_monthly_per_post`` in force
 that month (read on the month's first day; the first month on the hire day, never before the policy's first
 day), for at most ``fallback_placement.max_months`` months from the first subsidy month, ending earlier at
@@ -24,9 +24,13 @@ import polars as pl
 from wenjiuye_cli.columnar.expr import Params, fact, month_from_index, month_index_of, times
 from wenjiuye_cli.columnar.rule import Rule, Scope, Settle, arg, cond, extra, msg
 from wenjiuye_cli.columnar.schema import MONEY
-from wenjiuye_cli.measures.fallback_placement import MEASURE
-from wenjiuye_cli.outcome import Cap, Status
+from wenjiuye_cli.facts import APPLICATION_DATE
+from wenjiuye_cli.outcome import Cap, Measure, Status
 from wenjiuye_cli.rules._hire import (
+    E_DIFFICULTY,
+    HIRE_DATE,
+    POST_TYPE,
+    RETIREMENT_FACTS,
     before_retirement_cond,
     duration_end,
     first_subsidy_month,
@@ -34,6 +38,7 @@ from wenjiuye_cli.rules._hire import (
     period_messages,
     post_label,
 )
+from wenjiuye_cli.rules._hire import MESSAGES as HIRE_MESSAGES
 from wenjiuye_cli.rules._periods import (
     Ending,
     first_policy_month,
@@ -44,6 +49,42 @@ from wenjiuye_cli.rules._periods import (
     ym,
 )
 from wenjiuye_cli.rules._retirement import retirement_condition, stage_retirement
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    **HIRE_MESSAGES,
+    "fallback_post": (
+        "经遴选的托底安置服务型岗位（家政、养老、物业等）：{post}",
+        "a selected fallback service post (housekeeping, elder care, property services and the like): {post}",
+    ),
+    "difficulty": ("安置对象为就业困难人员：{value}", "the person placed is a 就业困难人员: {value}"),
+    "arith.monthly_sum": (
+        "每岗每月最高补助按各月标准逐月相加：{months} 个月，合计最高 {maximum} 元",
+        "monthly ceilings added month by month: {months} months, at most {maximum} yuan in all",
+    ),
+    "note.on_top": (
+        "在第十条社保补贴和岗位补贴（employer_insurance）之外另行给予，两者分别计算",
+        "paid on top of the art. 10 insurance and post subsidies (employer_insurance), which are computed there",
+    ),
+    "note.maximum": (
+        "每岗每月“最高 {ceiling} 元”为上限，实际金额由主管部门核定，不计入合计",
+        "'up to {ceiling} yuan' a post a month is a ceiling: the department sets the actual sum, which is not "
+        "added to the total",
+    ),
+}
+
+
+MEASURE = Measure(
+    id="fallback_placement",
+    name_zh="托底安置岗位补助",
+    name_en="fallback placement post allowance",
+    article="十二",
+    tasks=(32,),
+    department="区人社局",
+    kinds=frozenset({"hire"}),
+    facts=(APPLICATION_DATE, HIRE_DATE, POST_TYPE, E_DIFFICULTY, *RETIREMENT_FACTS),
+    messages=MESSAGES,
+)
+
 
 CEILING = "fallback_placement.max_monthly_per_post"
 

@@ -5,7 +5,7 @@
   一次性创业补贴。
 
 Two alternative sets of conditions (``rules._branches``), either giving the one-off 3000 yuan once, with the
-readings of ``wenjiuye_cli.measures.first_startup_grant``:
+readings of ``wenjiuye_cli.rules.first_startup_grant``:
 
 * A — a Tianjin resident registered unemployed for ``first_startup.grant_min_unemployed_months`` or more
   when the business was registered, or rural labour (with a Tianjin hukou when
@@ -26,15 +26,118 @@ import polars as pl
 
 from wenjiuye_cli.columnar.expr import NULL_BOOL, ON, Params, add_months, fact, known_if
 from wenjiuye_cli.columnar.rule import Cond, Rule, Scope, Step, cond, msg
-from wenjiuye_cli.measures.first_startup_grant import MEASURE
-from wenjiuye_cli.outcome import Status
+from wenjiuye_cli.facts import (
+    APPLICATION_DATE,
+    JOBS_CREATED,
+    POOR_VILLAGE_LABOUR,
+    REGISTERED_IN_HEPING,
+    REGISTERED_UNEMPLOYED,
+    REGISTERED_UNEMPLOYED_SINCE,
+    REGISTRATION_DATE,
+    RURAL_LABOUR,
+    TIANJIN_HUKOU,
+)
+from wenjiuye_cli.facts import fact as fact_spec
+from wenjiuye_cli.outcome import Measure, Status
+from wenjiuye_cli.rules._branches import MESSAGES as BRANCH_MESSAGES
 from wenjiuye_cli.rules._branches import Branch, missing_in_order, settle
 from wenjiuye_cli.rules._founder import (
+    BUSINESS_TYPE,
+    FIRST_BUSINESS,
     SOLE_KEY,
     business_type,
     renamed,
     sole_proprietorship_reading,
     with_readings,
+)
+from wenjiuye_cli.rules._founder import MESSAGES as FOUNDER_MESSAGES
+from wenjiuye_cli.rules._unemployment import MESSAGES as UNEMPLOYMENT_MESSAGES
+
+OPERATING_NORMALLY = fact_spec(
+    "operating_normally", "bool", ("是否正常经营", "operating normally"),
+    ("创办的企业目前正常经营（未注销、未停业）", "the business is operating (not closed or suspended)"), ("person",),
+)  # fmt: skip
+CONSECUTIVE_CONTRIBUTION_MONTHS = fact_spec(
+    "consecutive_contribution_months", "int", ("连续缴纳社会保险费月数", "consecutive months of social insurance"),
+    ("创业后连续缴纳社会保险费的月数", "consecutive months of social-insurance contributions since founding"),
+    ("person",),
+)  # fmt: skip
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    **BRANCH_MESSAGES,
+    **FOUNDER_MESSAGES,
+    **UNEMPLOYMENT_MESSAGES,
+    "branch_a": (
+        "登记失业的本市户籍人员或农村劳动力首次创业（序号36前半句）",
+        "first business of a registered unemployed Tianjin resident or of rural labour (task 36, first clause)",
+    ),
+    "branch_b": (
+        "本市困难村劳动力新创办企业（序号36后半句）",
+        "new business of labour from a Tianjin poor village (task 36, second clause)",
+    ),
+    "registered": ("企业注册日期 {registered}", "business registered on {registered}"),
+    "group_a": ("申请人：{which}", "applicant: {which}"),
+    "group_a.unemployed": (
+        "本市户籍，{since} 起登记失业，至注册日已满 {months} 个月（截至 {needed}）",
+        "Tianjin resident registered unemployed since {since}, {months} months by registration (by {needed})",
+    ),
+    "group_a.rural": ("农村劳动力", "rural labour"),
+    "group_a.none": (
+        "既不是登记失业 {months} 个月以上的本市户籍人员（{unemployed_why}），也不是农村劳动力（{rural_why}）",
+        "neither a Tianjin resident registered unemployed for {months} months or more ({unemployed_why}), nor "
+        "rural labour ({rural_why})",
+    ),
+    "group_a.not_hukou": ("无本市户籍", "no Tianjin hukou"),
+    "group_a.not_registered": ("未登记失业", "not registered unemployed"),
+    "group_a.too_short": (
+        "{since} 起登记失业，满 {months} 个月要到 {needed}，晚于注册日 {registered}",
+        "registered unemployed since {since}: {months} months only on {needed}, after registering on {registered}",
+    ),
+    "group_a.not_rural": ("不是农村劳动力", "not rural labour"),
+    "group_a.rural_not_hukou": ("农村劳动力，但无本市户籍", "rural labour, but no Tianjin hukou"),
+    "group_a.unknown": ("无法确定", "cannot be determined"),
+    "poor_village_labour": ("本市困难村劳动力", "labour from a Tianjin poor village"),
+    "operating_since": (
+        "正常经营满 {months} 个月：{registered} 注册，{needed} 满，计算日 {on}",
+        "operating for {months} months: registered {registered}, reached {needed}, evaluated {on}",
+    ),
+    "operating_normally": ("正常经营", "operating normally"),
+    "jobs_created": (
+        "带动就业 {jobs} 人，至少 {minimum} 人",
+        "{jobs} jobs created; at least {minimum} needed",
+    ),
+    "contributions": (
+        "连续缴纳社会保险费 {months} 个月，至少 {minimum} 个月",
+        "{months} consecutive months of social insurance; at least {minimum} needed",
+    ),
+    "arith.grant": ("一次性创业补贴 {amount} 元", "one-off start-up grant {amount} yuan"),
+}
+
+
+MEASURE = Measure(
+    id="first_startup_grant",
+    name_zh="一次性创业补贴",
+    name_en="one-off start-up grant",
+    article="十四",
+    tasks=(36,),
+    department="区人社局",
+    kinds=frozenset({"person"}),
+    facts=(
+        APPLICATION_DATE,
+        REGISTRATION_DATE,
+        BUSINESS_TYPE,
+        REGISTERED_IN_HEPING,
+        OPERATING_NORMALLY,
+        TIANJIN_HUKOU,
+        REGISTERED_UNEMPLOYED,
+        REGISTERED_UNEMPLOYED_SINCE,
+        RURAL_LABOUR,
+        FIRST_BUSINESS,
+        JOBS_CREATED,
+        CONSECUTIVE_CONTRIBUTION_MONTHS,
+        POOR_VILLAGE_LABOUR,
+    ),
+    messages=MESSAGES,
 )
 
 

@@ -2,7 +2,7 @@
 
   对重点创业人群、就业困难人员首次创办企业的，给予最长3年五项社保补贴和1年岗位补贴。
 
-With the readings of ``wenjiuye_cli.measures.first_startup_insurance``: a founder in a key entrepreneur
+With the readings of ``wenjiuye_cli.rules.first_startup_insurance``: a founder in a key entrepreneur
 group (附件2, ``rules._key_groups``, judged on the registration date, or on the policy's first day for a
 business registered before it) or certified as 就业困难人员 — two alternative sets of conditions
 (``rules._branches``), one subsidy however many hold — whose first business counts as 企业
@@ -25,11 +25,31 @@ import polars as pl
 
 from wenjiuye_cli.columnar.expr import ON, Params, fact, known_if, month_index
 from wenjiuye_cli.columnar.rule import Cond, Msg, Rule, Scope, Settle, Step, cond, msg
-from wenjiuye_cli.measures.first_startup_insurance import MEASURE
-from wenjiuye_cli.outcome import Status
+from wenjiuye_cli.facts import (
+    APPLICATION_DATE,
+    DIFFICULTY_PERSON,
+    GRADUATION_DATE,
+    HAIHE_TALENT_SETTLED_DATE,
+    IS_HAIHE_TALENT,
+    IS_TIANJIN_FULLTIME_STUDENT,
+    IS_UNIVERSITY_GRADUATE,
+    REGISTERED_IN_HEPING,
+    REGISTRATION_DATE,
+)
+from wenjiuye_cli.outcome import Measure, Status
+from wenjiuye_cli.rules._branches import MESSAGES as BRANCH_MESSAGES
 from wenjiuye_cli.rules._branches import Branch, settle
-from wenjiuye_cli.rules._founder import SOLE_KEY, business_type, renamed, sole_proprietorship_reading
+from wenjiuye_cli.rules._founder import (
+    BUSINESS_TYPE,
+    FIRST_BUSINESS,
+    SOLE_KEY,
+    business_type,
+    renamed,
+    sole_proprietorship_reading,
+)
+from wenjiuye_cli.rules._founder import MESSAGES as FOUNDER_MESSAGES
 from wenjiuye_cli.rules._hire import duration_end
+from wenjiuye_cli.rules._key_groups import MESSAGES as KEY_GROUP_MESSAGES
 from wenjiuye_cli.rules._key_groups import key_group
 from wenjiuye_cli.rules._periods import (
     ALL_STATUSES,
@@ -42,7 +62,72 @@ from wenjiuye_cli.rules._periods import (
     retirement_limit,
     ym,
 )
+from wenjiuye_cli.rules._person_retirement import MESSAGES as RETIREMENT_MESSAGES
+from wenjiuye_cli.rules._person_retirement import RETIREMENT_FACTS
 from wenjiuye_cli.rules._retirement import retirement_condition, stage_retirement
+from wenjiuye_cli.rules._schedule import MESSAGES as SCHEDULE_MESSAGES
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    **BRANCH_MESSAGES,
+    **FOUNDER_MESSAGES,
+    **KEY_GROUP_MESSAGES,
+    **RETIREMENT_MESSAGES,
+    **SCHEDULE_MESSAGES,
+    "registered": (
+        "企业注册日期 {registered}（计算日 {on}）",
+        "business registered on {registered} (evaluated {on})",
+    ),
+    "founder.key_group": ("重点创业人群", "key entrepreneur group"),
+    "founder.difficulty": ("就业困难人员", "person with employment difficulty"),
+    "employment_difficulty": ("经认定的就业困难人员", "certified person with employment difficulty"),
+    "insurance_months": (
+        "社保补贴期内仍有月份：{months} 个月（至少 1 个月）",
+        "months left in the insurance subsidy period: {months} (at least 1)",
+    ),
+    "arith.insurance": (
+        "五项社保补贴：{first} 至 {last} 共 {months} 个月（最长 {limit} 个月，止于{reason}），每月金额按市级标准",
+        "five-insurance subsidy: {first} to {last}, {months} months (at most {limit}; ended by {reason}); the "
+        "monthly amount follows the city standard",
+    ),
+    "arith.post": (
+        "岗位补贴：{first} 至 {last} 共 {months} 个月（{limit} 个月，止于{reason}），每月金额按市级标准",
+        "post subsidy: {first} to {last}, {months} months ({limit}; ended by {reason}); the monthly amount follows "
+        "the city standard",
+    ),
+    "arith.post_none": ("岗位补贴：已无剩余月份", "post subsidy: no months left"),
+    "note.city_standard": (
+        "五项社保补贴和岗位补贴的每月金额按天津市标准执行（本区文件未列明），这里只计算资格、月数和截止日期",
+        "the monthly amounts of the insurance and post subsidies follow Tianjin standards not in the district "
+        "text; eligibility, months and end dates are computed here",
+    ),
+}
+
+
+MEASURE = Measure(
+    id="first_startup_insurance",
+    name_zh="首次创业社保补贴和岗位补贴",
+    name_en="insurance and post subsidies for first-time founders",
+    article="十四",
+    tasks=(35,),
+    department="区人社局",
+    kinds=frozenset({"person"}),
+    facts=(
+        APPLICATION_DATE,
+        REGISTRATION_DATE,
+        BUSINESS_TYPE,
+        FIRST_BUSINESS,
+        REGISTERED_IN_HEPING,
+        IS_TIANJIN_FULLTIME_STUDENT,
+        IS_UNIVERSITY_GRADUATE,
+        GRADUATION_DATE,
+        IS_HAIHE_TALENT,
+        HAIHE_TALENT_SETTLED_DATE,
+        DIFFICULTY_PERSON,
+        *RETIREMENT_FACTS,
+    ),
+    messages=MESSAGES,
+)
+
 
 K = "first_startup."
 

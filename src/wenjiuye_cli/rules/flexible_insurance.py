@@ -6,7 +6,7 @@
   对距法定退休年龄不足5年的可延长至退休。灵活就业保险补贴享受期满，符合享受最低生活保障条件，且需赡养患
   重大疾病直系亲属或单亲家庭人员的，可以重新认定就业困难人员继续申请享受社保补贴。
 
-As ``wenjiuye_cli.measures.flexible_insurance``. Three categories, each a set of conditions (a branch):
+As ``wenjiuye_cli.rules.flexible_insurance``. Three categories, each a set of conditions (a branch):
 ``graduate`` (24 months at 2/3), ``difficulty`` (36 months at 3/4 for 特殊就业困难人员, at 1/2 for women aged
 40+ / men aged 50+) and ``requalified`` (a new 36-month period at 3/4). The one giving the most
 (share × months, then months; ties to the first in the text) is applied, never two; an undecided category
@@ -52,15 +52,173 @@ from wenjiuye_cli.columnar.expr import (
 from wenjiuye_cli.columnar.readings import other_outcome, outcome_stages
 from wenjiuye_cli.columnar.rule import Cond, Exit, Msg, Rule, Scope, Settle, arg, cond, msg
 from wenjiuye_cli.columnar.schema import MONEY
-from wenjiuye_cli.measures._special_difficulty import CATEGORY_FACTS
-from wenjiuye_cli.measures.flexible_insurance import MEASURE, RATE_KEYS
+from wenjiuye_cli.facts import APPLICATION_DATE, DIFFICULTY_PERSON, GRADUATION_DATE, IS_UNIVERSITY_GRADUATE
+from wenjiuye_cli.facts import fact as fact_spec
 from wenjiuye_cli.money import fmt_money, fmt_number, fmt_percent, to_fen
-from wenjiuye_cli.outcome import Label, Status
+from wenjiuye_cli.outcome import Label, Measure, Status
+from wenjiuye_cli.rules._branches import MESSAGES as BRANCH_MESSAGES
 from wenjiuye_cli.rules._branches import Branch, missing_in_order
 from wenjiuye_cli.rules._founder import renamed
+from wenjiuye_cli.rules._hire import TIANJIN_ORIGIN, TIANJIN_READING_MESSAGES, TIANJIN_UNIVERSITY
 from wenjiuye_cli.rules._periods import period, retirement_limit
+from wenjiuye_cli.rules._person_retirement import MESSAGES as RETIREMENT_MESSAGES
+from wenjiuye_cli.rules._person_retirement import RETIREMENT_FACTS
 from wenjiuye_cli.rules._retirement import retirement_condition, stage_retirement, within_years_of_retirement
+from wenjiuye_cli.rules._schedule import MESSAGES as SCHEDULE_MESSAGES
 from wenjiuye_cli.rules._schedule import first_policy_month, payments_end, runs_past_policy, ym
+from wenjiuye_cli.rules._special_difficulty import CATEGORY_FACTS
+from wenjiuye_cli.rules._special_difficulty import MESSAGES as SPECIAL_MESSAGES
+
+FLEXIBLE_SINCE = fact_spec(
+    "flexible_employment_since", "date", ("从事个体经营或灵活就业起始日期", "self-employed or flexibly employed since"),
+    ("以个体经营或灵活就业人员身份就业（参保）的起始日期", "date the person began self-employment or flexible work"),
+    ("person",),
+)  # fmt: skip
+MONTHS_RECEIVED = fact_spec(
+    "flexible_subsidy_months_received", "int", ("已享受灵活就业社保补贴月数", "months of the subsidy already received"),
+    ("此前已享受的灵活就业社保补贴月数；从未享受填 0", "months of flexible-employment insurance subsidy already "
+     "received; 0 if none"),
+    ("person",),
+)  # fmt: skip
+SUBSIDY_EXPIRED = fact_spec(
+    "flexible_subsidy_expired", "bool", ("灵活就业社保补贴是否已享受期满", "earlier subsidy period has run out"),
+    ("此前的灵活就业社保补贴享受期已满（用于重新认定就业困难人员）", "the earlier flexible-employment insurance "
+     "subsidy period has run out (for re-certification)"),
+    ("person",),
+)  # fmt: skip
+
+RATE_KEYS = (
+    "flexible_insurance.pension_rate",
+    "flexible_insurance.medical_rate",
+    "flexible_insurance.unemployment_rate",
+)
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    **BRANCH_MESSAGES,
+    **TIANJIN_READING_MESSAGES,
+    **RETIREMENT_MESSAGES,
+    **SCHEDULE_MESSAGES,
+    **SPECIAL_MESSAGES,
+    "flexible_employed": (
+        "从事个体经营或灵活就业：{since} 起（计算日 {on}）",
+        "self-employed or flexibly employed since {since} (evaluated {on})",
+    ),
+    "months_received_known": ("此前已享受 {received} 个月", "{received} months received before"),
+    "not_retired": (
+        "计算日尚未达到法定退休年龄（{on} < {retirement}）",
+        "statutory retirement age not yet reached on the evaluation date ({on} < {retirement})",
+    ),
+    # Category names carry no numbers: the window, month limit and share are shown by the conditions
+    # and the arithmetic, from the parameters.
+    "category.graduate": ("本市高校毕业生（毕业年限内）", "recent Tianjin university graduate"),
+    "category.difficulty": ("就业困难人员", "person with employment difficulty"),
+    "category.requalified": (
+        "期满后重新认定为就业困难人员",
+        "re-certified as a person with employment difficulty after the period ran out",
+    ),
+    "university_graduate": ("高校毕业生", "university graduate"),
+    "tianjin_university": ("本市高校毕业", "graduated from a Tianjin university"),
+    "graduated_within": (
+        "毕业 {years} 年内：{graduated} 毕业，截至 {until}，计算日 {on}",
+        "graduated within {years} years: {graduated}, until {until}, evaluated {on}",
+    ),
+    "employment_difficulty": ("经认定的就业困难人员", "certified person with employment difficulty"),
+    "difficulty_rate": ("补贴标准：{which}", "subsidy rate: {which}"),
+    "rate.special": (
+        "特殊就业困难人员（附件2：{category}），最低缴费标准的 {special_share}",
+        "special employment difficulty (附件2: {category}), {special_share} of the minimum contribution",
+    ),
+    "rate.older": (
+        "{sex}年满 {threshold} 周岁（{birth} 出生，计算日 {age} 岁），最低缴费标准的 {older_share}",
+        "{sex} aged {threshold} or over (born {birth}, {age} on the evaluation date), {older_share} of the "
+        "minimum contribution",
+    ),
+    "rate.none": (
+        "不是特殊就业困难人员，也未达年龄（女年满 {women_age}、男年满 {men_age} 周岁，本人需年满 {threshold} 周岁；"
+        "{birth} 出生，计算日 {age} 岁）"
+        "——原文只给特殊就业困难人员（{special_share}）和达龄人员（{older_share}）的标准",
+        "neither special difficulty nor old enough (women {women_age}, men {men_age}, so {threshold} here; born "
+        "{birth}, {age} on the evaluation date) — the text sets rates only for special difficulty ({special_share}) and for age "
+        "({older_share})",
+    ),
+    "rate.unknown": ("无法确定", "cannot be determined"),
+    "sex.female": ("女", "woman"),
+    "sex.male": ("男", "man"),
+    "subsidy_expired": ("此前的补贴享受期已满", "the earlier subsidy period has run out"),
+    "subsistence_allowance_family": (
+        "符合享受最低生活保障条件（低保家庭）",
+        "qualifies for the minimum subsistence allowance (低保 family)",
+    ),
+    "ill_relative_or_single_parent": (
+        "需赡养患重大疾病直系亲属或单亲家庭人员",
+        "supports a seriously ill close relative or is in a single-parent family",
+    ),
+    "months_left": ("补贴期限：{which}", "duration: {which}"),
+    "months_left.limit": (
+        "已享受 {received} 个月，最长 {limit} 个月，剩余 {left} 个月",
+        "{received} months received of at most {limit}; {left} left",
+    ),
+    "months_left.extended": (
+        "距法定退休年龄不足 {years} 年（{on} 晚于 {threshold}），延长至退休，不受月数限制",
+        "fewer than {years} years to retirement ({on} is after {threshold}): extended to retirement, no month limit",
+    ),
+    "period_months": ("补贴月数 {months}", "{months} months in the period"),
+    "arith.segment": (
+        "{first}–{last}：{base} × ({rates}) = {contribution} 元 × {share} = {monthly} 元/月 × {months} 个月 = {amount} 元",
+        "{first}–{last}: {base} × ({rates}) = {contribution} yuan × {share} = {monthly} yuan/month × {months} "
+        "months = {amount} yuan",
+    ),
+    "arith.total": ("合计 {amount} 元", "total {amount} yuan"),  # amount pre-formatted to the fen
+    "note.chosen": (
+        "同时符合 {others}；按补贴总额较高的“{chosen}”计算，不重复享受",
+        "also qualifies as {others}; the category giving more, '{chosen}', is applied — never both",
+    ),
+    "note.better_unknown": (
+        "按“{holding}”可享受，但“{unknown}”是否符合无法判断，且可能更高：需要补充事实后才能确定金额",
+        "'{holding}' applies, but whether '{unknown}' applies cannot be decided and it could give more: "
+        "the amount needs the missing facts",
+    ),
+    "note.uncomputable": (
+        "{first} 至 {last} 共 {months} 个月参数 {key} 没有生效取值（{first_key} 已列出的取值期间：{listed}），无法计算；"
+        "请补充这些月份的取值（天津市公布的数值，不可估计），例如 {commands}（各缴费年度取值不同时，按各自的起始日期分别 --set），"
+        "或在政策文件、改革文件中补充",
+        "{months} months from {first} to {last} cannot be computed: {key} has no value in force then ({first_key} "
+        "is listed for {listed}); supply the published Tianjin values for those months (never an estimate), e.g. "
+        "{commands} (one --set per contribution year from its first day where they differ), or add them in a "
+        "policy or reform file",
+    ),
+    "note.contribution_based": (
+        "按每月最低缴费标准（最低缴费基数 × 养老、医疗、失业三项费率）计算，各月按当月有效的参数",
+        "based on the minimum monthly contribution (minimum base × pension, medical and unemployment rates), "
+        "each month with the parameters in force that month",
+    ),
+}
+
+
+MEASURE = Measure(
+    id="flexible_insurance",
+    name_zh="灵活就业社保补贴",
+    name_en="social-insurance subsidy for flexible employment",
+    article="十一",
+    tasks=(31,),
+    department="区人社局",
+    kinds=frozenset({"person"}),
+    facts=(
+        APPLICATION_DATE,
+        FLEXIBLE_SINCE,
+        MONTHS_RECEIVED,
+        IS_UNIVERSITY_GRADUATE,
+        GRADUATION_DATE,
+        TIANJIN_UNIVERSITY,
+        TIANJIN_ORIGIN,
+        DIFFICULTY_PERSON,
+        *CATEGORY_FACTS,
+        *RETIREMENT_FACTS,
+        SUBSIDY_EXPIRED,
+    ),
+    messages=MESSAGES,
+)
+
 
 FI = "flexible_insurance."
 BASE_KEY = FI + "min_base_monthly"

@@ -5,7 +5,7 @@
 A person registered unemployed in Heping in a Tianjin 低收入救助家庭 gets ``hardship_grant.amount`` once, if
 applying (or evaluated, without an application date) by ``hardship_grant.end_date``. Families on the minimum
 subsistence allowance count when ``hardship_grant.includes_subsistence_families`` holds. Registered
-unemployment is read as ``wenjiuye_cli.measures._unemployment`` reads it.
+unemployment is read as ``wenjiuye_cli.rules._unemployment`` reads it.
 """
 
 from __future__ import annotations
@@ -14,9 +14,69 @@ import polars as pl
 
 from wenjiuye_cli.columnar.expr import NULL_BOOL, ON, Params, fact
 from wenjiuye_cli.columnar.rule import Rule, Scope, Settle, cond, msg
-from wenjiuye_cli.measures.hardship_grant import MEASURE
-from wenjiuye_cli.outcome import Status
+from wenjiuye_cli.facts import (
+    APPLICATION_DATE,
+    REGISTERED_UNEMPLOYED,
+    REGISTERED_UNEMPLOYED_SINCE,
+    SUBSISTENCE_FAMILY,
+)
+from wenjiuye_cli.facts import fact as fact_spec
+from wenjiuye_cli.outcome import Measure, Status
+from wenjiuye_cli.rules._unemployment import MESSAGES as UNEMPLOYMENT_MESSAGES
 from wenjiuye_cli.rules._unemployment import registered_unemployed
+
+LOW_INCOME_FAMILY = fact_spec(
+    "low_income_family", "bool", ("低收入救助家庭人员", "member of a low-income assistance family"),
+    ("经本市民政部门认定的低收入（救助）家庭成员（不含低保家庭，低保另填 subsistence_allowance_family）",
+     "member of a family certified as low-income by Tianjin civil affairs (families on the minimum subsistence "
+     "allowance: see subsistence_allowance_family)"),
+    ("person",),
+)  # fmt: skip
+UNEMPLOYMENT_REGISTERED_IN_HEPING = fact_spec(
+    "unemployment_registered_in_heping", "bool", ("是否在本区登记失业", "registered unemployed in Heping"),
+    ("失业登记在和平区办理", "the unemployment registration is held in Heping District"), ("person",),
+)  # fmt: skip
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    **UNEMPLOYMENT_MESSAGES,
+    "registered_unemployed": ("登记失业", "registered unemployed"),
+    "registered_in_heping": ("在本区登记失业", "registered unemployed in Heping"),
+    "low_income_family": (
+        "本市低收入救助家庭人员{also}：{which}",
+        "member of a low-income assistance family{also}: {which}",
+    ),
+    "low_income_family.also_subsistence": ("（含低保家庭）", " (including subsistence-allowance families)"),
+    "low_income_family.only": ("", ""),
+    "low_income_family.low_income": ("低收入救助家庭", "low-income assistance family"),
+    "low_income_family.subsistence": ("低保家庭", "subsistence-allowance family"),
+    "low_income_family.none": ("否", "no"),
+    "low_income_family.unknown": ("无法确定", "cannot be determined"),
+    "within_period": (
+        "实施期限截至 {end}：申请日 {applied}",
+        "the grant runs until {end}: applied {applied}",
+    ),
+    "arith.grant": ("一次性临时生活补助 {amount} 元", "one-off temporary living grant {amount} yuan"),
+}
+
+
+MEASURE = Measure(
+    id="hardship_grant",
+    name_zh="一次性临时生活补助",
+    name_en="one-off temporary living grant",
+    article="二十八",
+    tasks=(61,),
+    department="区人社局、区民政局、各街道",
+    kinds=frozenset({"person"}),
+    facts=(
+        APPLICATION_DATE,
+        REGISTERED_UNEMPLOYED,
+        REGISTERED_UNEMPLOYED_SINCE,
+        UNEMPLOYMENT_REGISTERED_IN_HEPING,
+        LOW_INCOME_FAMILY,
+        SUBSISTENCE_FAMILY,
+    ),
+    messages=MESSAGES,
+)
 
 
 def declare(p: Params) -> Rule:

@@ -4,7 +4,7 @@
   企业招用农村劳动力就业的，签订1年以上劳动合同并按规定缴纳社会保险费满3个月，按照每人1000元的标准，
   给予企业一次性吸纳就业补贴；对新招用困难村劳动力就业的，标准提高到每人2000元，参保缴费条件放宽至满1个月。
 
-One ``hire`` row is one hire, read as ``wenjiuye_cli.measures.hiring_subsidy`` reads it:
+One ``hire`` row is one hire, read as ``wenjiuye_cli.rules.hiring_subsidy`` reads it:
 
 * four categories of hire, any one of which qualifies (Kleene ``|``: one yes decides, all no decide):
   registered unemployed for ``hiring_subsidy.unemployed_min_months`` months by the hire date (that day
@@ -32,19 +32,131 @@ import polars as pl
 
 from wenjiuye_cli.columnar.expr import NULL_BOOL, Params, add_months, fact, known_if
 from wenjiuye_cli.columnar.rule import Arg, Cond, Rule, Scope, Settle, Step, arg, cond, extra, msg
-from wenjiuye_cli.measures._hire import names_label
-from wenjiuye_cli.measures.hiring_subsidy import CATEGORY_NAMES, MEASURE
-from wenjiuye_cli.outcome import LazyLabel, Status
+from wenjiuye_cli.facts import APPLICATION_DATE
+from wenjiuye_cli.facts import fact as fact_spec
+from wenjiuye_cli.outcome import LazyLabel, Measure, Status
 from wenjiuye_cli.rules._branches import Branch, missing_in_order
 from wenjiuye_cli.rules._founder import renamed, with_readings
 from wenjiuye_cli.rules._hire import (
+    CONTRACT_MONTHS,
+    CONTRIBUTION_MONTHS,
+    E_GRADUATION_DATE,
+    E_POOR_VILLAGE_LABOUR,
+    E_REGISTERED_UNEMPLOYED,
+    E_REGISTERED_UNEMPLOYED_SINCE,
+    E_RURAL_LABOUR,
+    E_UNIVERSITY_GRADUATE,
+    HIRE_DATE,
     HIRES_KEY,
+    OPEN_ENDED_CONTRACT,
     contract_cond,
     hire_date_cond,
     hire_date_reading,
     hired_in_force_under,
+    names_label,
 )
+from wenjiuye_cli.rules._hire import MESSAGES as HIRE_MESSAGES
 from wenjiuye_cli.rules._periods import ALL_STATUSES
+from wenjiuye_cli.rules._unemployment import MESSAGES as UNEMPLOYMENT_MESSAGES
+
+SME = fact_spec(
+    "sme", "bool", ("是否中小微企业", "small, medium or micro enterprise (SME)"),
+    ("按国家中小企业划型标准属于中型、小型或微型企业", "medium, small or micro by the national SME classification"),
+    ("hire",),
+)  # fmt: skip
+FIRST_JOB_SINCE_GRADUATION = fact_spec(
+    "first_job_since_graduation", "bool", ("是否离校后首次就业", "first job since leaving university"),
+    ("应届毕业生或离校后一直未就业的毕业生填 是", "yes for a final-year graduate or one not employed since leaving"),
+    ("hire",),
+)  # fmt: skip
+
+# Placeholders are filled from the parameters (``_category_values``), never written in.
+CATEGORY_NAMES: dict[str, tuple[str, str]] = {
+    "unemployed": ("登记失业{months}个月以上人员", "registered unemployed for at least {months} months"),
+    "graduate": (
+        "中小微企业吸纳的应届或毕业{years}年内离校未就业高校毕业生",
+        "a new graduate, or one within {years} years of graduating not employed since, hired by an SME",
+    ),
+    "rural": ("农村劳动力", "rural labour"),
+    "poor_village": ("困难村劳动力", "labour from a poor village"),
+}
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    **HIRE_MESSAGES,
+    **UNEMPLOYMENT_MESSAGES,
+    "entitled_in_force": (
+        "施行前招用（{hired}），缴费满 {required} 个月之日 {met} 不早于施行日 {start}",
+        "hired before the policy ({hired}): {required} months of contributions are reached on {met}, "
+        "not before it came into force on {start}",
+    ),
+    "cat.none": (
+        "不属于任何一类吸纳对象（{categories}：均不符合）",
+        "in none of the qualifying categories ({categories}: none applies)",
+    ),
+    "cat.unknown": ("无法确定", "cannot be determined"),
+    "hire_category": ("属于吸纳对象：{which}", "a qualifying hire: {which}"),
+    "unemployed_half_year": (
+        "登记失业半年以上：{since} 登记，满 {months} 个月之日 {threshold}，招用日 {hired}：{result}",
+        "registered unemployed for half a year: registered {since}, {months} months on {threshold}, "
+        "hired {hired}: {result}",
+    ),
+    "graduate_window": (
+        "中小微企业招用毕业 {years} 年内的离校后首次就业的高校毕业生：{graduated} 毕业，截至 {until}，招用日 {hired}",
+        "an SME hiring a graduate in a first job within {years} years of graduating ({graduated}, until {until}); "
+        "hired {hired}",
+    ),
+    "contributions": (
+        "按规定缴纳社会保险费满 {required} 个月：{paid}",
+        "social insurance paid for at least {required} months: {paid}",
+    ),
+    "contributions.paid": ("已缴 {months} 个月", "{months} months paid"),
+    "contributions.unknown": ("已缴月数未知", "months paid unknown"),
+    "standard_known": (
+        "是否困难村劳动力（决定补贴标准 {low} 或 {high} 元）",
+        "whether the hire is poor-village labour (decides {low} or {high} yuan)",
+    ),
+    "arith.one_off": (
+        "{which}：一次性补贴 {standard} 元/人 × 1 人 = {amount} 元",
+        "{which}: one-off {standard} yuan × 1 person = {amount} yuan",
+    ),
+    "note.poor_village_instead": (
+        "同一人同时属于多类吸纳对象（{which}），按困难村劳动力标准 {high} 元计，不再另给 {low} 元",
+        "the hire is in several categories ({which}): the poor-village standard of {high} yuan applies, "
+        "not {low} yuan on top",
+    ),
+    "note.once": (
+        "同一人属于多类吸纳对象（{which}），一次性补贴只给一次",
+        "the hire is in several categories ({which}); the one-off subsidy is paid once",
+    ),
+}
+
+
+MEASURE = Measure(
+    id="hiring_subsidy",
+    name_zh="一次性吸纳就业补贴",
+    name_en="one-off hiring subsidy",
+    article="十",
+    tasks=(29,),
+    department="区人社局",
+    kinds=frozenset({"hire"}),
+    facts=(
+        APPLICATION_DATE,
+        HIRE_DATE,
+        E_REGISTERED_UNEMPLOYED,
+        E_REGISTERED_UNEMPLOYED_SINCE,
+        SME,
+        E_UNIVERSITY_GRADUATE,
+        E_GRADUATION_DATE,
+        FIRST_JOB_SINCE_GRADUATION,
+        E_RURAL_LABOUR,
+        E_POOR_VILLAGE_LABOUR,
+        CONTRACT_MONTHS,
+        OPEN_ENDED_CONTRACT,
+        CONTRIBUTION_MONTHS,
+    ),
+    messages=MESSAGES,
+)
+
 
 CATEGORIES = tuple(CATEGORY_NAMES)  # unemployed, graduate, rural, poor_village: the order they are named in
 

@@ -17,10 +17,67 @@ import polars as pl
 
 from wenjiuye_cli.columnar.expr import Params, fact, times
 from wenjiuye_cli.columnar.rule import Exit, Read, Rule, Scope, Settle, arg, extra, msg
-from wenjiuye_cli.measures._incubator import pct
-from wenjiuye_cli.measures.incubator_construction import MEASURE
-from wenjiuye_cli.outcome import Status
-from wenjiuye_cli.rules._incubator import heping_incubator
+from wenjiuye_cli.facts import APPLICATION_DATE
+from wenjiuye_cli.outcome import Measure, Status
+from wenjiuye_cli.rules._incubator import (
+    HEPING_INCUBATOR,
+    INCUBATED_FIRMS_COUNT,
+    STUDENT_FOUNDED_FIRMS_COUNT,
+    heping_incubator,
+    pct,
+)
+from wenjiuye_cli.rules._incubator import MESSAGES as INCUBATOR_MESSAGES
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    **INCUBATOR_MESSAGES,
+    "arith.share": (
+        "大学生创办在孵企业 {students} ÷ 在孵企业 {firms} = {share} {op} {threshold}：{result}",
+        "student-founded firms {students} ÷ incubated firms {firms} = {share} {op} {threshold}: {result}",
+    ),
+    "arith.no_firms": (
+        "在孵企业 0 户：无大学生创办占比，不上浮",
+        "no incubated firms: no student share, no uplift",
+    ),
+    "share.uplift": ("补贴上浮 {uplift}", "subsidy raised by {uplift}"),
+    "share.no_uplift": ("不上浮", "no uplift"),
+    "arith.maximum_uplift": (
+        "建设费补贴最高 {base} 元 × (1 + {uplift}) = {maximum} 元",
+        "construction subsidy at most {base} yuan × (1 + {uplift}) = {maximum} yuan",
+    ),
+    "arith.maximum": ("建设费补贴最高 {maximum} 元", "construction subsidy at most {maximum} yuan"),
+    "note.uplift_keeps_maximum": (
+        "按 incubator.uplift_raises_maximum=false：上浮后仍不超过 {maximum} 元",
+        "with incubator.uplift_raises_maximum=false the uplifted subsidy stays within {maximum} yuan",
+    ),
+    "note.set_elsewhere": (
+        "实施办法只规定最高额；具体金额按建设费补贴的核定标准确定，最高额不计入合计",
+        "the district text gives only the maximum; the amount follows the approval standard and the "
+        "maximum is not added to the total",
+    ),
+    "note.counts_inconsistent": (
+        "大学生创办在孵企业数 {students} 超过在孵企业数 {firms}，请核对",
+        "{students} student-founded firms is more than the {firms} incubated firms; please check",
+    ),
+    "note.maxima": (
+        "需知在孵企业数和大学生创办在孵企业数：占比未达 {threshold} 时最高 {base} 元，达到时最高 {raised} 元",
+        "need the incubated and student-founded firm counts: at most {base} yuan below a {threshold} share, "
+        "{raised} yuan at or above it",
+    ),
+}
+
+
+MEASURE = Measure(
+    id="incubator_construction",
+    name_zh="创业孵化基地建设费补贴",
+    name_en="incubator construction subsidy",
+    article="十六",
+    tasks=(38,),
+    department="区人社局",
+    kinds=frozenset({"incubator"}),
+    facts=(APPLICATION_DATE, HEPING_INCUBATOR, INCUBATED_FIRMS_COUNT, STUDENT_FOUNDED_FIRMS_COUNT),
+    messages=MESSAGES,
+    order=0,
+)
 
 
 def _share(counts: dict[str, Any]) -> str:

@@ -18,9 +18,52 @@ import polars as pl
 
 from wenjiuye_cli.columnar.expr import Params, chain, fact, times, to_fen
 from wenjiuye_cli.columnar.rule import Exit, Read, Rule, Scope, Settle, cond, extra, msg
-from wenjiuye_cli.measures.incubator_incubation import MEASURE
-from wenjiuye_cli.outcome import Message, Status
-from wenjiuye_cli.rules._incubator import heping_incubator
+from wenjiuye_cli.facts import APPLICATION_DATE
+from wenjiuye_cli.outcome import Measure, Message, Status
+from wenjiuye_cli.rules._incubator import HEPING_INCUBATOR, NEW_INCUBATED_FIRMS, heping_incubator
+from wenjiuye_cli.rules._incubator import MESSAGES as INCUBATOR_MESSAGES
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    **INCUBATOR_MESSAGES,
+    "qualifying_firms": (
+        "新增孵化企业中生产经营满 {min_months} 个月、带动就业 {min_jobs} 人以上的：{count} 户（共 {total} 户）",
+        "new incubated firms operating at least {min_months} months with at least {min_jobs} jobs: "
+        "{count} of {total}",
+    ),
+    "firm": (
+        "第 {n} 户：经营 {months} 个月 {months_op} {min_months}，带动就业 {jobs} 人 {jobs_op} {min_jobs}，{verdict}",
+        "firm {n}: {months} months {months_op} {min_months}, {jobs} jobs {jobs_op} {min_jobs}: {verdict}",
+    ),
+    "firm.ok": ("符合", "qualifies"),
+    "firm.short": (
+        "经营不满 {min_months} 个月，不符合",
+        "operated less than {min_months} months, does not qualify",
+    ),
+    "firm.few_jobs": ("带动就业不足 {min_jobs} 人，不符合", "fewer than {min_jobs} jobs, does not qualify"),
+    "firm.both": (
+        "经营不满 {min_months} 个月且带动就业不足 {min_jobs} 人，不符合",
+        "operated less than {min_months} months and fewer than {min_jobs} jobs, does not qualify",
+    ),
+    "arith.incubation": (
+        "{per_firm} 元/户 × {count} 户 = {amount} 元",
+        "{per_firm} yuan/firm × {count} firms = {amount} yuan",
+    ),
+}
+
+
+MEASURE = Measure(
+    id="incubator_incubation",
+    name_zh="创业孵化基地孵化补贴",
+    name_en="incubator incubation subsidy",
+    article="十六",
+    tasks=(38,),
+    department="区人社局",
+    kinds=frozenset({"incubator"}),
+    facts=(APPLICATION_DATE, HEPING_INCUBATOR, NEW_INCUBATED_FIRMS),
+    messages=MESSAGES,
+    order=1,
+)
+
 
 MIN_MONTHS = "incubator.incubation_min_operating_months"
 MIN_JOBS = "incubator.incubation_min_jobs"

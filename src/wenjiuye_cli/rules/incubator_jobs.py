@@ -10,9 +10,36 @@ from __future__ import annotations
 
 from wenjiuye_cli.columnar.expr import Params, fact, times, to_fen
 from wenjiuye_cli.columnar.rule import Rule, Settle, cond, msg
-from wenjiuye_cli.measures.incubator_jobs import MEASURE
-from wenjiuye_cli.outcome import Status
-from wenjiuye_cli.rules._incubator import heping_incubator
+from wenjiuye_cli.facts import APPLICATION_DATE
+from wenjiuye_cli.outcome import Measure, Status
+from wenjiuye_cli.rules._incubator import HEPING_INCUBATOR, NEW_JOBS_IN_INCUBATED_FIRMS, heping_incubator
+from wenjiuye_cli.rules._incubator import MESSAGES as INCUBATOR_MESSAGES
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    **INCUBATOR_MESSAGES,
+    "new_jobs": (
+        "在孵企业本年新增带动就业 {jobs} 人（至少 1 人）",
+        "{jobs} new jobs in incubated firms this year (at least 1)",
+    ),
+    "arith.jobs": (
+        "{per_person} 元/人 × {jobs} 人 = {amount} 元",
+        "{per_person} yuan/person × {jobs} jobs = {amount} yuan",
+    ),
+}
+
+
+MEASURE = Measure(
+    id="incubator_jobs",
+    name_zh="创业孵化基地带动就业补贴",
+    name_en="incubator job-creation subsidy",
+    article="十六",
+    tasks=(38,),
+    department="区人社局",
+    kinds=frozenset({"incubator"}),
+    facts=(APPLICATION_DATE, HEPING_INCUBATOR, NEW_JOBS_IN_INCUBATED_FIRMS),
+    messages=MESSAGES,
+    order=2,
+)
 
 
 def declare(p: Params) -> Rule:

@@ -4,7 +4,7 @@
   带教费、意外伤害险补贴和留用奖励。见习生活费补贴提高至本市最低工资标准的80%，单位留用奖励标准提高至
   每人3000元。
 
-As ``wenjiuye_cli.measures.internship`` reads it, one row being one intern at one base: each calendar month
+As ``wenjiuye_cli.rules.internship`` reads it, one row being one intern at one base: each calendar month
 with at least ``internship.min_days_in_month`` internship days inside the policy (days after its end count
 unless payments end with it) is counted, at most ``internship.max_months`` paid; each paid month gets 80% of
 the minimum wage in force then (rounded to the fen) plus the city's mentoring fee and accident insurance in
@@ -35,9 +35,123 @@ from wenjiuye_cli.columnar.expr import (
 )
 from wenjiuye_cli.columnar.rule import Read, Rule, Scope, Settle, arg, cond, extra, msg
 from wenjiuye_cli.columnar.schema import MONEY
-from wenjiuye_cli.measures.internship import INTERN_CATEGORY, MEASURE
-from wenjiuye_cli.outcome import Cap, Label, Message, Status
+from wenjiuye_cli.facts import APPLICATION_DATE
+from wenjiuye_cli.facts import fact as fact_spec
+from wenjiuye_cli.outcome import Cap, Label, Measure, Message, Status
+from wenjiuye_cli.rules._readings import MESSAGES as READING_MESSAGES
+from wenjiuye_cli.rules._schedule import MESSAGES as SCHEDULE_MESSAGES
 from wenjiuye_cli.rules._schedule import payments_end, runs_past_policy
+
+BASE_IN_HEPING = fact_spec(
+    "internship_base_in_heping", "bool", ("是否我区管辖的就业见习基地", "internship base administered by Heping"),
+    ("申请单位是否为和平区管辖的（大学生）就业见习基地", "whether the applicant is an internship base under Heping"),
+    ("intern",),
+)  # fmt: skip
+INTERN_CATEGORY = fact_spec(
+    "intern_category", "choice", ("见习人员类别", "intern category"),
+    ("高校学生或毕业生；中等职业学校毕业学年学生；技工院校毕业学年学生；16至24岁失业青年（本市户籍、已失业登记，"
+     "见习开始时年满16未满25周岁）；其他", "university student or graduate; final-year secondary-vocational "
+     "student; final-year technical-school student; unemployed youth aged 16-24 (Tianjin hukou, registered "
+     "unemployed, aged 16 to 24 when the internship starts); other"),
+    ("intern",),
+    choices={
+        "university": ("高校学生或毕业生", "university student or graduate"),
+        "secondary_vocational": ("中等职业学校毕业学年学生", "final-year secondary-vocational student"),
+        "technical_school": ("技工院校毕业学年学生", "final-year technical-school student"),
+        "unemployed_youth": ("16至24岁失业青年", "unemployed youth aged 16-24"),
+        "other": ("其他", "other"),
+    },
+)  # fmt: skip
+INTERNSHIP_START = fact_spec(
+    "internship_start", "date", ("见习开始日期", "internship start"), ("见习协议约定的开始日期", "first day"),
+    ("intern",),
+)  # fmt: skip
+INTERNSHIP_END = fact_spec(
+    "internship_end", "date", ("见习结束日期", "internship end"),
+    ("见习的最后一日（含）", "last day of the internship (inclusive)"), ("intern",),
+)  # fmt: skip
+INTERN_RETAINED = fact_spec(
+    "intern_retained", "bool", ("是否留用", "intern kept on"),
+    ("见习结束后留用并签订劳动合同（按市规定：30日内签1年以上合同并缴纳社保满3个月）",
+     "kept on after the internship (city rule: contract of 1 year+ within 30 days, 3 months of contributions)"),
+    ("intern",),
+)  # fmt: skip
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    **SCHEDULE_MESSAGES,
+    **READING_MESSAGES,
+    "reading.youth.false": (
+        "第九条只把见习人员范围扩大至中职、技工院校毕业学年学生，16至24岁失业青年不在其内",
+        "article 9 widens the scope only to final-year vocational students: unemployed youth are not in it",
+    ),
+    "reading.youth.true": (
+        "按天津市就业见习规定，本市户籍失业登记的16至24岁失业青年也可参加见习",
+        "as in the Tianjin internship rules, registered unemployed youth aged 16-24 may also intern",
+    ),
+    "base_in_heping": (
+        "我区管辖的就业见习基地：{value}",
+        "an internship base administered by Heping: {value}",
+    ),
+    "intern_category": (
+        "见习人员范围（高校学生或毕业生、中等职业学校或技工院校毕业学年学生）：{category}",
+        "intern within the scope (university student or graduate, final-year secondary-vocational or "
+        "technical-school student): {category}",
+    ),
+    "dates_valid": ("见习期间 {start} 至 {end}", "internship from {start} to {end}"),
+    "paid_months": (
+        "计补贴月份（当月见习满 {min_days} 日）：{months} 个月",
+        "months counted (at least {min_days} days in the month): {months}",
+    ),
+    "arith.month": (
+        "{month}：生活费 {wage} × {ratio} = {allowance}，带教费 {fee}，意外伤害险 {insurance}，合计 {total} 元",
+        "{month}: allowance {wage} × {ratio} = {allowance}, mentoring {fee}, insurance {insurance}, total {total} yuan",
+    ),
+    "arith.items": (
+        "生活费 {allowance} + 带教费 {fees} + 意外伤害险 {insurance} + 留用奖励 {reward} = {amount} 元",
+        "allowance {allowance} + mentoring {fees} + insurance {insurance} + retention {reward} = {amount} yuan",
+    ),
+    "retention": (
+        "留用奖励：留用 {retained}，见习满 {required} 个月（已见习 {served} 个月）：{due}",
+        "retention reward: kept on {retained}, at least {required} months served ({served} served): {due}",
+    ),
+    "note.months_capped": (
+        "符合条件的见习月份 {counted} 个，补贴最多 {limit} 个月",
+        "{counted} qualifying months; at most {limit} are subsidised",
+    ),
+    "note.outside_policy": (
+        "政策有效期（{start} 至 {end}）以外的见习天数不计",
+        "days outside the policy period ({start} to {end}) are not counted",
+    ),
+    "note.before_policy": (
+        "政策自 {start} 起施行，此前的见习天数不计",
+        "the policy is in force from {start}: internship days before it are not counted",
+    ),
+    "note.city_standards": (
+        "带教费、意外伤害险补贴标准为市级标准（津人社规字〔2020〕3号），本区文件未规定金额",
+        "the mentoring and insurance amounts are city standards (津人社规字〔2020〕3号), not in the district text",
+    ),
+}
+
+
+MEASURE = Measure(
+    id="internship",
+    name_zh="就业见习补贴",
+    name_en="internship subsidies",
+    article="九",
+    tasks=(27,),
+    department="区人社局",
+    kinds=frozenset({"intern"}),
+    facts=(
+        APPLICATION_DATE,
+        BASE_IN_HEPING,
+        INTERN_CATEGORY,
+        INTERNSHIP_START,
+        INTERNSHIP_END,
+        INTERN_RETAINED,
+    ),
+    messages=MESSAGES,
+)
+
 
 YOUTH = "internship.unemployed_youth_counts"
 RATES = {

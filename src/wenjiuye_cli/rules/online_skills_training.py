@@ -9,8 +9,35 @@ from __future__ import annotations
 
 from wenjiuye_cli.columnar.expr import Params, fact, times, to_fen
 from wenjiuye_cli.columnar.rule import Rule, Settle, cond, msg
-from wenjiuye_cli.measures.online_skills_training import MEASURE
-from wenjiuye_cli.outcome import Status
+from wenjiuye_cli.facts import APPLICATION_DATE
+from wenjiuye_cli.facts import fact as fact_spec
+from wenjiuye_cli.outcome import Measure, Status
+
+ONLINE_TRAINED = fact_spec(
+    "online_trained_persons", "int", ("线上职业技能培训人数", "people trained online"),
+    ("企业组织开展线上职业技能培训的人数", "people the firm trained in vocational skills online"), ("enterprise",),
+)  # fmt: skip
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "trained_someone": (
+        "开展线上职业技能培训：{count} 人（至少 1 人）",
+        "people trained online: {count} (at least 1)",
+    ),
+    "arith.total": ("{count} 人 × {rate} 元/人 = {amount} 元", "{count} × {rate} yuan = {amount} yuan"),
+}
+
+
+MEASURE = Measure(
+    id="online_skills_training",
+    name_zh="线上职业技能培训补贴",
+    name_en="online vocational skills training subsidy",
+    article="十九",
+    tasks=(45,),
+    department="区人社局",
+    kinds=frozenset({"enterprise"}),
+    facts=(APPLICATION_DATE, ONLINE_TRAINED),
+    messages=MESSAGES,
+)
 
 
 def declare(p: Params) -> Rule:

@@ -10,8 +10,30 @@ from __future__ import annotations
 
 from wenjiuye_cli.columnar.expr import ON, Params, fact
 from wenjiuye_cli.columnar.rule import Rule, Settle, cond, msg
-from wenjiuye_cli.measures.poor_village_training_allowance import MEASURE
-from wenjiuye_cli.outcome import Status
+from wenjiuye_cli.facts import APPLICATION_DATE, POOR_VILLAGE_LABOUR
+from wenjiuye_cli.outcome import Measure, Status
+from wenjiuye_cli.rules._training import MESSAGES as TRAINING_MESSAGES
+from wenjiuye_cli.rules._training import SKILLS_TRAINING_COMPLETED_DATE
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    **TRAINING_MESSAGES,
+    "poor_village_labour": ("困难村劳动力", "labour from a poor village"),
+    "arith.allowance": ("生活费补贴 {amount} 元", "living allowance {amount} yuan"),
+}
+
+
+MEASURE = Measure(
+    id="poor_village_training_allowance",
+    name_zh="困难村劳动力培训生活费补贴",
+    name_en="training living allowance for poor-village labour",
+    article="二十",
+    tasks=(46,),
+    department="区人社局、区退役军人局、区残联",
+    kinds=frozenset({"person"}),
+    facts=(APPLICATION_DATE, POOR_VILLAGE_LABOUR, SKILLS_TRAINING_COMPLETED_DATE),
+    messages=MESSAGES,
+    order=2,
+)
 
 
 def declare(p: Params) -> Rule:

@@ -3,7 +3,7 @@
   按照市人社局统一安排，增加公益性岗位，优先安置距离法定退休年龄不足5年的特殊就业困难人员，给予用人单位
   最长3年五项社保补贴和岗位补贴，距法定退休年龄不足5年的，补贴期限可延长至退休。
 
-As ``wenjiuye_cli.measures.public_welfare_post``: a hire on a public-welfare post (of a 就业困难人员, by
+As ``wenjiuye_cli.rules.public_welfare_post``: a hire on a public-welfare post (of a 就业困难人员, by
 ``public_welfare_post.requires_employment_difficulty``), hired before statutory retirement. Both subsidies
 run at most ``public_welfare_post.max_months`` months from the first subsidy month, to retirement when the
 person is fewer than ``extension_years_before_retirement`` years from it (assessed by
@@ -18,9 +18,14 @@ import polars as pl
 
 from wenjiuye_cli.columnar.expr import Params, fact
 from wenjiuye_cli.columnar.rule import Rule, Scope, Settle, arg, cond, extra, msg
-from wenjiuye_cli.measures.public_welfare_post import MEASURE
-from wenjiuye_cli.outcome import Status
+from wenjiuye_cli.facts import APPLICATION_DATE
+from wenjiuye_cli.outcome import Measure, Status
 from wenjiuye_cli.rules._hire import (
+    E_DIFFICULTY,
+    HIRE_DATE,
+    POST_TYPE,
+    RETIREMENT_FACTS,
+    SPECIAL_DIFFICULTY_FACTS,
     before_retirement_cond,
     duration_end,
     extended,
@@ -31,6 +36,7 @@ from wenjiuye_cli.rules._hire import (
     post_label,
     special_difficulty,
 )
+from wenjiuye_cli.rules._hire import MESSAGES as HIRE_MESSAGES
 from wenjiuye_cli.rules._periods import (
     Ending,
     first_policy_month,
@@ -38,6 +44,48 @@ from wenjiuye_cli.rules._periods import (
     ym,
 )
 from wenjiuye_cli.rules._retirement import retirement_condition, stage_retirement
+from wenjiuye_cli.rules._special_difficulty import MESSAGES as SPECIAL_MESSAGES
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    **HIRE_MESSAGES,
+    **SPECIAL_MESSAGES,
+    "public_welfare_post": ("公益性岗位：{post}", "public-welfare post: {post}"),
+    "difficulty": ("安置对象为就业困难人员：{value}", "the person placed is a 就业困难人员: {value}"),
+    "note.priority": (
+        "优先安置对象（距法定退休年龄不足 {years} 年的特殊就业困难人员）：{value}",
+        "priority group (特殊就业困难人员 fewer than {years} years from retirement age): {value}",
+    ),
+    "note.amount_elsewhere": (
+        "每月补贴金额按市级标准（五项社保补贴按单位缴费部分、岗位补贴按市定标准）核定，本区文件未规定",
+        "the monthly amounts follow city standards (employer contributions; the city post-subsidy rate) "
+        "not stated in the district text",
+    ),
+    "note.not_under_art10": (
+        "该人员的社保补贴和岗位补贴按本条计算，不再按第十条重复给予",
+        "this person's insurance and post subsidies are computed here, not again under art. 10",
+    ),
+}
+
+
+MEASURE = Measure(
+    id="public_welfare_post",
+    name_zh="公益性岗位社保补贴和岗位补贴",
+    name_en="public-welfare post insurance and post subsidies",
+    article="十二",
+    tasks=(33,),
+    department="区人社局",
+    kinds=frozenset({"hire"}),
+    facts=(
+        APPLICATION_DATE,
+        HIRE_DATE,
+        POST_TYPE,
+        E_DIFFICULTY,
+        *SPECIAL_DIFFICULTY_FACTS,
+        *RETIREMENT_FACTS,
+    ),
+    messages=MESSAGES,
+)
+
 
 G = "public_welfare_post."
 

@@ -4,7 +4,7 @@
   每带动就业1人，补贴标准增加500元，每月最高2500元；租赁工位给予每月300元的补贴，每带动就业1人，
   补贴标准增加300元，每月最高600元，补贴期限最长2年。
 
-Readings (each a parameter in policy.toml, as in ``wenjiuye_cli.measures.rent_subsidy``): the monthly amount
+Readings (each a parameter in policy.toml, as in ``wenjiuye_cli.rules.rent_subsidy``): the monthly amount
 is base + jobs × step, capped, and limited to the rent paid when ``rent_subsidy.cap_binds_actual_rent``
 holds. Paid month by month from the application month for the months claimed, at most
 ``rent_subsidy.max_months``, each month at the rates in force then (the first month on the application
@@ -42,10 +42,116 @@ from wenjiuye_cli.columnar.expr import (
 )
 from wenjiuye_cli.columnar.rule import Exit, Read, Rule, Scope, Settle, arg, cond, extra, msg
 from wenjiuye_cli.columnar.schema import MONEY
-from wenjiuye_cli.measures.rent_subsidy import MEASURE, RENT_TYPE
-from wenjiuye_cli.outcome import Cap, Label, Message, Status
+from wenjiuye_cli.facts import (
+    APPLICATION_DATE,
+    GRADUATION_DATE,
+    HAIHE_TALENT_SETTLED_DATE,
+    IS_HAIHE_TALENT,
+    IS_TIANJIN_FULLTIME_STUDENT,
+    IS_UNIVERSITY_GRADUATE,
+    JOBS_CREATED,
+    REGISTERED_IN_HEPING,
+    REGISTRATION_DATE,
+)
+from wenjiuye_cli.facts import fact as fact_spec
+from wenjiuye_cli.outcome import Cap, Label, Measure, Message, Status
+from wenjiuye_cli.rules._key_groups import MESSAGES as KEY_GROUP_MESSAGES
 from wenjiuye_cli.rules._key_groups import key_group
+from wenjiuye_cli.rules._schedule import MESSAGES as SCHEDULE_MESSAGES
 from wenjiuye_cli.rules._schedule import payments_end, runs_past_policy
+
+RENT_TYPE = fact_spec(
+    "rent_type", "choice", ("租赁类型", "rented space"),
+    ("租赁房屋（house）或工位（workstation）", "premises (house) or a workstation"),
+    ("person",), choices={"house": ("房屋", "house"), "workstation": ("工位", "workstation")},
+)  # fmt: skip
+MONTHLY_RENT = fact_spec(
+    "monthly_rent", "money", ("实际月租金", "monthly rent paid"),
+    ("实际支付的月租金（元/月）", "rent actually paid, yuan per month"), ("person",),
+)  # fmt: skip
+RENT_MONTHS = fact_spec(
+    "rent_months", "int", ("申请补贴月数", "months claimed"),
+    ("租赁并申请补贴的月数（超过最长期限的部分不补）", "months of rent claimed; months beyond the limit are not paid"),
+    ("person",),
+)  # fmt: skip
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    **KEY_GROUP_MESSAGES,
+    "note.runs_past_policy": SCHEDULE_MESSAGES["note.runs_past_policy"],
+    "registered_in_heping": ("创办的企业或个体工商户在本区注册", "the business is registered in Heping"),
+    "applied_within_window": (
+        "注册1年内申请：{registered} 注册，{applied} 申请，截止 {deadline}",
+        "applied within one year of registration: registered {registered}, applied {applied}, "
+        "deadline {deadline}",
+    ),
+    "applied_after_registration": (
+        "注册后申请：{applied} 申请，而注册日期是 {registered}（申请早于注册，请核对两个日期）",
+        "applied after registering: applied {applied}, but registered {registered} (the application comes "
+        "first: check both dates)",
+    ),
+    "rent_type_known": ("租赁类型：{rent_type}", "rented space: {rent_type}"),
+    "arith.monthly": (
+        "每月 {base} + {jobs} × {step} = {raw} 元",
+        "monthly {base} + {jobs} × {step} = {raw} yuan",
+    ),
+    "arith.cap": ("不超过每月最高 {cap} 元：{value} 元", "capped at {cap} yuan a month: {value} yuan"),
+    "arith.rent": (
+        "不超过实际月租金 {rent} 元：{value} 元",
+        "limited to the rent paid, {rent} yuan: {value} yuan",
+    ),
+    "arith.total": (
+        "{monthly} 元/月 × {months} 个月 = {amount} 元",
+        "{monthly} yuan/month × {months} months = {amount} yuan",
+    ),
+    "arith.sum": (
+        "按月明细合计 {months} 个月 = {amount} 元",
+        "sum of {months} monthly amounts = {amount} yuan",
+    ),
+    "arith.period": (
+        "{start} 至 {end}（{months} 个月），按当时的标准：",
+        "{start} to {end} ({months} months), at the rates then in force:",
+    ),
+    "arith.periods_total": ("{parts} = {amount} 元", "{parts} = {amount} yuan"),
+    "note.policy_end": (
+        "政策有效期至 {end}，只补贴此前的 {months} 个月（payments_end_with_policy）",
+        "the policy ends on {end}: only the {months} months up to then are paid (payments_end_with_policy)",
+    ),
+    "note.months_capped": (
+        "申请 {claimed} 个月，补贴期限最长 {limit} 个月",
+        "{claimed} months claimed; the subsidy runs at most {limit} months",
+    ),
+    "note.alternative": (
+        "房屋与工位补贴二选一：按申请人所填的 {rent_type} 计算",
+        "house and workstation subsidies are alternatives: computed for the {rent_type} stated",
+    ),
+}
+
+
+MEASURE = Measure(
+    id="rent_subsidy",
+    name_zh="创业房租补贴",
+    name_en="start-up rent subsidy",
+    article="十五",
+    tasks=(37,),
+    department="区人社局",
+    kinds=frozenset({"person"}),
+    facts=(
+        APPLICATION_DATE,
+        IS_TIANJIN_FULLTIME_STUDENT,
+        IS_UNIVERSITY_GRADUATE,
+        GRADUATION_DATE,
+        IS_HAIHE_TALENT,
+        HAIHE_TALENT_SETTLED_DATE,
+        REGISTRATION_DATE,
+        REGISTERED_IN_HEPING,
+        RENT_TYPE,
+        JOBS_CREATED,
+        MONTHLY_RENT,
+        RENT_MONTHS,
+    ),
+    messages=MESSAGES,
+)
+
 
 RENT_TYPES = tuple(RENT_TYPE.choices)
 FAR = 10**6  # a month index beyond any date

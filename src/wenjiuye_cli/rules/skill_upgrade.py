@@ -2,7 +2,7 @@
 
   对在职职工取得学历、职称、技能证书的，按照1000元、1500元、2000元的标准，分别予以提升补贴。
 
-Two readings (``skill_upgrade.reading``), as ``wenjiuye_cli.measures.skill_upgrade`` has them:
+Two readings (``skill_upgrade.reading``), as ``wenjiuye_cli.rules.skill_upgrade`` has them:
 ``certificate_level`` (default, the Tianjin city rule: by the skill certificate's level, after
 ``skill_upgrade.city_min_insured_months`` of unemployment insurance) and ``credential_type`` (the words
 taken literally: 学历, 职称, 技能证书). Both are computed over columns, so the note saying what the other
@@ -15,14 +15,109 @@ import polars as pl
 
 from wenjiuye_cli.columnar.expr import Params, chain, fact
 from wenjiuye_cli.columnar.rule import Rule, Scope, Settle, arg, cond, msg
-from wenjiuye_cli.measures.skill_upgrade import (
-    CREDENTIAL_TYPE,
-    LEVEL_TIERS,
-    MEASURE,
-    SKILL_CERTIFICATE_LEVEL,
-    TYPE_TIERS,
+from wenjiuye_cli.facts import APPLICATION_DATE
+from wenjiuye_cli.facts import fact as fact_spec
+from wenjiuye_cli.outcome import Label, Measure, Status
+from wenjiuye_cli.rules._readings import MESSAGES as READING_MESSAGES
+
+IN_SERVICE_EMPLOYEE = fact_spec(
+    "in_service_employee", "bool", ("是否在职职工", "currently employed (在职职工)"),
+    ("取得证书时及申请时为在职职工", "an employee when the credential is obtained and claimed"), ("person",),
+)  # fmt: skip
+SKILL_CERTIFICATE_LEVEL = fact_spec(
+    "skill_certificate_level", "choice", ("技能证书等级", "skill certificate level"),
+    ("取得的职业资格证书或职业技能等级证书的等级：初级（五级）、中级（四级）、高级（三级）或 无",
+     "level of the vocational qualification / skill level certificate: basic, intermediate, advanced or none"),
+    ("person",),
+    choices={
+        "basic": ("初级", "basic"),
+        "intermediate": ("中级", "intermediate"),
+        "advanced": ("高级", "advanced"),
+        "none": ("无", "none"),
+    },
+)  # fmt: skip
+CREDENTIAL_TYPE = fact_spec(
+    "credential_type", "choice", ("取得的证书类型", "credential obtained"),
+    ("学历、职称、技能证书 或 无（按字面读法 skill_upgrade.reading=credential_type 时使用）",
+     "degree, professional title, skill certificate or none (used when skill_upgrade.reading=credential_type)"),
+    ("person",),
+    choices={
+        "degree": ("学历", "degree"),
+        "professional_title": ("职称", "professional title"),
+        "skill_certificate": ("技能证书", "skill certificate"),
+        "none": ("无", "none"),
+    },
+)  # fmt: skip
+EMPLOYEE_UI_INSURED_MONTHS = fact_spec(
+    "employee_ui_insured_months", "int", ("参加失业保险月数", "months insured against unemployment"),
+    ("职工本人参加失业保险的累计月数（市级技能提升补贴条件）",
+     "months the employee has been in unemployment insurance (city condition for the skill subsidy)"),
+    ("person",),
+)  # fmt: skip
+
+LEVEL_TIERS = {"basic": 1, "intermediate": 2, "advanced": 3}
+TYPE_TIERS = {"degree": 1, "professional_title": 2, "skill_certificate": 3}
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    **READING_MESSAGES,
+    "reading.skill.credential_type": (
+        "按字面：学历、职称、技能证书分别1000、1500、2000元，不要求参保月数",
+        "literally: degree, title, skill certificate 1000, 1500, 2000 yuan, no insurance condition",
+    ),
+    "reading.skill.certificate_level": (
+        "按市级技能提升补贴：按技能证书等级，须累计缴纳失业保险费满12个月",
+        "the city skill subsidy: by certificate level, after 12 months of unemployment insurance",
+    ),
+    "in_service_employee": ("在职职工", "currently employed"),
+    "certificate_level": (
+        "取得技能证书：{level}",
+        "skill certificate obtained: {level}",
+    ),
+    "credential_type": (
+        "取得学历、职称或技能证书：{credential}",
+        "degree, title or skill certificate: {credential}",
+    ),
+    "insured_months": (
+        "参加失业保险 {months} 个月，市级条件至少 {minimum} 个月",
+        "{months} months insured against unemployment; the city rule needs at least {minimum}",
+    ),
+    "arith.amount": (
+        "{credential} → 第{tier}档 {amount} 元",
+        "{credential} → tier {tier}: {amount} yuan",
+    ),
+    "note.reading.certificate_level": (
+        "按市级技能提升补贴口径：按技能证书等级（初级/中级/高级）发放；按字面读法（学历/职称/技能证书）计算请用 "
+        "--set skill_upgrade.reading=credential_type",
+        "read as the Tianjin city rule: by skill-certificate level (basic/intermediate/advanced); for the literal "
+        "reading (degree/title/skill certificate) use --set skill_upgrade.reading=credential_type",
+    ),
+    "note.reading.credential_type": (
+        "按字面读法：学历 {tier1} 元、职称 {tier2} 元、技能证书 {tier3} 元；按市级口径（技能证书等级）计算请用 "
+        "--set skill_upgrade.reading=certificate_level",
+        "literal reading: degree {tier1}, professional title {tier2}, skill certificate {tier3} yuan; for the city "
+        "rule (skill-certificate level) use --set skill_upgrade.reading=certificate_level",
+    ),
+}
+
+
+MEASURE = Measure(
+    id="skill_upgrade",
+    name_zh="技能提升补贴",
+    name_en="skill-upgrading subsidy",
+    article="一",
+    tasks=(2,),
+    department="区人社局",
+    kinds=frozenset({"person"}),
+    facts=(
+        APPLICATION_DATE,
+        IN_SERVICE_EMPLOYEE,
+        SKILL_CERTIFICATE_LEVEL,
+        EMPLOYEE_UI_INSURED_MONTHS,
+        CREDENTIAL_TYPE,
+    ),
+    messages=MESSAGES,
 )
-from wenjiuye_cli.outcome import Label, Status
+
 
 KEY = "skill_upgrade.reading"
 

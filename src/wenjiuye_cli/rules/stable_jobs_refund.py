@@ -3,7 +3,7 @@
   对依法缴纳失业保险费满12个月，不裁员或裁员率低于我市调查失业率控制目标的企业，返还其上年度企业与职工
   实际缴纳失业保险费的50%，对参保职工30人及以下的小微企业，裁员率放宽至20%。
 
-The readings are ``wenjiuye_cli.measures.stable_jobs_refund``'s, each a parameter: "满12个月" includes 12;
+The readings are ``wenjiuye_cli.rules.stable_jobs_refund``'s, each a parameter: "满12个月" includes 12;
 "不裁员" passes on its own; 裁员率 = 上年度裁员人数 ÷ 参保职工人数, compared exactly as
 laid off vs limit × insured ("低于" strict, "放宽至20%" allows 20%, each by its ``*_comparison``); the target
 is ``external.unemployment_rate_target`` of the layoffs' year (read on its 12-31) or of the evaluation date
@@ -13,15 +13,148 @@ differs; the relaxed 20% is for a small/micro firm of at most 30 insured staff. 
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 import polars as pl
 
 from wenjiuye_cli.columnar.expr import ON, Params, chain, fact, times, to_fen
 from wenjiuye_cli.columnar.rule import Exit, Read, Rule, Scope, Settle, arg, cond, msg
-from wenjiuye_cli.measures.stable_jobs_refund import MEASURE, TARGET_KEY, pct
-from wenjiuye_cli.outcome import Status
+from wenjiuye_cli.facts import APPLICATION_DATE, IS_SMALL_MICRO
+from wenjiuye_cli.facts import fact as fact_spec
+from wenjiuye_cli.money import fmt_number
+from wenjiuye_cli.outcome import Measure, Status
+
+UI_CONTRIBUTION_MONTHS = fact_spec(
+    "ui_contribution_months", "int", ("依法缴纳失业保险费月数", "months of unemployment-insurance contributions"),
+    ("企业依法缴纳失业保险费的月数（满12个月方可返还）", "months the firm has paid unemployment insurance (12 needed)"),
+    ("enterprise",),
+)  # fmt: skip
+INSURED_STAFF_COUNT = fact_spec(
+    "insured_staff_count", "int", ("参保职工人数", "insured staff"),
+    ("参加失业保险的职工人数（裁员率的分母）", "staff insured against unemployment (denominator of the layoff rate)"),
+    ("enterprise",),
+)  # fmt: skip
+LAID_OFF_COUNT = fact_spec(
+    "laid_off_count", "int", ("上年度裁员人数", "layoffs last year"),
+    ("上年度裁减的职工人数；不裁员填 0", "staff laid off last year; 0 if none"), ("enterprise",),
+)  # fmt: skip
+UI_PREMIUMS_PAID_LAST_YEAR = fact_spec(
+    "ui_premiums_paid_last_year", "money", ("上年度实际缴纳失业保险费", "unemployment-insurance premiums paid last year"),
+    ("上年度企业与职工实际缴纳的失业保险费合计（元）", "premiums actually paid last year by the firm and its staff, yuan"),
+    ("enterprise",),
+)  # fmt: skip
+
+_RATE_PREFIX_ZH = (
+    "裁员率 {laid_off} ÷ {insured} = {rate} {target_op} {target}（我市 {target_year} 年调查失业率控制目标）"
+)
+_RATE_PREFIX_EN = (
+    "layoff rate {laid_off} ÷ {insured} = {rate} {target_op} {target} (Tianjin unemployment target for "
+    "{target_year})"
+)
+TARGET_KEY = "external.unemployment_rate_target"
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "ui_contribution_months": (
+        "依法缴纳失业保险费满 {required} 个月：已缴 {months} 个月",
+        "unemployment insurance paid for at least {required} months: {months} months paid",
+    ),
+    "layoff": ("不裁员或裁员率达标：{which}", "no layoffs or layoff rate within the limit: {which}"),
+    "layoff.none": ("上年度未裁员", "no layoffs last year"),
+    "layoff.target": (_RATE_PREFIX_ZH, _RATE_PREFIX_EN),
+    "layoff.relaxed": (
+        _RATE_PREFIX_ZH + "；参保职工 {insured} 人（{small_max}人及以下）的小微企业放宽至 {relaxed}："
+        "{rate} {relaxed_op} {relaxed}",
+        _RATE_PREFIX_EN
+        + "; a small/micro firm with {insured} insured staff (at most {small_max}) is allowed "
+        "{relaxed}: {rate} {relaxed_op} {relaxed}",
+    ),
+    "layoff.too_many_staff": (
+        _RATE_PREFIX_ZH + "；参保职工 {insured} 人，超过 {small_max} 人，不适用小微企业放宽至 {relaxed}"
+        "（{rate} {relaxed_op} {relaxed}）",
+        _RATE_PREFIX_EN + "; {insured} insured staff is more than {small_max}, so the relaxed {relaxed} "
+        "for small/micro firms ({rate} {relaxed_op} {relaxed}) does not apply",
+    ),
+    "layoff.not_small_micro": (
+        _RATE_PREFIX_ZH
+        + "；参保职工 {insured} 人，但不是小微企业，不适用 {small_max} 人及以下小微企业放宽至 "
+        "{relaxed}（{rate} {relaxed_op} {relaxed}）",
+        _RATE_PREFIX_EN
+        + "; {insured} insured staff but not a small/micro firm, so the relaxed {relaxed} for "
+        "small/micro firms of at most {small_max} ({rate} {relaxed_op} {relaxed}) does not apply",
+    ),
+    "layoff.small_micro_unknown": (
+        _RATE_PREFIX_ZH
+        + "；参保职工 {insured} 人，若为小微企业则放宽至 {relaxed}（{rate} {relaxed_op} {relaxed}），"
+        "需知是否小微企业",
+        _RATE_PREFIX_EN + "; with {insured} insured staff a small/micro firm is allowed {relaxed} "
+        "({rate} {relaxed_op} {relaxed}): need to know whether it is small/micro",
+    ),
+    "layoff.no_staff": (
+        "上年度裁员 {laid_off} 人，但参保职工人数填的是 0，两者矛盾，裁员率无法计算：请核对 laid_off_count 和 "
+        "insured_staff_count",
+        "{laid_off} laid off but insured_staff_count is 0: the two contradict each other and the layoff rate "
+        "cannot be computed; check laid_off_count and insured_staff_count",
+    ),
+    "layoff.target_unknown": (
+        "上年度裁员 {laid_off} 人、参保职工 {insured} 人：{target_on} 没有我市调查失业率控制目标的取值，无法比较；"
+        "请补充该年度的控制目标（天津市公布的数值），例如 --set {key}@{year_start}=<value>",
+        "{laid_off} laid off of {insured} insured staff: no Tianjin unemployment-rate target is on file for "
+        "{target_on}, so the rate cannot be compared; supply that year's published target, e.g. "
+        "--set {key}@{year_start}=<value>",
+    ),
+    "note.target_other_reading": (
+        "若改按 {on} 读取控制目标（--set stable_jobs_refund.target_read_on={mode}）：{other}",
+        "reading the target on {on} instead (--set stable_jobs_refund.target_read_on={mode}): {other}",
+    ),
+    "target.none": ("没有取值，无法判断", "no value on file: cannot decide"),
+    "target.value": ("控制目标 {target}，{verdict}", "target {target}: {verdict}"),
+    "verdict.passed": ("裁员率达标", "the layoff rate passes"),
+    "verdict.failed": (
+        "裁员率未达标（再看小微企业放宽）",
+        "the layoff rate fails it (then the small-firm relaxation)",
+    ),
+    "layoff.unknown": (
+        "需知上年度裁员人数和参保职工人数",
+        "need last year's layoffs and the insured staff count",
+    ),
+    "arith.refund": (
+        "上年度实际缴纳失业保险费 {premiums} 元 × {ratio} = {amount} 元",
+        "premiums paid last year {premiums} yuan × {ratio} = {amount} yuan",
+    ),
+}
+
+_PASS_SYMBOL = {"below": "<", "at_most": "≤"}
+_FAIL_SYMBOL = {"below": "≥", "at_most": ">"}
+
+
+def pct(ratio: Decimal) -> str:
+    """A ratio as a percentage for display: 0.05 → "5%"; 1/3 → "≈33.33%" (display only)."""
+    exact = ratio * 100
+    shown = exact.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    text = f"{fmt_number(shown)}%"
+    return text if shown == exact else f"≈{text}"
+
+
+MEASURE = Measure(
+    id="stable_jobs_refund",
+    name_zh="稳岗返还",
+    name_en="job-retention refund of unemployment-insurance premiums",
+    article="一",
+    tasks=(1,),
+    department="区人社局",  # 附件1 序号1 names 区人社局 alone; the article adds 序号3's departments (fee cut)
+    kinds=frozenset({"enterprise"}),
+    facts=(
+        APPLICATION_DATE,
+        UI_CONTRIBUTION_MONTHS,
+        LAID_OFF_COUNT,
+        INSURED_STAFF_COUNT,
+        IS_SMALL_MICRO,
+        UI_PREMIUMS_PAID_LAST_YEAR,
+    ),
+    messages=MESSAGES,
+)
+
 
 PASS_SYMBOL = {"below": "<", "at_most": "≤"}
 FAIL_SYMBOL = {"below": "≥", "at_most": ">"}

@@ -3,7 +3,7 @@
   在我区创业的各类人员，可申请最高30万元创业担保贷款，重点创业人群可申请最高50万元贷款，贷款期限最长3年，
   在规定的贷款额度、利率和贴息期限内给予全额贴息。……对带动就业效果明显的创业者和小微企业，可最多申请3次贷款。
 
-The readings are those of ``wenjiuye_cli.measures.startup_loan`` (each a parameter in policy.toml):
+The readings are those of ``wenjiuye_cli.rules.startup_loan`` (each a parameter in policy.toml):
 
 * belonging to a key entrepreneur group (附件2) only raises the maximum loan (30万 → 50万): it is no
   condition, it is said in a note, and it is asked for only when it matters (a loan above 30万);
@@ -23,12 +23,22 @@ import polars as pl
 
 from wenjiuye_cli.columnar.expr import ON, Params, fact, to_fen
 from wenjiuye_cli.columnar.rule import Arg, Exit, Read, Rule, Scope, Settle, Step, cond, msg
-from wenjiuye_cli.measures._startup_loan import RULE_LPR_MINUS_150BP
-from wenjiuye_cli.measures.startup_loan import MEASURE
-from wenjiuye_cli.outcome import Cap, Status
+from wenjiuye_cli.facts import (
+    APPLICATION_DATE,
+    GRADUATION_DATE,
+    HAIHE_TALENT_SETTLED_DATE,
+    IS_HAIHE_TALENT,
+    IS_TIANJIN_FULLTIME_STUDENT,
+    IS_UNIVERSITY_GRADUATE,
+)
+from wenjiuye_cli.outcome import Cap, Measure, Status
+from wenjiuye_cli.rules._key_groups import MESSAGES as KEY_GROUP_MESSAGES
 from wenjiuye_cli.rules._key_groups import key_group
 from wenjiuye_cli.rules._startup_loan import (
     DISTRICT,
+    LOAN_FACTS,
+    RULE_LPR_MINUS_150BP,
+    STARTING_BUSINESS_IN_HEPING,
     Formula,
     Loan,
     approx_money,
@@ -55,6 +65,56 @@ from wenjiuye_cli.rules._startup_loan import (
     stage_loan,
     wide,
 )
+from wenjiuye_cli.rules._startup_loan import MESSAGES as LOAN_MESSAGES
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    **KEY_GROUP_MESSAGES,
+    **LOAN_MESSAGES,
+    "note.max_by_group": (
+        "重点创业人群（附件2）：{which}；贷款最高 {max_loan} 元",
+        "key entrepreneur group (附件2): {which}; loan up to {max_loan} yuan",
+    ),
+    "note.max_unknown": (
+        "重点创业人群（附件2）：{which}；贷款最高 {base} 元，属于重点创业人群则最高 {raised} 元",
+        "key entrepreneur group (附件2): {which}; loan up to {base} yuan, {raised} yuan for a key entrepreneur",
+    ),
+    "note.max_irrelevant": (
+        "贷款 {loan} 元不超过 {base} 元，是否属于重点创业人群不影响贴息",
+        "the loan of {loan} yuan is within {base} yuan: the key-group question does not change the discount",
+    ),
+    "arith.rate_individual": (
+        "贴息利率 = min(合同利率 {rate}, {signed} 的一年期LPR {lpr} + {over} = {ceiling}) = {used}",
+        "discount rate = min(contract rate {rate}, one-year LPR on {signed} {lpr} + {over} = {ceiling}) = {used}",
+    ),
+    "what.interest_individual": ("可贴息利息", "interest eligible for the discount"),
+    "arith.discount_individual": (
+        "贴息 {interest} × {share} = {amount} 元",
+        "discount {interest} × {share} = {amount} yuan",
+    ),
+}
+
+
+MEASURE = Measure(
+    id="startup_loan",
+    name_zh="个人创业担保贷款贴息",
+    name_en="interest discount on an individual's guaranteed start-up loan",
+    article="十七",
+    tasks=(40,),
+    department="区人社局",
+    kinds=frozenset({"person"}),
+    facts=(
+        APPLICATION_DATE,
+        STARTING_BUSINESS_IN_HEPING,
+        IS_TIANJIN_FULLTIME_STUDENT,
+        IS_UNIVERSITY_GRADUATE,
+        GRADUATION_DATE,
+        IS_HAIHE_TALENT,
+        HAIHE_TALENT_SETTLED_DATE,
+        *LOAN_FACTS,
+    ),
+    messages=MESSAGES,
+)
+
 
 SHOWN_AFTER_SETTLE = (Status.ELIGIBLE, Status.INELIGIBLE, Status.CANNOT_DECIDE)
 

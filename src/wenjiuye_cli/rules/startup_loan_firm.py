@@ -4,7 +4,7 @@
   （100人以上企业达到10%)，可申请最高300万元贷款，贷款期限最长2年，按贷款基础利率的50%给予贴息。
   对带动就业效果明显的创业者和小微企业，可最多申请3次贷款。
 
-The readings are those of ``wenjiuye_cli.measures.startup_loan_firm`` (each a parameter in policy.toml):
+The readings are those of ``wenjiuye_cli.rules.startup_loan_firm`` (each a parameter in policy.toml):
 hires ≥ 20% × staff (10% from 100 staff), at least ``startup_loan.firm_min_new_hires``; the discount on
 min(loan, 300万) for min(term, 24) months, in the shape ``startup_loan.discount_rule`` gives on the contract
 date — :func:`formula_district_2020` (50% × LPR, capped by the interest actually charged) or
@@ -22,11 +22,14 @@ import polars as pl
 from wenjiuye_cli.columnar.expr import Params, fact, to_fen
 from wenjiuye_cli.columnar.rule import Cond, Exit, Read, Rule, Scope, Settle, Step, arg, cond, msg
 from wenjiuye_cli.columnar.schema import RATIO
-from wenjiuye_cli.measures._startup_loan import RULE_LPR_MINUS_150BP, pct
-from wenjiuye_cli.measures.startup_loan_firm import MEASURE
-from wenjiuye_cli.outcome import Cap, Status
+from wenjiuye_cli.facts import APPLICATION_DATE, IS_SMALL_MICRO
+from wenjiuye_cli.facts import fact as fact_spec
+from wenjiuye_cli.outcome import Cap, Measure, Status
 from wenjiuye_cli.rules._startup_loan import (
     DISTRICT,
+    LOAN_FACTS,
+    RULE_LPR_MINUS_150BP,
+    STARTING_BUSINESS_IN_HEPING,
     Formula,
     Loan,
     approx_money,
@@ -47,10 +50,83 @@ from wenjiuye_cli.rules._startup_loan import (
     loan_taken_and_signed,
     other_reading,
     param_exit,
+    pct,
     percent,
     schedule,
     stage_loan,
     wide,
+)
+from wenjiuye_cli.rules._startup_loan import MESSAGES as LOAN_MESSAGES
+
+QUALIFYING_NEW_HIRES = fact_spec(
+    "qualifying_new_hires_this_year", "int", ("当年新招用符合创业担保贷款申请条件人数", "qualifying new hires this year"),
+    ("当年新招用的、符合创业担保贷款申请条件的人数", "people hired this year who meet the guaranteed-loan conditions"),
+    ("enterprise",),
+)  # fmt: skip
+STAFF_COUNT = fact_spec(
+    "staff_count", "int", ("现有在职职工人数", "current staff"),
+    ("企业现有在职职工人数", "people currently employed by the firm"), ("enterprise",),
+)  # fmt: skip
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    **LOAN_MESSAGES,
+    "small_micro_enterprise": ("小微企业", "a small or micro enterprise"),
+    "new_hires": ("新招用人数：{which}", "new hires: {which}"),
+    "hires.ratio_small": (
+        "当年新招用符合条件 {hires} 人 ÷ 现有在职职工 {staff} 人 = {share} {op} {required}（不足 {large} 人的企业）",
+        "{hires} qualifying hires this year ÷ {staff} current staff = {share} {op} {required} "
+        "(firm with fewer than {large} staff)",
+    ),
+    "hires.ratio_large": (
+        "当年新招用符合条件 {hires} 人 ÷ 现有在职职工 {staff} 人 = {share} {op} {required}（{large}人以上企业）",
+        "{hires} qualifying hires this year ÷ {staff} current staff = {share} {op} {required} "
+        "(firm with {large} or more staff)",
+    ),
+    "hires.too_few": (
+        "当年新招用符合条件 {hires} 人，少于 {min_hires} 人",
+        "{hires} qualifying hires this year, fewer than {min_hires}",
+    ),
+    "hires.no_staff": (
+        "现有在职职工人数填的是 0，但当年新招用 {hires} 人，两者矛盾：请核对 staff_count 和 "
+        "qualifying_new_hires_this_year",
+        "staff_count is 0 but {hires} were hired this year: the two contradict each other; check staff_count "
+        "and qualifying_new_hires_this_year",
+    ),
+    "hires.unknown": (
+        "需知当年新招用符合条件人数和现有在职职工人数",
+        "need this year's qualifying hires and the current staff count",
+    ),
+    "arith.rate_firm": (
+        "贴息利率 = {signed} 的一年期LPR {lpr} × {share} = {rate}",
+        "discount rate = one-year LPR on {signed} {lpr} × {share} = {rate}",
+    ),
+    "what.discount_firm": ("按贴息利率计算的贴息", "discount at the discount rate"),
+    "what.actual_interest": ("按合同利率计算的实际利息", "interest actually charged at the contract rate"),
+    "arith.discount_firm_capped": (
+        "贴息 = min({discount}, 实际利息 {actual}) = {amount} 元",
+        "discount = min({discount}, actual interest {actual}) = {amount} yuan",
+    ),
+    "arith.discount_firm": ("贴息 {discount} = {amount} 元", "discount {discount} = {amount} yuan"),
+}
+
+
+MEASURE = Measure(
+    id="startup_loan_firm",
+    name_zh="小微企业创业担保贷款贴息",
+    name_en="interest discount on a small/micro firm's guaranteed start-up loan",
+    article="十七",
+    tasks=(41,),
+    department="区人社局",
+    kinds=frozenset({"enterprise"}),
+    facts=(
+        APPLICATION_DATE,
+        STARTING_BUSINESS_IN_HEPING,
+        IS_SMALL_MICRO,
+        QUALIFYING_NEW_HIRES,
+        STAFF_COUNT,
+        *LOAN_FACTS,
+    ),
+    messages=MESSAGES,
 )
 
 

@@ -4,7 +4,7 @@
   成功创业的，按照每人1000元的标准，再给予创业培训机构创业成功补贴。对已成功创业人员参加改善和扩大企业
   培训并取得培训结业证书的，按照每人1500元的标准，给予创业培训机构培训费补贴。
 
-Paid to the training provider from three head counts, as ``wenjiuye_cli.measures.startup_training`` reads
+Paid to the training provider from three head counts, as ``wenjiuye_cli.rules.startup_training`` reads
 them: "再给予" adds the success subsidy on top of the training fee; by
 ``startup_training.success_requires_certificate`` only a certified trainee's success counts (at most as
 many successes as certificates are paid). The half-year window is the count's own (the applicant's).
@@ -19,8 +19,71 @@ import polars as pl
 
 from wenjiuye_cli.columnar.expr import NULL_BOOL, Params, fact, times, to_fen
 from wenjiuye_cli.columnar.rule import Rule, Scope, Settle, cond, extra, msg
-from wenjiuye_cli.measures.startup_training import MEASURE
-from wenjiuye_cli.outcome import Cap, Status
+from wenjiuye_cli.facts import APPLICATION_DATE
+from wenjiuye_cli.facts import fact as fact_spec
+from wenjiuye_cli.outcome import Cap, Measure, Status
+
+CERTIFIED = fact_spec(
+    "startup_training_certified", "int", ("创业培训取得结业证书人数", "start-up trainees certified"),
+    ("参加创业培训并取得结业证书的人数", "trainees who completed start-up training with a certificate"),
+    ("training_provider",),
+)  # fmt: skip
+SUCCEEDED = fact_spec(
+    "startup_training_succeeded", "int", ("培训后半年内成功创业人数", "trainees who started a business within half a year"),
+    ("参加创业培训后半年内成功创业的人数：只计培训结业后半年内成功创业（注册企业或个体工商户）的学员，"
+     "由申请方按各学员的结业日期和创业日期核实后填写——本工具只有人数，不核对日期",
+     "trainees who started a business (registered a firm or sole proprietorship) within half a year of the "
+     "training: count only those, checked against each trainee's completion and start-up dates — the tool has "
+     "the count only and cannot check the dates"),
+    ("training_provider",),
+)  # fmt: skip
+IMPROVEMENT_CERTIFIED = fact_spec(
+    "improvement_training_certified", "int", ("改善和扩大企业培训结业人数", "business-improvement trainees certified"),
+    ("已成功创业人员参加改善和扩大企业培训并取得结业证书的人数", "existing founders certified in the "
+     "improve-and-expand-your-business course"),
+    ("training_provider",),
+)  # fmt: skip
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "counts_known": ("培训人数", "trainee counts"),
+    "has_trainees": (
+        "有可补贴的学员：创业培训结业 {certified} 人，计补贴的创业成功 {succeeded} 人，改善和扩大企业培训结业 {improvement} 人",
+        "some trainees to pay for: {certified} certified in start-up training, {succeeded} successes counted, "
+        "{improvement} certified in business improvement",
+    ),
+    "arith.certified": (
+        "创业培训费补贴 {certified} 人 × {rate} 元 = {amount} 元",
+        "start-up training fee {certified} × {rate} yuan = {amount} yuan",
+    ),
+    "arith.success": (
+        "创业成功补贴（培训后半年内成功创业，按申请方核实的人数）{succeeded} 人 × {rate} 元 = {amount} 元",
+        "start-up success subsidy (started within half a year of training, as counted by the applicant) "
+        "{succeeded} × {rate} yuan = {amount} yuan",
+    ),
+    "arith.improvement": (
+        "改善和扩大企业培训费补贴 {improvement} 人 × {rate} 元 = {amount} 元",
+        "business-improvement training fee {improvement} × {rate} yuan = {amount} yuan",
+    ),
+    "arith.total": ("合计 {amount} 元", "total {amount} yuan"),
+    "note.success_capped": (
+        "成功创业 {succeeded} 人多于取得结业证书的 {certified} 人：创业成功补贴只计取得证书的学员",
+        "{succeeded} successes but {certified} certificates: the success subsidy counts certified trainees only",
+    ),
+}
+
+
+MEASURE = Measure(
+    id="startup_training",
+    name_zh="创业培训补贴",
+    name_en="start-up training subsidies",
+    article="十三",
+    tasks=(34,),
+    department="区人社局",
+    kinds=frozenset({"training_provider"}),
+    facts=(APPLICATION_DATE, CERTIFIED, SUCCEEDED, IMPROVEMENT_CERTIFIED),
+    messages=MESSAGES,
+)
+
 
 READING = "startup_training.success_requires_certificate"
 COUNTS = ("startup_training_certified", "startup_training_succeeded", "improvement_training_certified")

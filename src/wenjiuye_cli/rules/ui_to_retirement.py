@@ -2,7 +2,7 @@
 
   对领取失业保险金期满仍未就业且距离法定退休年龄不足1年的人员，继续发放失业保险金至法定退休年龄。
 
-As ``wenjiuye_cli.measures.ui_to_retirement``: the benefit ran out, the person is still without work and,
+As ``wenjiuye_cli.rules.ui_to_retirement``: the benefit ran out, the person is still without work and,
 on the benefit's last day, was not yet retired and had fewer than ``ui_to_retirement.years_to_retirement``
 years to statutory retirement (the anniversary itself is not "fewer"). The benefit (a fact, set under the
 unemployment-insurance rules) is then paid monthly from the month after it ran out through the month the
@@ -16,8 +16,9 @@ import polars as pl
 
 from wenjiuye_cli.columnar.expr import Params, add_months, fact, month_index, times
 from wenjiuye_cli.columnar.rule import Exit, Read, Rule, Scope, Settle, cond, extra, msg
-from wenjiuye_cli.measures.ui_to_retirement import MEASURE
-from wenjiuye_cli.outcome import Status
+from wenjiuye_cli.facts import APPLICATION_DATE
+from wenjiuye_cli.facts import fact as fact_spec
+from wenjiuye_cli.outcome import Measure, Status
 from wenjiuye_cli.rules._periods import (
     ALL_STATUSES,
     Ending,
@@ -30,7 +31,71 @@ from wenjiuye_cli.rules._periods import (
     schedule,
     ym,
 )
+from wenjiuye_cli.rules._person_retirement import MESSAGES as RETIREMENT_MESSAGES
+from wenjiuye_cli.rules._person_retirement import RETIREMENT_FACTS
 from wenjiuye_cli.rules._retirement import retirement_condition, stage_retirement, within_years_of_retirement
+from wenjiuye_cli.rules._schedule import MESSAGES as SCHEDULE_MESSAGES
+
+UI_BENEFIT_END_DATE = fact_spec(
+    "ui_benefit_end_date", "date", ("失业保险金领取期满日期", "unemployment benefit ran out on"),
+    ("按规定领取失业保险金的最后一日", "last day of the unemployment-benefit period"), ("person",),
+)  # fmt: skip
+EMPLOYED_SINCE_BENEFIT_END = fact_spec(
+    "employed_since_benefit_end", "bool", ("期满后是否已就业", "employed since the benefit ran out"),
+    ("领取失业保险金期满后是否已经就业（否 = 仍未就业）", "whether employed since the benefit ran out (no = still "
+     "without work)"),
+    ("person",),
+)  # fmt: skip
+UI_MONTHLY_BENEFIT = fact_spec(
+    "ui_monthly_benefit", "money", ("每月失业保险金", "monthly unemployment benefit"),
+    ("按失业保险规定核定的每月失业保险金（元/月）", "monthly unemployment benefit set under the "
+     "unemployment-insurance rules (yuan a month)"),
+    ("person",),
+)  # fmt: skip
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    **RETIREMENT_MESSAGES,
+    **SCHEDULE_MESSAGES,
+    "benefit_ended": ("失业保险金领取期满：{ended}", "unemployment benefit ran out on {ended}"),
+    "still_unemployed": ("期满后仍未就业", "still without work since then"),
+    "before_retirement": (
+        "期满时尚未达到法定退休年龄（{ended} < {retirement}）",
+        "statutory retirement age not yet reached when the benefit ran out ({ended} < {retirement})",
+    ),
+    "near_retirement": (
+        "期满时距法定退休年龄不足 {years} 年：{ended} 晚于 {threshold}（退休日 {retirement}）",
+        "fewer than {years} years to retirement when the benefit ran out: {ended} is after {threshold} "
+        "(retirement {retirement})",
+    ),
+    "months_to_pay": ("续发月数 {months}", "{months} months to pay"),
+    "arith.months": (
+        "{first} 至 {last} 共 {months} 个月 × {monthly} 元 = {amount} 元",
+        "{first} to {last}: {months} months × {monthly} yuan = {amount} yuan",
+    ),
+    "note.benefit_unknown": (
+        "每月失业保险金未知：续发 {months} 个月，金额无法计算",
+        "monthly benefit unknown: {months} months to pay, amount cannot be computed",
+    ),
+}
+
+
+MEASURE = Measure(
+    id="ui_to_retirement",
+    name_zh="失业保险金发放至法定退休年龄",
+    name_en="unemployment benefit continued to retirement age",
+    article="二十七",
+    tasks=(60,),
+    department="区人社局",
+    kinds=frozenset({"person"}),
+    facts=(
+        APPLICATION_DATE,
+        UI_BENEFIT_END_DATE,
+        EMPLOYED_SINCE_BENEFIT_END,
+        UI_MONTHLY_BENEFIT,
+        *RETIREMENT_FACTS,
+    ),
+    messages=MESSAGES,
+)
 
 
 def declare(p: Params) -> Rule:

@@ -10,18 +10,14 @@ is known to be absent); otherwise it cannot be decided and the unknown facts are
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from wenjiuye_cli.facts import (
     DIFFICULTY_PERSON,
     SINGLE_PARENT_FAMILY,
     SUBSISTENCE_FAMILY,
     SUPPORTS_SERIOUSLY_ILL,
     ZERO_EMPLOYMENT_FAMILY,
-    Facts,
     FactSpec,
 )
-from wenjiuye_cli.outcome import Evaluation
 
 # The four categories of 附件2 第1项, in the order of the text.
 CATEGORY_FACTS: tuple[FactSpec, ...] = (
@@ -55,54 +51,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "special_difficulty.none": ("不属于四类中的任何一类", "in none of the four categories"),
     "special_difficulty.unknown": ("无法确定", "cannot be determined"),
 }
-
-
-@dataclass(frozen=True, slots=True)
-class SpecialDifficulty:
-    """The answer: ``result`` (None = cannot decide), the message code saying why, the facts missing."""
-
-    result: bool | None
-    which: str
-    missing: tuple[str, ...]
-
-
-def in_category(facts: Facts) -> SpecialDifficulty:
-    """Whether the person is in one of the four categories of 附件2 第1项 (certification not checked)."""
-    missing: list[str] = []
-    for spec in CATEGORY_FACTS:
-        value = facts.get(spec.name)
-        if value is True:
-            return SpecialDifficulty(True, f"special_difficulty.{spec.name}", ())
-        if value is None:
-            missing.append(spec.name)
-    if missing:
-        return SpecialDifficulty(None, "special_difficulty.unknown", tuple(missing))
-    return SpecialDifficulty(False, "special_difficulty.none", ())
-
-
-def special_difficulty(facts: Facts) -> SpecialDifficulty:
-    """Whether the person is a 特殊就业困难人员: certified 就业困难人员 and in one of the four categories."""
-    certified = facts.get(DIFFICULTY_PERSON.name)
-    if certified is False:
-        return SpecialDifficulty(False, "special_difficulty.not_certified", ())
-    category = in_category(facts)
-    if category.result is False:
-        return category
-    if certified is None:
-        return SpecialDifficulty(
-            None, "special_difficulty.unknown", (DIFFICULTY_PERSON.name, *category.missing)
-        )
-    return category
-
-
-def check_special_difficulty(ev: Evaluation, code: str = "special_difficulty") -> bool | None:
-    """Record the condition ``code`` (rendered with the ``special_difficulty`` message) and return it.
-
-    A measure that records it under its own ``code`` must have that code in its messages; the default
-    code is in :data:`MESSAGES`.
-    """
-    answer = special_difficulty(ev.facts)
-    return ev.check(code, answer.result, missing=answer.missing, which=answer.which)
 
 
 # Names of the four category facts, in the order of the text.

@@ -1,1 +1,0 @@
-"""One module per measure of the policy. Each exposes ``MEASURE`` (see ``wenjiuye_cli.outcome.Measure``)."""
