@@ -1,9 +1,7 @@
 """The columnar engine: every measure as polars expressions, evaluated over a frame of applicants.
 
-Migration in progress (issue 12): the measures with a module in :mod:`wenjiuye_cli.rules` are evaluated
-here and held to the scalar engine by ``tests/columnar/test_differential.py``; the others still run only
-in ``wenjiuye_cli.engine``. ``calc``, ``compare`` and ``sweep`` of a scenario file evaluate through
-:mod:`.applicants`; ``batch`` does not yet.
+Every measure's rule (:mod:`wenjiuye_cli.rules`) is evaluated here, and only here: ``batch`` over chunks of
+a list, ``calc``, ``compare`` and ``sweep`` of a scenario file through :mod:`.applicants`.
 
 * :mod:`.schema` — the typed frame a reader must hand over (the contract for ``wenjiuye_cli.io``);
 * :mod:`.expr` — the small layer rules are written in (facts, ``Params.param``, dates, money);
@@ -13,14 +11,12 @@ in ``wenjiuye_cli.engine``. ``calc``, ``compare`` and ``sweep`` of a scenario fi
   renderers give today's words.
 
 Writing a rule: ``wenjiuye_cli/rules/<measure id>.py`` opens with the clause it implements and defines
-``declare(p: Params) -> Rule``: the steps in the order the scalar rule looks at them, the amounts, and
+``declare(p: Params) -> Rule``: the steps in the order the clause looks at them, the amounts, and
 the messages with the measure's own codes. Materialise with ``Scope.stage`` any intermediate used twice.
 
-Not yet produced (the scalar outcome has them): ``parameters_used`` (what-if comparisons re-evaluate on
-them) and ``extra`` (end reasons, first month, per-firm lists). Two assumptions, both asserted by the
-differential test for every migrated rule: a fact named missing at a later step is named at its first step
-too (missing facts are listed in first-named order), and the parameters a condition reads are in force on
-every day the policy is (a parameter without a value mid-policy would make the condition unknown, where the
-scalar rule stops with a ``param_not_in_force`` note; the rent subsidy's monthly rates, read on months that
-may precede the policy, do handle it).
+An outcome also carries ``extra`` (end dates and reasons, first months, per-firm lists: ``Rule.extra``)
+and ``parameters_used`` (:mod:`.trace`: the keys the steps the row reached read). Two assumptions: a fact
+named missing at a later step is named at its first step too (missing facts are listed in first-named
+order), and the parameters a condition reads are in force on every day the policy is (the rent subsidy's
+monthly rates, read on months that may precede the policy, do handle a missing value).
 """

@@ -1,6 +1,7 @@
 """One module per measure, as expressions over columns (see :mod:`wenjiuye_cli.columnar`).
 
-Each module opens with the clause it implements and exposes ``declare(p: Params) -> Rule``. The module's
-name is the measure's id; the measure's metadata, facts and message catalog stay those of
-``wenjiuye_cli.rules.<id>`` until the scalar copy is deleted.
+Each module opens with the clause it implements and exposes ``MEASURE`` (the measure's citation, kinds,
+facts and message catalog) and ``declare(p: Params) -> Rule`` (its rule). The module's name is the
+measure's id; :func:`wenjiuye_cli.engine.registry` discovers them. Modules whose names start with ``_``
+hold what several measures share (facts, messages and expressions).
 """
