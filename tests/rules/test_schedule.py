@@ -5,18 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-import polars as pl
-import pytest
-
 from tests.columnar.helpers import same_as_scalar
-from wenjiuye_cli.columnar.expr import Params, month_from_index
-from wenjiuye_cli.columnar.schema import EVALUATION_DATE
-from wenjiuye_cli.engine import measure_by_id
-from wenjiuye_cli.facts import Facts
-from wenjiuye_cli.outcome import Evaluation
-from wenjiuye_cli.policy import load_policy
-from wenjiuye_cli.rules import _periods, _schedule
-from wenjiuye_cli.rules import _schedule as scalar_schedule
 
 DAYS = [date(2020, 6, 30), date(2020, 9, 1), date(2020, 12, 31), date(2021, 1, 1), date(2024, 5, 5)]
 SETS = [
@@ -27,23 +16,6 @@ SETS = [
     ["general.policy_start@2021-01-01=2020-08-15"],
     ["general.policy_start@2021-01-01=2020-08-15", "general.policy_start_month_counts=false"],
 ]
-
-
-@pytest.mark.parametrize("sets", SETS)
-def test_first_policy_month_is_the_scalar_one_on_every_day(sets: list[str]) -> None:
-    policy = load_policy(overrides=sets)
-    params = Params(policy)
-    days = [d for d in DAYS if params.start <= d]
-    got = (
-        pl.DataFrame({EVALUATION_DATE: days})
-        .with_columns(month_from_index(_schedule.first_policy_month(params)).alias("first"))
-        .get_column("first")
-        .to_list()
-    )
-    measure = measure_by_id("income_disregard")
-    want = [scalar_schedule.first_policy_month(Evaluation(measure, Facts({}), policy, d)) for d in days]
-    assert got == want
-    assert _periods.first_policy_month is _schedule.first_policy_month  # one copy
 
 
 def test_a_dated_policy_start_moves_the_first_month_only_from_its_day() -> None:
