@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import ROUND_UP, Decimal, InvalidOperation
 from enum import StrEnum
-from typing import Any, BinaryIO, Literal
+from typing import TYPE_CHECKING, Any, BinaryIO, Literal
 
 from wenjiuye_cli import __version__
 from wenjiuye_cli.batch import NDJSON_SUFFIXES, ApplicantReader
@@ -47,7 +47,6 @@ from wenjiuye_cli.dates import add_months
 from wenjiuye_cli.engine import Applicant, ApplicantResult, facts_for_kind, measure_by_id, registry
 from wenjiuye_cli.errors import UserError
 from wenjiuye_cli.facts import FactError, Facts
-from wenjiuye_cli.io.readers import FrameReader
 from wenjiuye_cli.money import ZERO, fmt_money, fmt_number
 from wenjiuye_cli.outcome import STATUS_LABELS, Measure, Outcome, Status
 from wenjiuye_cli.policy import (
@@ -59,6 +58,9 @@ from wenjiuye_cli.policy import (
     number_problem,
 )
 from wenjiuye_cli.reform import copy_policy
+
+if TYPE_CHECKING:
+    from wenjiuye_cli.io.readers import FrameReader
 
 ELIGIBLE_STATUSES = frozenset({Status.ELIGIBLE, Status.AMOUNT_SET_ELSEWHERE})
 
