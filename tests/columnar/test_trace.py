@@ -49,6 +49,11 @@ NOT_TRACED: dict[str, dict[str, str]] = {
     ),
     "internship": {"general.policy_start": "read in Python (Params.start) into a literal: no mark"},
     "income_disregard": {"general.policy_start": "likewise"},
+    "flexible_insurance": {
+        "general.policy_start": "likewise (``rules._schedule.first_policy_month``, for the periods' first "
+        "month): listed where an amount or an exit is reached, not where the rule stops at a category's "
+        "months-left condition",
+    },
     "startup_loan": dict.fromkeys(
         (
             "startup_loan.key_group_max",

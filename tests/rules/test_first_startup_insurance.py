@@ -125,6 +125,27 @@ def test_statutory_retirement_ends_the_period_and_its_month_is_covered_by_defaul
     assert founder(["first_startup.retirement_month_covered=false"], **older).months == 14
 
 
+def test_extra_gives_the_periods_ends_and_why_for_a_retirement_limited_founder() -> None:
+    # a man born 1962-03-10 reaches 60 on 2022-03-10: the insurance period stops there, the post one does not
+    older = {"birth_date": date(1962, 3, 10)}
+    outcome = founder(**older)
+    assert outcome.extra == {
+        "end_date": date(2022, 3, 10),
+        "end_reason": "retirement",
+        "insurance_months": 15,
+        "insurance_first_month": "2021-01",
+        "post_months": 12,
+        "post_end_date": date(2021, 12, 31),
+        "post_end_reason": "duration",
+        "retirement_date": date(2022, 3, 10),
+    }
+    assert outcome.extra == scalar(ID, "person", ON, load_policy(), **{**FOUNDER, **older}).extra
+    uncovered = founder(["first_startup.retirement_month_covered=false"], **older)
+    assert (uncovered.extra["end_date"], uncovered.extra["insurance_months"]) == (date(2022, 2, 28), 14)
+    assert outcome_dict(outcome, "en")["extra"]["end_date"] == "2022-03-10"
+    assert founder(university_graduate=False).extra == {}  # ineligible: no period to describe
+
+
 def test_a_dated_set_of_the_duration_applies_from_its_day() -> None:
     sets = ["first_startup.insurance_max_months@2022-01-01=24"]
     assert founder(sets, on=date(2021, 12, 31)).months == 36

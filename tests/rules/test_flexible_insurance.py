@@ -6,7 +6,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from tests.columnar.helpers import columnar, same_as_scalar
+from tests.columnar.helpers import columnar, same_as_scalar, scalar
 from wenjiuye_cli.outcome import Check, Status
 from wenjiuye_cli.policy import load_policy
 
@@ -108,6 +108,43 @@ def test_months_received_count_and_near_retirement_runs_to_retirement() -> None:
     outcome = same_as_scalar(M, "person", ON, **five)
     assert outcome.status is Status.INELIGIBLE
     assert conditions(outcome)["months_left"] is Check.FAILED
+
+
+def test_extra_gives_the_chosen_category_its_share_and_the_end_for_a_retirement_limited_period() -> None:
+    # no month left, but retirement on 2022-09-10 is fewer than 5 years away: extended to retirement
+    near = {**SPECIAL, "flexible_subsidy_months_received": 36, "birth_date": date(1962, 9, 10)}
+    outcome = same_as_scalar(M, "person", ON, **near)
+    assert outcome.extra == {
+        "end_date": date(2022, 9, 10),
+        "end_reason": "retirement",
+        "category": "difficulty",
+        "share": "3/4",
+        "extended_to_retirement": True,
+        "retirement_date": date(2022, 9, 10),
+    }
+    assert outcome.extra == scalar(M, "person", ON, load_policy(), **near).extra
+    graduate = same_as_scalar(M, "person", ON, **GRADUATE).extra
+    assert (graduate["category"], graduate["share"], graduate["end_reason"]) == (
+        "graduate",
+        "2/3",
+        "duration",
+    )
+    assert same_as_scalar(M, "person", ON, **{**OLDER, "birth_date": date(1972, 7, 16)}).extra == {}
+
+
+def test_extra_lists_the_months_that_cannot_be_computed() -> None:
+    on = date(2021, 7, 1)
+    facts = {**SPECIAL, "application_date": on}
+    outcome = same_as_scalar(M, "person", on, **facts)
+    assert outcome.status is Status.CANNOT_DECIDE
+    assert outcome.extra["end_date"] == date(2024, 6, 30)
+    assert outcome.extra["uncomputable_months"] == [f"2021-{m:02d}" for m in range(7, 13)] + [
+        f"2022-{m:02d}" for m in range(1, 7)
+    ]
+    assert outcome.extra == scalar(M, "person", on, load_policy(), **facts).extra
+    # undecided for a missing fact, not for months: no period to describe
+    unknown = same_as_scalar(M, "person", on, **{**facts, "flexible_subsidy_months_received": None})
+    assert (unknown.status, unknown.extra) == (Status.CANNOT_DECIDE, {})
 
 
 def test_months_without_a_minimum_base_name_the_set_to_paste() -> None:

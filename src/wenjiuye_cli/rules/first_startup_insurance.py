@@ -24,7 +24,7 @@ from dataclasses import replace
 import polars as pl
 
 from wenjiuye_cli.columnar.expr import ON, Params, fact, known_if, month_index
-from wenjiuye_cli.columnar.rule import Cond, Msg, Rule, Scope, Settle, Step, cond, msg
+from wenjiuye_cli.columnar.rule import Cond, Msg, Rule, Scope, Settle, Step, cond, extra, msg
 from wenjiuye_cli.facts import (
     APPLICATION_DATE,
     DIFFICULTY_PERSON,
@@ -238,6 +238,16 @@ def build(p: Params, sole_counts: pl.Expr, measure_id: str) -> Rule:
             ),
             msg("note.city_standard", {}),
         ),
+        extra={  # the scalar rule's, in its order (amount_set_elsewhere only)
+            "end_date": extra(insurance["end"]),
+            "end_reason": extra(insurance["reason"].str.strip_prefix("end_reason.")),
+            "insurance_months": extra(n),
+            "insurance_first_month": extra(ym(insurance["first_paid"])),
+            "post_months": extra(post["n"]),
+            "post_end_date": extra(post["end"]),
+            "post_end_reason": extra(post["reason"].str.strip_prefix("end_reason.")),
+            "retirement_date": extra(ret["date"]),
+        },
     )
 
 

@@ -50,7 +50,7 @@ from wenjiuye_cli.columnar.expr import (
     month_index_of,
 )
 from wenjiuye_cli.columnar.readings import other_outcome, outcome_stages
-from wenjiuye_cli.columnar.rule import Cond, Exit, Msg, Rule, Scope, Settle, arg, cond, msg
+from wenjiuye_cli.columnar.rule import Cond, Exit, Msg, Rule, Scope, Settle, arg, cond, extra, msg
 from wenjiuye_cli.columnar.schema import MONEY
 from wenjiuye_cli.facts import APPLICATION_DATE, DIFFICULTY_PERSON, GRADUATION_DATE, IS_UNIVERSITY_GRADUATE
 from wenjiuye_cli.facts import fact as fact_spec
@@ -226,6 +226,7 @@ READING_KEY = "general.tianjin_graduate_means"
 ALL = (Status.ELIGIBLE, Status.INELIGIBLE, Status.CANNOT_DECIDE, Status.AMOUNT_SET_ELSEWHERE)
 SHARES = ("graduate", "special", "older")
 CATEGORIES = ("graduate", "difficulty", "requalified")
+PAID = (Status.ELIGIBLE, Status.CANNOT_DECIDE)  # cannot_decide: paid but for months not computable
 FAR = 10**6  # a month index beyond any date
 
 
@@ -344,10 +345,14 @@ def share_on(p: Params, name: str) -> dict[str, pl.Expr]:
         branches["num"].append((test, pl.lit(share.numerator, dtype=pl.Int64)))
         branches["den"].append((test, pl.lit(share.denominator, dtype=pl.Int64)))
         branches["text"].append((test, pl.lit(f"{share.numerator}/{share.denominator}")))
+    # known only where both keys have a value on the day (as the chains are); said through ``param`` so
+    # the keys count as read (``columnar.trace``) wherever the share is: the scalar rule reads every
+    # category's share before its conditions settle
+    in_force = [p.param(k) for k in keys]
     return {
-        "num": chain(branches["num"], pl.lit(None, dtype=pl.Int64)),
-        "den": chain(branches["den"], pl.lit(None, dtype=pl.Int64)),
-        "text": chain(branches["text"], pl.lit(None, dtype=pl.String)),
+        "num": known_if(chain(branches["num"], pl.lit(None, dtype=pl.Int64)), *in_force),
+        "den": known_if(chain(branches["den"], pl.lit(None, dtype=pl.Int64)), *in_force),
+        "text": known_if(chain(branches["text"], pl.lit(None, dtype=pl.String)), *in_force),
     }
 
 
@@ -796,6 +801,20 @@ def build(p: Params, reading: pl.Expr, measure_id: str) -> Rule:
             for c_, p_ in zip(count, paid, strict=True)
         ]
     )
+    uncomputable_months = pl.concat_list(
+        [
+            pl.when(p_.is_null())
+            .then(
+                pl.int_ranges(
+                    pl.max_horizontal(first, pl.lit(r.lo)),
+                    pl.max_horizontal(first, pl.lit(r.lo)) + c_,
+                    dtype=pl.Int32,
+                )
+            )
+            .otherwise(pl.lit([], dtype=pl.List(pl.Int32)))
+            for c_, p_, r in zip(count, paid, runs, strict=True)
+        ]
+    ).list.eval(ym(pl.element()))
     part_paid = paying & (totals["uncomputable"] > 0)
 
     steps += [Settle(), Exit(totals["uncomputable"] > 0, Status.CANNOT_DECIDE)]
@@ -925,6 +944,23 @@ def build(p: Params, reading: pl.Expr, measure_id: str) -> Rule:
         arithmetic=tuple(arithmetic),
         notes=tuple(notes),
         missing_facts=missing_in_order(steps),
+        extra={  # the best category's, in the scalar rule's order, wherever it is paid (or partly)
+            "end_date": extra(settled["end"], PAID, paying),
+            "end_reason": extra(settled["reason"], PAID, paying),
+            "category": extra(of_best({c: pl.lit(c) for c in CATEGORIES}), PAID, paying),
+            "share": extra(
+                chain(
+                    [(share_name == name, shares[name]["text"]) for name in SHARES], pl.lit(None, pl.String)
+                ),
+                PAID,
+                paying,
+            ),
+            "extended_to_retirement": extra(
+                of_best({c: periods[c]["extended"] for c in CATEGORIES}), PAID, paying
+            ),
+            "retirement_date": extra(retired_on, PAID, paying),
+            "uncomputable_months": extra(uncomputable_months, (Status.CANNOT_DECIDE,), part_paid),
+        },
     )
 
 
