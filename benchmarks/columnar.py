@@ -1,19 +1,18 @@
-"""The columnar engine beside the scalar engine on the same generated applicants (issue 12, first step).
+"""The columnar engine's evaluation time on generated applicants, and the scenario commands' latency (issue 12).
 
-    python benchmarks/columnar.py                    # 100,000 applicants, median of 3 runs, each engine in its own process
+    python benchmarks/columnar.py                    # 100,000 applicants, median of 3 runs, each in its own process
     python benchmarks/columnar.py --rows 20000 --repeat 1
-    python benchmarks/columnar.py --check            # also: both engines agree on every row (status, amounts, months)
     python benchmarks/columnar.py --latency          # one applicant explained, as calc would ask (fresh process)
     python benchmarks/columnar.py --commands         # `calc examples/rent_subsidy.toml`, `--help`, `--version`
     python benchmarks/columnar.py --commands --src /tmp/base/src --src src   # two checkouts, taking turns
 
-Only the measures migrated so far (``wenjiuye_cli.rules``) are evaluated, by both engines, on applicants
-of their kinds (seed 2020; each fact present 85% of the time; dates near each applicant's own day, so
-every status occurs). The data is ready before the clock starts — the columnar process reads the typed
-frame from a Parquet file the parent wrote, the scalar one builds its ``Applicant`` objects — so this times
-evaluation alone, not reading, cleaning or writing. The scalar engine runs as ``batch`` without ``--detail`` does (lean, no parameters
-noted); the columnar one as ``evaluate_frame(frame, policy)``, lean. Peak RSS is the process's
-``ru_maxrss`` (each engine runs in a fresh process, with its data).
+Every measure is a columnar rule (``wenjiuye_cli.rules``); they are evaluated on applicants of their kinds
+(seed 2020; each fact present 85% of the time; dates near each applicant's own day, so every status
+occurs). The data is ready before the clock starts — each timed process reads the typed frame from a
+Parquet file the parent wrote — so this times evaluation alone, not reading, cleaning or writing:
+``evaluate_frame(frame, policy)``, lean, as ``batch`` without ``--detail`` runs it. Peak RSS is the
+process's ``ru_maxrss`` (each run is a fresh process, with its data). There is no second engine to
+compare with: the per-row engine was deleted (``engine.evaluate`` is the one-applicant columnar form).
 """
 
 from __future__ import annotations
@@ -106,44 +105,31 @@ def to_frame(drawn: list[Any]) -> Any:
     return pl.DataFrame(columns, schema=schema)
 
 
-def run_engine(engine: str, rows: int, parquet: str | None) -> dict[str, Any]:
-    """Evaluate ``rows`` applicants with one engine in this process; seconds and peak RSS. The columnar
-    engine reads its typed frame from ``parquet`` (written by the parent), so its peak is not that of
-    building Python objects; the scalar engine's input is those objects."""
+def run_columnar(rows: int, parquet: str | None) -> dict[str, Any]:
+    """Evaluate ``rows`` applicants in this process; seconds (wall and CPU) and peak RSS. The typed frame
+    is read from ``parquet`` (written by the parent), so the peak is not that of building Python objects."""
     import polars as pl
 
     from wenjiuye_cli.columnar.evaluate import evaluate_frame, migrated
-    from wenjiuye_cli.engine import evaluate
     from wenjiuye_cli.policy import load_policy
 
     policy = load_policy()
-    only = migrated()
-    drawn = generate(rows) if engine == "scalar" or parquet is None else []
-    data_mb = 0.0
-    if engine == "columnar":
-        frame = pl.read_parquet(parquet) if parquet is not None else to_frame(drawn)
-        data_mb = frame.estimated_size("mb")
-        del drawn
-        before = _current_rss_mb()
-        start = time.perf_counter()
-        out = evaluate_frame(frame, policy)
-        seconds = time.perf_counter() - start
-        assert out.height == rows
-    else:
-        before = _current_rss_mb()
-        start = time.perf_counter()
-        for applicant, anchor in drawn:
-            evaluate(applicant, policy, today=anchor, only=only, lean=True, parameters_used=False)
-        seconds = time.perf_counter() - start
+    frame = pl.read_parquet(parquet) if parquet is not None else to_frame(generate(rows))
+    data_mb = frame.estimated_size("mb")
+    before = _current_rss_mb()
+    start, cpu = time.perf_counter(), time.process_time()
+    out = evaluate_frame(frame, policy)
+    seconds, cpu_seconds = time.perf_counter() - start, time.process_time() - cpu
+    assert out.height == rows
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return {
-        "engine": engine,
         "rows": rows,
         "seconds": seconds,
+        "cpu_seconds": cpu_seconds,
         "peak_rss_mb": rss,
         "before_mb": before,
         "data_mb": data_mb,
-        "measures": len(only),
+        "measures": len(migrated()),
     }
 
 
@@ -153,7 +139,7 @@ def _current_rss_mb() -> float:
 
 
 def latency() -> dict[str, float]:
-    """Seconds for one person explained by every migrated measure, in a fresh process: importing polars,
+    """Seconds for one person explained by every measure, in a fresh process: importing polars,
     building the declarations, the first explained evaluation, rendering, and a warm evaluation."""
     start = time.perf_counter()
     import polars as pl
@@ -240,7 +226,7 @@ def commands(srcs: list[str], repeat: int) -> dict[str, dict[str, dict[str, floa
 def calc_stages() -> dict[str, float]:
     """CPU seconds of each stage of ``calc examples/rent_subsidy.toml -f json`` on the columnar engine, in
     this (fresh) process: the CLI's imports, reading, polars, the declarations, the frame, the explained
-    query, the outcomes, the scalar scaffold (unmigrated measures; parameters_used and extra) and the JSON."""
+    query, the outcomes and the JSON."""
     import io
 
     clock = time.process_time
@@ -259,7 +245,7 @@ def calc_stages() -> dict[str, float]:
 
     marks.append(("import polars", clock()))
     from wenjiuye_cli.columnar import applicants as columnar
-    from wenjiuye_cli.columnar.evaluate import evaluate_frame, migrated, rules_for
+    from wenjiuye_cli.columnar.evaluate import evaluate_frame, rules_for
     from wenjiuye_cli.columnar.render import outcome_of
     from wenjiuye_cli.engine import evaluation_date, measures_for_kind
     from wenjiuye_cli.output import write_json
@@ -270,7 +256,7 @@ def calc_stages() -> dict[str, float]:
     marks.append(("import numpy (polars, at its first Decimal)", clock()))
     kinds = {a.kind for a in people}
     wanted = list(dict.fromkeys(m.id for k in sorted(kinds) for m in measures_for_kind(k)))
-    rules = list(rules_for(policy, [m for m in wanted if m in migrated()]))
+    rules = list(rules_for(policy, wanted))
     marks.append(("build the declarations (the measures of the kinds present)", clock()))
     today = date.today()
     dated = [evaluation_date(a, None, today) for a in people]
@@ -283,53 +269,10 @@ def calc_stages() -> dict[str, float]:
         for rule in rules:
             outcome_of(row, rule, policy)
     marks.append(("outcomes from the rows", clock()))
-    done = {r.measure.id: r for r in rules}
-    ids = [m.id for k in sorted(kinds) for m in measures_for_kind(k) if m.id not in done]
-    columnar._scalar_scaffold(people, dated, policy, ids, done, lean=False)
-    marks.append(("scalar scaffold (unmigrated; parameters_used, extra)", clock()))
     results = columnar.evaluate_applicants(people, policy)
     write_json(results, policy, None, "zh", io.StringIO())
     marks.append(("evaluate_applicants again, warm, and the JSON", clock()))
     return {name: t - marks[i][1] for i, (name, t) in enumerate(marks[1:])}
-
-
-def check(rows: int) -> int:
-    """Rows on which the two engines disagree (status, amount, maximum, monthly amount, months, missing)."""
-    from wenjiuye_cli.columnar.evaluate import evaluate_frame, migrated
-    from wenjiuye_cli.engine import evaluate
-    from wenjiuye_cli.policy import load_policy
-
-    policy = load_policy()
-    drawn = generate(rows)
-    out = evaluate_frame(to_frame(drawn), policy)
-    bad = 0
-    for i, (applicant, anchor) in enumerate(drawn):
-        result = evaluate(applicant, policy, today=anchor, only=migrated(), lean=True)
-        for outcome in result.outcomes:
-            m = outcome.measure_id
-            got = (
-                out[f"{m}.status"][i],
-                out[f"{m}.amount"][i],
-                out[f"{m}.maximum"][i],
-                out[f"{m}.monthly_amount"][i],
-                out[f"{m}.months"][i],
-                list(out[f"{m}.missing_facts"][i]),
-            )
-            want = (
-                outcome.status.value,
-                outcome.amount,
-                outcome.maximum,
-                outcome.monthly_amount,
-                outcome.months,
-                outcome.missing_facts,
-            )
-            if got != want:
-                bad += 1
-                if bad <= 5:
-                    print(f"row {i} {m}: columnar {got} scalar {want}", file=sys.stderr)
-        if out["total"][i] != result.total or out["maxima_total"][i] != result.maxima_total:
-            bad += 1
-    return bad
 
 
 def main() -> None:
@@ -338,8 +281,7 @@ def main() -> None:
     )
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--check", action="store_true")
-    parser.add_argument("--engine", choices=["columnar", "scalar"], help=argparse.SUPPRESS)
+    parser.add_argument("--one", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--parquet", help=argparse.SUPPRESS)
     parser.add_argument("--latency", action="store_true")
     parser.add_argument("--write-parquet", help=argparse.SUPPRESS)
@@ -367,8 +309,8 @@ def main() -> None:
         for name, seconds in latency().items():
             print(f"{name:24} {seconds * 1000:8.1f} ms")
         return
-    if args.engine:
-        print(json.dumps(run_engine(args.engine, args.rows, args.parquet)))
+    if args.one:
+        print(json.dumps(run_columnar(args.rows, args.parquet)))
         return
     if args.write_parquet:
         to_frame(generate(args.rows)).write_parquet(args.write_parquet)
@@ -378,48 +320,27 @@ def main() -> None:
         # in a child: ru_maxrss survives exec, so a parent holding the data would lend its size to every run
         command = [sys.executable, __file__, "--rows", str(args.rows), "--write-parquet", parquet]
         subprocess.run(command, check=True)
-        compare(args, parquet)
+        timing(args, parquet)
 
 
-def compare(args: argparse.Namespace, parquet: str) -> None:
-    runs: dict[str, list[dict[str, Any]]] = {"columnar": [], "scalar": []}
+def timing(args: argparse.Namespace, parquet: str) -> None:
+    results: list[dict[str, Any]] = []
     for _ in range(args.repeat):
-        for engine in runs:
-            done = subprocess.run(
-                [
-                    sys.executable,
-                    __file__,
-                    "--engine",
-                    engine,
-                    "--rows",
-                    str(args.rows),
-                    "--parquet",
-                    parquet,
-                ],
-                check=True,
-                capture_output=True,
-                text=True,
-            )
-            runs[engine].append(json.loads(done.stdout))
-    medians = {}
-    for engine, results in runs.items():
-        seconds = statistics.median(r["seconds"] for r in results)
-        rss = statistics.median(r["peak_rss_mb"] for r in results)
-        before = statistics.median(r["before_mb"] for r in results)
-        medians[engine] = (seconds, rss)
-        every = ", ".join(f"{r['seconds']:.2f}" for r in results)
-        rss_runs = ", ".join(f"{r['peak_rss_mb']:.0f}" for r in results)
-        print(
-            f"{engine:9} {args.rows:>8} rows × {results[0]['measures']} measures: median {seconds:.3f} s "
-            f"({args.rows / seconds:,.0f} rows/s; runs {every}), peak RSS {rss:.0f} MB "
-            f"(runs {rss_runs}; {before:.0f} MB with the data built, before evaluating; "
-            f"frame {results[0]['data_mb']:.0f} MB)"
-        )
-    (cs, cr), (ss, sr) = medians["columnar"], medians["scalar"]
-    print(f"scalar / columnar: {ss / cs:.1f}× the time, {sr / cr:.2f}× the peak RSS")
-    if args.check:
-        bad = check(args.rows)
-        print(f"check: {bad} disagreements over {args.rows} rows")
+        command = [sys.executable, __file__, "--one", "--rows", str(args.rows), "--parquet", parquet]
+        done = subprocess.run(command, check=True, capture_output=True, text=True)
+        results.append(json.loads(done.stdout))
+    seconds = statistics.median(r["seconds"] for r in results)
+    cpu = statistics.median(r["cpu_seconds"] for r in results)
+    rss = statistics.median(r["peak_rss_mb"] for r in results)
+    before = statistics.median(r["before_mb"] for r in results)
+    every = ", ".join(f"{r['seconds']:.2f}" for r in results)
+    rss_runs = ", ".join(f"{r['peak_rss_mb']:.0f}" for r in results)
+    print(
+        f"columnar {args.rows:>8} rows × {results[0]['measures']} measures: median wall {seconds:.3f} s, "
+        f"CPU {cpu:.3f} s ({args.rows / seconds:,.0f} rows/s wall; runs {every}), peak RSS {rss:.0f} MB "
+        f"(runs {rss_runs}; {before:.0f} MB with the data read, before evaluating; "
+        f"frame {results[0]['data_mb']:.0f} MB)"
+    )
 
 
 if __name__ == "__main__":

@@ -11,8 +11,7 @@ Each run is a fresh process on the file ``generate.py`` makes (seeded; made if a
 - **columnar read**: ``open_reader`` over the whole file, every cell validated into the typed frame and
   every bad row into the rejects, nothing written;
 - **wenjiuye batch**: the real command, end to end (``-o`` CSV, ``--rejects`` CSV, ``--as-of``): the
-  reader, the typed frame, the columnar rules (with the scalar scaffold for the measures not yet
-  migrated), the results CSV and the running totals;
+  reader, the typed frame, the columnar rules (every measure), the results CSV and the running totals;
 - **columnar read + write**: the typed frame written as CSV (``open_writer``, BOM, formula
   guard on text columns, atomic) and the rejects as a second CSV — the input and output half of a batch
   run without the rules.

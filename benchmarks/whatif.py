@@ -13,8 +13,8 @@ own process, from start-up to exit:
   10-point budget curve (target: well under 10 batch runs);
 * the same ``compare`` with ``--reform`` of four shipped reforms side by side (budget view only).
 
-Prints the medians of wall time and peak RSS (the child's ``ru_maxrss``) and each command's ratio to
-``batch``, as a Markdown table for ``benchmarks/README.md``. Never a timed test.
+Prints the medians of wall time, CPU time (user + system of the child, every thread: the steadier figure
+on a shared machine) and peak RSS (the child's ``ru_maxrss``) and each command's ratios to ``batch``, as a Markdown table for ``benchmarks/README.md``. Never a timed test.
 """
 
 from __future__ import annotations
@@ -50,8 +50,8 @@ def commands(source: Path, out: Path) -> dict[str, list[str]]:
     }  # fmt: skip
 
 
-def run_once(argv: list[str]) -> tuple[float, float, int]:
-    """(wall seconds, peak RSS in MB, exit code) of one process."""
+def run_once(argv: list[str]) -> tuple[float, float, float, int]:
+    """(wall seconds, CPU seconds, peak RSS in MB, exit code) of one process."""
     started = time.perf_counter()
     child = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     assert child.stderr is not None
@@ -61,7 +61,7 @@ def run_once(argv: list[str]) -> tuple[float, float, int]:
     child.returncode = os.waitstatus_to_exitcode(status)
     if child.returncode not in (0, 1):  # 1: the generated list has deliberately bad rows
         raise SystemExit(f"{argv[3]} exited {child.returncode}: {err.decode(errors='replace')[-2000:]}")
-    return wall, usage.ru_maxrss / 1024, child.returncode
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, child.returncode
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -72,21 +72,31 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         runs = commands(args.source, Path(tmp))
         walls: dict[str, list[float]] = {name: [] for name in runs}
+        cpus: dict[str, list[float]] = {name: [] for name in runs}
         rss: dict[str, list[float]] = {name: [] for name in runs}
         for i in range(args.repeat):
             for name, command in runs.items():
-                wall, peak, _code = run_once(command)
+                wall, cpu, peak, _code = run_once(command)
                 walls[name].append(wall)
+                cpus[name].append(cpu)
                 rss[name].append(peak)
-                print(f"# run {i + 1} {name}: {wall:.2f} s, {peak:.0f} MB", file=sys.stderr, flush=True)
+                print(
+                    f"# run {i + 1} {name}: {wall:.2f} s, CPU {cpu:.2f} s, {peak:.0f} MB",
+                    file=sys.stderr,
+                    flush=True,
+                )
     rows = sum(1 for _ in args.source.open("rb")) - 1
     base = statistics.median(walls["batch"])
+    base_cpu = statistics.median(cpus["batch"])
     print(f"{rows:,} rows, median of {args.repeat} interleaved runs (wall, start-up included)\n")
-    print("| command | wall s | × batch | peak RSS MB |")
-    print("|---|---:|---:|---:|")
+    print("| command | wall s | CPU s | wall × batch | CPU × batch | peak RSS MB |")
+    print("|---|---:|---:|---:|---:|---:|")
     for name in runs:
-        wall = statistics.median(walls[name])
-        print(f"| `{name}` | {wall:.2f} | {wall / base:.2f} | {statistics.median(rss[name]):.0f} |")
+        wall, cpu = statistics.median(walls[name]), statistics.median(cpus[name])
+        print(
+            f"| `{name}` | {wall:.2f} | {cpu:.2f} | {wall / base:.2f} | {cpu / base_cpu:.2f} "
+            f"| {statistics.median(rss[name]):.0f} |"
+        )
     return 0
 
 
