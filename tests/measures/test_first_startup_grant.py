@@ -200,4 +200,5 @@ def test_one_amount_and_the_operating_thresholds(
     assert outcome.amount in (None, amount)
     a_holds = add_months(registered, 12) <= on and jobs >= 1 and paid >= 12
     b_holds = poor and add_months(registered, 3) <= on
-    assert (outcome.status is Status.ELIGIBLE) is (a_holds or b_holds)
+    in_force = on <= POLICY.value("general.policy_end", on)  # after the policy's end nothing is granted
+    assert (outcome.status is Status.ELIGIBLE) is ((a_holds or b_holds) and in_force)

@@ -20,6 +20,7 @@ from typing import Any
 import pytest
 
 from tests.helpers import POLICY
+from wenjiuye_cli.columnar.applicants import evaluate_applicants
 from wenjiuye_cli.engine import Applicant, evaluate, facts_for_kind, measure_by_id, registry
 from wenjiuye_cli.explain import catalog_for, render
 from wenjiuye_cli.facts import KINDS, Facts, FactSpec, IncubatedFirm
@@ -73,8 +74,8 @@ def applicants() -> Iterator[Applicant]:
 def failed_conditions() -> dict[tuple[str, str, tuple[str, ...]], Condition]:
     """One failed condition per (measure, code, the arguments it carried and the messages they name)."""
     found: dict[tuple[str, str, tuple[str, ...]], Condition] = {}
-    for person in applicants():
-        for outcome in evaluate(person, POLICY).outcomes:
+    for result in evaluate_applicants(list(applicants()), POLICY):  # one query for all of them
+        for outcome in result.outcomes:
             catalog = catalog_for(measure_by_id(outcome.measure_id))
             for cond in outcome.conditions:
                 if cond.result is Check.FAILED:
