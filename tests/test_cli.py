@@ -406,10 +406,10 @@ def test_a_defect_exits_70_with_one_line_and_a_report_without_applicant_data(tmp
     scenario = tmp_path / "s.toml"
     scenario.write_text(f'[[applicants]]\nid = "{processes.ID_NUMBER}"\nkind = "person"\n', encoding="utf-8")
     patch = (
-        "import wenjiuye_cli.engine as engine\n"
-        "def evaluate(applicant, *args, **kwargs):\n"
-        "    raise RuntimeError('defect while computing ' + applicant.id)\n"
-        "engine.evaluate = evaluate\n"
+        "import wenjiuye_cli.columnar.applicants as engine\n"
+        "def evaluate_applicants(applicants, *args, **kwargs):\n"
+        "    raise RuntimeError('defect while computing ' + applicants[0].id)\n"
+        "engine.evaluate_applicants = evaluate_applicants\n"
     )
     done, reports = processes.run_with_defect(
         patch,
