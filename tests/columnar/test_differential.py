@@ -80,6 +80,11 @@ NOT_TRACED: dict[str, dict[str, str]] = {
         ),
         "likewise (the firm's loan figures)",
     ),
+    "first_startup_insurance": {
+        "first_startup.post_max_months": "read by the scalar rule for the post subsidy's period before the "
+        "months-of-insurance condition settles; the columnar rule reads it for the arithmetic of a "
+        "reached outcome only",
+    },
 }
 FIGURES = ("status", "amount", "maximum", "monthly_amount", "months", "payee", "missing_facts")
 
