@@ -26,7 +26,6 @@ Plain Python over polars: no typer, no rich.
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
 from typing import Any
 
 import polars as pl
@@ -40,7 +39,7 @@ from wenjiuye_cli.engine import (
     registry,
 )
 from wenjiuye_cli.facts import Facts
-from wenjiuye_cli.outcome import Outcome, Status
+from wenjiuye_cli.outcome import Outcome
 from wenjiuye_cli.policy import Policy
 
 ROW, ID, KIND, AS_OF = "row", "id", "kind", "as_of"
@@ -120,8 +119,9 @@ def applicant_results(
     (``output.result_dict``, ``output.itemised_rows``) give today's words. ``explain``: with the conditions
     and arithmetic (``--detail``), from :func:`~wenjiuye_cli.columnar.render.outcome_of`.
     ``as_of`` is ``--as-of`` (it names each result's ``as_of_source``)."""
+    from wenjiuye_cli.columnar.applicants import totals
     from wenjiuye_cli.columnar.evaluate import rules_for
-    from wenjiuye_cli.columnar.render import outcome_of
+    from wenjiuye_cli.columnar.render import lean_outcome_of, outcome_of
 
     rules = {r.measure.id: r for r in rules_for(policy)}
     columnar = evaluate_frame(frame, policy, explain=explain)
@@ -139,46 +139,14 @@ def applicant_results(
             if explain:
                 outcome = outcome_of(row, rule, policy)
             else:
-                outcome = _lean_outcome(row, rule)
+                outcome = lean_outcome_of(row, rule)
             if outcome is not None:
                 outcomes.append(outcome)
         source = "--as-of" if as_of is not None else "application_date" if applied and applied[i] else "today"
         applicant = Applicant(str(ids[i]), kind, Facts({}))
-        total, maxima = _sums(outcomes)
+        total, maxima = totals(outcomes)
         out.append(ApplicantResult(applicant, dates[i], source, outcomes, total, maxima))
     return out
-
-
-def _lean_outcome(row: dict[str, Any], rule: Any) -> Outcome | None:
-    mid = rule.measure.id
-    raw = row[f"{mid}.status"]
-    if raw is None:
-        return None
-    status = Status(raw)
-    return Outcome(
-        mid,
-        status,
-        amount=row[f"{mid}.amount"],
-        maximum=row[f"{mid}.maximum"],
-        monthly_amount=row[f"{mid}.monthly_amount"],
-        months=row[f"{mid}.months"],
-        payee=row[f"{mid}.payee"],
-        counts_as_payment=rule.counts_as_payment or status is not Status.ELIGIBLE,
-        missing_facts=list(row[f"{mid}.missing_facts"] or []),
-    )
-
-
-def _sums(outcomes: list[Outcome]) -> tuple[Decimal, Decimal]:
-    """``engine.evaluate``'s per-applicant total and maxima total."""
-    total = maxima = Decimal(0)
-    for o in outcomes:
-        if not o.counts_as_payment:
-            continue
-        if o.status is Status.ELIGIBLE and o.amount is not None:
-            total += o.amount
-        elif o.status in (Status.ELIGIBLE, Status.AMOUNT_SET_ELSEWHERE) and o.maximum is not None:
-            maxima += o.maximum
-    return total, maxima
 
 
 def _results(frame: pl.DataFrame, policy: Policy) -> pl.DataFrame:

@@ -22,7 +22,7 @@ from typing import Any
 import polars as pl
 
 from wenjiuye_cli.columnar.evaluate import evaluate_frame, rules_for
-from wenjiuye_cli.columnar.render import outcome_of
+from wenjiuye_cli.columnar.render import lean_outcome_of, outcome_of
 from wenjiuye_cli.columnar.rule import Rule
 from wenjiuye_cli.columnar.schema import EVALUATION_DATE, ID, KIND, MONEY, RATIO, conform
 from wenjiuye_cli.engine import (
@@ -72,7 +72,7 @@ def evaluate_applicants(
             if wanted is not None and measure.id not in wanted:
                 continue
             rule = rules[measure.id]
-            outcome = outcome_of(rows[i], rule, policy) if explain else _lean_outcome(rows[i], rule, policy)
+            outcome = outcome_of(rows[i], rule, policy) if explain else lean_outcome_of(rows[i], rule)
             assert outcome is not None  # the measure is for the row's kind
             outcomes.append(outcome)
         on, source = dated[i]
@@ -168,26 +168,6 @@ def _columnar_rows(
     frame = applicants_frame(applicants, [on for on, _source in dated]).collect()
     out = evaluate_frame(frame, policy, explain=explain, measures=list(rules))
     return list(out.iter_rows(named=True))
-
-
-def _lean_outcome(row: Mapping[str, Any], rule: Rule, policy: Policy) -> Outcome | None:
-    """The figures of one measure's lean columns (what a comparison or a sweep shows)."""
-    mid = rule.measure.id
-    raw = row[f"{mid}.status"]
-    if raw is None:
-        return None
-    status = Status(raw)
-    return Outcome(
-        mid,
-        status,
-        amount=row[f"{mid}.amount"],
-        maximum=row[f"{mid}.maximum"],
-        monthly_amount=row[f"{mid}.monthly_amount"],
-        months=row[f"{mid}.months"],
-        payee=row[f"{mid}.payee"],
-        counts_as_payment=rule.counts_as_payment or status is not _ELIGIBLE,
-        missing_facts=list(row[f"{mid}.missing_facts"] or []),
-    )
 
 
 def policy_in_force(policy: Policy, on: date) -> bool:

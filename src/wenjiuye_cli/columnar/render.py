@@ -104,3 +104,24 @@ def rendered(row: Mapping[str, Any], rule: Rule, policy: Policy, lang: str) -> d
     """The measure's item as ``calc --format json`` prints it (``output.outcome_dict``), from a row."""
     outcome = outcome_of(row, rule, policy)
     return None if outcome is None else outcome_dict(outcome, lang)
+
+
+def lean_outcome_of(row: Mapping[str, Any], rule: Rule) -> Outcome | None:
+    """The figures of one measure's lean columns (status, amounts, months, payee, missing facts: what a
+    comparison, a sweep or a batch without ``--detail`` shows); None when not for the row's kind."""
+    mid = rule.measure.id
+    raw = row[f"{mid}.status"]
+    if raw is None:
+        return None
+    status = Status(raw)
+    return Outcome(
+        mid,
+        status,
+        amount=row[f"{mid}.amount"],
+        maximum=row[f"{mid}.maximum"],
+        monthly_amount=row[f"{mid}.monthly_amount"],
+        months=row[f"{mid}.months"],
+        payee=row[f"{mid}.payee"],
+        counts_as_payment=rule.counts_as_payment or status is not Status.ELIGIBLE,
+        missing_facts=list(row[f"{mid}.missing_facts"] or []),
+    )
