@@ -6,7 +6,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from tests.columnar.helpers import columnar, same_as_scalar, scalar
+from tests.columnar.helpers import columnar, frame, same_as_scalar, scalar
+from wenjiuye_cli.columnar.evaluate import evaluate_frame
 from wenjiuye_cli.outcome import Check, Status
 from wenjiuye_cli.policy import load_policy
 
@@ -145,6 +146,21 @@ def test_extra_lists_the_months_that_cannot_be_computed() -> None:
     # undecided for a missing fact, not for months: no period to describe
     unknown = same_as_scalar(M, "person", on, **{**facts, "flexible_subsidy_months_received": None})
     assert (unknown.status, unknown.extra) == (Status.CANNOT_DECIDE, {})
+
+
+def test_a_row_without_a_period_counts_no_month() -> None:
+    # No category settled (its facts are unknown), so the period has no length: no month is paid or
+    # listed as uncomputable. polars' min_horizontal skips a null, which once counted every month of each
+    # run of parameters (about a million per row: 80 MB and a second a row for calc and --detail).
+    result = evaluate_frame(
+        frame("person", ON, application_date=ON), load_policy(), explain=True, measures=[M]
+    )
+    assert result.get_column(f"{M}.status").to_list() == [Status.CANNOT_DECIDE.value]
+    listed = [c for c in result.columns if c.startswith(f"{M}.e.") and c.endswith("months")]
+    assert listed  # the period's month lists are among the explained columns
+    for name in listed:
+        values = result.get_column(name).to_list()
+        assert all(v is None or v == 0 or v == [] for v in values), (name, str(values)[:80])
 
 
 def test_months_without_a_minimum_base_name_the_set_to_paste() -> None:

@@ -752,8 +752,10 @@ def build(p: Params, reading: pl.Expr, measure_id: str) -> Rule:
     runs = month_runs(p)
     n, share_name = settled["n"], settled["share_name"]
     last = first + n - 1
+    # ``clip`` keeps a null ``first`` or ``n`` null (``min_horizontal`` would skip it and count the whole run:
+    # a million months for a row that never reached its period); no period, no months
     counts = s.stage(
-        **{f"run{k}": (pl.min_horizontal(last + 1, pl.lit(r.hi)) - pl.max_horizontal(first, pl.lit(r.lo))).clip(lower_bound=0)
+        **{f"run{k}": ((last + 1).clip(upper_bound=r.hi) - first.clip(lower_bound=r.lo)).clip(lower_bound=0).fill_null(0)
            for k, r in enumerate(runs)},
     )  # fmt: skip
 
