@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """The four-rule workload of issue 12, side by side: the Python csv pass-through, plain Python (Decimal),
-pandas, polars, OpenFisca and ``wenjiuye batch`` on the same applicants, in one session.
+pandas, polars, OpenFisca and ``wenjiuye batch`` on the same applicants, in one session; and the project's
+rule engine alone (wenjiuye_engine.py: no CLI, no validation), with the four measures and with every one.
 
     python benchmarks/peers/run.py                          # 100,000 applicants, median of 3
     python benchmarks/peers/run.py --sizes 1000 100000 --repeat 5
@@ -50,6 +51,8 @@ ROOT = HERE.parents[1]
 REQUIREMENTS = HERE / "requirements.txt"
 DEFAULT_SEED = 20240601
 PROJECT = "wenjiuye batch"
+ENGINE_FOUR = "wenjiuye engine, 4 measures"
+ENGINE_ALL = "wenjiuye engine, every measure"
 REFERENCE = "plain_python"
 FLOOR = "passthrough"
 
@@ -148,6 +151,20 @@ def implementations(peer_python: str, project_python: str) -> list[Impl]:
             ("wenjiuye_cli",),
             wide=True,
             note="the project, every measure of the 3 kinds (batch has no measure selection)",
+        ),
+        Impl(
+            ENGINE_FOUR,
+            (project_python, str(HERE / "wenjiuye_engine.py"), "{in}", "{out}"),
+            ("wenjiuye_cli",),
+            wide=True,
+            note="the project's rules alone (evaluate_frame), only the 4 measures; polars reads, no validation",
+        ),
+        Impl(
+            ENGINE_ALL,
+            (project_python, str(HERE / "wenjiuye_engine.py"), "{in}", "{out}", "--all-measures"),
+            ("wenjiuye_cli",),
+            wide=True,
+            note="the same with every measure of the 3 kinds, as batch evaluates them",
         ),
     ]
 

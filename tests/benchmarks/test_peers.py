@@ -237,11 +237,15 @@ def test_the_runner_runs_what_is_installed_and_checks_it(tmp_path: Path) -> None
     assert done.returncode == 0, done.stdout + done.stderr
     assert "every implementation agrees with plain Python on every row" in done.stdout
     report = (work / "results.md").read_text(encoding="utf-8")
-    for name in ("passthrough", "plain_python", "polars", "`wenjiuye batch`"):
+    names = ("passthrough", "plain_python", "polars", "`wenjiuye batch`", "`wenjiuye engine, 4 measures`")
+    for name in (*names, "`wenjiuye engine, every measure`"):
         assert f"| {name} | 40 |" in report, name
-    assert "40 rows, 0 differ" in report
+    installed = 0
     for module, name in (("pandas", "pandas"), ("openfisca_core", "openfisca")):
         try:
             importlib.import_module(module)
+            installed += 1
         except ImportError:
             assert f"skipped {name}" in done.stdout
+    # checked against plain Python: polars, batch, the engine twice, and pandas and OpenFisca where installed
+    assert report.count("40 rows, 0 differ") == 4 + installed
