@@ -18,11 +18,11 @@ For each size: generate the applicants (make_applicants.py), convert them to the
 (to_wenjiuye.py: three project rows per applicant), run every implementation once untimed (its output is
 the one checked: every implementation against plain Python on every row, the project's after
 from_wenjiuye.py), then ``--repeat`` timed rounds, each running every implementation once in turn. Each
-run is a fresh process: wall seconds (``time.perf_counter`` around it), CPU seconds (user + system of the
-child and all its threads, from ``os.wait4``), peak RSS (the child's ``ru_maxrss``). The medians are
-printed, with rows/s (applicants per wall second) and the ratio to the pass-through. The 27 hand-computed
-edge cases (edge_cases.py) are run through every implementation first. Exit 1 if any check fails or any
-run exits non-zero. Data, outputs, stderr of every run and the table (results.md, results.json) go to
+run is a fresh process started by launch.py: wall seconds (``time.perf_counter`` around it), CPU
+seconds (user + system of the child and all its threads, from ``os.wait4``), peak RSS (the child's
+``ru_maxrss``). The medians are printed, with rows/s (applicants per wall second) and the ratio to the
+pass-through. The 27 hand-computed edge cases (edge_cases.py) are run through every implementation first.
+Exit 1 if any check fails or any run exits non-zero. Data, outputs, stderr of every run and the table (results.md, results.json) go to
 ``--work`` (default ``benchmarks/out/peers``).
 """
 
@@ -170,14 +170,14 @@ def implementations(peer_python: str, project_python: str) -> list[Impl]:
 
 
 def measure(argv: Sequence[str], stderr: Path) -> Run:
-    """Run ``argv`` as a fresh process; its wall and CPU seconds and peak RSS."""
-    with open(stderr, "wb") as err:
-        start = time.perf_counter()
-        proc = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=err)
-        _, status, usage = os.wait4(proc.pid, 0)
-        wall = time.perf_counter() - start
-    proc.returncode = os.waitstatus_to_exitcode(status)  # reaped by wait4: Popen must not wait again
-    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, proc.returncode)
+    """Run ``argv`` as a fresh process (through launch.py, so that this process's memory does not count):
+    its wall and CPU seconds and peak RSS."""
+    launcher = [sys.executable, "-I", "-S", str(HERE / "launch.py"), str(stderr), *argv]
+    done = subprocess.run(launcher, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"launch.py failed: {done.stderr.strip()}")
+    figures = json.loads(done.stdout)
+    return Run(float(figures["wall"]), float(figures["cpu"]), float(figures["rss_mb"]), int(figures["code"]))
 
 
 class Session:
@@ -189,17 +189,23 @@ class Session:
         subst = {"{in}": str(inp), "{out}": str(out), "{rejects}": str(out.with_suffix(".rejects.csv"))}
         return [subst.get(a, a) for a in impl.argv]
 
-    def run_once(self, impl: Impl, inp: Path, tag: str) -> tuple[Run, Path]:
-        """Run ``impl`` on ``inp`` (the converted file for the project); its run and six-column output."""
-        key = impl.name.replace(" ", "_")
+    def run_once(self, impl: Impl, inp: Path, tag: str, fold: bool = True) -> tuple[Run, Path, str | None]:
+        """Run ``impl`` on ``inp`` (the converted file for the project): its run, its six-column output
+        (the project's folded back when ``fold``) and what went wrong, if anything."""
+        key = impl.name.replace(" ", "_").replace(",", "")
         source = self.converted(inp) if impl.wide else inp
         out = self.work / f"out_{key}_{tag}.csv"
         run = measure(self.argv(impl, source, out), self.work / f"stderr_{key}_{tag}.txt")
-        if not impl.wide or run.code != 0:
-            return run, out
+        if run.code != 0:
+            return run, out, f"exit {run.code} (see stderr_{key}_{tag}.txt)"
+        if not impl.wide or not fold:
+            return run, out, None
         folded = self.work / f"out_{key}_{tag}.folded.csv"
-        from_wenjiuye.fold(str(out), str(folded))
-        return run, folded
+        try:
+            from_wenjiuye.fold(str(out), str(folded))
+        except (from_wenjiuye.ConversionError, ValueError, KeyError, ArithmeticError) as e:
+            return run, folded, f"cannot fold its output: {type(e).__name__}: {e}"
+        return run, folded, None
 
     def converted(self, inp: Path) -> Path:
         return inp.with_name(inp.stem + ".wenjiuye.csv")
@@ -234,8 +240,8 @@ class Session:
         for impl in self.impls:
             if impl.name == FLOOR:
                 continue
-            run, out = self.run_once(impl, inp, "edge")
-            failures = [f"exit {run.code}"] if run.code else edge_cases.check(str(out))
+            _, out, problem = self.run_once(impl, inp, "edge")
+            failures = [problem] if problem else edge_cases.check(str(out))
             status = "all as expected" if not failures else f"{len(failures)} FAILED"
             print(f"   {impl.name}: {len(edge_cases.CASES)} edge cases, {status}")
             for line in failures[:5]:
@@ -249,11 +255,11 @@ class Session:
         results = {impl.name: Result(impl, n) for impl in self.impls}
         outputs: dict[str, Path] = {}
         for impl in self.impls:  # warm-up: outputs kept for the check, not timed
-            run, out = self.run_once(impl, inp, f"{n}_check")
+            _, out, problem = self.run_once(impl, inp, f"{n}_check")
             outputs[impl.name] = out
-            if run.code != 0:
+            if problem:
                 results[impl.name].ok = False
-                results[impl.name].check = f"exit {run.code}"
+                results[impl.name].check = problem
         reference = outputs[REFERENCE]
         for name, out in outputs.items():
             result = results[name]
@@ -275,10 +281,11 @@ class Session:
         for r in range(1, repeat + 1):
             print(f"   timed round {r}/{repeat}", flush=True)
             for impl in self.impls:
-                run, _ = self.run_once(impl, inp, f"{n}_{r}")
+                run, _, problem = self.run_once(impl, inp, f"{n}_timed", fold=False)
                 results[impl.name].runs.append(run)
-                if run.code != 0:
+                if problem:
                     results[impl.name].ok = False
+                    results[impl.name].check += f"; timed round {r}: {problem}"
         for result in results.values():
             if not result.ok:
                 self.failed.append(f"{result.impl.name} at {n:,}: {result.check}")

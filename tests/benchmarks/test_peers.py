@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import importlib
+import json
 import subprocess
 import sys
 from decimal import Decimal
@@ -249,3 +250,31 @@ def test_the_runner_runs_what_is_installed_and_checks_it(tmp_path: Path) -> None
             assert f"skipped {name}" in done.stdout
     # checked against plain Python: polars, batch, the engine twice, and pandas and OpenFisca where installed
     assert report.count("40 rows, 0 differ") == 4 + installed
+
+
+def test_the_timer_reports_the_exit_code_and_keeps_stderr(tmp_path: Path) -> None:
+    err = tmp_path / "err.txt"
+    child = [sys.executable, "-c", "import sys; print('out'); sys.stderr.write('why'); sys.exit(3)"]
+    done = subprocess.run(
+        [sys.executable, "-I", "-S", str(PEERS / "launch.py"), str(err), *child],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    figures = json.loads(done.stdout)  # the child's own stdout went to /dev/null
+    assert figures["code"] == 3
+    assert set(figures) == {"wall", "cpu", "rss_mb", "code"}
+    assert figures["rss_mb"] > 1  # a Python process: megabytes, not kilobytes
+    assert err.read_text() == "why"
+
+    missing = [
+        sys.executable,
+        "-I",
+        "-S",
+        str(PEERS / "launch.py"),
+        str(err),
+        str(tmp_path / "no-such-command"),
+    ]
+    figures = json.loads(subprocess.run(missing, capture_output=True, text=True, check=True).stdout)
+    assert figures["code"] == 127
+    assert "cannot run" in err.read_text()
