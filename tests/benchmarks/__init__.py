@@ -1,0 +1,1 @@
+"""Tests of the benchmarks' helpers (benchmarks/): their results, never their speed."""
