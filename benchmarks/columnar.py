@@ -35,8 +35,8 @@ SEED = 2020
 
 
 def generate(rows: int) -> list[Any]:
-    from wenjiuye_cli.columnar.evaluate import migrated
     from wenjiuye_cli.engine import Applicant, measure_by_id
+    from wenjiuye_cli.engine.evaluate import migrated
     from wenjiuye_cli.facts import Facts, IncubatedFirm
 
     rng = random.Random(SEED)
@@ -81,7 +81,7 @@ def _value(rng: random.Random, spec: Any, anchor: date, firm: Any) -> Any:
 def to_frame(drawn: list[Any]) -> Any:
     import polars as pl
 
-    from wenjiuye_cli.columnar.schema import EVALUATION_DATE, ID, KIND, frame_schema
+    from wenjiuye_cli.engine.schema import EVALUATION_DATE, ID, KIND, frame_schema
 
     schema = frame_schema(sorted({a.kind for a, _ in drawn}))
     columns: dict[str, list[Any]] = {name: [] for name in schema}
@@ -110,7 +110,7 @@ def run_columnar(rows: int, parquet: str | None) -> dict[str, Any]:
     is read from ``parquet`` (written by the parent), so the peak is not that of building Python objects."""
     import polars as pl
 
-    from wenjiuye_cli.columnar.evaluate import evaluate_frame, migrated
+    from wenjiuye_cli.engine.evaluate import evaluate_frame, migrated
     from wenjiuye_cli.policy import load_policy
 
     policy = load_policy()
@@ -145,8 +145,8 @@ def latency() -> dict[str, float]:
     import polars as pl
 
     imported = time.perf_counter()
-    from wenjiuye_cli.columnar.evaluate import evaluate_frame, rules_for
-    from wenjiuye_cli.columnar.render import rendered
+    from wenjiuye_cli.engine.evaluate import evaluate_frame, rules_for
+    from wenjiuye_cli.engine.render import rendered
     from wenjiuye_cli.policy import load_policy
 
     policy = load_policy()
@@ -244,10 +244,10 @@ def calc_stages() -> dict[str, float]:
     import polars  # noqa: F401
 
     marks.append(("import polars", clock()))
-    from wenjiuye_cli.columnar import applicants as columnar
-    from wenjiuye_cli.columnar.evaluate import evaluate_frame, rules_for
-    from wenjiuye_cli.columnar.render import outcome_of
+    from wenjiuye_cli.engine import applicants as columnar
     from wenjiuye_cli.engine import evaluation_date, measures_for_kind
+    from wenjiuye_cli.engine.evaluate import evaluate_frame, rules_for
+    from wenjiuye_cli.engine.render import outcome_of
     from wenjiuye_cli.output import write_json
 
     marks.append(("import the columnar engine", clock()))

@@ -1,5 +1,5 @@
 """Running wenjiuye as a real process with faults around it: closed or full standard streams, signals while
-it starts or writes, a defect injected into it. Used by tests/test_cli.py and tests/fuzz/test_faults.py."""
+it starts or writes, a defect injected into it. Used by tests/cli/test_cli.py and tests/fuzz/test_faults.py."""
 
 from __future__ import annotations
 

@@ -25,9 +25,9 @@ from wenjiuye_cli.batch import (
     wide_columns,
 )
 from wenjiuye_cli.engine import evaluate, measures_for_kind, registry
+from wenjiuye_cli.io.tabular import csv_line
 from wenjiuye_cli.money import fmt_money
 from wenjiuye_cli.output import CSV_ITEM_COLUMNS
-from wenjiuye_cli.tabular import csv_line
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "batch"
 

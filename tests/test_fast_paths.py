@@ -16,13 +16,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.helpers import applicant, run
-from tests.measures.test_flexible_insurance import GRADUATE
+from tests.rules.test_flexible_insurance_law import GRADUATE
 from wenjiuye_cli.dates import add_months
 from wenjiuye_cli.engine import evaluate
 from wenjiuye_cli.explain import format_arg
 from wenjiuye_cli.outcome import Label, Status
 from wenjiuye_cli.policy import ParameterNotInForce, apply_override, load_policy
-from wenjiuye_cli.reform import apply_reform_data
+from wenjiuye_cli.policy.reform import apply_reform_data
 from wenjiuye_cli.rules._hire import names_label
 
 BASE = "flexible_insurance.min_base_monthly"

@@ -162,7 +162,7 @@ def test_the_series_must_match_the_reforms() -> None:
 
 
 def test_measure_budgets_come_from_a_comparison_in_policy_order() -> None:
-    from wenjiuye_cli.reform import with_reforms
+    from wenjiuye_cli.policy.reform import with_reforms
 
     reformed = with_reforms(POLICY, [], ["rent_subsidy.house_cap_monthly=3000"])
     impact = BudgetImpact()

@@ -8,7 +8,7 @@
    ``wenjiuye batch`` validates it, and each chunk of ``--partition-rows`` rows becomes one typed Parquet
    file ``results/typed/part-NNNNN.parquet`` (:mod:`wenjiuye_cli.io.writers`); bad rows go to
    ``results/rejects.csv`` with their row number and reason.
-2. ``map_partitions`` runs :func:`wenjiuye_cli.scale.evaluate_table` with the (picklable) policy on each
+2. ``map_partitions`` runs :func:`wenjiuye_cli.engine.scale.evaluate_table` with the (picklable) policy on each
    typed file on the workers, each writing ``results/results/part-NNNNN.parquet``: the columns of
    ``wenjiuye batch``'s CSV (plus ``row``), amounts as exact decimals.
 3. The budget total is summed, as a Decimal, from what the workers return, and printed.
@@ -37,7 +37,7 @@ from wenjiuye_cli.io.readers import open_reader
 from wenjiuye_cli.io.writers import open_writer, rejects_table
 from wenjiuye_cli.money import fmt_money
 from wenjiuye_cli.policy import Policy, load_policy
-from wenjiuye_cli.scale import evaluate_table
+from wenjiuye_cli.engine.scale import evaluate_table
 
 cloudpickle.register_pickle_by_value(sys.modules[__name__])  # the workers need not have this file
 

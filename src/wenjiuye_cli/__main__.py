@@ -96,7 +96,7 @@ def _defect(exc: BaseException, argv: list[str]) -> None:
 def _standard_streams() -> None:
     """Reopen closed standard streams on /dev/null, and put stdout and stderr behind raw files that name
     them in errors (stdout) or drop what cannot be written (stderr: there is nowhere to say it)."""
-    from wenjiuye_cli.atomic import LabelledFileIO
+    from wenjiuye_cli.io.atomic import LabelledFileIO
 
     closed = set()
     for fd in (0, 1, 2):
@@ -137,7 +137,7 @@ class _Diagnostics(io.FileIO):
 
 
 def _silence_stdout() -> None:
-    from wenjiuye_cli.atomic import silence_stdout
+    from wenjiuye_cli.io.atomic import silence_stdout
 
     silence_stdout()
 

@@ -25,7 +25,7 @@ Other consumers (``wenjiuye compare``)
     which :class:`ChunkProcessor` extends for batch) and the same rejects (:class:`RejectSink`);
     :class:`RowCounts` says what became of the rows.
 
-This module is plain Python (no typer, no rich); ``wenjiuye_cli.commands.batch`` is the command.
+This module is plain Python (no typer, no rich); ``wenjiuye_cli.cli.commands.batch`` is the command.
 """
 
 from __future__ import annotations
@@ -51,12 +51,7 @@ from wenjiuye_cli.engine import (
 from wenjiuye_cli.errors import UserError
 from wenjiuye_cli.exitcodes import ExitCode
 from wenjiuye_cli.facts import KIND_ALIASES, KINDS, FactError, Facts, FactSpec
-from wenjiuye_cli.limits import MAX_DEPTH, SHOWN_CHARS, TOO_DEEP, structure_problem
-from wenjiuye_cli.money import fmt_money
-from wenjiuye_cli.outcome import Status
-from wenjiuye_cli.output import stamp
-from wenjiuye_cli.policy import Policy
-from wenjiuye_cli.tabular import (
+from wenjiuye_cli.io.tabular import (
     UNDECODABLE,
     TextBlocks,
     csv_line,
@@ -69,6 +64,11 @@ from wenjiuye_cli.tabular import (
     shown_undecodable,
     text_lines,
 )
+from wenjiuye_cli.limits import MAX_DEPTH, SHOWN_CHARS, TOO_DEEP, structure_problem
+from wenjiuye_cli.money import fmt_money
+from wenjiuye_cli.outcome import Status
+from wenjiuye_cli.output import stamp
+from wenjiuye_cli.policy import Policy
 
 InputFormat = Literal["csv", "ndjson"]
 OutputFormat = Literal["csv", "ndjson", "json", "xlsx", "parquet"]
@@ -1473,7 +1473,7 @@ class _OutputWriter:
         """The budget by measure and by department, on a sheet after the results."""
         import polars as pl
 
-        from wenjiuye_cli.articles import department_label
+        from wenjiuye_cli.policy.articles import department_label
 
         lang = self.options.lang
         zh = lang == "zh"

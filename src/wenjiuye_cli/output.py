@@ -15,10 +15,10 @@ from typing import IO, Any
 from wenjiuye_cli import __version__
 from wenjiuye_cli.engine import ApplicantResult, measure_by_id
 from wenjiuye_cli.explain import render, render_message
+from wenjiuye_cli.io.tabular import guard_formula
 from wenjiuye_cli.money import fmt_money, fmt_number
 from wenjiuye_cli.outcome import STATUS_LABELS, Outcome, Status
 from wenjiuye_cli.policy import Policy
-from wenjiuye_cli.tabular import guard_formula
 
 
 def money(value: Decimal | None) -> str | None:
@@ -157,7 +157,7 @@ CSV_ITEM_TEXT_COLUMNS = frozenset(CSV_ITEM_COLUMNS) - {"amount", "maximum", "mon
 def guarded_rows(
     rows: Iterable[list[str]], columns: Sequence[str], text_columns: Collection[str], excel_safe: bool = True
 ) -> Iterator[list[str]]:
-    """CSV rows with the formula-injection guard (:func:`wenjiuye_cli.tabular.guard_formula`) on the text
+    """CSV rows with the formula-injection guard (:func:`wenjiuye_cli.io.tabular.guard_formula`) on the text
     columns, for every CSV writer of results (``calc -f csv``, ``compare -f csv``); ``excel_safe=False``
     passes them through for pipelines."""
     if not excel_safe:

@@ -13,7 +13,7 @@ picture is drawn (``wenjiuye --help`` never loads it); without it :func:`require
 
 Each public function checks the output name first (:func:`plot_format`: ``.png`` or ``.svg``, anything else
 is a :class:`PlotFormatError`), draws with the Agg canvas (never pyplot: no global state, no GUI
-backend), and writes the file atomically (:class:`wenjiuye_cli.atomic.AtomicTextFile`): the picture
+backend), and writes the file atomically (:class:`wenjiuye_cli.io.atomic.AtomicTextFile`): the picture
 appears only once it is complete. ``draw_*`` build the same figure without writing it.
 
 Money comes in as ``Decimal`` and stays ``Decimal`` up to the picture: a bar's length or a point's
@@ -48,10 +48,10 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from wenjiuye_cli.atomic import AtomicTextFile
 from wenjiuye_cli.engine import measure_by_id, registry
 from wenjiuye_cli.errors import UserError
 from wenjiuye_cli.exitcodes import ExitCode
+from wenjiuye_cli.io.atomic import AtomicTextFile
 from wenjiuye_cli.money import fmt_money
 from wenjiuye_cli.whatif import BudgetImpact, Cliff, SweepPoint, SweepValue, entitlement, value_text
 

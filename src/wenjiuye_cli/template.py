@@ -29,14 +29,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, Literal
 
-from wenjiuye_cli.articles import citation
-from wenjiuye_cli.atomic import AtomicTextFile
 from wenjiuye_cli.batch import EVERYDAY_HEADERS, ID_HEADERS, KIND_HEADERS, header_targets, parse_kind
 from wenjiuye_cli.engine import facts_for_kind, registry
 from wenjiuye_cli.errors import UserError
 from wenjiuye_cli.exitcodes import ExitCode
 from wenjiuye_cli.facts import EARLIEST_DATE, KINDS, LATEST_DATE, FactSpec
-from wenjiuye_cli.tabular import normalise_header
+from wenjiuye_cli.io.atomic import AtomicTextFile
+from wenjiuye_cli.io.tabular import normalise_header
+from wenjiuye_cli.policy.articles import citation
 
 TemplateFormat = Literal["xlsx", "csv"]
 SUFFIXES: dict[str, TemplateFormat] = {".xlsx": "xlsx", ".csv": "csv"}

@@ -15,8 +15,8 @@ import pytest
 
 from wenjiuye_cli.batch import BatchOptions
 from wenjiuye_cli.io.readers import open_reader
+from wenjiuye_cli.io.tabular import guard_formula
 from wenjiuye_cli.io.writers import OutputFormatError, guard_text_columns, open_writer, rejects_table
-from wenjiuye_cli.tabular import guard_formula
 
 ID_CARD = "110101199001011234"
 FRAME = pl.DataFrame(

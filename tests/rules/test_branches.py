@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from wenjiuye_cli.columnar.rule import Cond, Scope, cond
+from wenjiuye_cli.engine.rule import Cond, Scope, cond
 from wenjiuye_cli.rules._branches import Branch, missing_in_order, settle
 
 # a: x and shared; b: y and shared (shared is asked by both branches, as operating_normally is)

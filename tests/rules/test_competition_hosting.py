@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from tests.columnar.helpers import same_as_scalar
+from tests.engine.helpers import same_as_scalar
 from wenjiuye_cli.outcome import Status
 
 ON = date(2022, 5, 1)

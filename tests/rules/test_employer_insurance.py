@@ -12,9 +12,9 @@ from typing import Any
 
 import polars as pl
 
-from tests.columnar.helpers import same_as_scalar
-from wenjiuye_cli.columnar.expr import Params
-from wenjiuye_cli.columnar.schema import EVALUATION_DATE, KIND, conform, frame_schema
+from tests.engine.helpers import same_as_scalar
+from wenjiuye_cli.engine.expr import Params
+from wenjiuye_cli.engine.schema import EVALUATION_DATE, KIND, conform, frame_schema
 from wenjiuye_cli.outcome import Check, Outcome, Status
 from wenjiuye_cli.output import outcome_dict
 from wenjiuye_cli.policy import load_policy

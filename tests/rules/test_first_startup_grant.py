@@ -7,7 +7,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from tests.columnar.helpers import same_as_scalar, scalar
+from tests.engine.helpers import same_as_scalar, scalar
 from wenjiuye_cli.outcome import Check, Status
 from wenjiuye_cli.output import outcome_dict
 from wenjiuye_cli.policy import load_policy

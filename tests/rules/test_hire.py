@@ -8,8 +8,8 @@ from datetime import date
 import polars as pl
 import pytest
 
-from wenjiuye_cli.columnar.expr import Params
-from wenjiuye_cli.columnar.schema import EVALUATION_DATE
+from wenjiuye_cli.engine.expr import Params
+from wenjiuye_cli.engine.schema import EVALUATION_DATE
 from wenjiuye_cli.policy import apply_override, load_policy
 from wenjiuye_cli.rules._hire import hired_in_force_cond
 

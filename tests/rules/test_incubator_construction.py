@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from tests.columnar.helpers import same_as_scalar, scalar
+from tests.engine.helpers import same_as_scalar, scalar
 from wenjiuye_cli.outcome import Status
 from wenjiuye_cli.policy import load_policy
 

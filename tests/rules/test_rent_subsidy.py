@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from tests.columnar.helpers import same_as_scalar as same
+from tests.engine.helpers import same_as_scalar as same
 from wenjiuye_cli.outcome import Check, Status
 
 ON = date(2021, 3, 10)

@@ -11,8 +11,8 @@ import polars as pl
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wenjiuye_cli.columnar.expr import Params
-from wenjiuye_cli.columnar.rule import Scope
+from wenjiuye_cli.engine.expr import Params
+from wenjiuye_cli.engine.rule import Scope
 from wenjiuye_cli.policy import Policy, apply_override, load_policy
 from wenjiuye_cli.retirement import RetirementInputError, statutory_retirement
 from wenjiuye_cli.rules._retirement import _problem, stage_retirement

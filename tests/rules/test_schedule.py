@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from tests.columnar.helpers import same_as_scalar
+from tests.engine.helpers import same_as_scalar
 
 DAYS = [date(2020, 6, 30), date(2020, 9, 1), date(2020, 12, 31), date(2021, 1, 1), date(2024, 5, 5)]
 SETS = [

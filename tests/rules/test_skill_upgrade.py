@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
-from tests.columnar.helpers import same_as_scalar as same
-from tests.columnar.helpers import scalar
+from tests.engine.helpers import same_as_scalar as same
+from tests.engine.helpers import scalar
 from wenjiuye_cli.outcome import Outcome, Status
 from wenjiuye_cli.output import outcome_dict
 from wenjiuye_cli.policy import load_policy

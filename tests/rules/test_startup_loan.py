@@ -8,7 +8,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from tests.columnar.helpers import same_as_scalar
+from tests.engine.helpers import same_as_scalar
 from wenjiuye_cli.outcome import Status
 from wenjiuye_cli.output import outcome_dict
 

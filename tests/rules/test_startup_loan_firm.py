@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from tests.columnar.helpers import same_as_scalar
+from tests.engine.helpers import same_as_scalar
 from wenjiuye_cli.outcome import Check, Status
 from wenjiuye_cli.output import outcome_dict
 

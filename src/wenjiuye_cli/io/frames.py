@@ -21,7 +21,7 @@ from wenjiuye_cli.engine import all_facts, facts_for_kind
 from wenjiuye_cli.facts import KINDS, FactSpec
 from wenjiuye_cli.io.clean import Reason, clean_distinct, cleaned, stripped
 from wenjiuye_cli.io.schema import ID, KIND, REJECTS_SCHEMA, ROW, typed_schema
-from wenjiuye_cli.tabular import _EXCEL_SCIENTIFIC as _EXCEL_NUMBER
+from wenjiuye_cli.io.tabular import _EXCEL_SCIENTIFIC as _EXCEL_NUMBER
 
 Problem = tuple[str, str, str]  # (header, zh, en), as RowParser collects them
 _Column = tuple[int, str, FactSpec, tuple[str, ...]]  # (index, fact, its spec, the kinds that have it)

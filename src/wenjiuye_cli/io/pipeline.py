@@ -13,7 +13,7 @@
 Each chunk is read, validated, evaluated and formatted before the next is read, so memory does not grow
 with the input. The wide CSV (the default output) is built from the result columns without a Python step
 per row; the itemised CSV, NDJSON, JSON and ``--detail`` go through the outcomes
-(:func:`wenjiuye_cli.scale.applicant_results`) so today's renderers give today's words.
+(:func:`wenjiuye_cli.engine.scale.applicant_results`) so today's renderers give today's words.
 
 Plain Python over polars: no typer, no rich.
 """
@@ -38,21 +38,21 @@ from wenjiuye_cli.batch import (
     Tally,
     zh_labels,
 )
-from wenjiuye_cli.columnar.evaluate import GRANTED, rules_for
-from wenjiuye_cli.columnar.schema import MONEY
 from wenjiuye_cli.engine import ApplicantResult, measure_by_id, registry
+from wenjiuye_cli.engine.evaluate import GRANTED, rules_for
+from wenjiuye_cli.engine.scale import AS_OF, applicant_results, results_of, with_evaluation_dates
+from wenjiuye_cli.engine.schema import MONEY
 from wenjiuye_cli.explain import render
 from wenjiuye_cli.facts import KINDS
 from wenjiuye_cli.io.frames import Frames
 from wenjiuye_cli.io.readers import FrameReader
 from wenjiuye_cli.io.schema import ID, KIND, ROW
+from wenjiuye_cli.io.tabular import guard_formula
 from wenjiuye_cli.io.writers import guard_text_columns
 from wenjiuye_cli.money import to_fen
 from wenjiuye_cli.outcome import STATUS_LABELS, Check, Measure, Outcome, Status
 from wenjiuye_cli.output import CSV_ITEM_COLUMNS, itemised_rows, result_dict
 from wenjiuye_cli.policy import Policy
-from wenjiuye_cli.scale import AS_OF, applicant_results, results_of, with_evaluation_dates
-from wenjiuye_cli.tabular import guard_formula
 
 STATUSES = tuple(Status)
 

@@ -1,4 +1,4 @@
-"""Frames out, chunk by chunk, each file written atomically (:class:`wenjiuye_cli.atomic.AtomicTextFile`).
+"""Frames out, chunk by chunk, each file written atomically (:class:`wenjiuye_cli.io.atomic.AtomicTextFile`).
 
 ::
 
@@ -9,7 +9,7 @@
     # the file appears only when the block completes; an exception leaves the target as it was
 
 - CSV (``.csv``): UTF-8 with a BOM for a ``.csv`` file (what Excel needs), RFC 4180 with CRLF, and the
-  formula-injection guard (:func:`wenjiuye_cli.tabular.guard_formula`) on text columns only; numbers,
+  formula-injection guard (:func:`wenjiuye_cli.io.tabular.guard_formula`) on text columns only; numbers,
   dates and booleans are never touched.
 - NDJSON (``.ndjson``, ``.jsonl``): one compact object a line, UTF-8, amounts as strings.
 - JSON (``.json``): ``{"rows": [...]}`` (the key is ``key``), other sheets as further keys.
@@ -33,11 +33,11 @@ from typing import Any, BinaryIO, Literal
 
 import polars as pl
 
-from wenjiuye_cli.atomic import AtomicTextFile
 from wenjiuye_cli.errors import UserError
 from wenjiuye_cli.exitcodes import ExitCode
+from wenjiuye_cli.io.atomic import AtomicTextFile
 from wenjiuye_cli.io.schema import FIRM
-from wenjiuye_cli.tabular import FORMULA_TRIGGERS, guard_formula
+from wenjiuye_cli.io.tabular import FORMULA_TRIGGERS, guard_formula
 
 WriteFormat = Literal["csv", "ndjson", "json", "parquet", "xlsx"]
 SUFFIXES: dict[str, WriteFormat] = {
@@ -73,7 +73,7 @@ def format_for(path: Path) -> WriteFormat:
 
 def guard_text_columns(frame: pl.DataFrame) -> pl.DataFrame:
     """The formula guard on every String column; other columns as they are. Only the distinct texts that
-    begin with ``= + - @``, tab or CR go through :func:`~wenjiuye_cli.tabular.guard_formula`."""
+    begin with ``= + - @``, tab or CR go through :func:`~wenjiuye_cli.io.tabular.guard_formula`."""
     triggers = sorted(FORMULA_TRIGGERS)
     changes = []
     for name, dtype in frame.schema.items():
@@ -205,7 +205,7 @@ class FrameWriter:
         self._header_done = True
 
     def prepare(self) -> None:
-        """Finish the file and sync it, not yet in place (:func:`wenjiuye_cli.atomic.commit_all`)."""
+        """Finish the file and sync it, not yet in place (:func:`wenjiuye_cli.io.atomic.commit_all`)."""
         self._finish()
         self._file.prepare()
 

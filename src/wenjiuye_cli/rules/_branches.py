@@ -29,7 +29,7 @@ from dataclasses import dataclass, replace
 
 import polars as pl
 
-from wenjiuye_cli.columnar.rule import Cond, Msg, Scope, Step, cond, msg
+from wenjiuye_cli.engine.rule import Cond, Msg, Scope, Step, cond, msg
 from wenjiuye_cli.outcome import Status
 
 MESSAGES: dict[str, tuple[str, str]] = {

@@ -4,7 +4,7 @@
   ``first_startup.sole_proprietorship_counts``), recorded as ``business_type``;
 * :func:`sole_proprietorship_reading` — the note "按另一种理解（…）" that ``_founder.with_sole_proprietorship_reading``
   adds for a sole proprietor: the measure's rule declared a second time with the flag flipped, evaluated as
-  stages of the first (:mod:`wenjiuye_cli.columnar.readings`), and what it gives said in the note
+  stages of the first (:mod:`wenjiuye_cli.engine.readings`), and what it gives said in the note
   (:func:`wenjiuye_cli.rules._hire.other_reading_note`, the one copy of that note).
 """
 
@@ -15,9 +15,9 @@ from dataclasses import replace
 
 import polars as pl
 
-from wenjiuye_cli.columnar.expr import Params, fact
-from wenjiuye_cli.columnar.readings import other_outcome, outcome_stages
-from wenjiuye_cli.columnar.rule import Cond, Msg, Rule, arg, cond
+from wenjiuye_cli.engine.expr import Params, fact
+from wenjiuye_cli.engine.readings import other_outcome, outcome_stages
+from wenjiuye_cli.engine.rule import Cond, Msg, Rule, arg, cond
 from wenjiuye_cli.facts import fact as fact_spec
 from wenjiuye_cli.outcome import Label, Measure
 from wenjiuye_cli.rules._hire import other_reading_note

@@ -14,9 +14,9 @@ from decimal import Decimal
 
 import polars as pl
 
-from wenjiuye_cli.columnar.expr import Params, month_from_index, month_index
-from wenjiuye_cli.columnar.readings import other_outcome, outcome_stages
-from wenjiuye_cli.columnar.rule import Cond, Msg, Rule, arg, cond, msg
+from wenjiuye_cli.engine.expr import Params, month_from_index, month_index
+from wenjiuye_cli.engine.readings import other_outcome, outcome_stages
+from wenjiuye_cli.engine.rule import Cond, Msg, Rule, arg, cond, msg
 from wenjiuye_cli.facts import (
     BIRTH_DATE,
     DIFFICULTY_PERSON,

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from wenjiuye_cli.columnar.expr import fact
-from wenjiuye_cli.columnar.rule import Cond, cond
+from wenjiuye_cli.engine.expr import fact
+from wenjiuye_cli.engine.rule import Cond, cond
 from wenjiuye_cli.facts import fact as fact_spec
 from wenjiuye_cli.money import fmt_number
 

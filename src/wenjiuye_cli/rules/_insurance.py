@@ -7,7 +7,7 @@ reading given as an expression are ``rules._hire``'s (:func:`~wenjiuye_cli.rules
 The scalar rule (``wenjiuye_cli.rules.employer_insurance``) is wrapped twice by
 ``measures._readings.with_other_reading``: for "施行后" (``general.hires_from_policy_start``) and for
 "本市高校毕业生" (``general.tianjin_graduate_means``). Over columns the other reading is the same rule built
-again with that one parameter read otherwise (:mod:`wenjiuye_cli.columnar.readings`), so every reading-
+again with that one parameter read otherwise (:mod:`wenjiuye_cli.engine.readings`), so every reading-
 dependent helper here takes the parameter's value as an expression rather than reading it itself.
 
 Missing facts of a tree of tri-state results (``measures._logic.tri_all`` / ``tri_any``). An unknown node
@@ -24,8 +24,8 @@ from dataclasses import dataclass
 
 import polars as pl
 
-from wenjiuye_cli.columnar.readings import other_outcome
-from wenjiuye_cli.columnar.rule import Cond, Msg, Rule, Step
+from wenjiuye_cli.engine.readings import other_outcome
+from wenjiuye_cli.engine.rule import Cond, Msg, Rule, Step
 
 # The hire's pieces have one home, ``rules._hire`` (and the statuses ``rules._periods``); the names imported
 # ``as`` themselves stay importable from here.
@@ -156,7 +156,7 @@ def reading_note(
 ) -> Msg:
     """:func:`wenjiuye_cli.rules._hire.other_reading_note` ("按另一种理解（reading；--set key=value）：…")
     from ``other`` — the rule with ``key`` read as ``value`` (a text), its outcome columns there once its
-    stages ran (:func:`wenjiuye_cli.columnar.readings.outcome_stages`). ``other`` None: the outcome is
+    stages ran (:func:`wenjiuye_cli.engine.readings.outcome_stages`). ``other`` None: the outcome is
     known to be ``otherwise`` wherever the note is shown."""
     got = None if other is None else other_outcome(other)
     return other_reading_note(key, value, reading, got, shown, otherwise)

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import polars as pl
 
-from wenjiuye_cli.columnar.expr import Params, fact, times
-from wenjiuye_cli.columnar.rule import Exit, Msg, Read, Rule, Settle, Step, cond, extra, msg
+from wenjiuye_cli.engine.expr import Params, fact, times
+from wenjiuye_cli.engine.rule import Exit, Msg, Read, Rule, Settle, Step, cond, extra, msg
 from wenjiuye_cli.facts import fact as fact_spec
 from wenjiuye_cli.outcome import Cap, Measure, Status
 

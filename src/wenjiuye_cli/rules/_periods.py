@@ -3,7 +3,7 @@
 The periods that end at the earliest of several limits; what every monthly schedule shares (whether
 payments end with the policy, the policy's first month, the note on a term running past the policy's end,
 the month label) is ``rules._schedule``, re-exported here under the names the rules import. Months are integers
-(:func:`~wenjiuye_cli.columnar.expr.month_index`), a period is the integer range of month indices from its
+(:func:`~wenjiuye_cli.engine.expr.month_index`), a period is the integer range of month indices from its
 first month through its last, and a month is in the period when its first day is on or before the end date
 (so the last index is simply the end date's month). Months before the policy came into force are not paid
 (:func:`first_policy_month`); payments stop at the policy's last day only where the measure's reading of
@@ -17,8 +17,8 @@ from collections.abc import Sequence
 
 import polars as pl
 
-from wenjiuye_cli.columnar.expr import Params, month_from_index, month_index
-from wenjiuye_cli.columnar.rule import Msg, msg
+from wenjiuye_cli.engine.expr import Params, month_from_index, month_index
+from wenjiuye_cli.engine.rule import Msg, msg
 from wenjiuye_cli.outcome import Status
 
 # one copy of each, re-exported for the rules that import them from here

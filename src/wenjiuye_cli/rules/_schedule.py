@@ -32,8 +32,8 @@ from datetime import date
 
 import polars as pl
 
-from wenjiuye_cli.columnar.expr import Params, dtype_of, month_from_index, month_index, month_index_of
-from wenjiuye_cli.columnar.rule import Msg, msg
+from wenjiuye_cli.engine.expr import Params, dtype_of, month_from_index, month_index, month_index_of
+from wenjiuye_cli.engine.rule import Msg, msg
 from wenjiuye_cli.outcome import Status
 
 # Order decides ties: when two limits fall on the same day, the first named here is reported.

@@ -34,8 +34,8 @@ from typing import Any
 
 import polars as pl
 
-from wenjiuye_cli.columnar.expr import Params, chain, fact, months_between, to_fen
-from wenjiuye_cli.columnar.rule import (
+from wenjiuye_cli.engine.expr import Params, chain, fact, months_between, to_fen
+from wenjiuye_cli.engine.rule import (
     Arg,
     Cond,
     Exit,

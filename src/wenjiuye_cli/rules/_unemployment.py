@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import polars as pl
 
-from wenjiuye_cli.columnar.expr import NULL_BOOL, fact
-from wenjiuye_cli.columnar.rule import Cond, cond
+from wenjiuye_cli.engine.expr import NULL_BOOL, fact
+from wenjiuye_cli.engine.rule import Cond, cond
 
 REGISTERED = "registered_unemployed"
 SINCE = "registered_unemployed_since"

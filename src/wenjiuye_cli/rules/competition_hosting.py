@@ -7,8 +7,8 @@ The host (a Heping sector body, kind ``enterprise``) gets at most ``competition.
 
 from __future__ import annotations
 
-from wenjiuye_cli.columnar.expr import Params, fact
-from wenjiuye_cli.columnar.rule import Rule, Settle, cond, msg
+from wenjiuye_cli.engine.expr import Params, fact
+from wenjiuye_cli.engine.rule import Rule, Settle, cond, msg
 from wenjiuye_cli.facts import APPLICATION_DATE
 from wenjiuye_cli.facts import fact as fact_spec
 from wenjiuye_cli.outcome import Measure, Status

@@ -36,9 +36,9 @@ from typing import Any
 
 import polars as pl
 
-from wenjiuye_cli.columnar.expr import Params, add_months, fact, known_if
-from wenjiuye_cli.columnar.readings import outcome_stages
-from wenjiuye_cli.columnar.rule import Arg, Rule, Scope, Settle, Step, arg, cond, extra, msg
+from wenjiuye_cli.engine.expr import Params, add_months, fact, known_if
+from wenjiuye_cli.engine.readings import outcome_stages
+from wenjiuye_cli.engine.rule import Arg, Rule, Scope, Settle, Step, arg, cond, extra, msg
 from wenjiuye_cli.facts import APPLICATION_DATE, IS_SMALL_MICRO
 from wenjiuye_cli.facts import fact as fact_spec
 from wenjiuye_cli.outcome import LazyLabel, Measure, Status

@@ -21,9 +21,9 @@ from decimal import Decimal
 
 import polars as pl
 
-from wenjiuye_cli.columnar.expr import Params, fact, month_from_index, month_index_of, times
-from wenjiuye_cli.columnar.rule import Rule, Scope, Settle, arg, cond, extra, msg
-from wenjiuye_cli.columnar.schema import MONEY
+from wenjiuye_cli.engine.expr import Params, fact, month_from_index, month_index_of, times
+from wenjiuye_cli.engine.rule import Rule, Scope, Settle, arg, cond, extra, msg
+from wenjiuye_cli.engine.schema import MONEY
 from wenjiuye_cli.facts import APPLICATION_DATE
 from wenjiuye_cli.outcome import Cap, Measure, Status
 from wenjiuye_cli.rules._hire import (

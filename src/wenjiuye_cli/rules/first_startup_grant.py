@@ -24,8 +24,8 @@ from __future__ import annotations
 
 import polars as pl
 
-from wenjiuye_cli.columnar.expr import NULL_BOOL, ON, Params, add_months, fact, known_if
-from wenjiuye_cli.columnar.rule import Cond, Rule, Scope, Step, cond, msg
+from wenjiuye_cli.engine.expr import NULL_BOOL, ON, Params, add_months, fact, known_if
+from wenjiuye_cli.engine.rule import Cond, Rule, Scope, Step, cond, msg
 from wenjiuye_cli.facts import (
     APPLICATION_DATE,
     JOBS_CREATED,

@@ -23,8 +23,8 @@ from dataclasses import replace
 
 import polars as pl
 
-from wenjiuye_cli.columnar.expr import ON, Params, fact, known_if, month_index
-from wenjiuye_cli.columnar.rule import Cond, Msg, Rule, Scope, Settle, Step, cond, extra, msg
+from wenjiuye_cli.engine.expr import ON, Params, fact, known_if, month_index
+from wenjiuye_cli.engine.rule import Cond, Msg, Rule, Scope, Settle, Step, cond, extra, msg
 from wenjiuye_cli.facts import (
     APPLICATION_DATE,
     DIFFICULTY_PERSON,

@@ -38,7 +38,7 @@ from functools import partial
 
 import polars as pl
 
-from wenjiuye_cli.columnar.expr import (
+from wenjiuye_cli.engine.expr import (
     ON,
     Params,
     add_months,
@@ -49,9 +49,9 @@ from wenjiuye_cli.columnar.expr import (
     month_index,
     month_index_of,
 )
-from wenjiuye_cli.columnar.readings import other_outcome, outcome_stages
-from wenjiuye_cli.columnar.rule import Cond, Exit, Msg, Rule, Scope, Settle, arg, cond, extra, msg
-from wenjiuye_cli.columnar.schema import MONEY
+from wenjiuye_cli.engine.readings import other_outcome, outcome_stages
+from wenjiuye_cli.engine.rule import Cond, Exit, Msg, Rule, Scope, Settle, arg, cond, extra, msg
+from wenjiuye_cli.engine.schema import MONEY
 from wenjiuye_cli.facts import APPLICATION_DATE, DIFFICULTY_PERSON, GRADUATION_DATE, IS_UNIVERSITY_GRADUATE
 from wenjiuye_cli.facts import fact as fact_spec
 from wenjiuye_cli.money import fmt_money, fmt_number, fmt_percent, to_fen

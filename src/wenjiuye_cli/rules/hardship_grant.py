@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import polars as pl
 
-from wenjiuye_cli.columnar.expr import NULL_BOOL, ON, Params, fact
-from wenjiuye_cli.columnar.rule import Rule, Scope, Settle, cond, msg
+from wenjiuye_cli.engine.expr import NULL_BOOL, ON, Params, fact
+from wenjiuye_cli.engine.rule import Rule, Scope, Settle, cond, msg
 from wenjiuye_cli.facts import (
     APPLICATION_DATE,
     REGISTERED_UNEMPLOYED,

@@ -30,8 +30,8 @@ from typing import Any
 
 import polars as pl
 
-from wenjiuye_cli.columnar.expr import NULL_BOOL, Params, add_months, fact, known_if
-from wenjiuye_cli.columnar.rule import Arg, Cond, Rule, Scope, Settle, Step, arg, cond, extra, msg
+from wenjiuye_cli.engine.expr import NULL_BOOL, Params, add_months, fact, known_if
+from wenjiuye_cli.engine.rule import Arg, Cond, Rule, Scope, Settle, Step, arg, cond, extra, msg
 from wenjiuye_cli.facts import APPLICATION_DATE
 from wenjiuye_cli.facts import fact as fact_spec
 from wenjiuye_cli.outcome import LazyLabel, Measure, Status

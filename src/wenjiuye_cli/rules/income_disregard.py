@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import polars as pl
 
-from wenjiuye_cli.columnar.expr import ON, Params, add_months, chain, fact, month_from_index, month_index
-from wenjiuye_cli.columnar.rule import Rule, Scope, Settle, cond, extra, msg
+from wenjiuye_cli.engine.expr import ON, Params, add_months, chain, fact, month_from_index, month_index
+from wenjiuye_cli.engine.rule import Rule, Scope, Settle, cond, extra, msg
 from wenjiuye_cli.facts import APPLICATION_DATE, SUBSISTENCE_FAMILY
 from wenjiuye_cli.facts import fact as fact_spec
 from wenjiuye_cli.outcome import Measure, Status

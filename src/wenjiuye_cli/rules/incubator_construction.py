@@ -15,8 +15,8 @@ from typing import Any
 
 import polars as pl
 
-from wenjiuye_cli.columnar.expr import Params, fact, times
-from wenjiuye_cli.columnar.rule import Exit, Read, Rule, Scope, Settle, arg, extra, msg
+from wenjiuye_cli.engine.expr import Params, fact, times
+from wenjiuye_cli.engine.rule import Exit, Read, Rule, Scope, Settle, arg, extra, msg
 from wenjiuye_cli.facts import APPLICATION_DATE
 from wenjiuye_cli.outcome import Measure, Status
 from wenjiuye_cli.rules._incubator import (

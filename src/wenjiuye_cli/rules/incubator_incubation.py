@@ -16,8 +16,8 @@ from typing import Any
 
 import polars as pl
 
-from wenjiuye_cli.columnar.expr import Params, chain, fact, times, to_fen
-from wenjiuye_cli.columnar.rule import Exit, Read, Rule, Scope, Settle, cond, extra, msg
+from wenjiuye_cli.engine.expr import Params, chain, fact, times, to_fen
+from wenjiuye_cli.engine.rule import Exit, Read, Rule, Scope, Settle, cond, extra, msg
 from wenjiuye_cli.facts import APPLICATION_DATE
 from wenjiuye_cli.outcome import Measure, Message, Status
 from wenjiuye_cli.rules._incubator import HEPING_INCUBATOR, NEW_INCUBATED_FIRMS, heping_incubator

@@ -8,8 +8,8 @@ Subsidy = ``incubator.jobs_per_person`` × the year's new jobs in the incubated 
 
 from __future__ import annotations
 
-from wenjiuye_cli.columnar.expr import Params, fact, times, to_fen
-from wenjiuye_cli.columnar.rule import Rule, Settle, cond, msg
+from wenjiuye_cli.engine.expr import Params, fact, times, to_fen
+from wenjiuye_cli.engine.rule import Rule, Settle, cond, msg
 from wenjiuye_cli.facts import APPLICATION_DATE
 from wenjiuye_cli.outcome import Measure, Status
 from wenjiuye_cli.rules._incubator import HEPING_INCUBATOR, NEW_JOBS_IN_INCUBATED_FIRMS, heping_incubator

@@ -23,7 +23,7 @@ from typing import Any
 
 import polars as pl
 
-from wenjiuye_cli.columnar.expr import (
+from wenjiuye_cli.engine.expr import (
     NULL_BOOL,
     Params,
     fact,
@@ -33,8 +33,8 @@ from wenjiuye_cli.columnar.expr import (
     times,
     to_fen,
 )
-from wenjiuye_cli.columnar.rule import Read, Rule, Scope, Settle, arg, cond, extra, msg
-from wenjiuye_cli.columnar.schema import MONEY
+from wenjiuye_cli.engine.rule import Read, Rule, Scope, Settle, arg, cond, extra, msg
+from wenjiuye_cli.engine.schema import MONEY
 from wenjiuye_cli.facts import APPLICATION_DATE
 from wenjiuye_cli.facts import fact as fact_spec
 from wenjiuye_cli.outcome import Cap, Label, Measure, Message, Status

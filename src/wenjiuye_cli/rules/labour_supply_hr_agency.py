@@ -8,8 +8,8 @@ An HR service agency in Heping, for one batch: at most 600 yuan × those who sig
 
 from __future__ import annotations
 
-from wenjiuye_cli.columnar.expr import Params, fact
-from wenjiuye_cli.columnar.rule import Rule, cond, msg
+from wenjiuye_cli.engine.expr import Params, fact
+from wenjiuye_cli.engine.rule import Rule, cond, msg
 from wenjiuye_cli.facts import APPLICATION_DATE
 from wenjiuye_cli.facts import fact as fact_spec
 from wenjiuye_cli.outcome import Measure

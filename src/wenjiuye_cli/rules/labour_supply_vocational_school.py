@@ -8,8 +8,8 @@ must be a key labour-short enterprise when ``labour_supply.school_requires_key_e
 
 from __future__ import annotations
 
-from wenjiuye_cli.columnar.expr import Params, fact
-from wenjiuye_cli.columnar.rule import Rule, msg
+from wenjiuye_cli.engine.expr import Params, fact
+from wenjiuye_cli.engine.rule import Rule, msg
 from wenjiuye_cli.facts import APPLICATION_DATE
 from wenjiuye_cli.facts import fact as fact_spec
 from wenjiuye_cli.outcome import Measure

@@ -7,8 +7,8 @@ Paid to the enterprise: the standard × the number of people it trained online.
 
 from __future__ import annotations
 
-from wenjiuye_cli.columnar.expr import Params, fact, times, to_fen
-from wenjiuye_cli.columnar.rule import Rule, Settle, cond, msg
+from wenjiuye_cli.engine.expr import Params, fact, times, to_fen
+from wenjiuye_cli.engine.rule import Rule, Settle, cond, msg
 from wenjiuye_cli.facts import APPLICATION_DATE
 from wenjiuye_cli.facts import fact as fact_spec
 from wenjiuye_cli.outcome import Measure, Status

@@ -8,8 +8,8 @@ The trainee from a Tianjin 困难村 who has completed vocational skills trainin
 
 from __future__ import annotations
 
-from wenjiuye_cli.columnar.expr import ON, Params, fact
-from wenjiuye_cli.columnar.rule import Rule, Settle, cond, msg
+from wenjiuye_cli.engine.expr import ON, Params, fact
+from wenjiuye_cli.engine.rule import Rule, Settle, cond, msg
 from wenjiuye_cli.facts import APPLICATION_DATE, POOR_VILLAGE_LABOUR
 from wenjiuye_cli.outcome import Measure, Status
 from wenjiuye_cli.rules._training import MESSAGES as TRAINING_MESSAGES

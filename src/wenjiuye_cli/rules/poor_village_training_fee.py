@@ -8,8 +8,8 @@ The training provider gets, per qualified poor-village trainee, ``key_group_trai
 
 from __future__ import annotations
 
-from wenjiuye_cli.columnar.expr import Params, fact, times, to_fen
-from wenjiuye_cli.columnar.rule import Rule, Settle, arg, cond, msg
+from wenjiuye_cli.engine.expr import Params, fact, times, to_fen
+from wenjiuye_cli.engine.rule import Rule, Settle, arg, cond, msg
 from wenjiuye_cli.facts import APPLICATION_DATE
 from wenjiuye_cli.facts import fact as fact_spec
 from wenjiuye_cli.money import fmt_percent

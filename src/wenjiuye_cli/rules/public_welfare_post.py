@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import polars as pl
 
-from wenjiuye_cli.columnar.expr import Params, fact
-from wenjiuye_cli.columnar.rule import Rule, Scope, Settle, arg, cond, extra, msg
+from wenjiuye_cli.engine.expr import Params, fact
+from wenjiuye_cli.engine.rule import Rule, Scope, Settle, arg, cond, extra, msg
 from wenjiuye_cli.facts import APPLICATION_DATE
 from wenjiuye_cli.outcome import Measure, Status
 from wenjiuye_cli.rules._hire import (

@@ -26,7 +26,7 @@ from typing import Any
 
 import polars as pl
 
-from wenjiuye_cli.columnar.expr import (
+from wenjiuye_cli.engine.expr import (
     NULL_BOOL,
     ON,
     Params,
@@ -40,8 +40,8 @@ from wenjiuye_cli.columnar.expr import (
     month_index_of,
     to_fen,
 )
-from wenjiuye_cli.columnar.rule import Exit, Read, Rule, Scope, Settle, arg, cond, extra, msg
-from wenjiuye_cli.columnar.schema import MONEY
+from wenjiuye_cli.engine.rule import Exit, Read, Rule, Scope, Settle, arg, cond, extra, msg
+from wenjiuye_cli.engine.schema import MONEY
 from wenjiuye_cli.facts import (
     APPLICATION_DATE,
     GRADUATION_DATE,

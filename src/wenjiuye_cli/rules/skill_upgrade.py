@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import polars as pl
 
-from wenjiuye_cli.columnar.expr import Params, chain, fact
-from wenjiuye_cli.columnar.rule import Rule, Scope, Settle, arg, cond, msg
+from wenjiuye_cli.engine.expr import Params, chain, fact
+from wenjiuye_cli.engine.rule import Rule, Scope, Settle, arg, cond, msg
 from wenjiuye_cli.facts import APPLICATION_DATE
 from wenjiuye_cli.facts import fact as fact_spec
 from wenjiuye_cli.outcome import Label, Measure, Status

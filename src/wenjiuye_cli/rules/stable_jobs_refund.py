@@ -18,8 +18,8 @@ from typing import Any
 
 import polars as pl
 
-from wenjiuye_cli.columnar.expr import ON, Params, chain, fact, times, to_fen
-from wenjiuye_cli.columnar.rule import Exit, Read, Rule, Scope, Settle, arg, cond, msg
+from wenjiuye_cli.engine.expr import ON, Params, chain, fact, times, to_fen
+from wenjiuye_cli.engine.rule import Exit, Read, Rule, Scope, Settle, arg, cond, msg
 from wenjiuye_cli.facts import APPLICATION_DATE, IS_SMALL_MICRO
 from wenjiuye_cli.facts import fact as fact_spec
 from wenjiuye_cli.money import fmt_number

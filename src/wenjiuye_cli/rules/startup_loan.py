@@ -21,8 +21,8 @@ from typing import Any
 
 import polars as pl
 
-from wenjiuye_cli.columnar.expr import ON, Params, fact, to_fen
-from wenjiuye_cli.columnar.rule import Arg, Exit, Read, Rule, Scope, Settle, Step, cond, msg
+from wenjiuye_cli.engine.expr import ON, Params, fact, to_fen
+from wenjiuye_cli.engine.rule import Arg, Exit, Read, Rule, Scope, Settle, Step, cond, msg
 from wenjiuye_cli.facts import (
     APPLICATION_DATE,
     GRADUATION_DATE,

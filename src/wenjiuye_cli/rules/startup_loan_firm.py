@@ -19,9 +19,9 @@ from typing import Any
 
 import polars as pl
 
-from wenjiuye_cli.columnar.expr import Params, fact, to_fen
-from wenjiuye_cli.columnar.rule import Cond, Exit, Read, Rule, Scope, Settle, Step, arg, cond, msg
-from wenjiuye_cli.columnar.schema import RATIO
+from wenjiuye_cli.engine.expr import Params, fact, to_fen
+from wenjiuye_cli.engine.rule import Cond, Exit, Read, Rule, Scope, Settle, Step, arg, cond, msg
+from wenjiuye_cli.engine.schema import RATIO
 from wenjiuye_cli.facts import APPLICATION_DATE, IS_SMALL_MICRO
 from wenjiuye_cli.facts import fact as fact_spec
 from wenjiuye_cli.outcome import Cap, Measure, Status

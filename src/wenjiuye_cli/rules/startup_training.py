@@ -17,8 +17,8 @@ from typing import Any
 
 import polars as pl
 
-from wenjiuye_cli.columnar.expr import NULL_BOOL, Params, fact, times, to_fen
-from wenjiuye_cli.columnar.rule import Rule, Scope, Settle, cond, extra, msg
+from wenjiuye_cli.engine.expr import NULL_BOOL, Params, fact, times, to_fen
+from wenjiuye_cli.engine.rule import Rule, Scope, Settle, cond, extra, msg
 from wenjiuye_cli.facts import APPLICATION_DATE
 from wenjiuye_cli.facts import fact as fact_spec
 from wenjiuye_cli.outcome import Cap, Measure, Status

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import polars as pl
 
-from wenjiuye_cli.columnar.expr import Params, add_months, fact, month_index, times
-from wenjiuye_cli.columnar.rule import Exit, Read, Rule, Scope, Settle, cond, extra, msg
+from wenjiuye_cli.engine.expr import Params, add_months, fact, month_index, times
+from wenjiuye_cli.engine.rule import Exit, Read, Rule, Scope, Settle, cond, extra, msg
 from wenjiuye_cli.facts import APPLICATION_DATE
 from wenjiuye_cli.facts import fact as fact_spec
 from wenjiuye_cli.outcome import Measure, Status
