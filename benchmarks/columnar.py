@@ -36,7 +36,7 @@ SEED = 2020
 
 def generate(rows: int) -> list[Any]:
     from wenjiuye_cli.engine import Applicant, measure_by_id
-    from wenjiuye_cli.engine.evaluate import migrated
+    from wenjiuye_cli.engine.query import migrated
     from wenjiuye_cli.facts import Facts, IncubatedFirm
 
     rng = random.Random(SEED)
@@ -110,7 +110,7 @@ def run_columnar(rows: int, parquet: str | None) -> dict[str, Any]:
     is read from ``parquet`` (written by the parent), so the peak is not that of building Python objects."""
     import polars as pl
 
-    from wenjiuye_cli.engine.evaluate import evaluate_frame, migrated
+    from wenjiuye_cli.engine.query import evaluate_frame, migrated
     from wenjiuye_cli.policy import load_policy
 
     policy = load_policy()
@@ -145,7 +145,7 @@ def latency() -> dict[str, float]:
     import polars as pl
 
     imported = time.perf_counter()
-    from wenjiuye_cli.engine.evaluate import evaluate_frame, rules_for
+    from wenjiuye_cli.engine.query import evaluate_frame, rules_for
     from wenjiuye_cli.engine.render import rendered
     from wenjiuye_cli.policy import load_policy
 
@@ -246,7 +246,7 @@ def calc_stages() -> dict[str, float]:
     marks.append(("import polars", clock()))
     from wenjiuye_cli.engine import applicants as columnar
     from wenjiuye_cli.engine import evaluation_date, measures_for_kind
-    from wenjiuye_cli.engine.evaluate import evaluate_frame, rules_for
+    from wenjiuye_cli.engine.query import evaluate_frame, rules_for
     from wenjiuye_cli.engine.render import outcome_of
     from wenjiuye_cli.output import write_json
 

@@ -6,7 +6,7 @@ Usage: wenjiuye_engine.py CONVERTED.csv WIDE.csv [--all-measures]
 
 ``wenjiuye batch`` has no option to evaluate only some measures: it validates every cell (encodings, Excel's
 typing, rejects with row numbers) and evaluates every measure of each row's kind (12 for a person). This
-runs the same rules (``wenjiuye_cli.engine.evaluate.evaluate_frame``, the engine ``batch`` calls per
+runs the same rules (``wenjiuye_cli.engine.query.evaluate_frame``, the engine ``batch`` calls per
 chunk) over the whole file read by polars with the project's typed schema (``io.schema.typed_schema``),
 with only ``rent_subsidy``, ``startup_loan``, ``hiring_subsidy`` and ``stable_jobs_refund`` (all 28 with
 ``--all-measures``), and the peers' reading (``to_wenjiuye.PEERS_READING``). It writes ``id`` and each
@@ -22,7 +22,7 @@ from pathlib import Path
 
 import polars as pl
 
-from wenjiuye_cli.engine.evaluate import evaluate_frame
+from wenjiuye_cli.engine.query import evaluate_frame
 from wenjiuye_cli.engine.schema import EVALUATION_DATE
 from wenjiuye_cli.io.schema import typed_schema
 from wenjiuye_cli.policy import load_policy

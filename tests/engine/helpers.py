@@ -8,7 +8,7 @@ from typing import Any
 import polars as pl
 
 from wenjiuye_cli.engine import Applicant, evaluate
-from wenjiuye_cli.engine.evaluate import evaluate_frame, rules_for
+from wenjiuye_cli.engine.query import evaluate_frame, rules_for
 from wenjiuye_cli.engine.render import outcome_of
 from wenjiuye_cli.engine.schema import EVALUATION_DATE, KIND, frame_schema
 from wenjiuye_cli.facts import Facts, IncubatedFirm

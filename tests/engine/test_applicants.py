@@ -21,7 +21,7 @@ from wenjiuye_cli.cli import app
 from wenjiuye_cli.engine import applicants as columnar_applicants
 from wenjiuye_cli.engine import evaluate
 from wenjiuye_cli.engine.applicants import evaluate_applicants
-from wenjiuye_cli.engine.evaluate import migrated, rules_for
+from wenjiuye_cli.engine.query import migrated, rules_for
 from wenjiuye_cli.exitcodes import ExitCode
 from wenjiuye_cli.outcome import Measure, Outcome, Status
 from wenjiuye_cli.output import result_dict

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from wenjiuye_cli.engine.evaluate import migrated
+from wenjiuye_cli.engine.query import migrated
 from wenjiuye_cli.engine.reads import ENGINE_KEYS, reads_for, touched_by
 from wenjiuye_cli.policy import load_policy
 from wenjiuye_cli.policy.reform import with_reforms

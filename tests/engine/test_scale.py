@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from tests.engine.strategies import BASE, fact_value, life_dates, near, policies
 from wenjiuye_cli.engine import Applicant, evaluate, facts_for_kind, registry
-from wenjiuye_cli.engine.evaluate import migrated
+from wenjiuye_cli.engine.query import migrated
 from wenjiuye_cli.engine.scale import evaluate_table, result_schema
 from wenjiuye_cli.facts import KINDS, Facts, IncubatedFirm
 from wenjiuye_cli.io.schema import typed_schema

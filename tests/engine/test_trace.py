@@ -1,4 +1,4 @@
-"""``parameters_used`` and ``extra`` of columnar outcomes (``columnar.trace``, ``Rule.extra``): what the
+"""``parameters_used`` and ``extra`` of columnar outcomes (``engine.trace``, ``Rule.extra``): what the
 tests of the scalar measures assert of them holds of the columnar outcome too."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from tests.engine.helpers import columnar
 from tests.helpers import applicant
 from tests.rules.test_payments_end_with_policy_law import KEY, LATE
 from wenjiuye_cli.engine import evaluate_measure, measure_by_id
-from wenjiuye_cli.engine.evaluate import migrated
+from wenjiuye_cli.engine.query import migrated
 from wenjiuye_cli.engine.trace import Tracing, reads_for
 from wenjiuye_cli.outcome import Outcome, Status
 from wenjiuye_cli.policy import Policy, load_policy

@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from tests.engine.helpers import columnar, frame, same_as_scalar, scalar
-from wenjiuye_cli.engine.evaluate import evaluate_frame
+from wenjiuye_cli.engine.query import evaluate_frame
 from wenjiuye_cli.outcome import Check, Status
 from wenjiuye_cli.policy import load_policy
 

@@ -12,7 +12,7 @@ import pytest
 
 from tests.engine.helpers import frame, scalar
 from tests.engine.helpers import same_as_scalar as same
-from wenjiuye_cli.engine.evaluate import evaluate_frame
+from wenjiuye_cli.engine.query import evaluate_frame
 from wenjiuye_cli.outcome import Outcome, Status
 from wenjiuye_cli.output import outcome_dict
 from wenjiuye_cli.policy import load_policy

@@ -5,7 +5,7 @@ scenario file gives them) and returns one :class:`~wenjiuye_cli.engine.Applicant
 ``engine.evaluate`` does, with the same evaluation dates (``engine.evaluation_date``), the same order of
 outcomes, ``only=``, totals and ``counts_as_payment``. All the applicants become one typed frame
 (:mod:`wenjiuye_cli.engine.schema`) and the measures of their kinds are evaluated in **one** query
-(:func:`~wenjiuye_cli.engine.evaluate.evaluate_frame`): with ``explain=True`` (calc) each outcome is
+(:func:`~wenjiuye_cli.engine.query.evaluate_frame`): with ``explain=True`` (calc) each outcome is
 :func:`~wenjiuye_cli.engine.render.outcome_of` of its row, so today's renderers give today's words; lean
 (compare, sweep) it carries the figures only: status, amounts, months, payee, missing facts.
 
@@ -28,7 +28,7 @@ from wenjiuye_cli.engine import (
     facts_for_kind,
     measures_for_kind,
 )
-from wenjiuye_cli.engine.evaluate import evaluate_frame, rules_for
+from wenjiuye_cli.engine.query import evaluate_frame, rules_for
 from wenjiuye_cli.engine.render import lean_outcome_of, outcome_of
 from wenjiuye_cli.engine.rule import Rule
 from wenjiuye_cli.engine.schema import EVALUATION_DATE, ID, KIND, MONEY, RATIO, conform

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from wenjiuye_cli.engine.evaluate import (
+from wenjiuye_cli.engine.query import (
     _condition_columns,
     _outcome_columns,
     _status_columns,

@@ -9,7 +9,7 @@ the same branches in Python and so is the same expression (a key read only on a 
 is read first on the branch that decides it, and that key changed). The engine's own validity keys
 (``general.policy_start``/``policy_end``) are read by :class:`Params` itself for every rule.
 
-Additive to the core: nothing in :mod:`wenjiuye_cli.engine.evaluate` changes.
+Additive to the core: nothing in :mod:`wenjiuye_cli.engine.query` changes.
 """
 
 from __future__ import annotations
@@ -20,8 +20,8 @@ from datetime import date
 import polars as pl
 
 from wenjiuye_cli import rules as _rules_pkg
-from wenjiuye_cli.engine.evaluate import migrated
 from wenjiuye_cli.engine.expr import Params
+from wenjiuye_cli.engine.query import migrated
 from wenjiuye_cli.policy import Policy, Value
 
 _CACHE = "columnar.reads"

@@ -1,6 +1,6 @@
 """Explained rows back into today's :class:`Outcome`, so today's renderers give today's words.
 
-A row of :func:`wenjiuye_cli.engine.evaluate.evaluate_frame` with ``explain=True`` carries, per measure,
+A row of :func:`wenjiuye_cli.engine.query.evaluate_frame` with ``explain=True`` carries, per measure,
 the recorded conditions' results and message arguments and the arithmetic's arguments. :func:`outcome_of`
 turns one measure's columns of a row into an :class:`Outcome` — conditions, arithmetic, schedule,
 missing facts, ``extra`` (the rule's :class:`~wenjiuye_cli.engine.rule.Extra` entries shown for the row,

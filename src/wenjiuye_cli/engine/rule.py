@@ -173,7 +173,7 @@ class Scope:
 
 @dataclass(eq=False)
 class Rule:
-    """One measure's declarations, built once per policy (see ``columnar.evaluate.rules_for``)."""
+    """One measure's declarations, built once per policy (see ``engine.query.rules_for``)."""
 
     measure: Measure
     steps: tuple[Step, ...]

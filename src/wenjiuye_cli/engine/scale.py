@@ -18,7 +18,7 @@ function and its policy are what Dask's ``map_partitions``, Spark's ``mapInArrow
 take; see ``examples/scale-out/``.
 
 Every measure (its rule in :mod:`wenjiuye_cli.rules`) goes through
-:func:`wenjiuye_cli.engine.evaluate.evaluate_frame`.
+:func:`wenjiuye_cli.engine.query.evaluate_frame`.
 
 Plain Python over polars: no typer, no rich.
 """
@@ -36,7 +36,7 @@ from wenjiuye_cli.engine import (
     measures_for_kind,
     registry,
 )
-from wenjiuye_cli.engine.evaluate import evaluate_frame
+from wenjiuye_cli.engine.query import evaluate_frame
 from wenjiuye_cli.engine.schema import EVALUATION_DATE, MONEY
 from wenjiuye_cli.facts import Facts
 from wenjiuye_cli.outcome import Outcome
@@ -120,7 +120,7 @@ def applicant_results(
     and arithmetic (``--detail``), from :func:`~wenjiuye_cli.engine.render.outcome_of`.
     ``as_of`` is ``--as-of`` (it names each result's ``as_of_source``)."""
     from wenjiuye_cli.engine.applicants import totals
-    from wenjiuye_cli.engine.evaluate import rules_for
+    from wenjiuye_cli.engine.query import rules_for
     from wenjiuye_cli.engine.render import lean_outcome_of, outcome_of
 
     rules = {r.measure.id: r for r in rules_for(policy)}

@@ -39,7 +39,7 @@ from wenjiuye_cli.batch import (
     zh_labels,
 )
 from wenjiuye_cli.engine import ApplicantResult, measure_by_id, registry
-from wenjiuye_cli.engine.evaluate import GRANTED, rules_for
+from wenjiuye_cli.engine.query import GRANTED, rules_for
 from wenjiuye_cli.engine.scale import AS_OF, applicant_results, results_of, with_evaluation_dates
 from wenjiuye_cli.engine.schema import MONEY
 from wenjiuye_cli.explain import render

@@ -42,7 +42,7 @@ from wenjiuye_cli.engine import (
     measures_for_kind,
     registry,
 )
-from wenjiuye_cli.engine.evaluate import evaluate_frame, migrated, rules_for
+from wenjiuye_cli.engine.query import evaluate_frame, migrated, rules_for
 from wenjiuye_cli.engine.reads import touched_by
 from wenjiuye_cli.engine.scale import _evaluation_dates
 from wenjiuye_cli.engine.schema import EVALUATION_DATE

@@ -389,7 +389,7 @@ def _explain_columns(rule: Rule) -> list[pl.Expr]:
             )
             for m in step.missing
         ]
-    # where the walk reached each step (for ``columnar.trace.parameters_used``)
+    # where the walk reached each step (for ``engine.trace.parameters_used``)
     out += [
         walk.step_reached[i].alias(f"{mid}.t{i}.reached")
         for i, step in enumerate(rule.steps)

@@ -9,7 +9,7 @@ from decimal import Decimal
 import polars as pl
 import pytest
 
-from wenjiuye_cli.engine.evaluate import evaluate_frame, migrated
+from wenjiuye_cli.engine.query import evaluate_frame, migrated
 from wenjiuye_cli.engine.schema import frame_schema
 from wenjiuye_cli.policy import apply_override, load_policy
 
