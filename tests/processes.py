@@ -13,8 +13,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import IO
 
+from tests import PROJECT_ROOT
+
 WENJIUYE = [sys.executable, "-m", "wenjiuye_cli"]
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+EXAMPLES = PROJECT_ROOT / "examples"
 RENT = str(EXAMPLES / "rent_subsidy.toml")
 LIST = str(EXAMPLES / "batch" / "applicants.csv")
 CAP = str(EXAMPLES / "reforms" / "raise_house_rent_cap.toml")
@@ -66,7 +68,7 @@ def _handles_sigterm(pid: int) -> bool:
 
 def console_script(where: Path) -> list[str]:
     """The ``wenjiuye`` command as pip installs it (the entry point of pyproject.toml), written in ``where``."""
-    with open(Path(__file__).resolve().parents[1] / "pyproject.toml", "rb") as project:
+    with open(PROJECT_ROOT / "pyproject.toml", "rb") as project:
         module, function = tomllib.load(project)["project"]["scripts"]["wenjiuye"].split(":")
     script = where / "wenjiuye"
     script.write_text(

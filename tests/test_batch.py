@@ -12,6 +12,7 @@ from typing import Any, BinaryIO, cast
 
 import pytest
 
+from tests import PROJECT_ROOT
 from tests.helpers import EXAMPLE_LIST_IDS, POLICY
 from wenjiuye_cli.batch import (
     ApplicantReader,
@@ -29,7 +30,7 @@ from wenjiuye_cli.io.tabular import csv_line
 from wenjiuye_cli.money import fmt_money
 from wenjiuye_cli.output import CSV_ITEM_COLUMNS
 
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "batch"
+EXAMPLES = PROJECT_ROOT / "examples" / "batch"
 
 RENT_HEADER = ["编号", "类型", "申请日期", "本市全日制高校在校生", "注册日期", "是否在本区注册", "租赁类型",
                "带动就业人数", "实际月租金", "申请补贴月数"]  # fmt: skip

@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from tests import PROJECT_ROOT
 from wenjiuye_cli.cli import app
 
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+EXAMPLES = PROJECT_ROOT / "examples"
 LIST = str(EXAMPLES / "batch" / "applicants.csv")
 REFORMS = sorted((EXAMPLES / "reforms").glob("*.toml"))
 

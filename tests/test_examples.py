@@ -6,12 +6,13 @@ from pathlib import Path
 
 import pytest
 
+from tests import PROJECT_ROOT
 from wenjiuye_cli.engine import evaluate, registry
 from wenjiuye_cli.outcome import Status
 from wenjiuye_cli.policy import load_policy
 from wenjiuye_cli.scenario import read_scenario
 
-EXAMPLES = sorted((Path(__file__).resolve().parents[1] / "examples").glob("*.toml"))
+EXAMPLES = sorted((PROJECT_ROOT / "examples").glob("*.toml"))
 POLICY = load_policy()
 
 
@@ -39,7 +40,7 @@ def test_every_measure_has_an_eligible_ineligible_and_undecided_example() -> Non
 
 def test_granted_in_force_example_runs_its_term_and_the_old_reading_cuts_it() -> None:
     # examples/granted_in_force.toml: issue 10's two applicants, under the default and the old reading.
-    path = Path(__file__).resolve().parents[1] / "examples" / "granted_in_force.toml"
+    path = PROJECT_ROOT / "examples" / "granted_in_force.toml"
     people = {a.id: a for a in read_scenario(path.read_bytes(), str(path))}
     stop = load_policy(overrides=["general.payments_end_with_policy=true"])
 

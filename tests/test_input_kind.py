@@ -7,11 +7,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from tests import PROJECT_ROOT
 from wenjiuye_cli.cli import app
 from wenjiuye_cli.exitcodes import ExitCode
 from wenjiuye_cli.input_kind import input_kind
 
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+EXAMPLES = PROJECT_ROOT / "examples"
 LIST = str(EXAMPLES / "batch" / "applicants.csv")
 SCENARIO = str(EXAMPLES / "rent_subsidy.toml")
 

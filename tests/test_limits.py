@@ -14,14 +14,15 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner, Result
 
+from tests import PROJECT_ROOT
 from wenjiuye_cli.cli import app
 from wenjiuye_cli.exitcodes import ExitCode
 from wenjiuye_cli.limits import MAX_DEPTH, json_int, shown, structure_problem
 from wenjiuye_cli.money import fmt_number, shown_number
 
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+EXAMPLES = PROJECT_ROOT / "examples"
 RENT = str(EXAMPLES / "rent_subsidy.toml")
-POLICY_TEXT = (Path(__file__).resolve().parents[1] / "policy.toml").read_text(encoding="utf-8")
+POLICY_TEXT = (PROJECT_ROOT / "policy.toml").read_text(encoding="utf-8")
 BIG = "9" * 5000  # more digits than Python reads as an int (4300)
 DEEP = "[" * 2000 + "]" * 2000
 

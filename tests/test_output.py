@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import Path
 
+from tests import PROJECT_ROOT
 from wenjiuye_cli.engine import evaluate
 from wenjiuye_cli.output import result_dict
 from wenjiuye_cli.policy import load_policy
 from wenjiuye_cli.scenario import read_scenario
 
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+EXAMPLES = PROJECT_ROOT / "examples"
 POLICY = load_policy()
 
 

@@ -17,10 +17,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from tests import PROJECT_ROOT
 from wenjiuye_cli.cli import app
 from wenjiuye_cli.exitcodes import ExitCode
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = PROJECT_ROOT
 READMES = (ROOT / "README.md", ROOT / "examples" / "batch" / "README.md")
 BIG_ROWS = 300  # the README makes big.csv with 100,000 rows; the same generator, fewer rows, here
 

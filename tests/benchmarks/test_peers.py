@@ -17,7 +17,9 @@ from types import ModuleType
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests import PROJECT_ROOT
+
+ROOT = PROJECT_ROOT
 PEERS = ROOT / "benchmarks" / "peers"
 if str(PEERS.parent) not in sys.path:
     sys.path.insert(0, str(PEERS.parent))  # the package ``peers``, as run.py imports it

@@ -13,13 +13,13 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from tests import processes
+from tests import PROJECT_ROOT, processes
 from tests.helpers import exit_code_into_head
 from wenjiuye_cli import __version__
 from wenjiuye_cli.cli import app
 from wenjiuye_cli.exitcodes import ExitCode
 
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+EXAMPLES = PROJECT_ROOT / "examples"
 RENT = str(EXAMPLES / "rent_subsidy.toml")
 BATCH_CSV = str(EXAMPLES / "batch" / "applicants.csv")
 
@@ -140,7 +140,7 @@ def test_policy_show_and_check(runner: CliRunner, tmp_path: Path) -> None:
     param = json.loads(shown.stdout)["parameters"]["rent_subsidy.house_cap_monthly"]
     assert param["values"] == [{"from": "2020-06-30", "until": None, "value": "2500"}]
     assert param["article"] == "十五"
-    shipped = Path(__file__).resolve().parents[1] / "policy.toml"
+    shipped = PROJECT_ROOT / "policy.toml"
     checked = runner.invoke(app, ["policy", "check", str(shipped)])
     assert checked.exit_code == 0
     assert "OK" in checked.stderr or "通过" in checked.stderr
@@ -251,7 +251,7 @@ def test_a_set_that_makes_no_sense_computes_nothing(runner: CliRunner, assignmen
 
 
 def test_policy_check_names_an_unknown_parameter_in_a_policy_file(runner: CliRunner, tmp_path: Path) -> None:
-    shipped = (Path(__file__).resolve().parents[1] / "policy.toml").read_text(encoding="utf-8")
+    shipped = (PROJECT_ROOT / "policy.toml").read_text(encoding="utf-8")
     typo = tmp_path / "policy.toml"
     typo.write_text(
         shipped + '\n[rent_subsidy.house_cap_monthy]\nunit = "yuan/month"\nvalues = { 2020-06-30 = 3000 }\n',

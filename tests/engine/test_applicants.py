@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
+from tests import PROJECT_ROOT
 from wenjiuye_cli import engine
 from wenjiuye_cli.cli import app
 from wenjiuye_cli.engine import applicants as columnar_applicants
@@ -29,7 +30,7 @@ from wenjiuye_cli.policy import load_policy
 from wenjiuye_cli.scenario import read_scenario
 from wenjiuye_cli.whatif import Comparer, comparison_dict, fact_axis, parameter_axis, sweep
 
-EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+EXAMPLES = PROJECT_ROOT / "examples"
 RENT = EXAMPLES / "rent_subsidy.toml"
 POLICY = load_policy()
 TODAY = date(2025, 6, 1)

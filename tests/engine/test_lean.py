@@ -17,6 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests import PROJECT_ROOT
 from tests.helpers import POLICY, applicant
 from wenjiuye_cli.engine import Applicant, evaluate, evaluate_measure, facts_for_kind, measure_by_id
 from wenjiuye_cli.facts import KINDS, Facts, FactSpec, IncubatedFirm
@@ -25,7 +26,7 @@ from wenjiuye_cli.output import result_dict
 from wenjiuye_cli.policy import ParameterNotInForce, load_policy
 from wenjiuye_cli.scenario import read_scenario
 
-EXAMPLES = sorted((Path(__file__).resolve().parents[1] / "examples").glob("*.toml"))
+EXAMPLES = sorted((PROJECT_ROOT / "examples").glob("*.toml"))
 TODAY = date(2026, 11, 26)
 
 

@@ -16,11 +16,13 @@ from pathlib import Path
 import polars as pl
 import pytest
 
+from tests import PROJECT_ROOT
+
 pytest.importorskip("dask.distributed", reason="dask is not installed: pip install -e '.[dask]'")
 
 from wenjiuye_cli.engine import registry
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = PROJECT_ROOT
 AS_OF = "2022-06-30"
 
 

@@ -18,6 +18,7 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tests import PROJECT_ROOT
 from tests.fuzz.conftest import fuzz_settings, tried
 from tests.fuzz.hostile import (
     HOSTILE_TEXT,
@@ -201,7 +202,7 @@ def test_the_issue_lists_are_read_or_refused_cleanly(tmp_path: Path) -> None:
             run_batch(tmp, raw, name, options, fmt)
 
 
-REFORM = str(Path(__file__).resolve().parents[2] / "examples" / "reforms" / "raise_house_rent_cap.toml")
+REFORM = str(PROJECT_ROOT / "examples" / "reforms" / "raise_house_rent_cap.toml")
 
 
 @fuzz_settings(examples=20)

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 from typing import Any
 
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tests import PROJECT_ROOT
 from tests.fuzz.conftest import fuzz_settings, tried
 from tests.fuzz.hostile import (
     DEEP,
@@ -30,7 +30,7 @@ from tests.fuzz.hostile import (
 from wenjiuye_cli.exitcodes import ExitCode
 from wenjiuye_cli.policy import load_policy
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = PROJECT_ROOT
 SCENARIO = str(ROOT / "examples" / "rent_subsidy.toml")
 POLICY_TEXT = (ROOT / "policy.toml").read_text(encoding="utf-8")
 PARAMETERS = load_policy().parameters

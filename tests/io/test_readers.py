@@ -18,6 +18,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests import PROJECT_ROOT
 from tests.io.oracle import columnar, per_row
 from tests.io.test_clean import HOSTILE, ONE_OF_EACH, scalar
 from wenjiuye_cli.batch import BatchOptions, HeaderError, InputDataError
@@ -27,7 +28,7 @@ from wenjiuye_cli.io.readers import FrameReader, TextReader, open_reader
 from wenjiuye_cli.io.schema import typed_schema
 from wenjiuye_cli.io.writers import open_writer
 
-EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "batch"
+EXAMPLES = PROJECT_ROOT / "examples" / "batch"
 
 # Columns of every type, of several kinds: a person's, an enterprise's, shared ones, and a label header.
 PERSON = facts_for_kind("person")

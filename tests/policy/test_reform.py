@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tests import PROJECT_ROOT
 from wenjiuye_cli.policy import Policy, PolicyError, load_policy
 from wenjiuye_cli.policy.reform import (
     ReformError,
@@ -23,7 +24,7 @@ from wenjiuye_cli.policy.reform import (
     with_reforms,
 )
 
-REFORMS = Path(__file__).resolve().parents[1] / "examples" / "reforms"
+REFORMS = PROJECT_ROOT / "examples" / "reforms"
 BASE = load_policy()
 CAP = "rent_subsidy.house_cap_monthly"
 

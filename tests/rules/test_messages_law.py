@@ -14,11 +14,11 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 from decimal import Decimal
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests import PROJECT_ROOT
 from tests.helpers import POLICY
 from wenjiuye_cli.engine import Applicant, evaluate, facts_for_kind, measure_by_id, registry
 from wenjiuye_cli.engine.applicants import evaluate_applicants
@@ -27,7 +27,7 @@ from wenjiuye_cli.facts import KINDS, Facts, FactSpec, IncubatedFirm
 from wenjiuye_cli.outcome import COMPARISON_SYMBOLS, Check, Condition, Label
 from wenjiuye_cli.scenario import read_scenario
 
-EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+EXAMPLES = PROJECT_ROOT / "examples"
 VARIATIONS = 40  # per example applicant
 
 

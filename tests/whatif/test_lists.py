@@ -15,6 +15,7 @@ import xlsxwriter
 from rich.cells import cell_len
 from typer.testing import CliRunner
 
+from tests import PROJECT_ROOT
 from wenjiuye_cli.batch import BatchOptions
 from wenjiuye_cli.cli import app
 from wenjiuye_cli.engine import Applicant, facts_for_kind
@@ -25,7 +26,7 @@ from wenjiuye_cli.policy.reform import with_reforms
 from wenjiuye_cli.whatif import BudgetImpact, Comparer, comparison_dict
 from wenjiuye_cli.whatif.lists import ChunkEvaluator, chunk_columns, comparisons, impact_of, merge_impacts
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = PROJECT_ROOT
 EXAMPLES = ROOT / "examples"
 REFORMS = sorted((EXAMPLES / "reforms").glob("*.toml"))
 APPLICANTS = EXAMPLES / "batch" / "applicants.csv"

@@ -6,13 +6,13 @@ import csv
 import io
 from datetime import date, timedelta
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests import PROJECT_ROOT
 from tests.engine.test_lean import applicants
 from tests.helpers import EXAMPLE_LIST_IDS
 from wenjiuye_cli.batch import ApplicantReader, BatchOptions, RejectSink
@@ -44,7 +44,7 @@ from wenjiuye_cli.whatif import (
     sweep,
 )
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = PROJECT_ROOT
 EXAMPLES = ROOT / "examples"
 BASE = load_policy()
 TODAY = date(2026, 1, 15)

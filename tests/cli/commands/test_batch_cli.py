@@ -16,12 +16,13 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from tests import PROJECT_ROOT
 from tests.helpers import EXAMPLE_LIST_IDS, exit_code_into_head, interrupt_while_writing
 from wenjiuye_cli.cli import app
 from wenjiuye_cli.exitcodes import ExitCode
 from wenjiuye_cli.io.tabular import csv_records, open_text
 
-EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "batch"
+EXAMPLES = PROJECT_ROOT / "examples" / "batch"
 APPLICANTS = str(EXAMPLES / "applicants.csv")
 BAD = str(EXAMPLES / "bad-rows.csv")
 GOOD_IN_BAD = ["R-001", "S-001", '\'=HYPERLINK("http://example.com","R-008")', "I-001"]  # formula guarded

@@ -11,10 +11,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from tests import PROJECT_ROOT
 from wenjiuye_cli.cli import app
 from wenjiuye_cli.exitcodes import ExitCode
 
-EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "batch"
+EXAMPLES = PROJECT_ROOT / "examples" / "batch"
 APPLICANTS = EXAMPLES / "applicants.csv"
 ID_NUMBER = "11010119900307123X"
 

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 from rich.cells import cell_len
 from typer.testing import CliRunner
 
+from tests import PROJECT_ROOT
 from wenjiuye_cli.cli import app
 from wenjiuye_cli.exitcodes import ExitCode
 
-EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+EXAMPLES = PROJECT_ROOT / "examples"
 RENT = str(EXAMPLES / "rent_subsidy.toml")
 ALL_EXAMPLES = [str(p) for p in sorted(EXAMPLES.glob("*.toml"))]
 

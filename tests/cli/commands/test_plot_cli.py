@@ -11,11 +11,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from tests import PROJECT_ROOT
 from wenjiuye_cli import plot
 from wenjiuye_cli.cli import app
 from wenjiuye_cli.exitcodes import ExitCode
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = PROJECT_ROOT
 EXAMPLES = ROOT / "examples"
 APPLICANTS = str(EXAMPLES / "batch" / "applicants.csv")
 REFUND = str(EXAMPLES / "stable_jobs_refund.toml")

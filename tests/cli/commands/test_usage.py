@@ -11,11 +11,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from tests import PROJECT_ROOT
 from wenjiuye_cli.cli import app
 from wenjiuye_cli.cli.commands._usage import EXAMPLES, language_of
 from wenjiuye_cli.exitcodes import ExitCode
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = PROJECT_ROOT
 RENT = str(ROOT / "examples" / "rent_subsidy.toml")
 LIST = str(ROOT / "examples" / "batch" / "applicants.csv")
 

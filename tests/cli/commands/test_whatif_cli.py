@@ -17,13 +17,14 @@ import polars as pl
 import pytest
 from typer.testing import CliRunner
 
+from tests import PROJECT_ROOT
 from tests.helpers import EXAMPLE_LIST_IDS, interrupt_while_writing
 from wenjiuye_cli.batch import header_target
 from wenjiuye_cli.cli import app
 from wenjiuye_cli.exitcodes import ExitCode
 from wenjiuye_cli.whatif.lists import ChunkEvaluator
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = PROJECT_ROOT
 EXAMPLES = ROOT / "examples"
 REFORMS = EXAMPLES / "reforms"
 RENT = str(EXAMPLES / "rent_subsidy.toml")

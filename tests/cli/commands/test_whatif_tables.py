@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from rich.cells import cell_len
 from typer.testing import CliRunner
 
+from tests import PROJECT_ROOT
 from wenjiuye_cli.cli import app
 
-EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+EXAMPLES = PROJECT_ROOT / "examples"
 ALL_EXAMPLES = [str(p) for p in sorted(EXAMPLES.glob("*.toml"))]
 REFORM = ["--set", "rent_subsidy.house_cap_monthly=3000", "--set", "rent_subsidy.house_per_job_monthly=800"]
 
