@@ -1,14 +1,13 @@
-"""Scenario applicants through the columnar engine: what calc, compare and sweep print, and that it is that engine.
+"""Scenario applicants through the engine: what calc, compare and sweep print.
 
-The columnar results must be the scalar engine's, item for item in zh and en, for every shipped example (on
-its own dates and outside the policy's life); calc, compare and sweep must keep working with the scalar
-rules of the migrated measures made to fail, and evaluate all their applicants (or points) in one query.
+Evaluated together in one query, every shipped example's applicants get, item for item in zh and en, what
+each gets alone (``engine.evaluate``), on its own dates and outside the policy's life; calc, compare and
+sweep evaluate all their applicants (or points) in one query.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -24,7 +23,7 @@ from wenjiuye_cli.engine import evaluate
 from wenjiuye_cli.engine.applicants import evaluate_applicants
 from wenjiuye_cli.engine.query import migrated, rules_for
 from wenjiuye_cli.exitcodes import ExitCode
-from wenjiuye_cli.outcome import Measure, Outcome, Status
+from wenjiuye_cli.outcome import Status
 from wenjiuye_cli.output import result_dict
 from wenjiuye_cli.policy import load_policy
 from wenjiuye_cli.scenario import read_scenario
@@ -34,24 +33,14 @@ EXAMPLES = PROJECT_ROOT / "examples"
 RENT = EXAMPLES / "rent_subsidy.toml"
 POLICY = load_policy()
 TODAY = date(2025, 6, 1)
-# The scalar loop divides the rate by 12 once a month and so misses 9943.75 by a hair ("≈9943.75"); the
-# rule's closed form is exact. A difference in one text of L-002, for the rule's owner to settle.
-KNOWN = {"startup_loan.toml": "borrower's interest shown exact by the rule, ≈ by the scalar loop"}
-
-
-def _examples() -> list[Any]:
-    return [
-        pytest.param(p, marks=pytest.mark.xfail(strict=True, reason=KNOWN[p.name])) if p.name in KNOWN else p
-        for p in sorted(EXAMPLES.glob("*.toml"))
-    ]
 
 
 def _people(path: Path = RENT) -> list[engine.Applicant]:
     return read_scenario(path.read_bytes(), str(path))
 
 
-@pytest.mark.parametrize("path", _examples(), ids=lambda p: p.name)
-def test_every_example_gives_the_scalar_engines_items_in_both_languages(path: Path) -> None:
+@pytest.mark.parametrize("path", sorted(EXAMPLES.glob("*.toml")), ids=lambda p: p.name)
+def test_every_example_together_gives_each_applicants_items_alone_in_both_languages(path: Path) -> None:
     people = _people(path)
     for as_of in (None, date(2026, 1, 1)):  # its own dates; a day after the policy's life
         got = evaluate_applicants(people, POLICY, as_of=as_of, today=TODAY)
@@ -83,29 +72,6 @@ def test_lean_outcomes_carry_the_figures_only() -> None:
 # ------------------------------------------------------------------ it is the columnar engine that answers
 
 
-def _scalar_rules(monkeypatch: pytest.MonkeyPatch, make: Callable[[Measure], Outcome]) -> None:
-    """The scalar rules of the migrated measures replaced by ``make`` (the unmigrated ones still run)."""
-    real = engine.evaluate_measure
-
-    def fake(measure: Measure, *args: Any, **kwargs: Any) -> Outcome:
-        if measure.id in migrated():
-            return make(measure)
-        return real(measure, *args, **kwargs)
-
-    monkeypatch.setattr(engine, "evaluate_measure", fake)
-    monkeypatch.setattr(columnar_applicants, "evaluate_measure", fake)
-
-
-def _refuse(measure: Measure) -> Outcome:
-    raise AssertionError(f"the scalar rule of {measure.id} ran")
-
-
-def _wrong(measure: Measure) -> Outcome:
-    return Outcome(
-        measure.id, Status.CANNOT_DECIDE, amount=None, parameters_used=["scaffold.key"], extra={"x": 1}
-    )
-
-
 def _count_queries(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     calls: list[int] = []
     real = columnar_applicants.evaluate_frame
@@ -119,8 +85,7 @@ def _count_queries(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
 
 @pytest.mark.parametrize("fmt", ["csv", "table"])
-def test_calc_needs_no_scalar_rule_of_a_migrated_measure(monkeypatch: pytest.MonkeyPatch, fmt: str) -> None:
-    _scalar_rules(monkeypatch, _refuse)
+def test_calc_of_two_files_of_several_kinds_is_one_query(monkeypatch: pytest.MonkeyPatch, fmt: str) -> None:
     calls = _count_queries(monkeypatch)
     both = [str(RENT), str(EXAMPLES / "incubator.toml")]  # two files, several kinds: one query
     result = CliRunner().invoke(app, ["calc", *both, "-f", fmt, "--measure", "rent_subsidy,incubator_jobs"])
@@ -134,23 +99,7 @@ def test_calc_needs_no_scalar_rule_of_a_migrated_measure(monkeypatch: pytest.Mon
     assert calls[0] == len(_people()) + len(_people(EXAMPLES / "incubator.toml"))
 
 
-def test_calc_json_takes_only_parameters_used_and_extra_from_the_scalar_scaffold(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    _scalar_rules(monkeypatch, _wrong)
-    result = CliRunner().invoke(app, ["calc", str(RENT), "-f", "json", "--measure", "rent_subsidy"])
-    assert result.exit_code == 0, result.stderr
-    assert result.stderr == ""
-    first = json.loads(result.stdout)["applicants"][0]
-    (item,) = first["items"]
-    assert (item["status"], item["amount"], first["total"]) == ("eligible", "60000.00", "60000.00")
-    assert "1000 + 3 × 500 = 2500" in " ".join(item["arithmetic"])
-    assert item["parameters_used"] == ["scaffold.key"]
-    assert item["extra"] == {"x": 1}
-
-
-def test_compare_and_sweep_need_no_scalar_rule_of_a_migrated_measure(monkeypatch: pytest.MonkeyPatch) -> None:
-    _scalar_rules(monkeypatch, _refuse)
+def test_compare_is_a_query_a_side_and_a_fact_sweep_one_query(monkeypatch: pytest.MonkeyPatch) -> None:
     calls = _count_queries(monkeypatch)
     reform = load_policy(overrides=["rent_subsidy.house_cap_monthly=2000"])
     people = _people()
@@ -175,7 +124,7 @@ def test_compare_and_sweep_need_no_scalar_rule_of_a_migrated_measure(monkeypatch
 
 REFORM = load_policy(
     overrides=[
-        "general.policy_end=2026-06-29",  # the engine's own parameter: the scalar side re-evaluates all
+        "general.policy_end=2026-06-29",  # the engine's own parameter: every measure is re-evaluated
         "rent_subsidy.house_cap_monthly=2000",
         "startup_loan.max_loans_default=1",
     ]
@@ -183,7 +132,7 @@ REFORM = load_policy(
 
 
 @pytest.mark.parametrize("path", sorted(EXAMPLES.glob("*.toml")), ids=lambda p: p.name)
-def test_compare_scenarios_gives_the_scalar_comparison(path: Path) -> None:
+def test_compare_scenarios_gives_the_one_applicant_comparison(path: Path) -> None:
     people = _people(path)
     for reform in (REFORM, load_policy(overrides=["rent_subsidy.house_cap_monthly=2000"])):  # + shortcut
         comparer = Comparer(POLICY, reform, today=TODAY)
