@@ -30,6 +30,12 @@ from wenjiuye_cli.rules._schedule import past_policy_note as past_policy_note
 from wenjiuye_cli.rules._schedule import ym as ym
 
 
+def floored(value: pl.Expr, floor: pl.Expr) -> pl.Expr:
+    """``max(value, floor)``; unknown if either is (``pl.max_horizontal`` skips a null, and so does
+    ``clip(lower_bound=...)`` for a null bound): the mirror of :func:`~wenjiuye_cli.columnar.expr.capped`."""
+    return pl.when(floor.is_null()).then(None).when(value < floor).then(floor).otherwise(value)
+
+
 def retirement_limit(retirement_date: pl.Expr, month_covered: pl.Expr) -> pl.Expr:
     """``_schedule.retirement_limit``: the retirement date, or the last day of the month before it."""
     return (
