@@ -6,8 +6,10 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from tests.engine.helpers import same_as_scalar
+from tests.columnar.helpers import frame, same_as_scalar
+from wenjiuye_cli.columnar.evaluate import evaluate_frame
 from wenjiuye_cli.outcome import Status
+from wenjiuye_cli.policy import load_policy
 
 ON = date(2021, 3, 1)
 HIRE: dict[str, Any] = {
@@ -61,3 +63,18 @@ def test_a_hire_before_the_policy() -> None:
     early = {**HIRE, "hire_date": date(2018, 12, 3)}
     outcome = same_as_scalar("fallback_placement", "hire", ON, **early)
     assert outcome.months == 18  # 36 months from 2018-12 end in 2021-11: 2020-06 … 2021-11 are paid
+
+
+def test_a_row_without_a_hire_date_counts_no_month() -> None:
+    # No hire date, so no first month: the period has no length. max(first, policy's first month) once
+    # skipped the null first month and counted from 2020-06 to the retirement in 2058 (452 months, 452000
+    # yuan) in the columns an explanation is built from, and listed them in the schedule's lists
+    facts = {**HIRE, "hire_date": None, "birth_date": date(1995, 1, 1), "sex": "male"}
+    m = "fallback_placement"
+    result = evaluate_frame(frame("hire", ON, **facts), load_policy(), explain=True, measures=[m])
+    row = result.row(0, named=True)
+    assert row[f"{m}.status"] == Status.CANNOT_DECIDE.value
+    assert row[f"{m}.missing_facts"] == ["hire_date"]
+    counted = {k: v for k, v in row.items() if k.endswith((".months", ".maximum", ".months_paid", ".within"))}
+    assert counted  # the period's figures are among the explained columns
+    assert all(v is None or v == 0 for v in counted.values()), counted  # (0: the retirement age's months)

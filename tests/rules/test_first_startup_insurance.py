@@ -223,3 +223,18 @@ def test_undecided_founder_gets_no_period_notes() -> None:
     assert outcome.missing_facts == ["graduation_date", "employment_difficulty"]
     assert "政策自" not in text(outcome, "notes")
     assert outcome.months is None
+
+
+def test_without_a_registration_date_the_key_group_is_not_judged_on_the_application_day() -> None:
+    # 重点创业人群 is judged on the registration day. Graduated 2015-09-01: on the application day
+    # (2021-03-15) that is more than 5 years, but a business registered before 2020-09-01 would be within
+    # them. With the registration date unknown the outcome cannot be decided (it once said "ineligible",
+    # judging the group on the evaluation date instead)
+    outcome = founder(registration_date=None, graduation_date=date(2015, 9, 1))
+    assert outcome.status is Status.CANNOT_DECIDE
+    assert outcome.missing_facts == ["registration_date"]  # the graduation date is given: not named
+    assert result(outcome, "key_group") is Check.UNKNOWN
+    # what does not depend on the day still decides: not a graduate, not 就业困难人员 → ineligible
+    neither = founder(registration_date=None, university_graduate=False)
+    assert neither.status is Status.INELIGIBLE
+    assert result(neither, "key_group") is Check.FAILED

@@ -9,8 +9,11 @@ from typing import Any
 
 import pytest
 
-from tests.engine.helpers import same_as_scalar as same
+from tests.columnar.helpers import frame
+from tests.columnar.helpers import same_as_scalar as same
+from wenjiuye_cli.columnar.evaluate import evaluate_frame
 from wenjiuye_cli.outcome import Check, Status
+from wenjiuye_cli.policy import load_policy
 
 ON = date(2021, 3, 10)
 FOUNDER: dict[str, Any] = {
@@ -143,3 +146,17 @@ def test_key_group_unknown_is_not_none_under_kleene() -> None:
     group = next(c for c in outcome.conditions if c.code == "key_group")
     assert group.result is Check.UNKNOWN
     assert group.missing == ("tianjin_fulltime_student",)
+
+
+def test_without_the_months_claimed_no_month_is_counted() -> None:
+    # rent_months unknown: min(claimed, 24) once skipped the null and counted 24 months, 43212.00 yuan, in
+    # the columns an explanation is built from (and the schedule's lists); no months claimed, no figures
+    m = "rent_subsidy"
+    facts = {**FOUNDER, "rent_months": None}
+    row = evaluate_frame(frame("person", ON, **facts), load_policy(), explain=True, measures=[m]).row(
+        0, named=True
+    )
+    assert row[f"{m}.status"] == Status.CANNOT_DECIDE.value
+    assert row[f"{m}.missing_facts"] == ["rent_months"]
+    figures = {k: row[k] for k in (f"{m}.x.n", f"{m}.x.amount", f"{m}.x.house.1.count", f"{m}.e.end_date")}
+    assert all(v is None or v == 0 for v in figures.values()), figures

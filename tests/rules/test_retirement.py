@@ -115,3 +115,14 @@ def test_unusable_facts_are_worded_by_the_scalar_rule() -> None:
     assert label is not None
     assert "55" in label.text("zh")
     assert "special types of work" in label.text("en")
+
+
+def test_a_zero_birth_months_per_added_month_gives_no_age_not_the_most_months() -> None:
+    # `--set retirement.men_birth_months_per_added_month=0`: months added = index // 0 + 1 has no value, so
+    # the retirement age is unknown. min(…, max_added_months) once skipped that null and gave the whole
+    # 36 months: a man born 1965-05 retired at 63 (2028-05-01) instead of 60y2m, stated as known
+    policy = load_policy(overrides=["retirement.men_birth_months_per_added_month=0"])
+    got = retirements([("male", date(1965, 5, 1), None), ("male", date(1964, 12, 1), None)], policy)
+    assert got["known"].to_list() == [False, True]  # born before the reform: no month added, no division
+    assert got["date"].to_list() == [None, date(2024, 12, 1)]
+    assert got["years"].to_list() == [None, 60]

@@ -6,8 +6,10 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from tests.engine.helpers import same_as_scalar
+from tests.columnar.helpers import frame, same_as_scalar
+from wenjiuye_cli.columnar.evaluate import evaluate_frame
 from wenjiuye_cli.outcome import Status
+from wenjiuye_cli.policy import load_policy
 
 ON = date(2022, 3, 1)
 # a man born 1962-06-15 retires at 60 on 2022-06-15 (before the reform's first birth month)
@@ -74,3 +76,18 @@ def test_months_before_the_policy_are_not_counted() -> None:
     assert outcome.notes[0].code == "note.before_policy_start"
     later = ["general.policy_start_month_counts=false"]
     assert same_as_scalar("ui_to_retirement", "person", on, later, **facts).months == 4
+
+
+def test_a_row_without_the_benefits_end_counts_no_month() -> None:
+    # No end date of the benefit, so no first month: max(first, policy's first month) once skipped the null
+    # and counted every month from 2020-06 to the retirement in 2055 in the explained columns and the
+    # schedule's lists of a row that never reaches its period
+    m = "ui_to_retirement"
+    facts = {**PERSON, "ui_benefit_end_date": None, "birth_date": date(1992, 6, 15)}
+    result = evaluate_frame(frame("person", ON, **facts), load_policy(), explain=True, measures=[m])
+    row = result.row(0, named=True)
+    assert row[f"{m}.status"] == Status.CANNOT_DECIDE.value
+    assert row[f"{m}.missing_facts"] == ["ui_benefit_end_date"]
+    counted = {k: v for k, v in row.items() if k.endswith((".months", ".within"))}
+    assert counted  # the period's figures are among the explained columns
+    assert all(v is None or v == 0 for v in counted.values()), counted  # (0: the retirement age's months)

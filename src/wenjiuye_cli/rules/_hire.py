@@ -241,6 +241,7 @@ def before_retirement_cond(hired: pl.Expr, ret: dict[str, pl.Expr]) -> Cond:
 def first_subsidy_month(p: Params, hired: pl.Expr) -> pl.Expr:
     """``_hire.first_subsidy_month``: the index of the hire's month, or the next one
     (``hire_months.first_month`` read on the hire date, or on the policy's first day for an earlier hire)."""
+    # (a null ``hired`` gives a null month below whatever ``on`` is: the skip changes nothing)
     on = pl.max_horizontal(hired, pl.lit(p.start))
     rule = p.param("hire_months.first_month", on=on)
     return month_index(hired) + pl.when(rule == "next_month").then(1).otherwise(0)
@@ -461,6 +462,7 @@ def other_reading_note(
             .then(pl.lit("other.set_elsewhere"))
             .otherwise(pl.lit("other.cannot_decide"))
         )
+        # the amount, else the maximum: the one ``result`` names (a null amount is "no amount", on purpose)
         amount = pl.coalesce(pl.when(eligible).then(got["amount"]), pl.when(eligible).then(maximum))
         joined = got["missing_facts"].list.join("、")
         missing = pl.when(joined == "").then(pl.lit("—")).otherwise(joined)

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import polars as pl
 
-from wenjiuye_cli.engine.expr import NULL_BOOL, Params, add_months, fact
-from wenjiuye_cli.engine.rule import Cond, Scope, cond
+from wenjiuye_cli.columnar.expr import NULL_BOOL, Params, add_months, fact
+from wenjiuye_cli.columnar.rule import Cond, Scope, cond
+from wenjiuye_cli.rules._periods import floored
 
 MESSAGES: dict[str, tuple[str, str]] = {
     "key_group": ("{which}", "{which}"),
@@ -70,8 +71,8 @@ def key_group(p: Params, s: Scope, on: pl.Expr, shown: pl.Expr | None = None) ->
     student = fact("tianjin_fulltime_student")
     graduate, graduated = fact("university_graduate"), fact("graduation_date")
     haihe, settled = fact("haihe_talent"), fact("haihe_talent_settled_date")
-    # the definition is the policy's, even for earlier days
-    read_on = pl.max_horizontal(on, p.param("general.policy_start"))
+    # the definition is the policy's, even for earlier days (an unknown day reads no value)
+    read_on = floored(on, p.param("general.policy_start"))
     staged = s.stage(
         kg_grad_years=p.param("key_groups.graduate_within_years", read_on, from_policy_start=False),
         kg_haihe_years=p.param("key_groups.haihe_settled_within_years", read_on, from_policy_start=False),
@@ -140,9 +141,10 @@ def key_group(p: Params, s: Scope, on: pl.Expr, shown: pl.Expr | None = None) ->
         },
         missing=[
             ("tianjin_fulltime_student", student.is_null()),
-            ("graduation_date", in_graduate.is_null()),
-            ("haihe_talent", in_haihe.is_null() & haihe.is_null()),
-            ("haihe_talent_settled_date", in_haihe.is_null() & haihe.is_not_null()),
+            # each named only when it is the fact missing (not when ``on`` is unknown: its caller names it)
+            ("graduation_date", in_graduate.is_null() & graduated.is_null()),
+            ("haihe_talent", in_haihe.is_null() & haihe.is_null() & settled.is_null()),
+            ("haihe_talent_settled_date", in_haihe.is_null() & haihe.is_not_null() & settled.is_null()),
         ],
         shown=shown,
     )

@@ -30,6 +30,12 @@ from wenjiuye_cli.rules._schedule import past_policy_note as past_policy_note
 from wenjiuye_cli.rules._schedule import ym as ym
 
 
+def floored(value: pl.Expr, floor: pl.Expr) -> pl.Expr:
+    """``max(value, floor)``; unknown if either is (``pl.max_horizontal`` skips a null, and so does
+    ``clip(lower_bound=...)`` for a null bound): the mirror of :func:`~wenjiuye_cli.columnar.expr.capped`."""
+    return pl.when(floor.is_null()).then(None).when(value < floor).then(floor).otherwise(value)
+
+
 def retirement_limit(retirement_date: pl.Expr, month_covered: pl.Expr) -> pl.Expr:
     """``_schedule.retirement_limit``: the retirement date, or the last day of the month before it."""
     return (
@@ -91,12 +97,15 @@ def period(
     assert end is not None, "a period needs a limit"
     assert reason is not None
     last = month_index(end)
-    first_paid = pl.max_horizontal(first, counted_from)
+    # an unknown first month (no hire date, say) is no period: ``pl.max_horizontal`` would skip it and
+    # count from ``counted_from`` to the end (decades of months on a row that never reaches its period)
+    first_paid = floored(first, counted_from)
     return {
         "end": end,
         "reason": reason,
         "last": last,
         "first_paid": first_paid,
         "n": (last - first_paid + 1).clip(lower_bound=0),
+        # a null ``last`` is no limit (every limit null): the months before ``counted_from``, as intended
         "before": (pl.min_horizontal(last + 1, counted_from) - first).clip(lower_bound=0),
     }

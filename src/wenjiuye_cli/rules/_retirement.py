@@ -24,8 +24,8 @@ from typing import Any
 
 import polars as pl
 
-from wenjiuye_cli.engine.expr import Params, add_months, month_index
-from wenjiuye_cli.engine.rule import Cond, Scope, arg, cond
+from wenjiuye_cli.columnar.expr import Params, add_months, capped, month_index
+from wenjiuye_cli.columnar.rule import Cond, Scope, arg, cond
 from wenjiuye_cli.facts import BIRTH_DATE, ORIGINAL_RETIREMENT_AGE, SEX
 from wenjiuye_cli.outcome import Label
 from wenjiuye_cli.retirement import FEMALE, MALE, RetirementInputError, parameter_group
@@ -51,7 +51,9 @@ def added_months(p: Params, group: str, birth: pl.Expr, base: pl.Expr) -> pl.Exp
     return (
         pl.when(not_in_force | (index < 0))
         .then(0)
-        .otherwise(pl.min_horizontal(index // per + 1, most))  # a zero ``per`` gives null: no age
+        # a zero ``per`` gives null (x // 0 is null), so no age: ``capped`` keeps it null where
+        # ``pl.min_horizontal`` would skip it and give the most months
+        .otherwise(capped(index // per + 1, most))
         .cast(pl.Int64)
     )
 

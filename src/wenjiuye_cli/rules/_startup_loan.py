@@ -401,7 +401,10 @@ def stage_loan(p: Params, s: Scope, max_loan: pl.Expr, max_term: pl.Expr, max_te
     loan, term, signed = fact("loan_amount"), fact("loan_term_months"), fact("loan_contract_date")
     staged = s.stage(
         principal=pl.when(loan > max_loan).then(max_loan).otherwise(loan),
+        # a null term never reaches a figure (loan_facts_missing exits first); a null ``max_term`` (no value
+        # in force) would leave the term uncapped: the policy file gives it one from the policy's first day
         months=pl.min_horizontal(term, max_term),
+        # the ``repayment`` fact, else the policy file's stated default schedule (an interpretation)
         mode=pl.coalesce(fact("repayment"), p.param("startup_loan.repayment")),
         lpr=p.param("external.lpr_1y", on=signed, from_policy_start=False),
         rule=p.param("startup_loan.discount_rule", on=signed, from_policy_start=False),
@@ -413,6 +416,7 @@ def stage_loan(p: Params, s: Scope, max_loan: pl.Expr, max_term: pl.Expr, max_te
     begun = months_between(signed, end) + 1
     counted = s.stage(
         counted=pl.when(p.param("startup_loan.discount_ends_with_policy"))
+        # (``begun`` is null only without a contract date, which exits before any figure)
         .then(pl.when(signed > end).then(0).otherwise(pl.min_horizontal(months, begun)))
         .otherwise(months)
     )["counted"]
@@ -582,6 +586,7 @@ def formula_lpr_minus_150bp(p: Params, s: Scope, loan: Loan) -> Formula:
         **{
             f"{name}.ceiling": ceiling,
             f"{name}.used": pl.when(wide(loan.rate) < ceiling).then(wide(loan.rate)).otherwise(ceiling),
+            # (a null LPR or ``below`` exits first: param_exit)
             f"{name}.floor": pl.max_horizontal(wide(loan.lpr) - wide(below), wide(0)),
         }
     )
@@ -596,6 +601,7 @@ def formula_lpr_minus_150bp(p: Params, s: Scope, loan: Loan) -> Formula:
         }
     )
     charged, borne = sums[f"{name}.charged"], sums[f"{name}.borne"]
+    # (``charged`` and ``borne`` are null only on rows that exited for a missing fact or parameter)
     amount = s.stage(**{f"{name}.amount": to_fen(pl.max_horizontal(charged - borne, wide(0)))})[
         f"{name}.amount"
     ]
@@ -721,6 +727,7 @@ def loan_extra(
         "lpr": extra(loan.lpr, eligible),
         "discount_rule": extra(loan.rule, eligible),
         "discount_rate": extra(
+            # (an eligible row has both rates)
             pl.when(national).then(pl.max_horizontal(used - floor, wide(0))).otherwise(wide(district_rate)),
             eligible,
         ),

@@ -290,6 +290,7 @@ def shared(p: Params, s: Scope) -> dict[str, pl.Expr]:
     ext_years = p.param(G + "extension_years_before_retirement")
     at_start = p.param(G + "extension_assessed_at") == "subsidy_start"
     assessed = {
+        # (a null ``retired_on`` makes ``within`` null below anyway, and the notes need a known retirement)
         k: pl.when(at_start).then(hired).otherwise(pl.min_horizontal(nodes[by], retired_on))
         for k, by in (("full", "by_full_insurance"), ("one", "by_one_year_insurance"))
     }

@@ -42,6 +42,7 @@ from wenjiuye_cli.rules._hire import MESSAGES as HIRE_MESSAGES
 from wenjiuye_cli.rules._periods import (
     Ending,
     first_policy_month,
+    floored,
     months_within,
     past_policy_note,
     period,
@@ -126,6 +127,7 @@ def declare(p: Params) -> Rule:
     first_paid, last, n = months["first_paid"], months["last"], months["n"]
 
     # 每个岗位每月最高1000元: the ceiling of each month, read on max(month start, hire day, policy start)
+    # (a null ``hired`` means a null ``first_paid`` and ``n``: no month, whatever this day is)
     first_day = pl.max_horizontal(
         month_from_index(first_paid),
         hired,
@@ -136,7 +138,7 @@ def declare(p: Params) -> Rule:
     at_least: list[pl.Expr] = []
     for day, _value in runs:
         later_from = month_index_of(day) + (0 if day.day == 1 else 1)
-        later = (last - pl.max_horizontal(first_paid + 1, pl.lit(later_from)) + 1).clip(lower_bound=0)
+        later = (last - floored(first_paid + 1, pl.lit(later_from)) + 1).clip(lower_bound=0)
         at_least.append(pl.when(n > 0).then((first_day >= pl.lit(day)).cast(pl.Int32) + later).otherwise(0))
     for k in range(len(runs)):
         following = at_least[k + 1] if k + 1 < len(runs) else pl.lit(0)
@@ -144,6 +146,7 @@ def declare(p: Params) -> Rule:
     run = s.stage(**counts)
     values = [pl.lit(value, dtype=MONEY) for _day, value in runs]
     maximum = pl.sum_horizontal([times(run[f"run{k}"], values[k]) for k in range(len(runs))]).cast(MONEY)
+    # the rate of the first run with a month (coalesce: the first that is not null, as intended)
     first_rate = pl.coalesce([pl.when(run[f"run{k}"] > 0).then(values[k]) for k in range(len(runs))])
     schedule = pl.struct(
         month=pl.int_ranges(first_paid, first_paid + n, dtype=pl.Int32).list.eval(

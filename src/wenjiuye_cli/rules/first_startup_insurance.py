@@ -55,6 +55,7 @@ from wenjiuye_cli.rules._periods import (
     ALL_STATUSES,
     Ending,
     first_policy_month,
+    floored,
     months_within,
     past_policy_note,
     period,
@@ -154,8 +155,9 @@ def build(p: Params, sole_counts: pl.Expr, measure_id: str) -> Rule:
     registered = fact("registration_date")
     requires_heping = p.param(K + "insurance_requires_heping")
 
-    # 重点创业人群 judged on the registration day (the policy's first day for an earlier business)
-    days = s.stage(key_day=pl.max_horizontal(pl.coalesce(registered, ON), p.param("general.policy_start")))
+    # 重点创业人群 judged on the registration day (the policy's first day for an earlier business); no
+    # registration date, no day: the group is unknown unless its facts settle it whatever the day
+    days = s.stage(key_day=floored(registered, p.param("general.policy_start")))
     key = Branch("founder.key_group", (key_group(p, s, days["key_day"]),))
     difficulty = Branch(
         "founder.difficulty",

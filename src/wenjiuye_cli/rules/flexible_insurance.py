@@ -777,12 +777,14 @@ def build(p: Params, reading: pl.Expr, measure_id: str) -> Rule:
         [pl.when(p_.is_null()).then(c_).otherwise(0) for c_, p_ in zip(count, paid, strict=True)]
     )
     totals = s.stage(amount=amount.cast(MONEY), uncomputable=uncomputable)
+    # the first run with a month's figure (coalesce: the first that is not null, as intended)
     first_paid = pl.coalesce([pl.when(c_ > 0).then(p_) for c_, p_ in zip(count, paid, strict=True)])
     single = pl.when(
         pl.all_horizontal(
             [(c_ == 0) | p_.is_null() | (p_ == first_paid) for c_, p_ in zip(count, paid, strict=True)]
         )
     ).then(first_paid)
+    # (``first`` is never null: it is read from the evaluation date; a row without a period has counts 0)
     months = pl.concat_list(
         [
             pl.when(p_.is_not_null())
@@ -830,6 +832,7 @@ def build(p: Params, reading: pl.Expr, measure_id: str) -> Rule:
             assert figures is not None
             base, rates, share, contribution, per_month = figures
             lo, hi = runs[group[0]].lo, runs[group[-1]].hi
+            # (a null ``last`` skipped here only where no category pays: ``shown`` needs ``paying``)
             a = pl.max_horizontal(first, pl.lit(lo))
             b = pl.min_horizontal(last, pl.lit(hi - 1))
             k_months = (b - a + 1).clip(lower_bound=0)

@@ -81,6 +81,7 @@ MEASURE = Measure(
 
 def declare(p: Params) -> Rule:
     s = Scope(MEASURE.id)
+    # no application date: the evaluation date is the day applied on (what the evaluation date means)
     applied = pl.coalesce(fact("application_date"), ON)
     end = p.param("hardship_grant.end_date")  # 实施期限截至2020年12月31日
     low, subsistence = fact("low_income_family"), fact("subsistence_allowance_family")

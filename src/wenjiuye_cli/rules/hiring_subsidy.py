@@ -217,6 +217,7 @@ def build(p: Params, hires_from_start: pl.Expr, measure_id: str) -> Rule:
     staged = s.stage(
         category=unemployed | graduate_branch | rural | poor,  # any3
         met=joined,
+        # the categories known to be met (an unknown one is not met: it is named missing instead)
         met_count=pl.sum_horizontal([v.fill_null(False).cast(pl.Int32) for v in met.values()]),
     )
     category, met_keys, met_count = staged["category"], staged["met"], staged["met_count"]

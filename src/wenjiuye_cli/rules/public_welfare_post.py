@@ -133,6 +133,7 @@ def declare(p: Params) -> Rule:
     assessed_on = (
         pl.when(p.param(G + "extension_assessed_at") == "subsidy_start")
         .then(hired)
+        # (a null ``retired_on`` makes ``within`` null below anyway, and the notes need a known retirement)
         .otherwise(pl.min_horizontal(by_duration, retired_on))
     )
     to_retirement = period(

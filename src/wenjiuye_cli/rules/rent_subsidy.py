@@ -57,6 +57,7 @@ from wenjiuye_cli.facts import fact as fact_spec
 from wenjiuye_cli.outcome import Cap, Label, Measure, Message, Status
 from wenjiuye_cli.rules._key_groups import MESSAGES as KEY_GROUP_MESSAGES
 from wenjiuye_cli.rules._key_groups import key_group
+from wenjiuye_cli.rules._periods import floored
 from wenjiuye_cli.rules._schedule import MESSAGES as SCHEDULE_MESSAGES
 from wenjiuye_cli.rules._schedule import payments_end, runs_past_policy
 
@@ -201,6 +202,7 @@ def _ceil_month(day: date | None, default: int) -> int:
 def declare(p: Params) -> Rule:
     s = Scope(MEASURE.id)
     registered, rent_type = fact("registration_date"), fact("rent_type")
+    # no application date: the evaluation date is the day applied on (what the evaluation date means)
     applied = s.stage(applied=pl.coalesce(fact("application_date"), ON))["applied"]
 
     # 我区重点创业人群: judged on the registration day (or the application day, by the parameter)
@@ -219,14 +221,15 @@ def declare(p: Params) -> Rule:
     # 补贴期限最长2年, from the application month; not past the policy's end when payments end with it
     first = month_index(applied)
     max_months, policy_end = p.param("rent_subsidy.max_months"), p.param("general.policy_end")
-    months = pl.min_horizontal(claimed, max_months)
+    # unknown if the months claimed are (``pl.min_horizontal`` would skip them and count the 24)
+    months = capped(claimed, max_months)
     # (rent_subsidy.payments_end_with_policy, else general.payments_end_with_policy; and never past the
     # policy's end for an application after it)
     stops = payments_end(p, MEASURE.id, applied)
     within_policy = (month_index(stops) - first + 1).clip(lower_bound=0)
     paid_months = s.stage(
         first=first,
-        n=pl.when(stops.is_not_null()).then(pl.min_horizontal(months, within_policy)).otherwise(months),
+        n=pl.when(stops.is_not_null()).then(capped(months, within_policy)).otherwise(months),
         cut_by_policy=stops.is_not_null() & (within_policy < months),
     )
     first, n = paid_months["first"], paid_months["n"]
@@ -242,9 +245,8 @@ def declare(p: Params) -> Rule:
             holds_first = applied >= pl.lit(start) if start is not None else pl.lit(True)
             if after is not None:
                 holds_first = holds_first & (applied < pl.lit(after))
-            later = (
-                pl.min_horizontal(first + n, pl.lit(hi)) - pl.max_horizontal(first + 1, pl.lit(lo))
-            ).clip(lower_bound=0)
+            # (null with ``n``: no months, so no count)
+            later = (capped(first + n, pl.lit(hi)) - floored(first + 1, pl.lit(lo))).clip(lower_bound=0)
             count = pl.when(n >= 1).then(holds_first.cast(pl.Int32) + later).otherwise(0)
             shown = (count > 0) | ((n == 0) & holds_first)
             columns: dict[str, pl.Expr] = {"count": count, "shown": shown}

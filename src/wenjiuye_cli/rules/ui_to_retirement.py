@@ -24,6 +24,7 @@ from wenjiuye_cli.rules._periods import (
     Ending,
     earlier,
     first_policy_month,
+    floored,
     months_within,
     past_policy_note,
     policy_start_note,
@@ -127,7 +128,9 @@ def declare(p: Params) -> Rule:
         reason=reason,
     )
     start, last, counted_from = period["start"], period["last"], period["counted_from"]
-    first = pl.max_horizontal(start, counted_from)
+    # no end of the benefit, no first month (``pl.max_horizontal`` would skip the null and count from the
+    # policy's first month to retirement)
+    first = floored(start, counted_from)
     counts = s.stage(first=first, n=(last - first + 1).clip(lower_bound=0))
     first, n = counts["first"], counts["n"]
     reached = period["qualifies"]  # every condition before the months passed
