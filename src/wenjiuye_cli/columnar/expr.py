@@ -145,7 +145,9 @@ class Params:
         end = policy.value("general.policy_end", on=date.max)
         assert isinstance(start, date)
         assert isinstance(end, date)
-        self.start = start  # the engine's own validity bounds (engine._policy_in_force)
+        # the engine's own validity bounds (engine._policy_in_force); a rule reads the start in force on
+        # a row's day with param("general.policy_start"), never this literal
+        self.start = start
         self.end = end
 
     def entries(self, key: str) -> list[tuple[date, date | None, Value]]:

@@ -221,26 +221,31 @@ def _ceil_month(day: date) -> int:
     return month_index_of(day) + (0 if day.day == 1 else 1)
 
 
-def dated_sum(p: Params, key: str, first: pl.Expr, n: pl.Expr, floor: date) -> pl.Expr:
+def dated_sum(p: Params, key: str, first: pl.Expr, n: pl.Expr, floor: pl.Expr) -> pl.Expr:
     """Σ over the ``n`` months from month index ``first`` of ``key``'s value in force on each month's first
     day, or on ``floor`` for the month ``floor`` falls in (the policy's first month, read on its first
-    day), in closed form: per dated value, the months read inside its days × the value (exact, Decimal).
+    day: ``floor`` is a date per row, ``general.policy_start`` read on the row's evaluation date), in
+    closed form: per dated value, the months read inside its days × the value (exact, Decimal).
 
     ``first`` must be on or after ``floor``'s month (months before the policy are not paid). A value
     missing for some month of the range makes the sum null (the caller says it cannot decide)."""
-    floor_month = month_index_of(floor)
+    floor_month = month_index(floor)
     after = first + n  # first month index not counted
+    in_floor_month = ((first <= floor_month) & (after > floor_month)).cast(pl.Int32)
     parts: list[pl.Expr] = []
     gaps: list[pl.Expr] = []
     for start, last, value in p.segments(key):
         lo = pl.lit(_ceil_month(start))
         hi = pl.lit(month_index_of(last) + 1 if last is not None else 10**6)  # months whose first day ≤ last
         # months after the floor's month, their first day inside [start, last]
-        count = (pl.min_horizontal(after, hi) - pl.max_horizontal(first, lo, pl.lit(floor_month + 1))).clip(
+        count = (pl.min_horizontal(after, hi) - pl.max_horizontal(first, lo, floor_month + 1)).clip(
             lower_bound=0
         )
-        if start <= floor and (last is None or floor <= last):  # the floor's month is read on the floor
-            count = count + ((first <= floor_month) & (after > floor_month)).cast(pl.Int32)
+        # the floor's month is read on the floor: counted here when the floor is inside [start, last]
+        floor_inside = (
+            floor >= pl.lit(start) if last is None else floor.is_between(pl.lit(start), pl.lit(last))
+        )
+        count = count + floor_inside.cast(pl.Int32) * in_floor_month
         if value is None:
             gaps.append(count > 0)
         else:
@@ -249,8 +254,13 @@ def dated_sum(p: Params, key: str, first: pl.Expr, n: pl.Expr, floor: date) -> p
     return pl.when(pl.any_horizontal(gaps).not_() if gaps else pl.lit(True)).then(total)
 
 
-def dated_values(p: Params, key: str, months: pl.Expr, floor: date) -> pl.Expr:
+def dated_values(p: Params, key: str, months: pl.Expr, floor: pl.Expr) -> pl.Expr:
     """``key``'s value for each month of ``months`` (a list of month indices), read as :func:`dated_sum`
-    reads it: for the explained schedule."""
-    day = pl.max_horizontal(month_from_index(pl.element()), pl.lit(floor))
-    return months.list.eval(p.param(key, day, from_policy_start=False))
+    reads it (on the month's first day, or on ``floor``, a date per row, if later): for the explained
+    schedule."""
+    lo = floor.cast(pl.Int32)  # days since 1970: the later of two days is list arithmetic on integers
+    firsts = months.list.eval(month_from_index(pl.element()).cast(pl.Int32))
+    days = (lo + (firsts - lo).list.eval(pl.element().clip(lower_bound=0))).list.eval(
+        pl.element().cast(pl.Date)
+    )
+    return days.list.eval(p.param(key, pl.element(), from_policy_start=False))

@@ -198,7 +198,7 @@ def declare(p: Params) -> Rule:
         (category != "other") & ((category != "unemployed_youth") | youth_counts)
     )
 
-    policy_start = pl.lit(p.start)
+    policy_start = p.param("general.policy_start")  # in force on the evaluation date
     stops = payments_end(p, MEASURE.id, start)
     min_days, max_months = p.param("internship.min_days_in_month"), p.param("internship.max_months")
     first = pl.max_horizontal(start, policy_start)
