@@ -37,8 +37,8 @@ def fact(name: str) -> pl.Expr:
 
 
 def known_if(value: pl.Expr, *inputs: pl.Expr) -> pl.Expr:
-    """``value``, but unknown (null) when any of ``inputs`` is: the scalar rules' "None if an input is
-    missing", for values shown in messages (Kleene logic alone may decide them)."""
+    """``value``, but unknown (null) when any of ``inputs`` is ("None if an input is
+    missing"), for values shown in messages (Kleene logic alone may decide them)."""
     known = pl.all_horizontal([i.is_not_null() for i in inputs])
     return pl.when(known).then(value)
 

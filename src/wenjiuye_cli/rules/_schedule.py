@@ -81,7 +81,7 @@ ALL_STATUSES = (Status.ELIGIBLE, Status.INELIGIBLE, Status.CANNOT_DECIDE, Status
 
 
 class Ending:
-    """Whether this measure's payments end with the policy (``_schedule._deciding_key``), as columns read on
+    """Whether this measure's payments end with the policy (its own key or the general one), as columns read on
     the evaluation date: ``ends`` (never null), ``key`` (the parameter a ``--set`` must change for the other
     reading: the measure's own unless it says ``general``, else ``general.payments_end_with_policy``),
     ``general`` (the deciding key is the general one), ``stop`` (the value that ``--set`` would give) and
@@ -118,13 +118,13 @@ EndsWithPolicy = Ending  # the name this module first gave it
 
 
 def ends_with_policy(p: Params, measure_id: str) -> Ending:
-    """``_schedule._deciding_key`` for ``measure_id`` (see :class:`Ending`)."""
+    """Whether payments end with the policy for ``measure_id`` (see :class:`Ending`)."""
     return Ending(p, measure_id)
 
 
 def never_general(p: Params, own_key: str) -> bool:
-    """Whether ``own_key`` has a value other than ``general`` on every day from the policy's first on (as
-    the scalar rule, which then never reads the general flag: not in the outcome's parameters used)."""
+    """Whether ``own_key`` has a value other than ``general`` on every day from the policy's first on (the
+    general flag is then never read: not in the outcome's parameters used)."""
     values = [v for _first, last, v in p.segments(own_key) if last is None or last >= p.start]
     return bool(values) and all(v is not None and v != "general" for v in values)
 
@@ -147,9 +147,9 @@ def months_through(first: pl.Expr, n: pl.Expr, last_day: pl.Expr) -> pl.Expr:
 
 
 def first_policy_month(p: Params) -> pl.Expr:
-    """``_schedule.first_policy_month``, as a month index: the month ``general.policy_start`` falls in when
+    """The first month the policy's payments may cover, as a month index: the month ``general.policy_start`` falls in when
     the policy started on the 1st or ``general.policy_start_month_counts`` holds, else the month after —
-    both read on the evaluation date, as the scalar rule reads them (the start is a literal when it has one
+    both read on the evaluation date, as every dated parameter is (the start is a literal when it has one
     value over the policy's life, as it has unless a dated ``--set`` changes it)."""
     counts = p.param("general.policy_start_month_counts")
     try:

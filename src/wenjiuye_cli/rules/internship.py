@@ -352,7 +352,7 @@ def declare(p: Params) -> Rule:
         ),
         explain_columns=explain_columns,
         explain_messages=_arithmetic,
-        # 最长 max_months months: the qualifying months against the limit, as the scalar rule shows it
+        # 最长 max_months months: the qualifying months against the limit
         explain_caps=_caps,
         payee="enterprise",
         notes=(
