@@ -34,7 +34,7 @@ def columnar(measure_id: str, kind: str, on: date, policy: Policy | None = None,
 
 
 def scalar(measure_id: str, kind: str, on: date, policy: Policy | None = None, **facts: Any) -> Outcome:
-    """The same applicant through today's engine (evaluated on ``on``)."""
+    """The same applicant alone through ``engine.evaluate``, the path ``calc`` takes (evaluated on ``on``)."""
     values = {
         k: tuple(IncubatedFirm(f["operating_months"], f["jobs_created"]) for f in v)
         if isinstance(v, list)
@@ -65,7 +65,7 @@ def same_as_scalar(
     measure_id: str, kind: str, on: date, sets: list[str] | None = None, **facts: Any
 ) -> Outcome:
     """The columnar outcome, after checking that what ``calc`` shows of it (figures, conditions and
-    arithmetic in zh and en, schedule) is what the scalar engine gives."""
+    arithmetic in zh and en, schedule) is what ``engine.evaluate`` gives for the applicant alone."""
     policy = load_policy(overrides=sets or [])
     got = columnar(measure_id, kind, on, policy, **facts)
     want = scalar(measure_id, kind, on, policy, **facts)

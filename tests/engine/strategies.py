@@ -1,4 +1,4 @@
-"""Hypothesis strategies for the differential tests: random applicants of a kind (facts present, absent or
+"""Hypothesis strategies: random applicants of a kind (facts present, absent or
 at edge values), evaluation dates across and beyond the policy's life, and dated ``--set``s."""
 
 from __future__ import annotations
@@ -293,7 +293,7 @@ def to_frame(drawn: list[tuple[Applicant, date | None, date]]) -> pl.DataFrame:
 
 
 def scalar_facts(applicant: Applicant) -> Applicant:
-    """The applicant as the scalar engine reads it (firms as :class:`IncubatedFirm`)."""
+    """The applicant as ``engine.evaluate`` reads it (firms as :class:`IncubatedFirm`)."""
     values = dict(applicant.facts.values)
     for name, value in values.items():
         if isinstance(value, list):

@@ -33,7 +33,7 @@ def one(expr: pl.Expr) -> object:
 
 def test_kleene_is_not_unknown_if_an_input_is_missing() -> None:
     # Trap 1: Kleene logic decides `retained & (served >= 3)` as false when retained is unknown and served
-    # is 1; a value shown in a message must stay unknown, as the scalar rules' None does.
+    # is 1; a value shown in a message must stay unknown (``known_if``).
     retained, served = NULL_BOOL, pl.lit(1)
     assert one(retained & (served >= 3)) is False
     assert one(known_if(retained & (served >= 3), retained)) is None

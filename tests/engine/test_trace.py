@@ -1,5 +1,5 @@
-"""``parameters_used`` and ``extra`` of columnar outcomes (``engine.trace``, ``Rule.extra``): what the
-tests of the scalar measures assert of them holds of the columnar outcome too."""
+"""``parameters_used`` and ``extra`` of columnar outcomes (``columnar.trace``, ``Rule.extra``): what the
+measures' tests assert of them (``tests/measures``) holds."""
 
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ POLICY = load_policy()
 # held every other key of theirs to be listed.
 NOT_TRACED: dict[str, dict[str, str]] = {
     "labour_supply_hr_agency": {
-        "labour_supply.hr_min_contract_months": "read by the scalar rule for its arithmetic before the "
+        "labour_supply.hr_min_contract_months": "read by the per-row rule for its arithmetic before the "
         "conditions settle; the columnar rule reads it for the arithmetic of a granted outcome only",
     },
     "labour_supply_vocational_school": {
@@ -34,7 +34,7 @@ NOT_TRACED: dict[str, dict[str, str]] = {
     },
     "stable_jobs_refund": {
         "stable_jobs_refund.layoff_rate_denominator": "a choice with one allowed value, asserted by the "
-        "scalar rule; the columnar rule has no other reading to read it for",
+        "per-row rule; the columnar rule has no other reading to read it for",
     },
     "rent_subsidy": {"rent_subsidy.first_month": "likewise (one allowed value: the application month)"},
     "incubator_construction": dict.fromkeys(
@@ -44,14 +44,12 @@ NOT_TRACED: dict[str, dict[str, str]] = {
             "incubator.student_uplift",
             "incubator.uplift_raises_maximum",
         ),
-        "read by the scalar rule before its cannot-decide exits; the columnar rule reads it for "
+        "read by the per-row rule before its cannot-decide exits; the columnar rule reads it for "
         "a granted maximum and the note of missing counts only",
     ),
-    "internship": {"general.policy_start": "read in Python (Params.start) into a literal: no mark"},
-    "income_disregard": {"general.policy_start": "likewise"},
     "flexible_insurance": {
-        "general.policy_start": "likewise (``rules._schedule.first_policy_month``, for the periods' first "
-        "month): listed where an amount or an exit is reached, not where the rule stops at a category's "
+        "general.policy_start": "read for the periods' first month (``rules._schedule.first_policy_month``): "
+        "listed where an amount or an exit is reached, not where the rule stops at a category's "
         "months-left condition",
     },
     "startup_loan": dict.fromkeys(
@@ -61,7 +59,7 @@ NOT_TRACED: dict[str, dict[str, str]] = {
             "startup_loan.discount_ends_with_policy",
             "startup_loan.repayment",
         ),
-        "read by the scalar rule before a parameter found without a value (cannot decide); the "
+        "read by the per-row rule before a parameter found without a value (cannot decide); the "
         "columnar rule reads it for the loan's figures, listed for the outcomes that show them",
     ),
     "startup_loan_firm": dict.fromkeys(
@@ -77,8 +75,8 @@ NOT_TRACED: dict[str, dict[str, str]] = {
 
 
 def both(measure_id: str, kind: str, policy: Policy = POLICY, **facts: Any) -> tuple[Outcome, Outcome]:
-    """(columnar, scalar) outcomes of one applicant, evaluated on its application date; the facts as
-    ``tests.helpers.applicant`` reads them (e.g. ``"4.35%"``)."""
+    """(evaluate_frame, evaluate_measure) outcomes of one applicant, evaluated on its application date;
+    the facts as ``tests.helpers.applicant`` reads them (e.g. ``"4.35%"``)."""
     person = applicant(kind, **facts)
     on = person.facts.values["application_date"]
     got = columnar(measure_id, kind, on, policy, **person.facts.values)

@@ -1,7 +1,7 @@
 """第九条 / 序号27 就业见习补贴 over columns: 80% of the minimum wage in force each month (the rate changes
 mid-internship on 2021-07-01), the city's mentoring fee and insurance, 3000 for an intern kept on after 3
 months; months with too few days, the 12-month cap, the policy's end, 16–24岁失业青年 and the other reading —
-the same words as the scalar rule."""
+the same words through evaluate_frame as through engine.evaluate."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from typing import Any
 
 import pytest
 
-from tests.engine.helpers import same_as_scalar as same
-from tests.engine.helpers import scalar
+from tests.columnar.helpers import columnar, scalar
+from tests.columnar.helpers import same_as_scalar as same
 from wenjiuye_cli.outcome import Outcome, Status
 from wenjiuye_cli.output import outcome_dict
 from wenjiuye_cli.policy import load_policy
@@ -107,3 +107,25 @@ def test_a_missing_fact_is_named_never_guessed(missing: str) -> None:
     outcome = same_as_scalar(**{k: v for k, v in INTERN.items() if k != missing})
     assert outcome.status is Status.CANNOT_DECIDE
     assert outcome.missing_facts == [missing]
+
+
+@pytest.mark.parametrize(
+    ("on", "start", "months"),
+    [
+        # before 2020-12-01 the policy is in force from 2020-06-30: July … October (June has one day)
+        (date(2020, 11, 30), date(2020, 6, 30), [7, 8, 9, 10]),
+        # from 2020-12-01 on it is in force from 2020-09-01: September and October only
+        (date(2020, 12, 31), date(2020, 9, 1), [9, 10]),
+    ],
+)
+def test_a_dated_policy_start_is_read_on_the_evaluation_date(
+    on: date, start: date, months: list[int]
+) -> None:
+    policy = load_policy(overrides=["general.policy_start@2020-12-01=2020-09-01"])
+    facts = {**INTERN, "application_date": on, "internship_start": date(2020, 5, 1),
+             "internship_end": date(2020, 10, 31)}  # fmt: skip
+    outcome = columnar("internship", "intern", on, policy, **facts)
+    assert [line.month for line in outcome.schedule] == [date(2020, m, 1) for m in months]
+    assert outcome.amount == Decimal(len(months) * 1850)  # 2050 × 80% + 200 + 10 a month
+    (note,) = [n for n in outcome.notes if n.code == "note.before_policy"]
+    assert note.args == {"start": start}

@@ -37,8 +37,8 @@ def fact(name: str) -> pl.Expr:
 
 
 def known_if(value: pl.Expr, *inputs: pl.Expr) -> pl.Expr:
-    """``value``, but unknown (null) when any of ``inputs`` is: the scalar rules' "None if an input is
-    missing", for values shown in messages (Kleene logic alone may decide them)."""
+    """``value``, but unknown (null) when any of ``inputs`` is ("None if an input is
+    missing"), for values shown in messages (Kleene logic alone may decide them)."""
     known = pl.all_horizontal([i.is_not_null() for i in inputs])
     return pl.when(known).then(value)
 
@@ -145,7 +145,9 @@ class Params:
         end = policy.value("general.policy_end", on=date.max)
         assert isinstance(start, date)
         assert isinstance(end, date)
-        self.start = start  # the engine's own validity bounds (engine._policy_in_force)
+        # the engine's own validity bounds (engine._policy_in_force); a rule reads the start in force on
+        # a row's day with param("general.policy_start"), never this literal
+        self.start = start
         self.end = end
 
     def entries(self, key: str) -> list[tuple[date, date | None, Value]]:

@@ -309,7 +309,7 @@ class _Walk:
         if not self.missing:
             return pl.when(self.applies).then(empty)
         # A fact named at several steps is listed where it is first named: one test per fact (named later
-        # only where it was named first too, as in every rule so far: the differential test holds them to it)
+        # only where it was named first too, which holds of every rule so far)
         tests: dict[str, list[pl.Expr]] = {}
         for name, listed in self.missing:
             tests.setdefault(name, []).append(listed)

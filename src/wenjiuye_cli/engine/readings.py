@@ -1,7 +1,7 @@
 """The other reading of an ambiguous word, over columns (``wenjiuye_cli.rules._readings``).
 
-The scalar engine runs a measure a second time with one parameter read otherwise and notes what that gives
-("按另一种理解（…）：可得 … 元"). Here the second run is a second :class:`Rule` — the same declarations built
+A measure with an ambiguous word notes what it gives with one parameter read otherwise
+("按另一种理解（…）：可得 … 元"). That second run is a second :class:`Rule` — the same declarations built
 with the other value, under another id (``<measure>~other``) — whose status, amount and missing facts are
 computed as stages of the first rule, so the note is one more message over columns.
 """

@@ -3,11 +3,11 @@
 A row of :func:`wenjiuye_cli.engine.query.evaluate_frame` with ``explain=True`` carries, per measure,
 the recorded conditions' results and message arguments and the arithmetic's arguments. :func:`outcome_of`
 turns one measure's columns of a row into an :class:`Outcome` — conditions, arithmetic, schedule,
-missing facts, ``extra`` (the rule's :class:`~wenjiuye_cli.engine.rule.Extra` entries shown for the row,
-in the scalar rule's Python types), ``parameters_used`` (the keys the reached steps' declarations read, as
-:mod:`wenjiuye_cli.engine.trace` defines it: every key the scalar outcome lists but a documented few,
+missing facts, ``extra`` (the rule's :class:`~wenjiuye_cli.columnar.rule.Extra` entries shown for the row,
+in the outcome's Python types), ``parameters_used`` (the keys the reached steps' declarations read, as
+:mod:`wenjiuye_cli.columnar.trace` defines it: the keys of each step reached and of each part shown,
 possibly more, in the declaration's order) — with the measure's own message codes, so ``explain.render`` / ``output.outcome_dict``
-render it in zh and en exactly as they render the scalar engine's outcomes. Only what is shown is built.
+render it in zh and en as they render every outcome. Only what is shown is built.
 """
 
 from __future__ import annotations

@@ -1,15 +1,15 @@
 """What a rule declares: its intermediates, its conditions in the order the law reads them, its amounts
 and its arithmetic — each a polars expression over the fact columns.
 
-A rule is a sequence of steps, like the scalar rules it replaces:
+A rule is a sequence of steps, walked in order for each row:
 
 * :class:`Cond` — a condition: a nullable-boolean expression (null = cannot be decided), its message code,
   the message's arguments as expressions, and the facts it names when unknown;
 * :class:`Read` — a fact read outside a condition: listed as missing when null (if the outcome cannot be
-  decided), like ``Evaluation.fact``;
-* :class:`Settle` — "if a condition so far failed, ineligible; if one is unknown, cannot decide"
-  (``Evaluation.undecided_or_ineligible``); steps after it are looked at only when everything before passed;
-* :class:`Exit` — an early outcome (``return ev.outcome(Status.CANNOT_DECIDE)``) when its test holds.
+  decided);
+* :class:`Settle` — "if a condition so far failed, ineligible; if one is unknown, cannot decide":
+  steps after it are looked at only when everything before passed;
+* :class:`Exit` — an early outcome with its own status (cannot decide, say) when its test holds.
 
 When every step passes the status is ``final``. Amounts, the maximum, the monthly amount and the months
 count only for a granted status (eligible, or eligible with the amount set elsewhere), as do the
@@ -54,7 +54,7 @@ class Cond:
     result: pl.Expr
     args: Mapping[str, Arg]
     missing: tuple[Missing, ...]
-    shown: pl.Expr | None = None  # recorded only where this holds (an ``if`` around the scalar check)
+    shown: pl.Expr | None = None  # recorded only where this holds (a condition checked only in some cases)
 
 
 @dataclass(frozen=True)
@@ -93,7 +93,7 @@ ArgLike = pl.Expr | Arg
 @dataclass(frozen=True)
 class Extra:
     """An entry of the outcome's ``extra`` (per-measure details ``calc --format json`` prints, and
-    ``--schedule`` reads): its value as an expression, in the Python type the scalar rule gives it (a
+    ``--schedule`` reads): its value as an expression, in the Python type the outcome carries (a
     date, a list, a string, an int; ``show`` converts the column's Python value where they differ, and is
     never called with None). Set for the ``statuses`` (default: the granted ones), where ``shown`` holds,
     if ``after`` is one of the rule's steps only where the walk of the steps reached it, and not where one
@@ -208,5 +208,5 @@ class Rule:
     # Where a cannot-decide outcome still shows the monthly amount, the payee and the schedule of what it
     # could compute (some months of a schedule have no parameter value in force): as a granted one does
     partial_shown: pl.Expr | None = None
-    # The outcome's ``extra`` entries, in the order the scalar rule sets them (explained outcomes only)
+    # The outcome's ``extra`` entries, in the order ``calc -f json`` lists them (explained outcomes only)
     extra: Mapping[str, Extra] = field(default_factory=dict)

@@ -114,7 +114,7 @@ def results_of(frame: pl.DataFrame, policy: Policy) -> pl.DataFrame:
 def applicant_results(
     frame: pl.DataFrame, policy: Policy, *, as_of: date | None = None, explain: bool = False
 ) -> list[ApplicantResult]:
-    """Every applicant of ``frame`` (typed, with ``evaluation_date``) as the scalar engine's
+    """Every applicant of ``frame`` (typed, with ``evaluation_date``) as the engine's
     :class:`~wenjiuye_cli.engine.ApplicantResult`, outcomes in the engine's order, so today's renderers
     (``output.result_dict``, ``output.itemised_rows``) give today's words. ``explain``: with the conditions
     and arithmetic (``--detail``), from :func:`~wenjiuye_cli.engine.render.outcome_of`.

@@ -1,8 +1,7 @@
 """Which policy parameters an explained columnar outcome depended on: ``Outcome.parameters_used``.
 
-The scalar engine notes every key its rule reads, in the order it reads them, on the path the rule took
-(up to the settle that failed). A columnar rule reads its parameters once, when it is declared, into
-expressions. So the keys are found in the declarations:
+A rule reads its parameters once, when it is declared, into expressions; which keys an outcome depended on
+is found in the declarations:
 
 * the rule is declared a second time, for this policy, with :class:`Tracing` parameters, whose
   ``param(key)`` is the same expression marked with an alias ``§key`` (this copy is only looked at, never
@@ -21,18 +20,13 @@ steps' order; then, for a granted outcome (or a cannot-decide one whose months
 are shown), those of the outcome's parts; then those of each note and ``extra`` entry shown, and of the
 note of the exit taken. Within a step the keys come in the
 order they appear in its expressions. It is a function of the policy, the measure and which steps were
-reached: the reading order is the declaration's, not always the scalar rule's. Outside the policy's life it
-is empty, as the scalar engine's.
+reached: the reading order is the declaration's. Outside the policy's life it is empty.
 
-What it holds to (``tests/engine/test_differential.py``): every key the scalar outcome lists is listed,
-but for the few ``NOT_TRACED`` documents there (keys the scalar rule reads where the declaration has no
-step that reads them: a message's figure read before the conditions settle, a one-reading choice the
-scalar rule only asserts, ``Params.start`` read into a literal); each key once. It may list more: a
-step's expressions hold every branch of it (each sex's retirement parameters, each rent type's rates, the
-later conditions of a group that settles on an unknown), where the scalar rule reads only the branch it
-takes. So a what-if that re-evaluates a measure only when a key it lists changes misses no change that
-matters (bar ``NOT_TRACED``). About two thirds of the outcomes the differential draws list exactly the
-scalar set.
+Each key is listed once. A step's expressions hold every branch of it (each sex's retirement parameters,
+each rent type's rates, the later conditions of a group that settles on an unknown), so the list may hold
+keys one applicant's path did not need, and a what-if that re-evaluates a measure only when a key it lists
+changes misses no change that matters — bar the few keys a rule reads where its declaration has no step
+that reads them, recorded with why as ``NOT_TRACED`` in ``tests/columnar/test_trace.py``.
 """
 
 from __future__ import annotations

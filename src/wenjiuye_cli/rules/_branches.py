@@ -14,7 +14,7 @@ How this is written over columns. Each branch's conditions are declared once (:c
 :func:`settle` stages, per branch, whether it *explains* the row (the three cases above, from the staged
 verdicts only), and returns the branches' conditions with ``shown`` narrowed to that column. The evaluator
 already counts a condition that is not shown as passed and neither records it nor names its facts, so
-the status comes out as the scalar rule's: a hidden failed branch cannot make a holding one ineligible,
+the status comes out as the law's alternatives give it: a hidden failed branch cannot make a holding one ineligible,
 and an undecided branch's unknowns give "cannot decide" only when no branch holds.
 
 Missing facts. A fact two branches ask for (``operating_normally``, say) is named where the *explaining*
@@ -124,7 +124,7 @@ def settle(s: Scope, branches: Sequence[Branch], evaluated: pl.Expr) -> Settled:
 
 def missing_in_order(steps: Sequence[Step]) -> pl.Expr:
     """The facts the shown, undecided conditions name, in step order, each once (where first named): the
-    scalar rule's order when alternative branches name the same fact (see the module doc)."""
+    explaining branch's order when alternative branches name the same fact (see the module doc)."""
     entries: list[pl.Expr] = []
     for step in steps:
         if not isinstance(step, Cond):

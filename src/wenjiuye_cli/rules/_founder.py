@@ -1,4 +1,4 @@
-"""A founder's business, shared by 第十四条 序号35 and 序号36, as expressions (``measures._founder``).
+"""A founder's business, shared by 第十四条 序号35 and 序号36, as expressions.
 
 * :func:`business_type` — whether the business counts as 企业 (a sole proprietorship only when
   ``first_startup.sole_proprietorship_counts``), recorded as ``business_type``;

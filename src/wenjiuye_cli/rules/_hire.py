@@ -254,7 +254,7 @@ def duration_end(first: pl.Expr, months: pl.Expr) -> pl.Expr:
 
 def special_difficulty(facts: tuple[pl.Expr, ...] | None = None) -> pl.Expr:
     """附件2 第1项 特殊就业困难人员 (``_special_difficulty.special_difficulty``): certified 就业困难人员 and in
-    one of the four categories — Kleene logic is exactly the scalar answer here (a category true decides
+    one of the four categories — Kleene logic is exactly the answer here (a category true decides
     "in", all false "out", else unknown; certification known false or the categories all false decide "no")."""
     categories = facts or tuple(pl.col(spec.name) for spec in CATEGORY_FACTS)
     return pl.col("employment_difficulty") & pl.any_horizontal(categories)

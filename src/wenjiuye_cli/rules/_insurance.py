@@ -1,16 +1,16 @@
 """Pieces of 第十条 序号30 (the employer's five-insurance and post subsidies) over columns that do not belong
-to one expression: ages on a day, a tri-state tree's missing facts in the scalar order, and the note saying
+to one expression: ages on a day, a tri-state tree's missing facts in the routes' order, and the note saying
 what the other reading of a word gives. "本市高校毕业生" and "hired once the policy was in force" under a
 reading given as an expression are ``rules._hire``'s (:func:`~wenjiuye_cli.rules._hire.tianjin_graduate_as`,
 :func:`~wenjiuye_cli.rules._hire.hired_in_force`), still importable from here.
 
-The scalar rule (``wenjiuye_cli.rules.employer_insurance``) is wrapped twice by
-``measures._readings.with_other_reading``: for "施行后" (``general.hires_from_policy_start``) and for
-"本市高校毕业生" (``general.tianjin_graduate_means``). Over columns the other reading is the same rule built
-again with that one parameter read otherwise (:mod:`wenjiuye_cli.engine.readings`), so every reading-
+The rule (``wenjiuye_cli.rules.employer_insurance``) notes what two other readings give
+(``rules._readings``): for "施行后" (``general.hires_from_policy_start``) and for
+"本市高校毕业生" (``general.tianjin_graduate_means``). The other reading is the same rule built
+again with that one parameter read otherwise (:mod:`wenjiuye_cli.columnar.readings`), so every reading-
 dependent helper here takes the parameter's value as an expression rather than reading it itself.
 
-Missing facts of a tree of tri-state results (``measures._logic.tri_all`` / ``tri_any``). An unknown node
+Missing facts of a tree of tri-state results (all of / any of its children). An unknown node
 names the facts its unknown children name, in order, each once; so a leaf's facts are named exactly when
 every node from the root down to it is unknown, and the facts come in the order of the leaves, each where
 it is first named. A fact under several leaves (``employment_difficulty`` is under four) is therefore named

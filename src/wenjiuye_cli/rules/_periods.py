@@ -1,4 +1,4 @@
-"""Month-by-month periods over columns: ``measures._schedule`` for the rules (第十一、十四、二十七、二十八条).
+"""Month-by-month periods over columns, for the rules of 第十一、十四、二十七、二十八条.
 
 The periods that end at the earliest of several limits; what every monthly schedule shares (whether
 payments end with the policy, the policy's first month, the note on a term running past the policy's end,
@@ -79,7 +79,7 @@ def policy_start_note(p: Params, shown: pl.Expr, statuses: tuple[Status, ...] = 
 def period(
     first: pl.Expr, limits: Sequence[tuple[str, pl.Expr | None]], counted_from: pl.Expr
 ) -> dict[str, pl.Expr]:
-    """``measures._hire.subsidy_period`` as expressions: the months from index ``first`` through the
+    """A subsidy's period as expressions: the months from index ``first`` through the
     earliest of ``limits`` ((reason code, last day or null = no limit), ties to the first listed), months
     before index ``counted_from`` left out. Returns ``end`` (Date), ``reason`` (its code), ``last`` (index
     of the end's month), ``first_paid``, ``n`` (months paid) and ``before`` (months left out)."""

@@ -14,7 +14,7 @@ is then month arithmetic on the birth date.
 
 :func:`stage_retirement` materialises it once as columns (``~<measure>.retirement.*``): every condition and
 limit that uses the date reads the column, never the when/then tree again (inlined, it cost 9× in the
-prototypes). :func:`retirement_condition` is ``measures._person_retirement.check_retirement``'s condition.
+prototypes). :func:`retirement_condition` is the condition ``retirement_age`` every such measure checks.
 """
 
 from __future__ import annotations
@@ -71,7 +71,7 @@ def stage_retirement(p: Params, s: Scope) -> dict[str, pl.Expr]:
     bases = s.stage(**{f"retirement.base.{g}": base[g] for g in GROUPS})
     base = {g: bases[f"retirement.base.{g}"] for g in GROUPS}
     # retirement.parameter_group: a man's original age may only be his group's (or blank); a woman's picks
-    # her group (55 first, as the scalar dict lets the later group win when both ages are equal)
+    # her group (55 first, so the later group wins when both ages are equal)
     group: pl.Expr = (
         pl.when((sex == MALE) & (original.is_null() | (original == base["men"])))
         .then(pl.lit("men"))
@@ -116,8 +116,8 @@ def stage_retirement(p: Params, s: Scope) -> dict[str, pl.Expr]:
 
 
 def _problem(value: dict[str, Any]) -> Label | None:
-    """The scalar rule's words for facts that do not fit the table (its own exception's texts), from the
-    row's sex, original age and the groups' original ages."""
+    """The words for facts that do not fit the table (``retirement.parameter_group``'s exception texts),
+    from the row's sex, original age and the groups' original ages."""
     ages = {f"retirement.{g}_base_age": value[g] for g in GROUPS}
 
     def lookup(key: str, _on: date) -> int:

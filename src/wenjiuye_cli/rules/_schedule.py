@@ -81,7 +81,7 @@ ALL_STATUSES = (Status.ELIGIBLE, Status.INELIGIBLE, Status.CANNOT_DECIDE, Status
 
 
 class Ending:
-    """Whether this measure's payments end with the policy (``_schedule._deciding_key``), as columns read on
+    """Whether this measure's payments end with the policy (its own key or the general one), as columns read on
     the evaluation date: ``ends`` (never null), ``key`` (the parameter a ``--set`` must change for the other
     reading: the measure's own unless it says ``general``, else ``general.payments_end_with_policy``),
     ``general`` (the deciding key is the general one), ``stop`` (the value that ``--set`` would give) and
@@ -118,13 +118,13 @@ EndsWithPolicy = Ending  # the name this module first gave it
 
 
 def ends_with_policy(p: Params, measure_id: str) -> Ending:
-    """``_schedule._deciding_key`` for ``measure_id`` (see :class:`Ending`)."""
+    """Whether payments end with the policy for ``measure_id`` (see :class:`Ending`)."""
     return Ending(p, measure_id)
 
 
 def never_general(p: Params, own_key: str) -> bool:
-    """Whether ``own_key`` has a value other than ``general`` on every day from the policy's first on (as
-    the scalar rule, which then never reads the general flag: not in the outcome's parameters used)."""
+    """Whether ``own_key`` has a value other than ``general`` on every day from the policy's first on (the
+    general flag is then never read: not in the outcome's parameters used)."""
     values = [v for _first, last, v in p.segments(own_key) if last is None or last >= p.start]
     return bool(values) and all(v is not None and v != "general" for v in values)
 
@@ -147,9 +147,9 @@ def months_through(first: pl.Expr, n: pl.Expr, last_day: pl.Expr) -> pl.Expr:
 
 
 def first_policy_month(p: Params) -> pl.Expr:
-    """``_schedule.first_policy_month``, as a month index: the month ``general.policy_start`` falls in when
+    """The first month the policy's payments may cover, as a month index: the month ``general.policy_start`` falls in when
     the policy started on the 1st or ``general.policy_start_month_counts`` holds, else the month after —
-    both read on the evaluation date, as the scalar rule reads them (the start is a literal when it has one
+    both read on the evaluation date, as every dated parameter is (the start is a literal when it has one
     value over the policy's life, as it has unless a dated ``--set`` changes it)."""
     counts = p.param("general.policy_start_month_counts")
     try:
@@ -221,26 +221,31 @@ def _ceil_month(day: date) -> int:
     return month_index_of(day) + (0 if day.day == 1 else 1)
 
 
-def dated_sum(p: Params, key: str, first: pl.Expr, n: pl.Expr, floor: date) -> pl.Expr:
+def dated_sum(p: Params, key: str, first: pl.Expr, n: pl.Expr, floor: pl.Expr) -> pl.Expr:
     """Σ over the ``n`` months from month index ``first`` of ``key``'s value in force on each month's first
     day, or on ``floor`` for the month ``floor`` falls in (the policy's first month, read on its first
-    day), in closed form: per dated value, the months read inside its days × the value (exact, Decimal).
+    day: ``floor`` is a date per row, ``general.policy_start`` read on the row's evaluation date), in
+    closed form: per dated value, the months read inside its days × the value (exact, Decimal).
 
     ``first`` must be on or after ``floor``'s month (months before the policy are not paid). A value
     missing for some month of the range makes the sum null (the caller says it cannot decide)."""
-    floor_month = month_index_of(floor)
+    floor_month = month_index(floor)
     after = first + n  # first month index not counted
+    in_floor_month = ((first <= floor_month) & (after > floor_month)).cast(pl.Int32)
     parts: list[pl.Expr] = []
     gaps: list[pl.Expr] = []
     for start, last, value in p.segments(key):
         lo = pl.lit(_ceil_month(start))
         hi = pl.lit(month_index_of(last) + 1 if last is not None else 10**6)  # months whose first day ≤ last
         # months after the floor's month, their first day inside [start, last]
-        count = (pl.min_horizontal(after, hi) - pl.max_horizontal(first, lo, pl.lit(floor_month + 1))).clip(
+        count = (pl.min_horizontal(after, hi) - pl.max_horizontal(first, lo, floor_month + 1)).clip(
             lower_bound=0
         )
-        if start <= floor and (last is None or floor <= last):  # the floor's month is read on the floor
-            count = count + ((first <= floor_month) & (after > floor_month)).cast(pl.Int32)
+        # the floor's month is read on the floor: counted here when the floor is inside [start, last]
+        floor_inside = (
+            floor >= pl.lit(start) if last is None else floor.is_between(pl.lit(start), pl.lit(last))
+        )
+        count = count + floor_inside.cast(pl.Int32) * in_floor_month
         if value is None:
             gaps.append(count > 0)
         else:
@@ -249,8 +254,13 @@ def dated_sum(p: Params, key: str, first: pl.Expr, n: pl.Expr, floor: date) -> p
     return pl.when(pl.any_horizontal(gaps).not_() if gaps else pl.lit(True)).then(total)
 
 
-def dated_values(p: Params, key: str, months: pl.Expr, floor: date) -> pl.Expr:
+def dated_values(p: Params, key: str, months: pl.Expr, floor: pl.Expr) -> pl.Expr:
     """``key``'s value for each month of ``months`` (a list of month indices), read as :func:`dated_sum`
-    reads it: for the explained schedule."""
-    day = pl.max_horizontal(month_from_index(pl.element()), pl.lit(floor))
-    return months.list.eval(p.param(key, day, from_policy_start=False))
+    reads it (on the month's first day, or on ``floor``, a date per row, if later): for the explained
+    schedule."""
+    lo = floor.cast(pl.Int32)  # days since 1970: the later of two days is list arithmetic on integers
+    firsts = months.list.eval(month_from_index(pl.element()).cast(pl.Int32))
+    days = (lo + (firsts - lo).list.eval(pl.element().clip(lower_bound=0))).list.eval(
+        pl.element().cast(pl.Date)
+    )
+    return days.list.eval(p.param(key, pl.element(), from_policy_start=False))

@@ -20,7 +20,7 @@ is implied (the measure's discount). The month-by-month schedules are summed in 
   ``P (1 − v^(n−m)) / (1 − v^n)``, so the first ``k`` months' interest at ``c/12`` is
   ``c/12 × P (k − v^(n−k) (1 − v^k) / i) / (1 − v^n)`` and the instalment is ``P i / (1 − v^n)``.
   The first month's interest (``P × c/12``) and a one-month instalment (``P (1 + i)``) are taken
-  directly, so that they are exact where the scalar loop's are (a text then shows no "≈").
+  directly, so that they are exact (a text then shows no "≈").
   Powers of ``v`` (< 1, so never overflowing) are taken by squaring, one column per power, over the bits
   of the longest term a row can have.
 """
@@ -342,7 +342,7 @@ def loan_count(p: Params) -> Cond:
 
 
 def loan_reads(need_rate: bool) -> tuple[Read, ...]:
-    """The loan's facts, read (and named when missing) in the scalar rule's order."""
+    """The loan's facts, read (and named when missing) in the order shown."""
     names = [n for n in LOAN_FACT_NAMES if need_rate or n != "loan_annual_rate"]
     return tuple(Read(n) for n in names)
 
@@ -475,7 +475,7 @@ def installment(loan: Loan, sch: Schedule) -> pl.Expr:
         .when(sch.i == 0)
         .then(p / safe(wide(n)))
         .when(n == 1)
-        .then(p * (wide(1) + sch.i))  # P·i·(1+i)/i, exact as the scalar division is
+        .then(p * (wide(1) + sch.i))  # P·i·(1+i)/i, exact (no division)
         .otherwise(p * sch.i / safe(wide(1) - sch.vn))
     )
 
@@ -496,7 +496,7 @@ def interest(loan: Loan, sch: Schedule, mode: str, charged_at: pl.Expr | None = 
         value = equal_principal
     else:
         annuity = c * p * (kk - sch.vnk * (wide(1) - sch.vk) / safe(sch.i)) / safe(wide(1) - sch.vn)
-        # the first month is charged on the whole principal: exact, as the scalar loop's first step is
+        # the first month is charged on the whole principal: exact
         value = pl.when(sch.i == 0).then(equal_principal).when(k == 1).then(p * c).otherwise(annuity)
     return pl.when((k == 0) | (p == 0) | (charge == 0)).then(wide(0)).otherwise(value)
 
@@ -650,7 +650,7 @@ def limit_columns(loan: Loan, max_loan: pl.Expr, max_term: pl.Expr) -> dict[str,
 
 
 def limit_caps(row: Mapping[str, Any], max_key: str, term_key: str) -> list[Cap]:
-    """The scalar rules' first two caps: min(loan, maximum) and min(term, longest)."""
+    """The loan rules' first two caps: min(loan, maximum) and min(term, longest)."""
     return [
         Cap(max_key, row["max_loan"], row["loan"], row["loan"] > row["max_loan"]),
         Cap(term_key, row["max_term"], row["term"], row["term"] > row["max_term"]),
@@ -700,10 +700,10 @@ def loan_extra(
     max_term: pl.Expr,
     district_rate: pl.Expr,
 ) -> dict[str, Extra]:
-    """The scalar outcome's ``extra`` for a loan discount: the limits (``max_loan``: null while the key
+    """The outcome's ``extra`` for a loan discount: the limits (``max_loan``: null while the key
     group is unknown; ``max_loan_paid`` for a discount granted), this loan's number and the repayment,
     once the conditions before the first settle passed — not where a parameter has no value in force (the
-    scalar outcome then carries none) —; for a discount granted, the months it counts (when the policy's
+    outcome then carries none) —; for a discount granted, the months it counts (when the policy's
     end cuts them), the LPR, the discount rule and its rates (``district_rate``: the district formula's)."""
     first = next(i for i, step in enumerate(steps) if isinstance(step, Settle))
     after = steps[first + 1]

@@ -302,7 +302,7 @@ def shared(p: Params, s: Scope) -> dict[str, pl.Expr]:
 
 
 def leaves(b: Mapping[str, pl.Expr], uses: Mapping[str, pl.Expr]) -> list[Leaf]:
-    """The tri-state tree of ``measures.employer_insurance.routes`` as leaves, in the scalar order: the
+    """The tri-state tree of the routes to the subsidy as leaves, in the order facts are named: the
     "full" routes, then "one_year" (named only where "full" is not true)."""
 
     def facts(*names: str) -> tuple[tuple[str, pl.Expr], ...]:
@@ -568,7 +568,7 @@ def build(
             msg("note.amount_elsewhere", {}, statuses=granted),
         ),
         missing_facts=names_in_order(step_entries(steps, "hire_category", tree_entries(tree, occ))),
-        extra={  # the scalar outcome's extra; the post subsidy's period for the full category only
+        extra={  # the post subsidy's period for the full category only
             "category": extra(category),
             "routes": extra(_split(flags["met_keys"])),
             "retirement_date": extra(retired_on),

@@ -179,7 +179,7 @@ def declare(p: Params) -> Rule:
         months=n,
         payee="enterprise",
         schedule=schedule,
-        # 最长3年: shown as a limit that does not bind (the period ends at it), as the scalar rule shows it
+        # 最长3年: shown as a limit that does not bind (the period ends at it)
         explain_columns={"max_months": max_months, "months_paid": n},
         explain_caps=lambda row: [
             Cap("fallback_placement.max_months", row["max_months"], row["months_paid"], False)

@@ -161,7 +161,7 @@ def group_a(p: Params, s: Scope, registered: pl.Expr) -> tuple[Cond, ...]:
     )
     long_enough, needed = staged["a_long_enough"], staged["a_needed"]
     branches = s.stage(
-        a_unemployed=hukou & long_enough,  # Kleene: the scalar rule's _and
+        a_unemployed=hukou & long_enough,  # Kleene: false if either is, else null if either is
         a_rural=pl.when(hukou_for_rural).then(rural & hukou).otherwise(rural),
     )
     unemployed, rural_branch = branches["a_unemployed"], branches["a_rural"]
@@ -193,7 +193,7 @@ def group_a(p: Params, s: Scope, registered: pl.Expr) -> tuple[Cond, ...]:
         .then(pl.lit("group_a.rural_not_hukou"))
         .otherwise(pl.lit("group_a.not_rural")),
     }
-    # The facts named, in the scalar rule's order: the unemployed branch's, then the rural branch's
+    # The facts named, in this order: the unemployed branch's, then the rural branch's
     # (where only the rural branch is open, its hukou comes after rural_labour)
     unemployed_open = unemployed.is_null()
     rural_open = rural_branch.is_null()

@@ -240,7 +240,7 @@ def build(p: Params, sole_counts: pl.Expr, measure_id: str) -> Rule:
             ),
             msg("note.city_standard", {}),
         ),
-        extra={  # the scalar rule's, in its order (amount_set_elsewhere only)
+        extra={  # amount_set_elsewhere only
             "end_date": extra(insurance["end"]),
             "end_reason": extra(insurance["reason"].str.strip_prefix("end_reason.")),
             "insurance_months": extra(n),

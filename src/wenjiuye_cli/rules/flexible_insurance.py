@@ -257,8 +257,8 @@ def _share_keys(name: str) -> tuple[str, str]:
 
 
 def month_runs(p: Params) -> list[MonthRun]:
-    """The runs of months of constant parameters (``_month`` of the scalar rule, computed once per run:
-    the same Decimal arithmetic, so the same fen), in time order."""
+    """The runs of months of constant parameters (each month's figures computed once per run, in
+    Decimal, so to the fen), in time order."""
     keys = (BASE_KEY, *RATE_KEYS, *(k for name in SHARES for k in _share_keys(name)))
     days: list[date | None] = [None, *p.change_days(*keys)]
     out: list[MonthRun] = []
@@ -288,7 +288,7 @@ def month_runs(p: Params) -> list[MonthRun]:
 
 
 def _groups(runs: Sequence[MonthRun], name: str, computable: bool) -> list[tuple[int, list[int]]]:
-    """Consecutive runs the scalar rule shows as one line: computable ones with equal (base, rates, share),
+    """Consecutive runs shown as one line: computable ones with equal (base, rates, share),
     or uncomputable ones missing the same keys; (index of the first run, the runs' indices)."""
     out: list[tuple[int, list[int]]] = []
     previous: object = None
@@ -307,7 +307,7 @@ def _groups(runs: Sequence[MonthRun], name: str, computable: bool) -> list[tuple
 
 
 def _listed(p: Params, key: str) -> Label:
-    """The periods for which ``key`` has values (the scalar rule's ``_listed``)."""
+    """The periods for which ``key`` has values."""
     spans: list[tuple[date, date | None]] = []
     for start, until, _value in p.entries(key):
         previous_end = spans[-1][1] if spans else None
@@ -346,8 +346,8 @@ def share_on(p: Params, name: str) -> dict[str, pl.Expr]:
         branches["den"].append((test, pl.lit(share.denominator, dtype=pl.Int64)))
         branches["text"].append((test, pl.lit(f"{share.numerator}/{share.denominator}")))
     # known only where both keys have a value on the day (as the chains are); said through ``param`` so
-    # the keys count as read (``columnar.trace``) wherever the share is: the scalar rule reads every
-    # category's share before its conditions settle
+    # the keys count as read (``columnar.trace``) wherever the share is, every category's share before
+    # its conditions settle
     in_force = [p.param(k) for k in keys]
     return {
         "num": known_if(chain(branches["num"], pl.lit(None, dtype=pl.Int64)), *in_force),
@@ -369,7 +369,7 @@ def _fixed(label: Label, _value: object) -> Label:
 
 
 def _times_money(monthly: Decimal, months: int) -> str:
-    """A line's amount, ``monthly × months``, to the fen (the scalar rule's ``fmt_money``)."""
+    """A line's amount, ``monthly × months``, to the fen (``fmt_money``)."""
     return fmt_money(monthly * months)
 
 
@@ -884,7 +884,7 @@ def build(p: Params, reading: pl.Expr, measure_id: str) -> Rule:
             )
     arithmetic.append(msg("arith.total", {"amount": arg(totals["amount"], fmt_money)}))
 
-    # Notes, in the scalar rule's order
+    # Notes, in the order the outcome lists them
     notes: list[Msg] = [
         msg(
             "note.branch_failed",
@@ -949,7 +949,7 @@ def build(p: Params, reading: pl.Expr, measure_id: str) -> Rule:
         arithmetic=tuple(arithmetic),
         notes=tuple(notes),
         missing_facts=missing_in_order(steps),
-        extra={  # the best category's, in the scalar rule's order, wherever it is paid (or partly)
+        extra={  # the best category's, wherever it is paid (or partly)
             "end_date": extra(settled["end"], PAID, paying),
             "end_reason": extra(settled["reason"], PAID, paying),
             "category": extra(of_best({c: pl.lit(c) for c in CATEGORIES}), PAID, paying),

@@ -368,14 +368,14 @@ def build(p: Params, hires_from_start: pl.Expr, measure_id: str) -> Rule:
             ),
         ),
         missing_facts=missing_in_order(steps),
-        # the scalar outcome's ``extra`` (the category paid and every category met), for the explanation
+        # the outcome's ``extra`` (the category paid and every category met), for the explanation
         explain_columns={
             "category": applied,
             "categories_met": pl.when(met_keys == "")
             .then(pl.lit([], dtype=pl.List(pl.String)))
             .otherwise(met_keys.str.split(",")),
         },
-        extra={  # the scalar outcome's extra (eligible outcomes)
+        extra={  # eligible outcomes only
             "category": extra(applied),
             "categories_met": extra(
                 pl.when(met_keys == "")

@@ -173,7 +173,7 @@ def declare(p: Params) -> Rule:
     )
     end, first = period["end"], period["first"]
     n = s.stage(n=(month_index(end) - first + 1).clip(lower_bound=0))["n"]
-    floor = p.start
+    floor = p.param("general.policy_start")  # in force on the evaluation date, as the first month
     total = s.stage(total=dated_sum(p, KEY, first, n, floor))["total"]
     monthly = p.param(KEY)  # 每月扣减600元: the value on the evaluation date
     passed = (family & person & contract).fill_null(False)  # the first conditions all passed
@@ -238,7 +238,7 @@ def declare(p: Params) -> Rule:
             msg("note.not_payment", {"monthly": monthly}),
             msg(
                 "note.before_policy_start",
-                {"start": pl.lit(floor), "first": ym(from_month)},
+                {"start": floor, "first": ym(from_month)},
                 shown=before_policy,
                 statuses=(Status.ELIGIBLE, Status.INELIGIBLE),
             ),

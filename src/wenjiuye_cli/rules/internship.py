@@ -198,7 +198,7 @@ def declare(p: Params) -> Rule:
         (category != "other") & ((category != "unemployed_youth") | youth_counts)
     )
 
-    policy_start = pl.lit(p.start)
+    policy_start = p.param("general.policy_start")  # in force on the evaluation date
     stops = payments_end(p, MEASURE.id, start)
     min_days, max_months = p.param("internship.min_days_in_month"), p.param("internship.max_months")
     first = pl.max_horizontal(start, policy_start)
@@ -352,7 +352,7 @@ def declare(p: Params) -> Rule:
         ),
         explain_columns=explain_columns,
         explain_messages=_arithmetic,
-        # 最长 max_months months: the qualifying months against the limit, as the scalar rule shows it
+        # 最长 max_months months: the qualifying months against the limit
         explain_caps=_caps,
         payee="enterprise",
         notes=(

@@ -403,7 +403,7 @@ def declare(p: Params) -> Rule:
 
 
 def _arithmetic(row: Mapping[str, Any], static: Mapping[str, list[Any]]) -> list[Message]:
-    """The arithmetic in words from one row's per-segment figures (the same as the scalar rule's)."""
+    """The arithmetic in words from one row's per-segment figures."""
     kind = row["type"]
     jobs, rent, n = row["jobs"], row["rent"], row["n"]
     month = row["first"]
@@ -430,7 +430,7 @@ def _arithmetic(row: Mapping[str, Any], static: Mapping[str, list[Any]]) -> list
     if single is not None:
         out.append(Message("arith.total", {"monthly": single, "months": n, "amount": amount}))
     elif len(periods) > 1:
-        parts = " + ".join(f"{p[1]} × {_as_scalar(p, jobs, rent)}" for p in periods)
+        parts = " + ".join(f"{p[1]} × {_as_written(p, jobs, rent)}" for p in periods)
         out.append(Message("arith.periods_total", {"parts": parts, "amount": amount}))
     else:
         out.append(Message("arith.sum", {"months": n, "amount": amount}))
@@ -438,7 +438,7 @@ def _arithmetic(row: Mapping[str, Any], static: Mapping[str, list[Any]]) -> list
 
 
 def _caps(row: Mapping[str, Any], static: Mapping[str, list[Any]]) -> list[Cap]:
-    """The caps applied, period by period, then the duration (as the scalar rule lists them)."""
+    """The caps applied, period by period, then the duration."""
     kind, rent = row["type"], row["rent"]
     out = []
     for k, (_lo, _hi, _start, _after, rates) in enumerate(static[kind]):
@@ -457,9 +457,9 @@ def _ym(index: int) -> str:
     return f"{index // 12:04d}-{index % 12 + 1:02d}"
 
 
-def _as_scalar(period: tuple[Any, ...], jobs: int, rent: Decimal | None) -> str:
-    """The paid amount written as ``str()`` writes the Decimal the scalar rule computed: its digits follow
-    the operand that won the ``min`` (the rent, base + jobs × step, or the cap), so the text is the same."""
+def _as_written(period: tuple[Any, ...], jobs: int, rent: Decimal | None) -> str:
+    """The paid amount written as ``str()`` writes the Decimal ``min(rent, base + jobs × step, cap)``: its
+    digits follow the operand that won the ``min``."""
     _start, _count, (base, step, cap), raw, monthly, paid = period
     if rent is not None and rent < monthly:
         return str(rent)

@@ -6,7 +6,7 @@ Two readings (``skill_upgrade.reading``), as ``wenjiuye_cli.rules.skill_upgrade`
 ``certificate_level`` (default, the Tianjin city rule: by the skill certificate's level, after
 ``skill_upgrade.city_min_insured_months`` of unemployment insurance) and ``credential_type`` (the words
 taken literally: 学历, 职称, 技能证书). Both are computed over columns, so the note saying what the other
-reading gives (``measures/_readings.py``, for an employee only) is the other reading's own status.
+reading gives (``rules._readings``, for an employee only) is the other reading's own status.
 """
 
 from __future__ import annotations

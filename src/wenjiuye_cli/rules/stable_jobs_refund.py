@@ -174,7 +174,7 @@ def _symbol(ok: pl.Expr, mode: pl.Expr) -> pl.Expr:
 
 
 def _rate(counts: dict[str, Any]) -> str:
-    """The layoff rate as the scalar rule shows it (a Decimal quotient, display only)."""
+    """The layoff rate as the outcome shows it (a Decimal quotient, display only)."""
     return pct(Decimal(counts["laid_off"]) / Decimal(counts["insured"]))
 
 

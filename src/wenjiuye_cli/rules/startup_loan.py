@@ -200,7 +200,7 @@ def declare(p: Params) -> Rule:
     ]
     below = national.reads[1]
     # The group's note is shown once the first conditions pass, except where a parameter is not in force
-    # (the scalar engine then reports only that)
+    # (the outcome then reports only that)
     first_passed = in_heping.fill_null(False) & count.result.fill_null(False)
     gap = pl.any_horizontal([v.is_null() for _k, v in reads_lpr]) | (
         (loan.rule == RULE_LPR_MINUS_150BP) & below[1].is_null()
@@ -254,7 +254,7 @@ def declare(p: Params) -> Rule:
         param_exit(reads_lpr, loan.signed),
         param_exit([below], loan.signed, when=loan.rule == RULE_LPR_MINUS_150BP),
     )
-    # the caps as the scalar rule gives them: the maximum loan (by the group; within 30万 the base one),
+    # the caps in the order shown: the maximum loan (by the group; within 30万 the base one),
     # the longest term, then the chosen formula's rate ceiling
     explain_columns = {
         **limit_columns(loan, used_max, max_term),

@@ -297,7 +297,7 @@ def declare(p: Params) -> Rule:
         steps=steps,
         final=Status.ELIGIBLE,
         amount=amount,
-        # the caps as the scalar rule gives them: the maximum loan, the longest term, then the formula's
+        # the caps in the order shown: the maximum loan, the longest term, then the formula's
         explain_columns={**limit_columns(loan, max_loan, max_term), **district.explain, **national.explain},
         explain_caps=_caps,
         extra=loan_extra(s, steps, loan, max_loan, max_loan, max_term, pl.col(s.name(f"{DISTRICT}.rate"))),

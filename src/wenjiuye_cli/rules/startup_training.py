@@ -129,7 +129,7 @@ def declare(p: Params) -> Rule:
         ),
         final=Status.ELIGIBLE,
         amount=amount,
-        # the certificates as a limit on the paid successes, while the reading holds (as the scalar rule)
+        # the certificates as a limit on the paid successes, while the reading holds
         explain_columns={"requires": requires, "certified": certified, "succeeded": succeeded},
         explain_caps=_caps,
         arithmetic=(

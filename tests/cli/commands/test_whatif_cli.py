@@ -766,3 +766,65 @@ def test_tables_keep_every_column_on_an_80_column_terminal_and_whole_names_in_a_
     )  # fmt: skip
     assert summary.exit_code == ExitCode.OK, summary.stderr
     assert "企业吸纳就业社保补贴和岗位补贴" in summary.stderr
+
+
+FEN_AND_A_HALF = FOUNDER.replace("monthly_rent = 4000", "monthly_rent = 4000.005")
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["compare", "--set", "rent_subsidy.house_per_job_monthly=700", "-f", "json"],
+        ["compare", "--set", "rent_subsidy.house_per_job_monthly=700", "-f", "table"],
+        ["sweep", "--vary", "jobs_created=0..3", "-f", "json"],
+    ],
+    ids=["compare-json", "compare-table", "sweep"],
+)
+@pytest.mark.parametrize(
+    ("lang", "why"),
+    [
+        ("en", "an amount has at most two decimals (fen), got 4000.005"),
+        ("zh", "金额最多两位小数（到分），而不是 4000.005"),
+    ],
+)
+def test_a_money_fact_with_more_than_two_decimals_is_refused_as_calc_refuses_it(
+    runner: CliRunner, tmp_path: Path, command: list[str], lang: str, why: str
+) -> None:
+    scenario = tmp_path / "founder.toml"
+    scenario.write_text(FEN_AND_A_HALF, encoding="utf-8")
+    calc = runner.invoke(app, ["calc", str(scenario), "-f", "json", "--lang", lang])
+    result = runner.invoke(app, [command[0], str(scenario), *command[1:], "--lang", lang])
+    assert result.exit_code == calc.exit_code == ExitCode.BAD_CONFIG
+    assert result.stdout == calc.stdout == ""
+    assert result.stderr == calc.stderr == f"{scenario} applicants[1] (F-1): monthly_rent: {why}\n"
+
+
+def test_compare_with_a_too_precise_amount_writes_no_output_file(runner: CliRunner, tmp_path: Path) -> None:
+    scenario = tmp_path / "founder.toml"
+    scenario.write_text(FEN_AND_A_HALF, encoding="utf-8")
+    out = tmp_path / "compared.csv"
+    args = ["compare", str(scenario), *RICHER, "-o", str(out), "--lang", "en"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == ExitCode.BAD_CONFIG
+    assert "monthly_rent: an amount has at most two decimals" in result.stderr
+    assert result.stdout == ""
+    assert list(tmp_path.iterdir()) == [scenario]
+
+
+def test_sweep_refuses_a_varied_amount_with_more_than_two_decimals(runner: CliRunner) -> None:
+    args = [
+        "sweep",
+        RENT,
+        "--id",
+        "R-001",
+        "--vary",
+        "monthly_rent=1000.005,2000",
+        "-f",
+        "json",
+        "--lang",
+        "en",
+    ]
+    result = runner.invoke(app, args)
+    assert result.exit_code == ExitCode.USAGE
+    assert result.stderr == "--vary: monthly_rent: an amount has at most two decimals (fen), got 1000.005\n"
+    assert result.stdout == ""

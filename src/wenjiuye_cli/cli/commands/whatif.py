@@ -188,6 +188,20 @@ def _fail(console: Console, message: str, code: ExitCode) -> typer.Exit:
     return typer.Exit(code)
 
 
+def _precise_or_exit(console: Console, lang: str, applicants: list[Applicant]) -> None:
+    """Exit 78 (bad scenario file), as ``calc`` does and with its message (the place in the file, the fact,
+    the value), when a money or ratio fact has more decimal places than the engine keeps: checked
+    (:func:`wenjiuye_cli.whatif.check_precision`) before anything is written."""
+    # imported here: the import lines at the top are kept short for start-up
+    from wenjiuye_cli.columnar.applicants import PrecisionError
+    from wenjiuye_cli.whatif import check_precision
+
+    try:
+        check_precision(applicants)
+    except PrecisionError as exc:
+        raise _fail(console, exc.text(lang), ExitCode.BAD_CONFIG) from None
+
+
 def _policies(
     console: Console, lang: str, policy_file: Path | None, reforms: list[Path] | None, sets: list[str] | None
 ) -> tuple[Policy, Policy]:
@@ -341,6 +355,7 @@ def compare(
         shown = _Shown(itemised, excel_safe, changed_only, no_color)
         if listed is None:
             applicants = read_scenarios_or_exit(console, lang, inputs, stdin)
+            _precise_or_exit(console, lang, applicants)
             comparers = [Comparer(baseline, p, on, today) for p in side_policies]
 
             def compared() -> Iterator[Comparison]:
@@ -1321,6 +1336,7 @@ def _sweep_one(
     _baseline, policy = _policies(console, lang, policy_file, reforms, sets)
     on = parse_as_of(console, lang, as_of)
     applicants = read_scenarios_or_exit(console, lang, [scenario], stdin, command="sweep")
+    _precise_or_exit(console, lang, applicants)
     applicant = _pick(console, lang, applicants, applicant_id)
     try:
         axis = (
