@@ -121,8 +121,9 @@ class InputDataError(BatchError):
 # ------------------------------------------------------------------------------------------ options
 
 
-# Rows read, validated, evaluated and written together (see benchmarks/README.md for the choice).
-DEFAULT_CHUNK_ROWS = 10_000
+# Rows evaluated and written together (see benchmarks/README.md for the choice); they are read and
+# validated in parts of io.readers.PART_ROWS rows.
+DEFAULT_CHUNK_ROWS = 20_000
 
 
 @dataclass(frozen=True)

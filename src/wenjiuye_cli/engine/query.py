@@ -25,7 +25,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import weakref
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 from typing import Any
 
@@ -93,9 +93,16 @@ def evaluate_frame(
     *,
     explain: bool = False,
     measures: Iterable[str] | None = None,
+    parts: Iterable[str] | None = None,
 ) -> pl.DataFrame:
-    """Evaluate every applicant of ``frame`` against its kind's migrated measures (see the module doc)."""
-    return plan(frame, policy, explain=explain, measures=measures).collect()
+    """Evaluate every applicant of ``frame`` against its kind's migrated measures (see the module doc).
+
+    ``parts``: only these of each measure's outcome columns (``("status", "amount", "maximum")`` for the
+    wide results, which then cost neither the time nor the memory of the others); default: all of them."""
+    queries, assemble = _queries(frame, policy, explain, measures, parts, eager=True)
+    # One collect per kind: planning one kind's query costs less than its share of the whole plan (the
+    # optimiser's work grows faster than the plan), and the peak memory of planning is one kind's.
+    return assemble([query.collect() for query in queries]).collect()
 
 
 def plan(
@@ -104,8 +111,25 @@ def plan(
     *,
     explain: bool = False,
     measures: Iterable[str] | None = None,
+    parts: Iterable[str] | None = None,
 ) -> pl.LazyFrame:
-    """The lazy query :func:`evaluate_frame` collects."""
+    """The lazy query :func:`evaluate_frame` collects (as one query)."""
+    queries, assemble = _queries(frame, policy, explain, measures, parts, eager=False)
+    return assemble(queries)
+
+
+def _queries(
+    frame: pl.DataFrame | pl.LazyFrame | Any,
+    policy: Policy,
+    explain: bool,
+    measures: Iterable[str] | None,
+    parts: Iterable[str] | None,
+    eager: bool,
+) -> tuple[list[pl.LazyFrame], Callable[[Sequence[pl.DataFrame | pl.LazyFrame]], pl.LazyFrame]]:
+    """One query per kind held (and one for rows of no kind), and how their results make the whole, in
+    the input's order. ``eager``: the frame in memory is typed once, and each kind's rows filtered out
+    before its query is built."""
+    wanted = _parts(parts, explain)
     if not isinstance(frame, pl.DataFrame | pl.LazyFrame):  # an Arrow table (or record batch)
         converted = pl.from_arrow(frame)
         assert isinstance(converted, pl.DataFrame)
@@ -126,33 +150,49 @@ def plan(
     # Each kind's rows get only its measures: one query per kind, put back in the input's order. For a
     # frame in memory, only the kinds it holds (a calc of one applicant builds one query, not eight).
     present = kinds
+    typed: pl.DataFrame | None = None
     if isinstance(frame, pl.DataFrame) and KIND in frame.columns:
         held = set(frame.get_column(KIND).unique().to_list())
         present = [k for k in kinds if k in held]
-    parts = [
+        if eager:
+            typed = lazy.collect()
+
+    def rows_of(test: pl.Expr) -> pl.LazyFrame:
+        return lazy.filter(test) if typed is None else typed.filter(test).lazy()
+
+    queries = [
         _evaluate(
-            lazy.filter(pl.col(KIND) == kind), [r for r in rules if kind in r.measure.kinds], explain, keep
+            rows_of(pl.col(KIND) == kind),
+            [r for r in rules if kind in r.measure.kinds],
+            explain,
+            keep,
+            wanted,
         )
         for kind in present
     ]
-    others = lazy.filter(~pl.col(KIND).is_in(present) | pl.col(KIND).is_null())
-    parts.append(others.select(pl.col(ROW), *keep, *_totals([])))
+    others = rows_of(~pl.col(KIND).is_in(present) | pl.col(KIND).is_null())
+    queries.append(others.select(pl.col(ROW), *keep, *_totals([])))
     columns: list[pl.Expr] = [pl.col(e.meta.output_name()) for e in keep]
     evaluated = {r.measure.id for r in rules if r.measure.kinds & set(present)}
     for rule in rules:
         if rule.measure.id in evaluated:
-            columns += [pl.col(name) for name in _names(rule, explain)]
+            columns += [pl.col(name) for name in _names(rule, explain, wanted)]
         else:  # no row of its kinds: typed nulls (explanation columns untyped: never read)
             columns += [
                 pl.lit(None, dtype=OUTCOME_DTYPES[name.rsplit(".", 1)[1]]).alias(name)
-                for name in _names(rule, False)
+                for name in _names(rule, False, wanted)
             ]
             if explain:
                 columns += [
                     pl.lit(None).alias(name) for name in _names(rule, True)[len(_names(rule, False)) :]
                 ]
     columns += [pl.col("total"), pl.col("maxima_total")]
-    return pl.concat(parts, how="diagonal_relaxed").sort(ROW).select(columns)
+
+    def assemble(results: Sequence[pl.DataFrame | pl.LazyFrame]) -> pl.LazyFrame:
+        whole = pl.concat([r.lazy() for r in results], how="diagonal_relaxed")
+        return whole.sort(ROW).select(columns)
+
+    return queries, assemble
 
 
 OUTCOME_DTYPES: dict[str, pl.DataType] = {
@@ -166,7 +206,21 @@ OUTCOME_DTYPES: dict[str, pl.DataType] = {
 }
 
 
-def _names(rule: Rule, explain: bool) -> list[str]:
+OUTCOME_PARTS = tuple(OUTCOME_DTYPES)
+
+
+def _parts(parts: Iterable[str] | None, explain: bool) -> tuple[str, ...]:
+    """The outcome columns asked for, in :data:`OUTCOME_PARTS`' order (all of them with ``explain``)."""
+    if parts is None or explain:
+        return OUTCOME_PARTS
+    asked = set(parts)
+    unknown = asked - set(OUTCOME_PARTS)
+    if unknown:
+        raise KeyError(f"no outcome column {sorted(unknown)}")
+    return tuple(p for p in OUTCOME_PARTS if p in asked)
+
+
+def _names(rule: Rule, explain: bool, parts: tuple[str, ...] = OUTCOME_PARTS) -> list[str]:
     """The rule's output column names, outcome columns first (memoised: building them costs)."""
     key = f"names.{explain}"
     names = rule.memo.get(key)
@@ -174,11 +228,21 @@ def _names(rule: Rule, explain: bool) -> list[str]:
         exprs = _outcome_columns(rule) + (_explain_columns(rule) if explain else [])
         names = rule.memo[key] = [e.meta.output_name() for e in exprs]
     assert isinstance(names, list)
-    return names
+    if parts == OUTCOME_PARTS:
+        return names
+    mid = rule.measure.id
+    return [f"{mid}.{part}" for part in parts]
 
 
-def _evaluate(lazy: pl.LazyFrame, rules: Sequence[Rule], explain: bool, keep: list[pl.Expr]) -> pl.LazyFrame:
-    """The rules over rows they all apply to, stage by stage, all rules' stage k in one step."""
+def _evaluate(
+    lazy: pl.LazyFrame,
+    rules: Sequence[Rule],
+    explain: bool,
+    keep: list[pl.Expr],
+    parts: tuple[str, ...] = OUTCOME_PARTS,
+) -> pl.LazyFrame:
+    """The rules over rows they all apply to, stage by stage, all rules' stage k in one step; of each
+    rule's outcome columns only ``parts`` (the totals need status, amount and maximum)."""
     depth = max((len(r.stages) for r in rules), default=0)
     for k in range(depth):
         layer = [e for r in rules if k < len(r.stages) for e in r.stages[k].values()]
@@ -187,10 +251,13 @@ def _evaluate(lazy: pl.LazyFrame, rules: Sequence[Rule], explain: bool, keep: li
     lazy = lazy.with_columns([e for r in rules for e in _walk(r).verdicts])
     lazy = lazy.with_columns([e for r in rules for e in _walk(r).reached_columns])
     lazy = lazy.with_columns([e for r in rules for e in _status_columns(r)])
-    outcomes = [e for r in rules for e in _outcome_columns(r)]
+    needed = set(parts) | {"status", "amount", "maximum"}
+    outcomes = [
+        e for r in rules for e, part in zip(_outcome_columns(r), OUTCOME_PARTS, strict=True) if part in needed
+    ]
     lazy = lazy.with_columns(outcomes)
     out: list[pl.Expr] = [pl.col(ROW), *keep]
-    out += [pl.col(e.meta.output_name()) for e in outcomes]
+    out += [pl.col(f"{r.measure.id}.{part}") for r in rules for part in parts]
     if explain:
         out += [e for r in rules for e in _explain_columns(r)]
     out += _totals(rules)

@@ -44,6 +44,7 @@ from wenjiuye_cli.policy import Policy
 
 ROW, ID, KIND, AS_OF = "row", "id", "kind", "as_of"
 TOTALS = ("total", "maxima_total")
+WIDE_PARTS = ("status", "amount", "maximum")  # each measure's columns in the results
 
 
 def result_schema(with_row: bool = False) -> pl.Schema:
@@ -151,7 +152,7 @@ def applicant_results(
 
 def _results(frame: pl.DataFrame, policy: Policy) -> pl.DataFrame:
     schema = result_schema(with_row=ROW in frame.columns)
-    columnar = evaluate_frame(frame, policy)
+    columnar = evaluate_frame(frame, policy, parts=WIDE_PARTS)
     data: dict[str, pl.Series] = {}
     for name, dtype in schema.items():
         if name == AS_OF:

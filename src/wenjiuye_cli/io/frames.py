@@ -166,34 +166,42 @@ class ChunkFramer:
         # Whether each row's kind has the fact, once per set of kinds (few: facts share their kinds).
         kind_sets = sorted({kinds for *_, kinds in self._facts})
         own_name = {kinds: f"__own{i}" for i, kinds in enumerate(kind_sets)}
-        raw = pl.DataFrame({f"c{index}": columns[index] for index, *_ in self._facts}).with_columns(
-            pl.lit(kind).is_in(kinds).fill_null(False).alias(own_name[kinds]) for kinds in kind_sets
-        )
-        # Each column's cells looked up among the distinct texts of every column read the same way
-        # (bool, int, money, date, a choice list …), each of those cleaned once for the whole chunk.
+        # Each group of columns read the same way (bool, int, money, date, a choice list …) is stacked
+        # into one column: its distinct texts are cleaned once for the whole chunk, and every cell is
+        # looked up in that table by one join, then the stack is cut back into its columns.
         exprs: list[pl.Expr] = []
+        looked_up: dict[str, pl.Series] = {}
         reasons_of: dict[int, list[Reason]] = {}
         foreign_columns: list[int] = []
         kind_ok_lit = pl.lit(kind_ok)
         for members in self._groups:
             spec = members[0][2]
-            uniques = {index: columns[index].unique() for index, *_ in members}
+            stacked = (
+                pl.concat([columns[index] for index, *_ in members])
+                if len(members) > 1
+                else columns[members[0][0]]
+            )
             reasons: list[Reason] = []
-            table = clean_distinct(spec, pl.concat(list(uniques.values())).unique(), reasons)
+            table = clean_distinct(spec, stacked.unique(), reasons)
             table = table.with_columns(filled=stripped(pl.col("raw")) != "")
-            for index, name, _spec, kinds in members:
-                # This column's own distinct texts, so each lookup is in a table no bigger than it needs.
-                mine = uniques[index].to_frame("raw").join(table, on="raw", how="left")
-                positions = pl.Series(range(mine.height), dtype=pl.UInt32)
+            looked = stacked.rename("raw").to_frame().join(table, on="raw", how="left", maintain_order="left")
+            for j, (index, name, _spec, kinds) in enumerate(members):
+                part = looked.slice(j * n, n)
                 own = pl.col(own_name[kinds])
-                at = pl.col(f"c{index}").replace_strict(mine["raw"], positions, return_dtype=pl.UInt32)
-                exprs.append(pl.when(own).then(pl.lit(mine["value"]).gather(at)).alias(name))
-                if reasons and mine["problem"].null_count() < mine.height:
+                looked_up[f"v{index}"] = part.get_column("value")
+                exprs.append(pl.when(own).then(pl.col(f"v{index}")).alias(name))
+                problem = part.get_column("problem")
+                if reasons and problem.null_count() < n:
                     reasons_of[index] = reasons
-                    exprs.append(pl.when(own).then(pl.lit(mine["problem"]).gather(at)).alias(f"p{index}"))
+                    looked_up[f"q{index}"] = problem
+                    exprs.append(pl.when(own).then(pl.col(f"q{index}")).alias(f"p{index}"))
                 if len(kinds) < len(KINDS):
                     foreign_columns.append(index)
-                    exprs.append((~own & kind_ok_lit & pl.lit(mine["filled"]).gather(at)).alias(f"f{index}"))
+                    looked_up[f"g{index}"] = part.get_column("filled")
+                    exprs.append((~own & kind_ok_lit & pl.col(f"g{index}")).alias(f"f{index}"))
+        raw = pl.DataFrame(looked_up).with_columns(
+            pl.lit(kind).is_in(kinds).fill_null(False).alias(own_name[kinds]) for kinds in kind_sets
+        )
         result = raw.select(exprs)
         flags = [pl.col(f"p{index}").is_not_null() for index in reasons_of]
         flags += [pl.col(f"f{index}") for index in foreign_columns]
