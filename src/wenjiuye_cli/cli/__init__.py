@@ -12,32 +12,27 @@ from dataclasses import replace
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, ClassVar
 
 import typer
 from rich.table import Table
 from rich.text import Text
 
 from wenjiuye_cli import __version__
-from wenjiuye_cli.cli.commands._calc_table import (
+from wenjiuye_cli.commands._common import (
     AllOpt,
-    IdOpt,
-    MeasureOpt,
-    StatusOpt,
-    chosen_applicants,
-    chosen_measures,
-    render_tables,
-)
-from wenjiuye_cli.cli.commands._common import (
     AsOfOpt,
     ExcelSafeOpt,
+    IdOpt,
     Lang,
     LangOpt,
+    MeasureOpt,
     NoColorOpt,
     PolicyOpt,
     ReformOpt,
     SetOpt,
     ShowIdsOpt,
+    StatusOpt,
     err_console,
     fail,
     open_policy,
@@ -47,25 +42,66 @@ from wenjiuye_cli.cli.commands._common import (
     read_scenarios_or_exit,
     t,
 )
-from wenjiuye_cli.cli.commands._usage import UsageGroup
-from wenjiuye_cli.engine import facts_for_kind, registry
+from wenjiuye_cli.commands._lazy import LazyCommand, LazyGroup
+from wenjiuye_cli.commands._usage import UsageGroup
 from wenjiuye_cli.exitcodes import ExitCode
-from wenjiuye_cli.explain import format_arg
 from wenjiuye_cli.facts import KINDS
 from wenjiuye_cli.money import fmt_number
 from wenjiuye_cli.outcome import Status
-from wenjiuye_cli.output import CSV_ITEM_COLUMNS, itemised_rows, stamp, write_json, write_ndjson
-from wenjiuye_cli.policy import Policy, load_policy
-from wenjiuye_cli.policy.articles import ARTICLES, department_label
+
+# The rules (polars), the policy (pydantic), the readers and writers load inside the commands that use
+# them, and the commands kept in their own modules when they are resolved (commands._lazy): ``--help``,
+# ``--version`` and the help of the commands defined here import none of them.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typer._click.core import Command
+
+    from wenjiuye_cli.policy import Policy
+
+
+class _Root(LazyGroup, UsageGroup):
+    lazy: ClassVar[dict[str, LazyCommand]] = {
+        "batch": LazyCommand(
+            "batch", "批量计算申请人名单（Excel 导出的 CSV 或 NDJSON）/ evaluate an applicant list, streamed."
+        ),
+        "compare": LazyCommand(
+            "whatif",
+            "对比基准政策与改革方案：每个申请人的差额与预算影响 / baseline versus reform, per applicant and "
+            "in total.",
+        ),
+        "sweep": LazyCommand(
+            "whatif",
+            "一个申请人在某事实或参数的一系列取值下的补贴，并指出断崖；或一个名单在参数各取值下的预算曲线 /\n"
+            "entitlements across a range, with cliffs; or a list's budget across a parameter's values.",
+        ),
+    }
+
+    def load(self, name: str) -> Command:
+        return _load(app, name, self.lazy[name])
+
+
+class _PolicyGroup(LazyGroup):
+    lazy: ClassVar[dict[str, LazyCommand]] = {
+        "diff": LazyCommand(
+            "whatif",
+            "改革方案与基准相比改变了哪些参数（旧 → 新，附条款）/ parameters that differ from the baseline.",
+        ),
+    }
+
+    def load(self, name: str) -> Command:
+        return _load(policy_app, name, self.lazy[name])
+
 
 app = typer.Typer(
     name="wenjiuye",
     help="和平区稳就业政策补贴计算器 / Subsidy calculator for the Heping District employment policy (2020).",
     no_args_is_help=True,
     pretty_exceptions_enable=False,  # locals would print applicants' ID numbers
-    cls=UsageGroup,  # usage errors in the user's language, option types as words, examples in --help
+    cls=_Root,  # usage errors in the user's language, option types as words, examples in --help
 )
-policy_app = typer.Typer(help="查看、检查政策参数 / show and check policy parameters", no_args_is_help=True)
+policy_app = typer.Typer(
+    help="查看、检查政策参数 / show and check policy parameters", no_args_is_help=True, cls=_PolicyGroup
+)
 app.add_typer(policy_app, name="policy")
 
 
@@ -122,6 +158,9 @@ def calc(
     show_ids: ShowIdsOpt = False,
 ) -> None:
     """计算情景文件中每个申请人的各项补贴 / itemised entitlements for each applicant in the scenarios."""
+    from wenjiuye_cli.commands._calc_table import chosen_applicants, chosen_measures, render_tables
+    from wenjiuye_cli.output import CSV_ITEM_COLUMNS, itemised_rows, stamp, write_json, write_ndjson
+
     console = err_console(no_color, show_ids)
     only = chosen_measures(console, lang, measure_ids)
     policy = open_policy(console, lang, policy_file, sets, reforms)
@@ -178,6 +217,9 @@ def measures(
     lang: LangOpt = Lang.zh,
 ) -> None:
     """列出全部32条及其任务序号、责任部门、是否计算 / the 32 articles and what the calculator computes."""
+    from wenjiuye_cli.articles import ARTICLES, department_label
+    from wenjiuye_cli.engine import registry
+
     computed: dict[str, list[str]] = {}
     for measure in registry():
         computed.setdefault(measure.article, []).append(measure.id)
@@ -245,6 +287,8 @@ def schema(
 
         schema_template(console, lang, template, output, kind)
         return
+    from wenjiuye_cli.engine import facts_for_kind, registry
+
     kinds = [kind] if kind else list(KINDS)
     for k in kinds:
         if k not in KINDS:
@@ -305,6 +349,8 @@ def policy_show(
     sets: SetOpt = None,
 ) -> None:
     """显示参数：取值及生效日期、单位、条款、来源 / parameters with dated values, units and sources."""
+    from wenjiuye_cli.explain import format_arg
+
     console = err_console()
     policy = open_policy(console, lang, policy_file, sets)
     selected = {
@@ -355,6 +401,8 @@ def policy_show(
 def _search_parameters(policy: Policy, words: str) -> dict[str, Any]:
     """Parameters whose key, description (zh or en) or measure name (``房租`` → 创业房租补贴) holds every
     word of ``words``, case-insensitively."""
+    from wenjiuye_cli.engine import registry
+
     names: dict[str, str] = {}
     for measure in registry():
         names[measure.id] = f"{measure.name('zh')} {measure.name('en')}"
@@ -404,19 +452,49 @@ def policy_check(
 
 def _required_keys() -> set[str]:
     """Every parameter key the shipped policy defines: a replacement file must define them too."""
+    from wenjiuye_cli.policy import load_policy
+
     return set(load_policy().parameters)
 
 
 def _register_command_modules() -> None:
-    """Wire up the sub-commands kept in ``wenjiuye_cli.cli.commands`` (batch, compare, sweep, …)."""
-    import importlib
+    """Wire up the sub-commands kept in ``wenjiuye_cli.commands`` (batch, compare, sweep, …): those the
+    groups list lazily load when resolved (:func:`_load`), any other module now."""
     import pkgutil
 
     from wenjiuye_cli.cli import commands
 
+    lazy = {entry.module for group in (_Root, _PolicyGroup) for entry in group.lazy.values()}
     for module in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
-        if not module.name.startswith("_"):
-            importlib.import_module(f"{commands.__name__}.{module.name}").register(app)
+        if not module.name.startswith("_") and module.name not in lazy:
+            _registered(module.name)
+
+
+_REGISTERED: set[str] = set()
+
+
+def _registered(module: str) -> None:
+    """``wenjiuye_cli.commands.<module>`` imported and its commands registered, once."""
+    if module not in _REGISTERED:
+        import importlib
+
+        importlib.import_module(f"wenjiuye_cli.commands.{module}").register(app)
+        _REGISTERED.add(module)
+
+
+def _load(group: typer.Typer, name: str, entry: LazyCommand) -> Command:
+    """The click command of ``name`` in ``group``, from the module of ``entry``."""
+    from typer.main import get_command_from_info, get_command_name
+
+    _registered(entry.module)
+    for info in group.registered_commands:
+        if (info.name or get_command_name(info.callback.__name__ if info.callback else "")) == name:
+            return get_command_from_info(
+                info,
+                pretty_exceptions_short=app.pretty_exceptions_short,
+                rich_markup_mode=app.rich_markup_mode,
+            )
+    raise LookupError(f"wenjiuye_cli.commands.{entry.module} registers no command {name!r}")
 
 
 _register_command_modules()

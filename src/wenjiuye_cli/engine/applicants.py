@@ -53,8 +53,7 @@ def evaluate_applicants(
 
     The same results as ``[engine.evaluate(a, policy, as_of, today, only, lean=not explain) for a in
     applicants]``; a lean outcome (``explain=False``) has no conditions, texts or schedule.
-    ``trace`` is accepted for the callers that pass it; the explained outcomes always carry what the
-    columnar engine records."""
+    ``trace=False``: explained outcomes without ``parameters_used`` (what calc's table shows)."""
     day = today or date.today()
     dated = [evaluation_date(a, as_of, day) for a in applicants]
     wanted = set(only) if only is not None else None
@@ -72,7 +71,7 @@ def evaluate_applicants(
             if wanted is not None and measure.id not in wanted:
                 continue
             rule = rules[measure.id]
-            outcome = outcome_of(rows[i], rule, policy) if explain else lean_outcome_of(rows[i], rule)
+            outcome = outcome_of(rows[i], rule, policy, trace) if explain else lean_outcome_of(rows[i], rule)
             assert outcome is not None  # the measure is for the row's kind
             outcomes.append(outcome)
         on, source = dated[i]

@@ -27,8 +27,10 @@ def _shown(arg: Arg, value: Any) -> Any:
     return value if value is None or arg.show is None else arg.show(value)
 
 
-def outcome_of(row: Mapping[str, Any], rule: Rule, policy: Policy) -> Outcome | None:
-    """The measure's outcome for one explained row; None when the measure is not for the row's kind."""
+def outcome_of(row: Mapping[str, Any], rule: Rule, policy: Policy, trace: bool = True) -> Outcome | None:
+    """The measure's outcome for one explained row; None when the measure is not for the row's kind.
+    ``trace=False`` leaves ``parameters_used`` empty (calc's table does not show it, and finding it
+    declares each rule a second time: :mod:`wenjiuye_cli.columnar.trace`)."""
     mid = rule.measure.id
     raw_status = row[f"{mid}.status"]
     if raw_status is None:
@@ -96,7 +98,7 @@ def outcome_of(row: Mapping[str, Any], rule: Rule, policy: Policy) -> Outcome | 
         missing_facts=list(row[f"{mid}.missing_facts"] or []),
         schedule=[ScheduleLine(m, a) for m, a in zip(lines["month"], lines["amount"], strict=True)],
         extra=details,
-        parameters_used=parameters_used(row, rule, policy, status),
+        parameters_used=parameters_used(row, rule, policy, status) if trace else [],
     )
 
 

@@ -15,8 +15,10 @@ Int64, a rate with more than ten decimals) is rejected with a reason naming it: 
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cache
 from typing import Any
 
 import polars as pl
@@ -24,8 +26,21 @@ import polars as pl
 from wenjiuye_cli.facts import _FALSE, _TRUE, EARLIEST_DATE, LATEST_DATE, FactError, FactSpec, IncubatedFirm
 from wenjiuye_cli.io.schema import DECIMAL_PRECISION, MONEY_SCALE, RATIO_SCALE, fact_dtype
 
-# What Python's str.strip() removes (Rust's notion of whitespace lacks U+001C–U+001F).
-PY_WHITESPACE = "".join(chr(c) for c in range(0x110000) if chr(c).isspace())
+
+@cache
+def _py_whitespace() -> str:
+    """What Python's str.strip() removes (Rust's notion of whitespace lacks U+001C–U+001F): every code point
+    tested, once, on first use (it takes about 0.1 s, too much for every start of the command)."""
+    return "".join(filter(str.isspace, map(chr, range(sys.maxunicode + 1))))
+
+
+def __getattr__(name: str) -> str:
+    """``PY_WHITESPACE``: :func:`_py_whitespace`, built when it is first asked for."""
+    if name == "PY_WHITESPACE":
+        return _py_whitespace()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 _NUMBER_JUNK = r"[, 元¥￥_]"  # removed from numbers after NFKC, as facts._NUMBER_JUNK
 _INT64_MAX = 2**63 - 1
 _MONEY_QUANTUM = Decimal(1).scaleb(-MONEY_SCALE)
@@ -37,7 +52,7 @@ Reason = tuple[str, str]  # (zh, en)
 
 def stripped(expr: pl.Expr) -> pl.Expr:
     """``str.strip()`` as Python does it."""
-    return expr.str.strip_chars(PY_WHITESPACE)
+    return expr.str.strip_chars(_py_whitespace())
 
 
 def cleaned(expr: pl.Expr) -> pl.Expr:

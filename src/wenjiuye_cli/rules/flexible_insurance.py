@@ -805,13 +805,16 @@ def build(p: Params, reading: pl.Expr, measure_id: str) -> Rule:
             for c_, p_ in zip(count, paid, strict=True)
         ]
     )
+    part_paid = paying & (totals["uncomputable"] > 0)
+    # Counted only where shown (part_paid): elsewhere a count may be no count (max_horizontal skips a null
+    # first month) and its range ran to the last run's end, ~975,000 months a row, most of a calc's time.
     uncomputable_months = pl.concat_list(
         [
             pl.when(p_.is_null())
             .then(
                 pl.int_ranges(
                     pl.max_horizontal(first, pl.lit(r.lo)),
-                    pl.max_horizontal(first, pl.lit(r.lo)) + c_,
+                    pl.max_horizontal(first, pl.lit(r.lo)) + pl.when(part_paid).then(c_).otherwise(0),
                     dtype=pl.Int32,
                 )
             )
@@ -819,7 +822,6 @@ def build(p: Params, reading: pl.Expr, measure_id: str) -> Rule:
             for c_, p_, r in zip(count, paid, runs, strict=True)
         ]
     ).list.eval(ym(pl.element()))
-    part_paid = paying & (totals["uncomputable"] > 0)
 
     steps += [Settle(), Exit(totals["uncomputable"] > 0, Status.CANNOT_DECIDE)]
 

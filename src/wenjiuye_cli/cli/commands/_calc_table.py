@@ -11,10 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable
 from datetime import date
-from enum import StrEnum
-from typing import Annotated
 
-import typer
 from rich import box
 from rich.console import Console
 from rich.table import Table
@@ -32,36 +29,6 @@ from wenjiuye_cli.outcome import STATUS_LABELS, Check, Outcome, Status
 from wenjiuye_cli.output import not_monthly
 from wenjiuye_cli.policy import Policy
 from wenjiuye_cli.policy.articles import citation
-
-
-class StatusChoice(StrEnum):
-    eligible = Status.ELIGIBLE.value
-    ineligible = Status.INELIGIBLE.value
-    cannot_decide = Status.CANNOT_DECIDE.value
-    amount_set_elsewhere = Status.AMOUNT_SET_ELSEWHERE.value
-
-
-IdOpt = Annotated[
-    list[str] | None,
-    typer.Option("--id", help="只计算这些申请人（可重复，或用逗号分隔）/ only these applicants"),
-]
-MeasureOpt = Annotated[
-    list[str] | None,
-    typer.Option("--measure", help="只计算这些措施，如 rent_subsidy（可重复，或用逗号分隔；见 wenjiuye measures）"
-                 " / only these measures"),
-]  # fmt: skip
-StatusOpt = Annotated[
-    list[StatusChoice] | None,
-    typer.Option(
-        "--status", help="只列出这些状态的措施（可重复；合计不变）/ only measures with these statuses"
-    ),
-]
-AllOpt = Annotated[
-    bool,
-    typer.Option(
-        "--all", help="表格中列出全部措施及每个未满足的条件 / every measure and condition in the table"
-    ),
-]
 
 
 def _split(values: list[str]) -> list[str]:

@@ -20,12 +20,15 @@ import typer
 from rich.console import Console
 from rich.text import Text
 
-from wenjiuye_cli.engine import Applicant
+from wenjiuye_cli.atomic import silence_stdout, writes_through
 from wenjiuye_cli.errors import Terminated, mask_id
 from wenjiuye_cli.exitcodes import ExitCode
-from wenjiuye_cli.io.atomic import silence_stdout, writes_through
-from wenjiuye_cli.policy import Policy, PolicyError, PolicyFileError, load_policy
-from wenjiuye_cli.scenario import InputError, read_scenario_files
+from wenjiuye_cli.outcome import Status
+
+TYPE_CHECKING = False  # the engine, the policy (pydantic) and the scenarios load where a command uses them
+if TYPE_CHECKING:
+    from wenjiuye_cli.engine import Applicant
+    from wenjiuye_cli.policy import Policy
 
 
 class Lang(StrEnum):
@@ -140,6 +143,36 @@ class _MaskedStderr:
         return getattr(sys.stderr, "encoding", None) or "utf-8"
 
 
+class StatusChoice(StrEnum):
+    eligible = Status.ELIGIBLE.value
+    ineligible = Status.INELIGIBLE.value
+    cannot_decide = Status.CANNOT_DECIDE.value
+    amount_set_elsewhere = Status.AMOUNT_SET_ELSEWHERE.value
+
+
+# calc's (and sweep's) choices of applicants, measures and statuses
+IdOpt = Annotated[
+    list[str] | None,
+    typer.Option("--id", help="只计算这些申请人（可重复，或用逗号分隔）/ only these applicants"),
+]
+MeasureOpt = Annotated[
+    list[str] | None,
+    typer.Option("--measure", help="只计算这些措施，如 rent_subsidy（可重复，或用逗号分隔；见 wenjiuye measures）"
+                 " / only these measures"),
+]  # fmt: skip
+StatusOpt = Annotated[
+    list[StatusChoice] | None,
+    typer.Option(
+        "--status", help="只列出这些状态的措施（可重复；合计不变）/ only measures with these statuses"
+    ),
+]
+AllOpt = Annotated[
+    bool,
+    typer.Option(
+        "--all", help="表格中列出全部措施及每个未满足的条件 / every measure and condition in the table"
+    ),
+]
+
 ShowIdsOpt = Annotated[
     bool,
     typer.Option("--show-ids", help="消息中显示完整身份证号（默认遮盖）/ show whole ID numbers in messages"),
@@ -180,7 +213,8 @@ def check_reform_files(console: Console, lang: Lang | str, reforms: list[Path] |
 def policy_errors(console: Console, lang: Lang | str) -> Iterator[None]:
     """Reading the policy, its reforms and ``--set``s: a file that cannot be read exits with NO_INPUT,
     an invalid policy, reform or override with BAD_CONFIG, each with its reason in the user's language."""
-    from wenjiuye_cli.policy.reform import ReformError
+    from wenjiuye_cli.policy import PolicyError, PolicyFileError
+    from wenjiuye_cli.reform import ReformError
 
     try:
         yield
@@ -201,7 +235,8 @@ def open_policy(
     console: Console, lang: Lang, path: Path | None, sets: list[str] | None, reforms: list[Path] | None = None
 ) -> Policy:
     """The policy for this run: the file (or the shipped one), then the reforms in order, then ``--set``."""
-    from wenjiuye_cli.policy.reform import with_reforms
+    from wenjiuye_cli.policy import load_policy
+    from wenjiuye_cli.reform import with_reforms
 
     check_reform_files(console, lang, reforms)
     with policy_errors(console, lang):
@@ -312,6 +347,8 @@ def read_scenarios_or_exit(
 ) -> list[Applicant]:
     """Every applicant of the scenario files; a missing file exits 66, a bad one 78 naming each problem,
     an applicant list given instead (``calc list.csv``) exits 2 saying which command reads it."""
+    from wenjiuye_cli.scenario import InputError, read_scenario_files
+
     if stdin is None and "-" in paths:
         stdin = stdin_or_exit(console, lang)
     try:

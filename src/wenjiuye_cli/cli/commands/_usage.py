@@ -286,9 +286,10 @@ def _bad_value(exc: click_errors.BadParameter, zh: bool) -> str:
 # ---------------------------------------------------------------------------------------------- help
 
 
-def prepare_help(group: TyperGroup) -> None:
-    """Option types as words and the examples, on every command under ``group`` (before parsing)."""
-    for path, command in _walk(group, ""):
+def prepare_help(top: Command, at: str = "") -> None:
+    """Option types as words and the examples, on ``top`` (whose path from the root is ``at``: ``""`` for
+    the root, ``"policy diff"``) and every command under it (before parsing; a lazy command as it loads)."""
+    for path, command in _walk(top, at):
         examples = EXAMPLES.get(path)
         if examples and not (command.epilog or "").startswith(_EXAMPLES_TITLE):
             lines = "\n\n".join(f"  {line}" for line in examples)
