@@ -1,5 +1,5 @@
-"""``parameters_used`` and ``extra`` of columnar outcomes (``columnar.trace``, ``Rule.extra``): what the
-measures' tests assert of them (``tests/measures``) holds."""
+"""``parameters_used`` and ``extra`` of columnar outcomes (``engine.trace``, ``Rule.extra``): what the
+measures' tests assert of them (``tests/rules``) holds."""
 
 from __future__ import annotations
 

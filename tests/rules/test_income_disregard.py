@@ -14,10 +14,10 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from tests.columnar.helpers import columnar, frame, scalar
-from tests.columnar.helpers import same_as_scalar as same
+from tests.engine.helpers import columnar, frame, scalar
+from tests.engine.helpers import same_as_scalar as same
 from wenjiuye_cli.cli import app
-from wenjiuye_cli.columnar.evaluate import evaluate_frame
+from wenjiuye_cli.engine.query import evaluate_frame
 from wenjiuye_cli.outcome import Outcome, Status
 from wenjiuye_cli.output import outcome_dict
 from wenjiuye_cli.policy import load_policy

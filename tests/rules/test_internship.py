@@ -11,8 +11,8 @@ from typing import Any
 
 import pytest
 
-from tests.columnar.helpers import columnar, scalar
-from tests.columnar.helpers import same_as_scalar as same
+from tests.engine.helpers import columnar, scalar
+from tests.engine.helpers import same_as_scalar as same
 from wenjiuye_cli.outcome import Outcome, Status
 from wenjiuye_cli.output import outcome_dict
 from wenjiuye_cli.policy import load_policy

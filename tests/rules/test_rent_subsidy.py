@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 
-from tests.columnar.helpers import frame
-from tests.columnar.helpers import same_as_scalar as same
-from wenjiuye_cli.columnar.evaluate import evaluate_frame
+from tests.engine.helpers import frame
+from tests.engine.helpers import same_as_scalar as same
+from wenjiuye_cli.engine.query import evaluate_frame
 from wenjiuye_cli.outcome import Check, Status
 from wenjiuye_cli.policy import load_policy
 

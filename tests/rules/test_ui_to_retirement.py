@@ -6,8 +6,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from tests.columnar.helpers import frame, same_as_scalar
-from wenjiuye_cli.columnar.evaluate import evaluate_frame
+from tests.engine.helpers import frame, same_as_scalar
+from wenjiuye_cli.engine.query import evaluate_frame
 from wenjiuye_cli.outcome import Status
 from wenjiuye_cli.policy import load_policy
 

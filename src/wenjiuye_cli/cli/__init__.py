@@ -19,7 +19,7 @@ from rich.table import Table
 from rich.text import Text
 
 from wenjiuye_cli import __version__
-from wenjiuye_cli.commands._common import (
+from wenjiuye_cli.cli.commands._common import (
     AllOpt,
     AsOfOpt,
     ExcelSafeOpt,
@@ -42,8 +42,8 @@ from wenjiuye_cli.commands._common import (
     read_scenarios_or_exit,
     t,
 )
-from wenjiuye_cli.commands._lazy import LazyCommand, LazyGroup
-from wenjiuye_cli.commands._usage import UsageGroup
+from wenjiuye_cli.cli.commands._lazy import LazyCommand, LazyGroup
+from wenjiuye_cli.cli.commands._usage import UsageGroup
 from wenjiuye_cli.exitcodes import ExitCode
 from wenjiuye_cli.facts import KINDS
 from wenjiuye_cli.money import fmt_number
@@ -158,7 +158,7 @@ def calc(
     show_ids: ShowIdsOpt = False,
 ) -> None:
     """计算情景文件中每个申请人的各项补贴 / itemised entitlements for each applicant in the scenarios."""
-    from wenjiuye_cli.commands._calc_table import chosen_applicants, chosen_measures, render_tables
+    from wenjiuye_cli.cli.commands._calc_table import chosen_applicants, chosen_measures, render_tables
     from wenjiuye_cli.output import CSV_ITEM_COLUMNS, itemised_rows, stamp, write_json, write_ndjson
 
     console = err_console(no_color, show_ids)
@@ -217,8 +217,8 @@ def measures(
     lang: LangOpt = Lang.zh,
 ) -> None:
     """列出全部32条及其任务序号、责任部门、是否计算 / the 32 articles and what the calculator computes."""
-    from wenjiuye_cli.articles import ARTICLES, department_label
     from wenjiuye_cli.engine import registry
+    from wenjiuye_cli.policy.articles import ARTICLES, department_label
 
     computed: dict[str, list[str]] = {}
     for measure in registry():
@@ -458,7 +458,7 @@ def _required_keys() -> set[str]:
 
 
 def _register_command_modules() -> None:
-    """Wire up the sub-commands kept in ``wenjiuye_cli.commands`` (batch, compare, sweep, …): those the
+    """Wire up the sub-commands kept in ``wenjiuye_cli.cli.commands`` (batch, compare, sweep, …): those the
     groups list lazily load when resolved (:func:`_load`), any other module now."""
     import pkgutil
 
@@ -474,11 +474,11 @@ _REGISTERED: set[str] = set()
 
 
 def _registered(module: str) -> None:
-    """``wenjiuye_cli.commands.<module>`` imported and its commands registered, once."""
+    """``wenjiuye_cli.cli.commands.<module>`` imported and its commands registered, once."""
     if module not in _REGISTERED:
         import importlib
 
-        importlib.import_module(f"wenjiuye_cli.commands.{module}").register(app)
+        importlib.import_module(f"wenjiuye_cli.cli.commands.{module}").register(app)
         _REGISTERED.add(module)
 
 
@@ -494,7 +494,7 @@ def _load(group: typer.Typer, name: str, entry: LazyCommand) -> Command:
                 pretty_exceptions_short=app.pretty_exceptions_short,
                 rich_markup_mode=app.rich_markup_mode,
             )
-    raise LookupError(f"wenjiuye_cli.commands.{entry.module} registers no command {name!r}")
+    raise LookupError(f"wenjiuye_cli.cli.commands.{entry.module} registers no command {name!r}")
 
 
 _register_command_modules()

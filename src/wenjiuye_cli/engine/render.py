@@ -3,9 +3,9 @@
 A row of :func:`wenjiuye_cli.engine.query.evaluate_frame` with ``explain=True`` carries, per measure,
 the recorded conditions' results and message arguments and the arithmetic's arguments. :func:`outcome_of`
 turns one measure's columns of a row into an :class:`Outcome` — conditions, arithmetic, schedule,
-missing facts, ``extra`` (the rule's :class:`~wenjiuye_cli.columnar.rule.Extra` entries shown for the row,
+missing facts, ``extra`` (the rule's :class:`~wenjiuye_cli.engine.rule.Extra` entries shown for the row,
 in the outcome's Python types), ``parameters_used`` (the keys the reached steps' declarations read, as
-:mod:`wenjiuye_cli.columnar.trace` defines it: the keys of each step reached and of each part shown,
+:mod:`wenjiuye_cli.engine.trace` defines it: the keys of each step reached and of each part shown,
 possibly more, in the declaration's order) — with the measure's own message codes, so ``explain.render`` / ``output.outcome_dict``
 render it in zh and en as they render every outcome. Only what is shown is built.
 """
@@ -30,7 +30,7 @@ def _shown(arg: Arg, value: Any) -> Any:
 def outcome_of(row: Mapping[str, Any], rule: Rule, policy: Policy, trace: bool = True) -> Outcome | None:
     """The measure's outcome for one explained row; None when the measure is not for the row's kind.
     ``trace=False`` leaves ``parameters_used`` empty (calc's table does not show it, and finding it
-    declares each rule a second time: :mod:`wenjiuye_cli.columnar.trace`)."""
+    declares each rule a second time: :mod:`wenjiuye_cli.engine.trace`)."""
     mid = rule.measure.id
     raw_status = row[f"{mid}.status"]
     if raw_status is None:

@@ -26,7 +26,7 @@ Each key is listed once. A step's expressions hold every branch of it (each sex'
 each rent type's rates, the later conditions of a group that settles on an unknown), so the list may hold
 keys one applicant's path did not need, and a what-if that re-evaluates a measure only when a key it lists
 changes misses no change that matters — bar the few keys a rule reads where its declaration has no step
-that reads them, recorded with why as ``NOT_TRACED`` in ``tests/columnar/test_trace.py``.
+that reads them, recorded with why as ``NOT_TRACED`` in ``tests/engine/test_trace.py``.
 """
 
 from __future__ import annotations

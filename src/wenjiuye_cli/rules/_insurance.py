@@ -7,7 +7,7 @@ reading given as an expression are ``rules._hire``'s (:func:`~wenjiuye_cli.rules
 The rule (``wenjiuye_cli.rules.employer_insurance``) notes what two other readings give
 (``rules._readings``): for "施行后" (``general.hires_from_policy_start``) and for
 "本市高校毕业生" (``general.tianjin_graduate_means``). The other reading is the same rule built
-again with that one parameter read otherwise (:mod:`wenjiuye_cli.columnar.readings`), so every reading-
+again with that one parameter read otherwise (:mod:`wenjiuye_cli.engine.readings`), so every reading-
 dependent helper here takes the parameter's value as an expression rather than reading it itself.
 
 Missing facts of a tree of tri-state results (all of / any of its children). An unknown node

@@ -32,7 +32,7 @@ from wenjiuye_cli.rules._schedule import ym as ym
 
 def floored(value: pl.Expr, floor: pl.Expr) -> pl.Expr:
     """``max(value, floor)``; unknown if either is (``pl.max_horizontal`` skips a null, and so does
-    ``clip(lower_bound=...)`` for a null bound): the mirror of :func:`~wenjiuye_cli.columnar.expr.capped`."""
+    ``clip(lower_bound=...)`` for a null bound): the mirror of :func:`~wenjiuye_cli.engine.expr.capped`."""
     return pl.when(floor.is_null()).then(None).when(value < floor).then(floor).otherwise(value)
 
 

@@ -24,8 +24,8 @@ from typing import Any
 
 import polars as pl
 
-from wenjiuye_cli.columnar.expr import Params, add_months, capped, month_index
-from wenjiuye_cli.columnar.rule import Cond, Scope, arg, cond
+from wenjiuye_cli.engine.expr import Params, add_months, capped, month_index
+from wenjiuye_cli.engine.rule import Cond, Scope, arg, cond
 from wenjiuye_cli.facts import BIRTH_DATE, ORIGINAL_RETIREMENT_AGE, SEX
 from wenjiuye_cli.outcome import Label
 from wenjiuye_cli.retirement import FEMALE, MALE, RetirementInputError, parameter_group

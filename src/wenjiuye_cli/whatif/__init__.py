@@ -1092,7 +1092,7 @@ def fact_axis(spec: str, kind: str) -> Axis:
         except FactError as exc:
             raise SweepError(f"{name}：{exc.zh}", f"{name}: {exc.en}") from None
         values.append(converted)
-    from wenjiuye_cli.columnar.applicants import PrecisionError  # polars: only where needed
+    from wenjiuye_cli.engine.applicants import PrecisionError  # polars: only where needed
 
     try:  # 1000.005 yuan is refused as calc refuses it in a scenario file, naming --vary
         check_precision([Applicant("", kind, Facts({name: value}), "--vary") for value in values])
@@ -1102,12 +1102,12 @@ def fact_axis(spec: str, kind: str) -> Axis:
 
 
 def check_precision(applicants: Sequence[Applicant]) -> None:
-    """Raise :class:`~wenjiuye_cli.columnar.applicants.PrecisionError` (naming the applicant's place and the
+    """Raise :class:`~wenjiuye_cli.engine.applicants.PrecisionError` (naming the applicant's place and the
     fact) when a money or ratio fact holds more decimal places than the engine keeps (money: whole fen),
     before anything is evaluated or written. The one check: the frame every evaluation builds
-    (:func:`~wenjiuye_cli.columnar.applicants.applicants_frame`, through which ``calc`` refuses the value)
+    (:func:`~wenjiuye_cli.engine.applicants.applicants_frame`, through which ``calc`` refuses the value)
     is built for the applicants."""
-    from wenjiuye_cli.columnar.applicants import applicants_frame  # polars: only where needed
+    from wenjiuye_cli.engine.applicants import applicants_frame  # polars: only where needed
 
     applicants_frame(applicants, [date.min] * len(applicants))
 

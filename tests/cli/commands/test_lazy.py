@@ -14,9 +14,8 @@ import pytest
 from typer.main import get_command
 from typer.testing import CliRunner
 
-from wenjiuye_cli import commands
-from wenjiuye_cli.cli import _REGISTERED, _PolicyGroup, _Root, app, policy_app
-from wenjiuye_cli.commands._lazy import Placeholder
+from wenjiuye_cli.cli import _REGISTERED, _PolicyGroup, _Root, app, commands, policy_app
+from wenjiuye_cli.cli.commands._lazy import Placeholder
 
 SRC = Path(__file__).resolve().parents[2] / "src"
 HEAVY = (

@@ -20,9 +20,9 @@ import typer
 from rich.console import Console
 from rich.text import Text
 
-from wenjiuye_cli.atomic import silence_stdout, writes_through
 from wenjiuye_cli.errors import Terminated, mask_id
 from wenjiuye_cli.exitcodes import ExitCode
+from wenjiuye_cli.io.atomic import silence_stdout, writes_through
 from wenjiuye_cli.outcome import Status
 
 TYPE_CHECKING = False  # the engine, the policy (pydantic) and the scenarios load where a command uses them
@@ -214,7 +214,7 @@ def policy_errors(console: Console, lang: Lang | str) -> Iterator[None]:
     """Reading the policy, its reforms and ``--set``s: a file that cannot be read exits with NO_INPUT,
     an invalid policy, reform or override with BAD_CONFIG, each with its reason in the user's language."""
     from wenjiuye_cli.policy import PolicyError, PolicyFileError
-    from wenjiuye_cli.reform import ReformError
+    from wenjiuye_cli.policy.reform import ReformError
 
     try:
         yield
@@ -236,7 +236,7 @@ def open_policy(
 ) -> Policy:
     """The policy for this run: the file (or the shipped one), then the reforms in order, then ``--set``."""
     from wenjiuye_cli.policy import load_policy
-    from wenjiuye_cli.reform import with_reforms
+    from wenjiuye_cli.policy.reform import with_reforms
 
     check_reform_files(console, lang, reforms)
     with policy_errors(console, lang):

@@ -4,7 +4,7 @@
 ``commands/whatif.py`` brings in polars, pydantic and the rules (most of a second). A :class:`LazyGroup`
 lists such a command from its :class:`LazyCommand` entry (the module that registers it and the help line
 the listing shows) and imports the module only when the command is resolved: when it runs, shows its own
-``--help`` or is completed. ``tests/test_cli.py`` holds the entries to the modules' real commands.
+``--help`` or is completed. ``tests/cli/test_cli.py`` holds the entries to the modules' real commands.
 
 This is the CLI layer (typer only here, ``cli.py`` and ``commands/``).
 """
@@ -18,12 +18,12 @@ from typing import Any, ClassVar
 from typer._click.core import Command, Context
 from typer.core import TyperCommand, TyperGroup
 
-from wenjiuye_cli.commands._usage import prepare_help
+from wenjiuye_cli.cli.commands._usage import prepare_help
 
 
 @dataclass(frozen=True, slots=True)
 class LazyCommand:
-    """A command that ``wenjiuye_cli.commands.<module>``'s ``register(app)`` adds, listed by ``help`` (the
+    """A command that ``wenjiuye_cli.cli.commands.<module>``'s ``register(app)`` adds, listed by ``help`` (the
     first paragraph of its help, as a group's ``--help`` shows it) until it is loaded."""
 
     module: str

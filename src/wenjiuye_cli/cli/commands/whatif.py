@@ -193,7 +193,7 @@ def _precise_or_exit(console: Console, lang: str, applicants: list[Applicant]) -
     the value), when a money or ratio fact has more decimal places than the engine keeps: checked
     (:func:`wenjiuye_cli.whatif.check_precision`) before anything is written."""
     # imported here: the import lines at the top are kept short for start-up
-    from wenjiuye_cli.columnar.applicants import PrecisionError
+    from wenjiuye_cli.engine.applicants import PrecisionError
     from wenjiuye_cli.whatif import check_precision
 
     try:
