@@ -14,10 +14,11 @@ import pytest
 from typer.main import get_command
 from typer.testing import CliRunner
 
+from tests import PROJECT_ROOT
 from wenjiuye_cli.cli import _REGISTERED, _PolicyGroup, _Root, app, commands, policy_app
 from wenjiuye_cli.cli.commands._lazy import Placeholder
 
-SRC = Path(__file__).resolve().parents[2] / "src"
+SRC = PROJECT_ROOT / "src"
 HEAVY = (
     "polars",
     "pydantic",
