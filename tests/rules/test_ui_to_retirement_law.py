@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from tests.helpers import POLICY, condition, run
 from wenjiuye_cli.dates import add_years, month_start
+from wenjiuye_cli.engine.applicants import PrecisionError
 from wenjiuye_cli.outcome import Check, Status
 from wenjiuye_cli.policy import load_policy
 from wenjiuye_cli.retirement import statutory_retirement
@@ -133,8 +134,11 @@ def test_women_need_their_original_retirement_age() -> None:
     assert ui(sex="female", birth_date=date(1966, 9, 15), original_retirement_age=55).months == 6
 
 
-def test_benefit_is_rounded_to_the_fen_each_month() -> None:
-    outcome = ui(ui_monthly_benefit=Decimal("1000.005"))
+def test_a_benefit_finer_than_the_fen_is_refused_not_rounded() -> None:
+    # an amount is paid in fen: a third decimal is an input error named with its field, never cut or rounded
+    with pytest.raises(PrecisionError, match=r"ui_monthly_benefit: an amount has at most two decimals"):
+        ui(ui_monthly_benefit=Decimal("1000.005"))
+    outcome = ui(ui_monthly_benefit=Decimal("1000.01"))
     assert {line.amount for line in outcome.schedule} == {Decimal("1000.01")}
     assert outcome.amount == Decimal("6000.06")
 
