@@ -346,7 +346,7 @@ def share_on(p: Params, name: str) -> dict[str, pl.Expr]:
         branches["den"].append((test, pl.lit(share.denominator, dtype=pl.Int64)))
         branches["text"].append((test, pl.lit(f"{share.numerator}/{share.denominator}")))
     # known only where both keys have a value on the day (as the chains are); said through ``param`` so
-    # the keys count as read (``columnar.trace``) wherever the share is, every category's share before
+    # the keys count as read (``engine.trace``) wherever the share is, every category's share before
     # its conditions settle
     in_force = [p.param(k) for k in keys]
     return {
@@ -784,21 +784,26 @@ def build(p: Params, reading: pl.Expr, measure_id: str) -> Rule:
             [(c_ == 0) | p_.is_null() | (p_ == first_paid) for c_, p_ in zip(count, paid, strict=True)]
         )
     ).then(first_paid)
-    # (``first`` is never null: it is read from the evaluation date; a row without a period has counts 0)
-    months = pl.concat_list(
-        [
-            pl.when(p_.is_not_null())
-            .then(
-                pl.int_ranges(
-                    pl.max_horizontal(first, pl.lit(r.lo)),
-                    pl.max_horizontal(first, pl.lit(r.lo)) + c_,
-                    dtype=pl.Int32,
+
+    def month_indices(computable: bool) -> pl.Expr:
+        """The month indices of the runs with (or without) a month's figure, in time order. ``first`` is
+        never null (it is read from the evaluation date); a row without a period has counts 0: no months."""
+        return pl.concat_list(
+            [
+                pl.when(p_.is_not_null() if computable else p_.is_null())
+                .then(
+                    pl.int_ranges(
+                        pl.max_horizontal(first, pl.lit(r.lo)),
+                        pl.max_horizontal(first, pl.lit(r.lo)) + c_,
+                        dtype=pl.Int32,
+                    )
                 )
-            )
-            .otherwise(pl.lit([], dtype=pl.List(pl.Int32)))
-            for c_, p_, r in zip(count, paid, runs, strict=True)
-        ]
-    ).list.eval(month_from_index(pl.element()))
+                .otherwise(pl.lit([], dtype=pl.List(pl.Int32)))
+                for c_, p_, r in zip(count, paid, runs, strict=True)
+            ]
+        )
+
+    months = month_indices(computable=True).list.eval(month_from_index(pl.element()))
     amounts = pl.concat_list(
         [
             pl.when(p_.is_not_null()).then(p_.repeat_by(c_)).otherwise(pl.lit([], dtype=pl.List(MONEY)))
@@ -806,22 +811,7 @@ def build(p: Params, reading: pl.Expr, measure_id: str) -> Rule:
         ]
     )
     part_paid = paying & (totals["uncomputable"] > 0)
-    # Counted only where shown (part_paid): elsewhere a count may be no count (max_horizontal skips a null
-    # first month) and its range ran to the last run's end, ~975,000 months a row, most of a calc's time.
-    uncomputable_months = pl.concat_list(
-        [
-            pl.when(p_.is_null())
-            .then(
-                pl.int_ranges(
-                    pl.max_horizontal(first, pl.lit(r.lo)),
-                    pl.max_horizontal(first, pl.lit(r.lo)) + pl.when(part_paid).then(c_).otherwise(0),
-                    dtype=pl.Int32,
-                )
-            )
-            .otherwise(pl.lit([], dtype=pl.List(pl.Int32)))
-            for c_, p_, r in zip(count, paid, runs, strict=True)
-        ]
-    ).list.eval(ym(pl.element()))
+    uncomputable_months = month_indices(computable=False).list.eval(ym(pl.element()))
 
     steps += [Settle(), Exit(totals["uncomputable"] > 0, Status.CANNOT_DECIDE)]
 
