@@ -17,6 +17,7 @@ from wenjiuye_cli.engine.expr import (
     Params,
     add_months,
     capped,
+    floored,
     known_if,
     months_between,
     times,
@@ -56,6 +57,15 @@ def test_capped_is_unknown_when_either_side_is() -> None:
     assert one(capped(pl.lit(7), NULL_INT)) is None
     assert one(capped(pl.lit(7), pl.lit(5))) == 5
     assert one(capped(pl.lit(3), pl.lit(5))) == 3
+
+
+def test_floored_is_unknown_when_either_side_is() -> None:
+    # pl.max_horizontal and clip(lower_bound=null) would skip the null
+    assert one(pl.max_horizontal(NULL_INT, pl.lit(5))) == 5
+    assert one(floored(NULL_INT, pl.lit(5))) is None
+    assert one(floored(pl.lit(7), NULL_INT)) is None
+    assert one(floored(pl.lit(3), pl.lit(5))) == 5
+    assert one(floored(pl.lit(7), pl.lit(5))) == 7
 
 
 @pytest.mark.parametrize(

@@ -89,6 +89,12 @@ def capped(value: pl.Expr, cap: pl.Expr) -> pl.Expr:
     return pl.when(cap.is_null()).then(None).when(value > cap).then(cap).otherwise(value)
 
 
+def floored(value: pl.Expr, floor: pl.Expr) -> pl.Expr:
+    """``max(value, floor)``; unknown if either is (``pl.max_horizontal`` skips a null, and so does
+    ``clip(lower_bound=...)`` for a null bound): the mirror of :func:`capped`."""
+    return pl.when(floor.is_null()).then(None).when(value < floor).then(floor).otherwise(value)
+
+
 def money(value: pl.Expr) -> pl.Expr:
     """A Decimal amount in yuan at the fen's scale (exact: use on sums and products already at it)."""
     return value.cast(MONEY)

@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import polars as pl
 
-from wenjiuye_cli.engine.expr import NULL_BOOL, Params, add_months, fact
+from wenjiuye_cli.engine.expr import NULL_BOOL, Params, add_months, fact, floored
 from wenjiuye_cli.engine.rule import Cond, Scope, cond
-from wenjiuye_cli.rules._periods import floored
 
 MESSAGES: dict[str, tuple[str, str]] = {
     "key_group": ("{which}", "{which}"),

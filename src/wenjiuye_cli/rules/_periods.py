@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 import polars as pl
 
-from wenjiuye_cli.engine.expr import Params, month_from_index, month_index
+from wenjiuye_cli.engine.expr import Params, floored, month_from_index, month_index
 from wenjiuye_cli.engine.rule import Msg, msg
 from wenjiuye_cli.outcome import Status
 
@@ -28,12 +28,6 @@ from wenjiuye_cli.rules._schedule import first_policy_month as first_policy_mont
 from wenjiuye_cli.rules._schedule import months_within as months_within
 from wenjiuye_cli.rules._schedule import past_policy_note as past_policy_note
 from wenjiuye_cli.rules._schedule import ym as ym
-
-
-def floored(value: pl.Expr, floor: pl.Expr) -> pl.Expr:
-    """``max(value, floor)``; unknown if either is (``pl.max_horizontal`` skips a null, and so does
-    ``clip(lower_bound=...)`` for a null bound): the mirror of :func:`~wenjiuye_cli.engine.expr.capped`."""
-    return pl.when(floor.is_null()).then(None).when(value < floor).then(floor).otherwise(value)
 
 
 def retirement_limit(retirement_date: pl.Expr, month_covered: pl.Expr) -> pl.Expr:

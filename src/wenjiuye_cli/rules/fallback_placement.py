@@ -21,7 +21,7 @@ from decimal import Decimal
 
 import polars as pl
 
-from wenjiuye_cli.engine.expr import Params, fact, month_from_index, month_index_of, times
+from wenjiuye_cli.engine.expr import Params, fact, floored, month_from_index, month_index_of, times
 from wenjiuye_cli.engine.rule import Rule, Scope, Settle, arg, cond, extra, msg
 from wenjiuye_cli.engine.schema import MONEY
 from wenjiuye_cli.facts import APPLICATION_DATE
@@ -42,7 +42,6 @@ from wenjiuye_cli.rules._hire import MESSAGES as HIRE_MESSAGES
 from wenjiuye_cli.rules._periods import (
     Ending,
     first_policy_month,
-    floored,
     months_within,
     past_policy_note,
     period,

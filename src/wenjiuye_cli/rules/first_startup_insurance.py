@@ -23,7 +23,7 @@ from dataclasses import replace
 
 import polars as pl
 
-from wenjiuye_cli.engine.expr import ON, Params, fact, known_if, month_index
+from wenjiuye_cli.engine.expr import ON, Params, fact, floored, known_if, month_index
 from wenjiuye_cli.engine.rule import Cond, Msg, Rule, Scope, Settle, Step, cond, extra, msg
 from wenjiuye_cli.facts import (
     APPLICATION_DATE,
@@ -55,7 +55,6 @@ from wenjiuye_cli.rules._periods import (
     ALL_STATUSES,
     Ending,
     first_policy_month,
-    floored,
     months_within,
     past_policy_note,
     period,

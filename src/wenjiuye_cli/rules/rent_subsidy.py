@@ -34,6 +34,7 @@ from wenjiuye_cli.engine.expr import (
     capped,
     chain,
     fact,
+    floored,
     money,
     month_from_index,
     month_index,
@@ -57,7 +58,6 @@ from wenjiuye_cli.facts import fact as fact_spec
 from wenjiuye_cli.outcome import Cap, Label, Measure, Message, Status
 from wenjiuye_cli.rules._key_groups import MESSAGES as KEY_GROUP_MESSAGES
 from wenjiuye_cli.rules._key_groups import key_group
-from wenjiuye_cli.rules._periods import floored
 from wenjiuye_cli.rules._schedule import MESSAGES as SCHEDULE_MESSAGES
 from wenjiuye_cli.rules._schedule import payments_end, runs_past_policy
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from wenjiuye_cli.engine.expr import Params, add_months, fact, month_index, times
+from wenjiuye_cli.engine.expr import Params, add_months, fact, floored, month_index, times
 from wenjiuye_cli.engine.rule import Exit, Read, Rule, Scope, Settle, cond, extra, msg
 from wenjiuye_cli.facts import APPLICATION_DATE
 from wenjiuye_cli.facts import fact as fact_spec
@@ -24,7 +24,6 @@ from wenjiuye_cli.rules._periods import (
     Ending,
     earlier,
     first_policy_month,
-    floored,
     months_within,
     past_policy_note,
     policy_start_note,
