@@ -26,7 +26,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from wenjiuye_cli.batch import BatchError, BatchOptions, RejectSink, parse_kind
+from wenjiuye_cli.batch import BatchError, BatchOptions, InputInfo, RejectSink, parse_kind
 from wenjiuye_cli.cli.commands._common import (
     AsOfOpt,
     EncodingOpt,
@@ -436,7 +436,6 @@ def _compare_list(
     """Stream an applicant list through the comparison, a chunk at a time on the columnar engine
     (:mod:`wenjiuye_cli.whatif.lists`); rejects go to their file, as in batch."""
     from wenjiuye_cli.cli.commands.batch import (
-        lookalike_warnings,
         progress_bar,
         regular_file_size,
         rejects_target,
@@ -464,13 +463,7 @@ def _compare_list(
                 on_progress,
             ):
                 try:
-                    reader = open_list(name, stream, options, sheet)
-                    run.reader = reader
-                    sink.set_columns(reader.info.columns)
-                    for warning in lookalike_warnings(reader.info, lang):
-                        console.print(Text(warning), style="yellow")
-                    if on_start is not None:
-                        on_start(reader.info)
+                    reader = _start_list(run, name, stream, options, sheet, sink, on_start)
                     if run.side_policies is None and run.fmt is CompareFormat.csv and not shown.itemised:
                         # a row per applicant worked out over columns, as comparison_row writes it
                         fast = compare_csv_list(
@@ -494,6 +487,29 @@ def _compare_list(
     finally:
         if main_thread:
             signal.signal(signal.SIGTERM, previous_term)
+    return reader
+
+
+def _start_list(
+    run: _CompareRun,
+    name: str,
+    stream: BinaryIO,
+    options: BatchOptions,
+    sheet: str | None,
+    sink: RejectSink,
+    on_start: Callable[[InputInfo], None] | None,
+) -> FrameReader:
+    """Open the list, as batch does: the rejects get its columns, look-alike headers a warning, the
+    progress bar its size."""
+    from wenjiuye_cli.cli.commands.batch import lookalike_warnings
+
+    reader = open_list(name, stream, options, sheet)
+    run.reader = reader
+    sink.set_columns(reader.info.columns)
+    for warning in lookalike_warnings(reader.info, run.lang):
+        run.console.print(Text(warning), style="yellow")
+    if on_start is not None:
+        on_start(reader.info)
     return reader
 
 
@@ -1543,7 +1559,6 @@ def _sweep_read(
 ) -> tuple[FrameReader, list[BudgetImpact]]:
     """Read the list once, each chunk under every point; rejects to their file as in batch."""
     from wenjiuye_cli.cli.commands.batch import (
-        lookalike_warnings,
         progress_bar,
         regular_file_size,
         rejects_target,
@@ -1568,13 +1583,7 @@ def _sweep_read(
                 on_progress,
             ):
                 try:
-                    reader = open_list(name, stream, options, sheet)
-                    run.reader = reader
-                    sink.set_columns(reader.info.columns)
-                    for warning in lookalike_warnings(reader.info, lang):
-                        console.print(Text(warning), style="yellow")
-                    if on_start is not None:
-                        on_start(reader.info)
+                    reader = _start_list(run, name, stream, options, sheet, sink, on_start)
                     impacts = sweep_list(reader, evaluator, sink.write, options.lang, on_progress)
                     sink.finish()
                 except BatchError as exc:
