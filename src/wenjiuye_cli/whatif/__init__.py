@@ -278,7 +278,7 @@ def changed_parameters(baseline: Policy, reform: Policy) -> frozenset[str]:
 class Comparer:
     """Compares applicants under two policies: each side one lean query of the columnar engine over all
     the applicants given at once (a comparison shows statuses and amounts, never the condition trace).
-    ``changed`` are the parameters the reform changes; ``shortcut`` is kept for callers that pass it."""
+    ``changed`` are the parameters the reform changes."""
 
     def __init__(
         self,
@@ -286,7 +286,6 @@ class Comparer:
         reform: Policy,
         as_of: date | None = None,
         today: date | None = None,
-        shortcut: bool = True,
     ) -> None:
         self.baseline = baseline
         self.reform = reform
@@ -294,7 +293,6 @@ class Comparer:
         self.today = today or date.today()
         self.changed = changed_parameters(baseline, reform)
         self._measures = {m.id: m for m in registry()}
-        self.everything = not shortcut or bool(self.changed & ENGINE_PARAMETERS)
 
     def compare(self, applicant: Applicant) -> Comparison:
         """Evaluate an (already validated) applicant under both policies and pair the outcomes."""
